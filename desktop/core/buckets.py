@@ -1,0 +1,161 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Grouping the queue by time left: Overdue, At risk, Today, Tomorrow, This week, Later,
+Snoozed and Waiting.
+
+For a given moment every boundary between the time-based buckets is one instant, so a request's
+bucket follows from its reply-by alone: :func:`edges_at` computes the instants once and
+:meth:`BucketEdges.bucket_of` is a comparison. "At risk" means less than *N business minutes*
+left, so a reply due Monday 09:30 is already at risk on Friday at 16:50.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import Enum
+
+from desktop.core.calendar import BusinessCalendar
+from desktop.core.errors import InvalidInput
+from desktop.core.i18n import N_, _
+from desktop.core.requests import Request, State
+
+
+class Bucket(Enum):
+    """The queue's groups, in the order they are shown."""
+
+    OVERDUE = "overdue"
+    AT_RISK = "at-risk"
+    TODAY = "today"
+    TOMORROW = "tomorrow"
+    THIS_WEEK = "this-week"
+    LATER = "later"
+    SNOOZED = "snoozed"
+    WAITING = "waiting"
+
+    @property
+    def label(self) -> str:
+        """Untranslated label (pass it through ``_`` to show it)."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    Bucket.OVERDUE: N_("Overdue"),
+    Bucket.AT_RISK: N_("At risk"),
+    Bucket.TODAY: N_("Today"),
+    Bucket.TOMORROW: N_("Tomorrow"),
+    Bucket.THIS_WEEK: N_("This week"),
+    Bucket.LATER: N_("Later"),
+    Bucket.SNOOZED: N_("Snoozed"),
+    Bucket.WAITING: N_("Waiting on others"),
+}
+
+TIMED_BUCKETS = (
+    Bucket.OVERDUE,
+    Bucket.AT_RISK,
+    Bucket.TODAY,
+    Bucket.TOMORROW,
+    Bucket.THIS_WEEK,
+    Bucket.LATER,
+)
+
+
+def parse_bucket(text: str) -> Bucket:
+    """Read a bucket name such as ``at-risk`` or ``this-week``.
+
+    Raises:
+        InvalidInput: unknown name; the message lists the accepted ones.
+    """
+    try:
+        return Bucket(text.strip().lower().replace("_", "-").replace(" ", "-"))
+    except ValueError:
+        raise InvalidInput(
+            _("Unknown bucket '{value}'; use one of: {accepted}.").format(
+                value=text, accepted=", ".join(b.value for b in Bucket)
+            )
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class BucketEdges:
+    """The instants (UTC seconds) where the time-based buckets meet, at one moment ``now``.
+
+    A reply-by before ``bounds[0]`` is overdue, before ``bounds[1]`` at risk, before
+    ``bounds[2]`` today, and so on; at or after ``bounds[4]`` it is later.
+    """
+
+    now: datetime
+    bounds: tuple[float, float, float, float, float]
+
+    def timed_bucket(self, reply_by_ts: float) -> Bucket:
+        """The bucket of an open, unsnoozed request whose reply-by is ``reply_by_ts``."""
+        return TIMED_BUCKETS[bisect_right(self.bounds, reply_by_ts)]
+
+    def bucket_of(self, request: Request) -> Bucket | None:
+        """Where ``request`` belongs now; ``None`` for done or deleted requests."""
+        if request.state is State.DONE or request.deleted_at is not None:
+            return None
+        if request.state is State.WAITING or request.reply_by is None:
+            return Bucket.WAITING
+        if request.is_snoozed(self.now):
+            return Bucket.SNOOZED
+        return self.timed_bucket(request.reply_by.timestamp())
+
+
+def edges_at(now: datetime, calendar: BusinessCalendar, at_risk: timedelta) -> BucketEdges:
+    """Compute the bucket boundaries for ``now`` in the calendar's zone.
+
+    "Overdue" ends at ``now`` (a reply due this very second is overdue), "At risk" where
+    ``at_risk`` of business time from now runs out, "Today" and "Tomorrow" at the user's local
+    midnights, "This week" at the start of next Monday.
+    """
+    zone = calendar.zone
+    today = now.astimezone(zone).date()
+    overdue = now.timestamp()
+    at_risk_end = max(calendar.add(now, at_risk).timestamp(), overdue)
+    tomorrow = _midnight(today + timedelta(days=1), zone)
+    day_after = _midnight(today + timedelta(days=2), zone)
+    next_week = _midnight(today + timedelta(days=7 - today.weekday()), zone)
+    # Tomorrow's end may come after next Monday (on a Sunday); buckets never overlap.
+    bounds = (
+        overdue,
+        at_risk_end,
+        max(tomorrow, at_risk_end),
+        max(day_after, at_risk_end),
+        max(next_week, day_after, at_risk_end),
+    )
+    return BucketEdges(now, bounds)
+
+
+def next_change(
+    now: datetime,
+    calendar: BusinessCalendar,
+    at_risk: timedelta,
+    reply_bys: Iterable[datetime],
+    snoozes: Iterable[datetime],
+) -> datetime:
+    """The next moment after ``now`` at which some request changes bucket.
+
+    That is the first of: the next local midnight; the earliest reply-by still ahead (it turns
+    overdue); the moment the earliest reply-by not yet at risk comes within ``at_risk``
+    business time; the end of the earliest running snooze.
+    """
+    zone = calendar.zone
+    today = now.astimezone(zone).date()
+    candidates = [datetime.fromtimestamp(_midnight(today + timedelta(days=1), zone), now.tzinfo)]
+    risk_edge = calendar.add(now, at_risk)
+    ahead = sorted(t for t in reply_bys if t > now)
+    if ahead:
+        candidates.append(ahead[0])
+        later = [t for t in ahead if t >= risk_edge]
+        if later:
+            turns = calendar.subtract(later[0], at_risk)
+            candidates.append(turns if turns > now else calendar.next_opening(now))
+    candidates.extend(t for t in snoozes if t > now)
+    return max(min(candidates), now + timedelta(seconds=1))
+
+
+def _midnight(day: date, zone: tzinfo) -> float:
+    return datetime.combine(day, time(0), tzinfo=zone).timestamp()

@@ -1,0 +1,34 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Exceptions of the core layer.
+
+``CoreError`` is the one base. ``InvalidInput`` is something the user typed or configured that
+the domain cannot accept; its ``message`` is already a translatable sentence that says what is
+accepted, so the UI and the CLI can show it as it is.
+"""
+
+from __future__ import annotations
+
+
+class CoreError(Exception):
+    """Base of every exception raised by ``desktop.core``."""
+
+
+class InvalidInput(CoreError, ValueError):
+    """A value from the user or from settings that the domain cannot accept."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(CoreError, LookupError):
+    """A request id that is not in the queue."""
+
+    def __init__(self, request_id: str) -> None:
+        super().__init__(request_id)
+        self.request_id = request_id
+
+
+class NoBusinessTime(CoreError):
+    """The calendar has no working time left in which a deadline could fall."""

@@ -1,0 +1,64 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Protocols the core needs from the outside world; adapters in ``store`` and ``platform``
+implement them, fakes in ``tests`` stand in for them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Protocol
+
+from desktop.core.requests import Request
+
+
+class Clock(Protocol):
+    """The source of the current time."""
+
+    def now(self) -> datetime:
+        """The current instant, timezone-aware UTC."""
+        ...
+
+
+class RequestRepository(Protocol):
+    """Where requests are kept. Every call is one transaction."""
+
+    def get(self, request_id: str) -> Request | None:
+        """The request with ``request_id``, deleted ones included; ``None`` if unknown."""
+        ...
+
+    def save(self, request: Request) -> None:
+        """Insert or replace one request."""
+        ...
+
+    def save_many(self, requests: Iterable[Request]) -> None:
+        """Insert or replace many requests in one transaction."""
+        ...
+
+    def active(self) -> list[Request]:
+        """Every request that is neither done nor deleted."""
+        ...
+
+    def all(self, *, include_deleted: bool = False) -> list[Request]:
+        """Every request, done ones included, oldest first."""
+        ...
+
+    def search(self, query: str, limit: int = 200) -> list[str]:
+        """Ids of requests that match a full-text ``query``, best first."""
+        ...
+
+    def count(self) -> int:
+        """How many requests exist (deleted ones excluded)."""
+        ...
+
+
+class SettingsStore(Protocol):
+    """Where the user's settings are kept, as their text forms."""
+
+    def values(self) -> Mapping[str, str]:
+        """Every stored setting, key to text value."""
+        ...
+
+    def put(self, values: Mapping[str, str]) -> None:
+        """Store several settings in one transaction."""
+        ...

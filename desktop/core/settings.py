@@ -1,0 +1,210 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The user's settings, declared once: key, default, label, group and how to read the value.
+
+Values are stored as text (the same text ``unhurried config set`` takes) and read into a typed
+:class:`Settings`. The settings dialog and the CLI are generated from :data:`REGISTRY`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from desktop.core.errors import InvalidInput
+from desktop.core.i18n import N_, _
+from desktop.core.policy import DEFAULT_TARGETS, ResponsePolicy, Target, parse_target
+from desktop.core.requests import Channel, Priority
+from desktop.core.working_hours import WorkingHours, format_working_hours, parse_working_hours
+
+_REGION = re.compile(r"^([A-Za-z]{2})(?:-([A-Za-z0-9]{1,5}))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSpec:
+    """One setting: its key, its default text, what the user sees, and how it is read."""
+
+    key: str
+    default: str
+    label: str
+    group: str
+    parse: Callable[[str], Any]
+    help: str = ""
+
+
+def parse_zone(text: str) -> str:
+    """Check an IANA time-zone name such as ``Europe/Berlin``.
+
+    Raises:
+        InvalidInput: not a known zone.
+    """
+    name = text.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(
+            _("Unknown time zone '{value}'; use an IANA name such as Europe/Berlin or UTC.").format(
+                value=text
+            )
+        ) from None
+    return name
+
+
+def parse_region(text: str) -> tuple[str, str | None] | None:
+    """Read a holiday region: ``DE``, ``DE-BE`` (country and subdivision) or ``none``.
+
+    Raises:
+        InvalidInput: not in that form.
+    """
+    value = text.strip()
+    if value.lower() in ("", "none"):
+        return None
+    match = _REGION.match(value)
+    if not match:
+        raise InvalidInput(
+            _("Write holidays as a country code such as DE, a region such as DE-BE, or none.")
+        )
+    return match[1].upper(), match[2].upper() if match[2] else None
+
+
+def parse_days_off(text: str) -> frozenset[date]:
+    """Read days off: ISO dates separated by commas (``2026-12-24,2026-12-31``), or nothing.
+
+    Raises:
+        InvalidInput: a date that cannot be read.
+    """
+    days: set[date] = set()
+    for part in filter(None, (p.strip() for p in text.replace(";", ",").split(","))):
+        try:
+            days.add(date.fromisoformat(part))
+        except ValueError:
+            raise InvalidInput(
+                _("Write days off as dates like 2026-12-24, separated by commas.")
+            ) from None
+    return frozenset(days)
+
+
+def parse_minutes(text: str) -> int:
+    """Read a whole number of minutes between 0 and one week.
+
+    Raises:
+        InvalidInput: not such a number.
+    """
+    try:
+        minutes = int(text.strip())
+    except ValueError:
+        minutes = -1
+    if not 0 <= minutes <= 7 * 24 * 60:
+        raise InvalidInput(_("Write a whole number of minutes, for example 60."))
+    return minutes
+
+
+def parse_language(text: str) -> str:
+    """Read a language code (``en``, ``de``, ``de_DE``) or an empty text for the system's."""
+    value = text.strip()
+    if value and not re.match(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})?$", value):
+        raise InvalidInput(_("Write a language code such as en or de, or leave it empty."))
+    return value
+
+
+def policy_key(channel: Channel, priority: Priority) -> str:
+    """The settings key of one policy target, e.g. ``policy.chat.normal``."""
+    return f"policy.{channel.value}.{priority.value}"
+
+
+def _specs() -> tuple[SettingSpec, ...]:
+    general = N_("Working time")
+    specs = [
+        SettingSpec("timezone", "UTC", N_("Time zone"), general, parse_zone,
+                    N_("IANA name, e.g. Europe/Berlin")),
+        SettingSpec("working_hours", "mon-fri 09:00-17:00", N_("Working hours"), general,
+                    parse_working_hours, N_("e.g. mon-fri 09:00-17:00; sat 10:00-12:00")),
+        SettingSpec("days_off", "", N_("Days off"), general, parse_days_off,
+                    N_("dates such as 2026-12-24, separated by commas")),
+        SettingSpec("holidays", "none", N_("Public holidays"), general, parse_region,
+                    N_("country or region, e.g. DE or DE-BE; none for no holidays")),
+        SettingSpec("at_risk_minutes", "60", N_("At risk below (business minutes)"),
+                    N_("Queue"), parse_minutes),
+        SettingSpec("language", "", N_("Language"), N_("Appearance"), parse_language,
+                    N_("en, de; empty for the system's language")),
+    ]
+    for (channel, priority), target in DEFAULT_TARGETS.items():
+        specs.append(SettingSpec(policy_key(channel, priority), str(target),
+                                 N_("Reply target"), N_("Response-time policy"), parse_target))
+    return tuple(specs)
+
+
+REGISTRY: Mapping[str, SettingSpec] = MappingProxyType({s.key: s for s in _specs()})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every setting, read into its type."""
+
+    timezone: str
+    working_hours: WorkingHours
+    days_off: frozenset[date]
+    holidays: tuple[str, str | None] | None
+    at_risk: timedelta
+    language: str
+    policy: ResponsePolicy
+
+    @classmethod
+    def from_text(cls, values: Mapping[str, str], *, default_zone: str = "UTC") -> Settings:
+        """Read stored text values; a missing or unreadable value falls back to its default.
+
+        ``default_zone`` is the zone to use until the user picks one (the system's).
+        """
+        def read(key: str) -> Any:
+            spec = REGISTRY[key]
+            text = values.get(key)
+            if text is None and key == "timezone":
+                text = default_zone
+            try:
+                return spec.parse(text if text is not None else spec.default)
+            except InvalidInput:
+                return spec.parse(spec.default)
+
+        targets: dict[tuple[Channel, Priority], Target] = {
+            pair: read(policy_key(*pair)) for pair in DEFAULT_TARGETS
+        }
+        return cls(
+            timezone=read("timezone"),
+            working_hours=read("working_hours"),
+            days_off=read("days_off"),
+            holidays=read("holidays"),
+            at_risk=timedelta(minutes=read("at_risk_minutes")),
+            language=read("language"),
+            policy=ResponsePolicy(MappingProxyType(targets)),
+        )
+
+
+def check_value(key: str, text: str) -> str:
+    """Validate one setting and return its canonical text form.
+
+    Raises:
+        InvalidInput: unknown key, or a value the setting cannot take.
+    """
+    spec = REGISTRY.get(key)
+    if spec is None:
+        raise InvalidInput(
+            _("Unknown setting '{key}'; known settings: {known}.").format(
+                key=key, known=", ".join(sorted(k for k in REGISTRY if not k.startswith("policy.")))
+                + ", policy.CHANNEL.PRIORITY"
+            )
+        )
+    value = spec.parse(text)
+    if isinstance(value, WorkingHours):
+        return format_working_hours(value)
+    if isinstance(value, Target):
+        return str(value)
+    if key == "holidays":
+        return "none" if value is None else "-".join(p for p in value if p)
+    if key == "days_off":
+        return ",".join(d.isoformat() for d in sorted(value))
+    return str(value)

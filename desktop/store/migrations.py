@@ -1,0 +1,126 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Schema migrations (``sqlite_utils.Migrations``), each in its own transaction.
+
+Rules: never edit a migration once released; name them ``mNNNN_what``. Before pending
+migrations run on an existing file, it is copied to ``<db>.bak-<last-applied>-<timestamp>``.
+A database that records a migration this build does not know was written by a newer version
+and is refused untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from desktop.core.i18n import _
+from desktop.store.errors import DatabaseUnreadable, NewerDatabase
+
+MIGRATIONS = Migrations("unhurried")
+
+
+@MIGRATIONS()
+def m0001_create_requests(db: sqlite_utils.Database) -> None:
+    """Requests, settings and the full-text index over subject, sender and body."""
+    db.execute(
+        """
+        CREATE TABLE requests (
+            id TEXT PRIMARY KEY,
+            subject TEXT NOT NULL,
+            sender TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            links TEXT NOT NULL DEFAULT '[]',
+            channel TEXT NOT NULL,
+            priority TEXT NOT NULL,
+            state TEXT NOT NULL,
+            source TEXT NOT NULL,
+            external_id TEXT,
+            received_at TEXT NOT NULL,
+            snoozed_until TEXT,
+            pauses TEXT NOT NULL DEFAULT '[]',
+            due TEXT,
+            reply_by TEXT,
+            done_at TEXT,
+            modified_at TEXT NOT NULL,
+            deleted_at TEXT
+        )
+        """
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX requests_source_external ON requests (source, external_id) "
+        "WHERE external_id IS NOT NULL"
+    )
+    db.execute("CREATE INDEX requests_active ON requests (state, deleted_at, reply_by)")
+    db.table("requests").enable_fts(
+        ["subject", "sender", "body"],
+        create_triggers=True,
+        # No stemmer: every query word is a prefix, which a stemmed index cannot answer
+        # ("meeti" would not find "meeting", indexed as "meet").
+        tokenize="unicode61 remove_diacritics 2",
+    )
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+def known_names() -> list[str]:
+    """Names of every migration this build has, in order."""
+    return [m.name for m in MIGRATIONS.pending(sqlite_utils.Database(memory=True))]
+
+
+def applied_names(db: sqlite_utils.Database) -> list[str]:
+    """Names of the migrations recorded in ``db``, in the order they ran."""
+    return [m.name for m in MIGRATIONS.applied(db)]
+
+
+def check_known(db: sqlite_utils.Database, path: Path | str) -> None:
+    """Refuse a database that a newer version has migrated.
+
+    Raises:
+        NewerDatabase: ``db`` records a migration this build does not have.
+    """
+    known = set(known_names())
+    unknown = [name for name in applied_names(db) if name not in known]
+    if unknown:
+        raise NewerDatabase(
+            _("{path} was written by a newer version of Unhurried (it has {migration}). "
+              "Update Unhurried to open it; the file was left untouched.").format(
+                path=path, migration=unknown[-1]
+            )
+        )
+
+
+def migrate(db: sqlite_utils.Database, path: Path | str, now: datetime) -> Path | None:
+    """Apply pending migrations, backing the file up first.
+
+    Returns:
+        The backup's path, or ``None`` when nothing needed a backup (a new or current file).
+    """
+    pending = MIGRATIONS.pending(db)
+    if not pending:
+        return None
+    backup = None
+    if str(path) != ":memory:" and db.table_names():
+        applied = applied_names(db)
+        stamp = now.strftime("%Y%m%dT%H%M%S")
+        backup = Path(f"{path}.bak-{applied[-1] if applied else 'none'}-{stamp}")
+        _copy(db, backup)
+    try:
+        MIGRATIONS.apply(db)
+    except sqlite3.OperationalError as error:  # e.g. a foreign file with its own tables
+        raise DatabaseUnreadable(
+            _("{path} is not an Unhurried database ({reason}). Move it away or pass another "
+              "--data-dir.").format(path=path, reason=error)
+        ) from error
+    return backup
+
+
+def _copy(db: sqlite_utils.Database, target: Path) -> None:
+    """A consistent copy through SQLite's backup API (safe while WAL frames are pending)."""
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()

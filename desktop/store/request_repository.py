@@ -1,0 +1,159 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Requests in SQLite: rows to core ``Request`` objects and back, and full-text search."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable
+from datetime import datetime
+
+import sqlite_utils
+
+from desktop.core.requests import Channel, Pause, Priority, Request, State
+from desktop.store.db import transaction
+
+_COLUMNS = (
+    "id", "subject", "sender", "body", "links", "channel", "priority", "state", "source",
+    "external_id", "received_at", "snoozed_until", "pauses", "due", "reply_by", "done_at",
+    "modified_at", "deleted_at",
+)
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM requests"
+_UPSERT = (
+    f"INSERT INTO requests ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
+    f"ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _ts(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat(timespec="seconds")
+
+
+def _dt(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _row(request: Request) -> tuple[object, ...]:
+    pauses = [[_ts(p.start), _ts(p.end)] for p in request.pauses]
+    return (
+        request.id, request.subject, request.sender, request.body, json.dumps(request.links),
+        request.channel.value, request.priority.value, request.state.value, request.source,
+        request.external_id, _ts(request.received_at), _ts(request.snoozed_until),
+        json.dumps(pauses), _ts(request.due), _ts(request.reply_by), _ts(request.done_at),
+        _ts(request.modified_at), _ts(request.deleted_at),
+    )
+
+
+def _request(row: tuple[object, ...]) -> Request:
+    (rid, subject, sender, body, links, channel, priority, state, source, external_id,
+     received_at, snoozed_until, pauses, due, reply_by, done_at, modified_at, deleted_at) = row
+    pause_list = json.loads(str(pauses)) if pauses != "[]" else ()
+    return Request(
+        id=str(rid),
+        subject=str(subject),
+        sender=str(sender),
+        body=str(body),
+        links=tuple(json.loads(str(links))) if links != "[]" else (),
+        channel=Channel(channel),
+        priority=Priority(priority),
+        state=State(state),
+        source=str(source),
+        external_id=None if external_id is None else str(external_id),
+        received_at=datetime.fromisoformat(str(received_at)),
+        snoozed_until=_dt(snoozed_until),  # type: ignore[arg-type]
+        pauses=tuple(Pause(datetime.fromisoformat(s), _dt(e)) for s, e in pause_list),
+        due=_dt(due),  # type: ignore[arg-type]
+        reply_by=_dt(reply_by),  # type: ignore[arg-type]
+        done_at=_dt(done_at),  # type: ignore[arg-type]
+        modified_at=datetime.fromisoformat(str(modified_at)),
+        deleted_at=_dt(deleted_at),  # type: ignore[arg-type]
+    )
+
+
+def fts_query(text: str) -> str:
+    """Turn what the user typed into an FTS5 query: every word must match as a prefix, so
+    results never vanish while a word is half typed and "invoice" also finds "invoices". Quotes
+    keep FTS5 syntax out of user text."""
+    # NFC first: a pasted "u" + combining diaeresis becomes one "ü" that \w matches.
+    words = _WORD.findall(unicodedata.normalize("NFC", text))
+    if not words:
+        return ""
+    return " ".join(f'"{w}"*' for w in words)
+
+
+class SqliteRequestRepository:
+    """The ``RequestRepository`` port on an sqlite-utils database."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def get(self, request_id: str) -> Request | None:
+        """The request with ``request_id``, deleted ones included."""
+        row = self._db.conn.execute(f"{_SELECT} WHERE id = ?", (request_id,)).fetchone()
+        return None if row is None else _request(row)
+
+    def find_external(self, source: str, external_id: str) -> Request | None:
+        """The request imported from ``source`` under ``external_id``, if any."""
+        row = self._db.conn.execute(
+            f"{_SELECT} WHERE source = ? AND external_id = ?", (source, external_id)
+        ).fetchone()
+        return None if row is None else _request(row)
+
+    def save(self, request: Request) -> None:
+        """Insert or replace one request."""
+        self.save_many((request,))
+
+    def save_many(self, requests: Iterable[Request]) -> None:
+        """Insert or replace many requests in one transaction."""
+        rows = [_row(r) for r in requests]
+        if not rows:
+            return
+        with transaction(self._db) as conn:
+            conn.executemany(_UPSERT, rows)
+
+    def active(self) -> list[Request]:
+        """Open and waiting requests (snoozed ones included), soonest reply-by first."""
+        rows = self._db.conn.execute(
+            f"{_SELECT} WHERE state != 'done' AND deleted_at IS NULL "
+            "ORDER BY reply_by IS NULL, reply_by, id"
+        ).fetchall()
+        return [_request(r) for r in rows]
+
+    def all(self, *, include_deleted: bool = False) -> list[Request]:
+        """Every request, oldest first."""
+        where = "" if include_deleted else " WHERE deleted_at IS NULL"
+        rows = self._db.conn.execute(f"{_SELECT}{where} ORDER BY received_at, id").fetchall()
+        return [_request(r) for r in rows]
+
+    def search(self, query: str, limit: int = 200) -> list[str]:
+        """Ids of requests (done ones included, deleted ones not) matching ``query``, best
+        match first by BM25."""
+        match = fts_query(query)
+        if not match:
+            return []
+        try:
+            rows = self._db.conn.execute(
+                "SELECT r.id FROM requests_fts f JOIN requests r ON r.rowid = f.rowid "
+                "WHERE requests_fts MATCH ? AND r.deleted_at IS NULL "
+                "ORDER BY bm25(requests_fts, 10.0, 5.0, 1.0) LIMIT ?",
+                (match, limit),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [str(r[0]) for r in rows]
+
+    def count(self) -> int:
+        """How many requests exist (deleted ones excluded)."""
+        row = self._db.conn.execute(
+            "SELECT count(*) FROM requests WHERE deleted_at IS NULL"
+        ).fetchone()
+        return int(row[0])
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (``PRAGMA data_version``)."""
+        return int(self._db.conn.execute("PRAGMA data_version").fetchone()[0])

@@ -1,0 +1,74 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Shared fixtures: injected fakes (clock, stores, notifier, secrets), a migrated database and
+app paths under ``tmp_path``. Qt runs offscreen unless a test starts its own display."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.core.queue import QueueService  # noqa: E402
+from desktop.store.db import open_database  # noqa: E402
+from desktop.store.request_repository import SqliteRequestRepository  # noqa: E402
+from desktop.store.settings_repository import SqliteSettingsStore  # noqa: E402
+from tests.fakes import (  # noqa: E402
+    FakeClock,
+    MemoryRequestRepository,
+    MemorySettingsStore,
+    no_holidays,
+)
+
+# Wednesday 25 November 2026, 10:00 in Berlin.
+START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests that need a QApplication as ``gui`` so ``-m "not gui"`` is the fast loop."""
+    for item in items:
+        if {"qtbot", "qapp", "qtmodeltester"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
+
+
+@pytest.fixture
+def settings_store() -> MemorySettingsStore:
+    return MemorySettingsStore({"timezone": "Europe/Berlin"})
+
+
+@pytest.fixture
+def repository() -> MemoryRequestRepository:
+    return MemoryRequestRepository()
+
+
+@pytest.fixture
+def service(repository, settings_store, clock) -> QueueService:
+    return QueueService(repository, settings_store, clock, no_holidays, "Europe/Berlin")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "unhurried.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path, clock: FakeClock):
+    database = open_database(db_path, clock.now())
+    yield database
+    database.conn.close()
+
+
+@pytest.fixture
+def store_service(db, clock) -> QueueService:
+    store = SqliteSettingsStore(db)
+    store.put({"timezone": "Europe/Berlin"})
+    return QueueService(SqliteRequestRepository(db), store, clock, no_holidays, "Europe/Berlin")

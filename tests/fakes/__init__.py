@@ -1,0 +1,75 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""In-memory fakes of the core ports, injected through constructors in tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta
+
+from desktop.core.requests import Request
+
+
+class FakeClock:
+    """A clock that only moves when told to."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self._now = start or datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance(self, delta: timedelta | None = None, **kwargs: float) -> datetime:
+        self._now += delta if delta is not None else timedelta(**kwargs)
+        return self._now
+
+    def set(self, moment: datetime) -> None:
+        self._now = moment
+
+
+class MemorySettingsStore:
+    def __init__(self, values: Mapping[str, str] | None = None) -> None:
+        self.data: dict[str, str] = dict(values or {})
+
+    def values(self) -> Mapping[str, str]:
+        return dict(self.data)
+
+    def put(self, values: Mapping[str, str]) -> None:
+        self.data.update(values)
+
+
+class MemoryRequestRepository:
+    def __init__(self) -> None:
+        self.data: dict[str, Request] = {}
+        self.saves = 0
+
+    def get(self, request_id: str) -> Request | None:
+        return self.data.get(request_id)
+
+    def save(self, request: Request) -> None:
+        self.save_many((request,))
+
+    def save_many(self, requests: Iterable[Request]) -> None:
+        for r in requests:
+            self.data[r.id] = r
+            self.saves += 1
+
+    def active(self) -> list[Request]:
+        rows = [r for r in self.data.values() if r.state.value != "done" and r.deleted_at is None]
+        far = datetime.max.replace(tzinfo=UTC)
+        return sorted(rows, key=lambda r: (r.reply_by or far, r.id))
+
+    def all(self, *, include_deleted: bool = False) -> list[Request]:
+        rows = [r for r in self.data.values() if include_deleted or r.deleted_at is None]
+        return sorted(rows, key=lambda r: (r.received_at, r.id))
+
+    def search(self, query: str, limit: int = 200) -> list[str]:
+        q = query.lower()
+        return [r.id for r in self.all() if q in r.subject.lower() or q in r.body.lower()][:limit]
+
+    def count(self) -> int:
+        return len(self.all())
+
+
+def no_holidays(_country: str, _subdivision: str | None):  # noqa: ANN201
+    return lambda _year: ()

@@ -1,0 +1,343 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The command line: the same services as the window.
+
+Bad input (an unknown channel, a time that cannot be read, a missing id, an unreadable or newer
+database) ends with exit status 2 and one line on stderr that says what was wrong and what is
+accepted; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, NoReturn
+from zoneinfo import ZoneInfo
+
+from desktop import __version__
+from desktop.core.buckets import Bucket, parse_bucket
+from desktop.core.errors import CoreError, InvalidInput, NotFound
+from desktop.core.i18n import _
+from desktop.core.queue import QueueService
+from desktop.core.requests import Channel, Priority, Request, parse_channel, parse_priority
+from desktop.core.settings import REGISTRY
+from desktop.core.when import parse_when
+from desktop.platform.paths import resolve_paths
+from desktop.services import Context, load_demo, open_context
+from desktop.store.errors import StoreError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input on the command line; the message is the one line shown."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for ``unhurried``; with no subcommand the window starts."""
+    parser = _Parser(prog="unhurried", description=_("Async-first work desk."))
+    parser.add_argument("--data-dir", metavar="DIR", help=_("keep all data in DIR"))
+    parser.add_argument("--version", action="version", version=f"unhurried {__version__}")
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    add = sub.add_parser("add", help=_("add a request to the queue; prints its id"))
+    add.add_argument("subject")
+    add.add_argument("--from", dest="sender", default="", metavar="ADDR")
+    add.add_argument("--channel", default="manual", metavar="|".join(c.value for c in Channel))
+    add.add_argument("--priority", default="normal", metavar="|".join(p.value for p in Priority))
+    add.add_argument("--received", metavar="WHEN", help=_("e.g. 'now', 'thu 5pm', '2 hours ago'"))
+    add.add_argument("--due", metavar="WHEN", help=_("a deadline set by hand"))
+    add.add_argument("--body", default="", metavar="TEXT")
+
+    lst = sub.add_parser("list", help=_("list the queue by bucket"))
+    lst.add_argument("--bucket", metavar="NAME", help=", ".join(b.value for b in Bucket))
+    lst.add_argument("--all", action="store_true", help=_("include done requests"))
+    lst.add_argument("--json", action="store_true")
+
+    show = sub.add_parser("show", help=_("show one request"))
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+
+    for name, text in (("done", _("mark a request done")), ("reopen", _("reopen a done request")),
+                       ("wait", _("waiting on others: pause the clock")),
+                       ("resume", _("continue the clock after waiting")),
+                       ("unsnooze", _("show a snoozed request again")),
+                       ("delete", _("delete a request (restore undoes it)")),
+                       ("restore", _("restore a deleted request"))):
+        sub.add_parser(name, help=text).add_argument("id")
+    snooze = sub.add_parser("snooze", help=_("hide a request until WHEN"))
+    snooze.add_argument("id")
+    snooze.add_argument("when", nargs="+", metavar="WHEN")
+    prio = sub.add_parser("priority", help=_("change a request's priority"))
+    prio.add_argument("id")
+    prio.add_argument("level", metavar="|".join(p.value for p in Priority))
+
+    search = sub.add_parser("search", help=_("full-text search"))
+    search.add_argument("query", nargs="+")
+    search.add_argument("--json", action="store_true")
+
+    export = sub.add_parser("export", help=_("export every request"))
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--out", metavar="FILE")
+
+    config = sub.add_parser("config", help=_("read or change settings"))
+    config_sub = config.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser,
+                                       required=True)
+    setter = config_sub.add_parser("set", help=_("change a setting"))
+    setter.add_argument("key")
+    setter.add_argument("value", nargs="+")
+    getter = config_sub.add_parser("get", help=_("print a setting"))
+    getter.add_argument("key")
+    config_sub.add_parser("list", help=_("print every setting"))
+
+    sub.add_parser("demo", help=_("add the demo requests"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
+    """Run one command line. Returns the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError(_("no command given; run 'unhurried --help'"))
+        return _dispatch(args, clock)
+    except UsageError as error:
+        return _fail(str(error))
+    except (InvalidInput, StoreError) as error:
+        return _fail(str(error))
+    except NotFound as error:
+        return _fail(_("No request with id '{id}'; 'unhurried list' shows the ids.").format(
+            id=error.request_id))
+    except CoreError as error:
+        return _fail(str(error), EXIT_FAILED)
+    except BrokenPipeError:  # `unhurried list | head`: the reader left, which is fine
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _fail(message: str, status: int = EXIT_USAGE) -> int:
+    print(f"unhurried: error: {message}", file=sys.stderr)
+    return status
+
+
+def _dispatch(args: argparse.Namespace, clock: Any) -> int:
+    paths = resolve_paths(args.data_dir)
+    writes = args.command not in ("list", "show", "search", "export") and not (
+        args.command == "config" and args.action != "set")
+    # Read-only commands and input checks run on the existing store (or an empty one in memory);
+    # the store is created only once the input has been accepted.
+    ctx = open_context(paths, clock, create=False)
+    try:
+        handler = _HANDLERS[args.command]
+        if writes and ctx.in_memory:
+            handler(args, ctx, checked_only=True)
+            ctx.close()
+            ctx = open_context(paths, clock, create=True)
+        return handler(args, ctx, checked_only=False)
+    finally:
+        ctx.close()
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def _when(queue: QueueService, text: str | None, *, future: bool) -> datetime | None:
+    if text is None:
+        return None
+    return parse_when(text, queue.now(), ZoneInfo(queue.settings.timezone), prefer_future=future)
+
+
+def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    queue = ctx.queue
+    channel, priority = parse_channel(args.channel), parse_priority(args.priority)
+    received = _when(queue, args.received, future=False)
+    due = _when(queue, args.due, future=True)
+    if not args.subject.strip():
+        raise InvalidInput(_("A request needs a subject."))
+    if checked_only:
+        return EXIT_OK
+    request = queue.add(args.subject, sender=args.sender, channel=channel, priority=priority,
+                        received_at=received, body=args.body, due=due)
+    print(request.id)
+    return EXIT_OK
+
+
+def _resolve(queue: QueueService, text: str) -> Request:
+    """A request by id, or by a unique prefix of at least four characters."""
+    try:
+        return queue.get(text)
+    except NotFound:
+        if len(text) < 4:
+            raise
+    matches = [r for r in queue.all() if r.id.startswith(text.lower())]
+    if len(matches) != 1:
+        raise NotFound(text)
+    return matches[0]
+
+
+def _simple(change: Callable[[QueueService, str], Request]) -> Callable[..., int]:
+    def run(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+        if checked_only:
+            raise NotFound(args.id)  # an empty store has no requests
+        request = _resolve(ctx.queue, args.id) if args.command != "restore" else None
+        change(ctx.queue, request.id if request else args.id)
+        return EXIT_OK
+    return run
+
+
+def _cmd_snooze(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    until = _when(ctx.queue, " ".join(args.when), future=True)
+    if checked_only:
+        raise NotFound(args.id)
+    assert until is not None
+    ctx.queue.snooze(_resolve(ctx.queue, args.id).id, until)
+    return EXIT_OK
+
+
+def _cmd_priority(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    level = parse_priority(args.level)
+    if checked_only:
+        raise NotFound(args.id)
+    ctx.queue.set_priority(_resolve(ctx.queue, args.id).id, level)
+    return EXIT_OK
+
+
+def request_json(request: Request, queue: QueueService, *, full: bool = False) -> dict[str, Any]:
+    """A request as the JSON object of ``list --json`` (``full`` adds body and links)."""
+    zone = ZoneInfo(queue.settings.timezone)
+    bucket = queue.bucket_of(request)
+
+    def stamp(value: datetime | None) -> str | None:
+        return None if value is None else value.astimezone(zone).isoformat(timespec="seconds")
+
+    data: dict[str, Any] = {
+        "id": request.id, "subject": request.subject, "sender": request.sender,
+        "channel": request.channel.value, "priority": request.priority.value,
+        "state": request.status(queue.now()), "received_at": stamp(request.received_at),
+        "reply_by": stamp(request.reply_by), "bucket": bucket.value if bucket else None,
+        "snoozed_until": stamp(request.snoozed_until), "due": stamp(request.due),
+        "done_at": stamp(request.done_at), "source": request.source,
+    }
+    if full:
+        data |= {"body": request.body, "links": list(request.links),
+                 "external_id": request.external_id}
+    return data
+
+
+def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    queue = ctx.queue
+    wanted = parse_bucket(args.bucket) if args.bucket else None
+    edges = queue.edges()
+    order = {b: i for i, b in enumerate(Bucket)}
+    rows = [(edges.bucket_of(r), r) for r in (queue.all() if args.all else queue.active())]
+    rows = [(b, r) for b, r in rows if wanted is None or b is wanted]
+    rows.sort(key=lambda br: (order.get(br[0], 99) if br[0] else 99, br[1].reply_by or
+                              br[1].received_at))
+    if args.json:
+        print(json.dumps([request_json(r, queue) for _b, r in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    zone = ZoneInfo(queue.settings.timezone)
+    current = object()
+    for bucket, request in rows:
+        if bucket is not current:
+            print(f"\n{_(bucket.label) if bucket else _('Done')}")
+            current = bucket
+        reply_by = request.reply_by.astimezone(zone).strftime("%a %d %b %H:%M") if (
+            request.reply_by) else "—"
+        print(f"  {request.id[:8]}  {reply_by:<16}  {request.sender[:24]:<24}  {request.subject}")
+    if not rows:
+        print(_("Nothing in the queue."))
+    return EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    request = _resolve(ctx.queue, args.id)
+    data = request_json(request, ctx.queue, full=True)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for key, value in data.items():
+            if key != "body" and value not in (None, [], ""):
+                print(f"{key:>14}: {value}")
+        print()
+        print(request.body)
+    return EXIT_OK
+
+
+def _cmd_search(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    queue = ctx.queue
+    found = [queue.get(i) for i in queue.search(" ".join(args.query), 50)]
+    if args.json:
+        print(json.dumps([request_json(r, queue) for r in found], ensure_ascii=False, indent=2))
+    else:
+        for r in found:
+            print(f"{r.id[:8]}  {r.sender[:24]:<24}  {r.subject}")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    rows = [request_json(r, ctx.queue, full=True) for r in ctx.queue.all()]
+    out = io.StringIO()
+    if args.format == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        fields = list(rows[0]) if rows else list(request_json.__annotations__)
+        writer = csv.DictWriter(out, fieldnames=fields)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row | {"links": " ".join(row.get("links", []))})
+    if args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as handle:
+            handle.write(out.getvalue())
+    else:
+        sys.stdout.write(out.getvalue())
+    return EXIT_OK
+
+
+def _cmd_config(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    queue = ctx.queue
+    if args.action == "set":
+        value = " ".join(args.value)
+        if checked_only:
+            # check against an empty store first: nothing is created for a bad value
+            queue.update_settings({args.key: value})
+            return EXIT_OK
+        queue.update_settings({args.key: value})
+        print(queue.setting_text(args.key))
+    elif args.action == "get":
+        print(queue.setting_text(args.key))
+    else:
+        for key in REGISTRY:
+            print(f"{key} = {queue.setting_text(key)}")
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    if not checked_only:
+        print(_("Added {count} demo requests.").format(count=load_demo(ctx)))
+    return EXIT_OK
+
+
+_HANDLERS: dict[str, Callable[..., int]] = {
+    "add": _cmd_add, "list": _cmd_list, "show": _cmd_show, "search": _cmd_search,
+    "export": _cmd_export, "config": _cmd_config, "demo": _cmd_demo, "snooze": _cmd_snooze,
+    "priority": _cmd_priority,
+    "done": _simple(lambda q, i: q.done(i)), "reopen": _simple(lambda q, i: q.reopen(i)),
+    "wait": _simple(lambda q, i: q.wait(i)), "resume": _simple(lambda q, i: q.resume(i)),
+    "unsnooze": _simple(lambda q, i: q.unsnooze(i)), "delete": _simple(lambda q, i: q.delete(i)),
+    "restore": _simple(lambda q, i: q.restore(i)),
+}

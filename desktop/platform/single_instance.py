@@ -1,0 +1,101 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""One window per profile: a second start hands its arguments to the running one.
+
+The running app listens on a local socket named from the app id, the user and the data
+directory, inside a private (0700) folder of the runtime directory. A starting app first tries to
+connect; if someone answers, it sends one JSON line ``{"version": 1, "argv": [...]}`` and exits
+before it touches the database.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+logger = logging.getLogger(__name__)
+
+PROTOCOL_VERSION = 1
+TIMEOUT_MS = 1500
+
+
+def server_path(app_id: str, data_dir: Path) -> str:
+    """The socket path for one profile (app id + user + data-dir hash, under the runtime dir)."""
+    digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    folder = Path(runtime) / f"{app_id}-{getpass.getuser()}"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)
+    return str(folder / f"instance-{digest}.sock")
+
+
+def forward(path: str, argv: list[str]) -> bool:
+    """Hand ``argv`` to a running instance. Returns whether one answered."""
+    socket = QLocalSocket()
+    socket.connectToServer(path)
+    if not socket.waitForConnected(TIMEOUT_MS):
+        return False
+    socket.write((json.dumps({"version": PROTOCOL_VERSION, "argv": argv}) + "\n").encode())
+    socket.waitForBytesWritten(TIMEOUT_MS)
+    answered = socket.waitForReadyRead(TIMEOUT_MS) and b"ok" in bytes(socket.readAll().data())
+    socket.disconnectFromServer()
+    return answered
+
+
+class InstanceServer(QObject):
+    """Listens for later starts; emits ``activated`` with their arguments."""
+
+    activated = Signal(list)
+
+    def __init__(self, path: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_server_new_connection)
+
+    def listen(self) -> bool:
+        """Start listening; a stale socket left by a crash is removed and tried again once."""
+        if self._server.listen(self._path):
+            return True
+        QLocalServer.removeServer(self._path)
+        if self._server.listen(self._path):
+            return True
+        logger.warning("single instance: cannot listen on %s: %s", self._path,
+                       self._server.errorString())
+        return False
+
+    def close(self) -> None:
+        """Stop listening."""
+        self._server.close()
+
+    def _on_server_new_connection(self) -> None:
+        socket = self._server.nextPendingConnection()
+        if socket is None:
+            return
+        socket.readyRead.connect(lambda: self._on_socket_ready_read(socket))
+
+    def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            return
+        line = bytes(socket.readLine().data())
+        try:
+            message = json.loads(line)
+            argv = [str(a) for a in message.get("argv", [])]
+        except (ValueError, AttributeError):
+            logger.warning("single instance: ignored a malformed message")
+            socket.disconnectFromServer()
+            return
+        socket.write(b'{"ok": true}\n')
+        socket.flush()
+        socket.disconnectFromServer()
+        self.activated.emit(argv)

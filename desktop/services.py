@@ -1,0 +1,82 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Wiring shared by the window and the command line: open the store and build the services.
+
+Part of the composition root (with ``app.py`` and ``cli.py``): the only modules that know
+every layer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop.core.demo import build_demo
+from desktop.core.ports import Clock
+from desktop.core.queue import QueueService
+from desktop.core.requests import Request
+from desktop.platform.clock import SystemClock
+from desktop.platform.holidays import holiday_lookup
+from desktop.platform.paths import AppPaths
+from desktop.platform.resources import read_text
+from desktop.platform.timezone import system_zone
+from desktop.store.db import open_database
+from desktop.store.request_repository import SqliteRequestRepository
+from desktop.store.settings_repository import SqliteSettingsStore
+
+
+@dataclass
+class Context:
+    """An open store and the services on it."""
+
+    db: sqlite_utils.Database
+    requests: SqliteRequestRepository
+    queue: QueueService
+    clock: Clock
+    in_memory: bool = False
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self.db.conn.close()
+
+
+def open_context(
+    paths: AppPaths | None, clock: Clock | None = None, *, create: bool = True
+) -> Context:
+    """Open the store under ``paths`` and build the services.
+
+    With ``create=False`` and no database yet, an empty in-memory store stands in, so read-only
+    commands and input checks never create files.
+
+    Raises:
+        desktop.store.errors.StoreError: the database cannot be opened (message for the user).
+    """
+    clock = clock or SystemClock()
+    target: Path | str = ":memory:"
+    in_memory = paths is None or (not create and not paths.database.exists())
+    if not in_memory and paths is not None:
+        target = paths.database
+    db = open_database(target, clock.now())
+    requests = SqliteRequestRepository(db)
+    queue = QueueService(requests, SqliteSettingsStore(db), clock, holiday_lookup, system_zone())
+    return Context(db, requests, queue, clock, in_memory)
+
+
+def demo_requests(queue: QueueService) -> list[Request]:
+    """The shipped demo requests, placed relative to the queue's now."""
+    entries = json.loads(read_text("demo", "requests.json"))["requests"]
+    settings = queue.settings
+    return build_demo(entries, queue.now(), queue.calendar, settings.policy, settings.at_risk)
+
+
+def load_demo(context: Context) -> int:
+    """Add the demo requests (once: they carry external ids) and return how many were added."""
+    fresh = [
+        r for r in demo_requests(context.queue)
+        if context.requests.find_external(r.source, r.external_id or "") is None
+    ]
+    context.queue.put_many(fresh)
+    return len(fresh)

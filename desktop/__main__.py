@@ -1,0 +1,9 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``python -m desktop``: the same entry point as the ``unhurried`` command."""
+
+import sys
+
+from desktop.app import main
+
+sys.exit(main())

@@ -1,0 +1,128 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Composition root: ``unhurried`` starts the window, ``unhurried COMMAND`` runs the CLI.
+
+The window starts in this order: parse arguments, resolve paths, set up logging, install the
+crash dialog, create the QApplication, hand over to a running instance if there is one (before
+touching the database), open and migrate the store, build the adapters, show the window.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import zoneinfo
+from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
+from zoneinfo import ZoneInfo
+
+import holidays as holidays_lib
+
+from desktop import APP_ID, APP_NAME, __version__, cli
+from desktop.core.i18n import _
+from desktop.platform.clock import SystemClock
+from desktop.platform.i18n import install_language
+from desktop.platform.paths import AppPaths, resolve_paths
+from desktop.services import load_demo, open_context
+from desktop.store.errors import StoreError
+
+logger = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run Unhurried. Returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = cli.build_parser().parse_args(args_list)
+    except cli.UsageError:
+        return cli.main(args_list)
+    if args.command is not None:
+        return cli.main(args_list)
+    paths = resolve_paths(args.data_dir)
+    _setup_logging(paths)
+    return _run_window(paths, args_list, smoke=args.smoke)
+
+
+def _setup_logging(paths: AppPaths) -> None:
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    handlers[0].setLevel(logging.WARNING)
+    try:
+        paths.cache_dir.mkdir(parents=True, exist_ok=True)
+        handlers.append(RotatingFileHandler(paths.log_file, maxBytes=1_000_000, backupCount=3,
+                                            encoding="utf-8"))
+    except OSError:
+        pass
+    logging.basicConfig(level=logging.INFO, handlers=handlers,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.platform.single_instance import InstanceServer, forward, server_path
+
+    from desktop.ui.crash_dialog import install_excepthook
+    from desktop.ui.formatting import Formatter, safe_locale
+    from desktop.ui.main_window import MainWindow
+
+    clock = SystemClock()
+    install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"))
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName("unhurried")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("unhurried")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+
+    socket = server_path(APP_ID, paths.data_dir)
+    if not smoke and forward(socket, argv):
+        logger.info("handed over to the running window")
+        return 0
+    try:
+        context = open_context(paths, clock)
+    except StoreError as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 2
+    language = install_language(context.queue.settings.language)
+    translator = QTranslator(app)
+    if translator.load(QLocale(language), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+
+    server = InstanceServer(socket, app)
+    formatter = Formatter(safe_locale(language), ZoneInfo(context.queue.settings.timezone))
+    window = MainWindow(
+        context.queue, formatter,
+        settings_choices=lambda: (sorted(zoneinfo.available_timezones()),
+                                  holidays_lib.list_supported_countries()),
+        data_version=context.requests.data_version,
+        demo=lambda: load_demo(context),
+    )
+    server.activated.connect(lambda _argv: _raise(window))
+    if not smoke:
+        server.listen()
+    window.load()
+    window.show()
+    if smoke:
+        QTimer.singleShot(0, app.quit)
+        status = app.exec()
+        print(f"SMOKE OK requests={context.requests.count()}")
+    else:
+        QTimer.singleShot(0, window.offer_demo)
+        status = app.exec()
+    server.close()
+    context.close()
+    return status
+
+
+def _raise(window: object) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    if isinstance(window, QMainWindow):
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+
+__all__ = ["_", "main"]

@@ -1,0 +1,382 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The main window: the queue grouped by time left, a detail pane, actions with undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QToolBar,
+)
+
+from desktop.core.buckets import Bucket, next_change
+from desktop.core.errors import CoreError, InvalidInput
+from desktop.core.i18n import _
+from desktop.core.queue import QueueService
+from desktop.core.requests import Priority, Request, State
+from desktop.core.when import parse_when
+
+from desktop.ui.add_dialog import AddRequestDialog
+from desktop.ui.detail_pane import DetailPane
+from desktop.ui.formatting import Formatter
+from desktop.ui.models.queue_model import BUCKET_ROLE, QueueModel
+from desktop.ui.queue_view import QueueView
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.undo import ChangeCommand
+from desktop.ui.wake_timer import WakeTimer
+
+SEARCH_DELAY_MS = 150
+POLL_MS = 2000
+
+SettingsChoices = Callable[[], tuple[Sequence[str], Mapping[str, Sequence[str]]]]
+
+
+class MainWindow(QMainWindow):
+    """The queue window.
+
+    Args:
+        queue: the queue service.
+        formatter: formats times for the user's locale and zone.
+        settings_choices: zones and holiday regions for the settings dialog.
+        data_version: changes when another process (the CLI) changed the store.
+        demo: adds the demo requests and returns how many.
+    """
+
+    def __init__(self, queue: QueueService, formatter: Formatter,
+                 settings_choices: SettingsChoices, data_version: Callable[[], int],
+                 demo: Callable[[], int], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Unhurried"))
+        self.setObjectName("mainWindow")
+        self._queue = queue
+        self._fmt = formatter
+        self._settings_choices = settings_choices
+        self._data_version = data_version
+        self._seen_version = data_version()
+        self._demo = demo
+        self.undo_stack = QUndoStack(self)
+        style = self.style()
+        icons = {Bucket.OVERDUE: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                 Bucket.AT_RISK: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        self.model = QueueModel(queue, formatter, icons, self)
+        self.view = QueueView(self.model, self)
+        self.detail = DetailPane(queue, formatter, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([940, 340])
+        self.setCentralWidget(splitter)
+        self._splitter = splitter
+        self.search = QLineEdit(placeholderText=_("Search (Ctrl+F)"), clearButtonEnabled=True)
+        self.search.setObjectName("searchBox")
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self._build_actions()
+        self.wake = WakeTimer(queue.now, self._next_change, self)
+        self.wake.due.connect(self.refresh_buckets)
+        self.wake.ticked.connect(self._on_wake_ticked)
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self._on_poll_timeout)
+        self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+        self.resize(1280, 760)
+        self._restore_state()
+
+    # -- start-up ------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the queue from the store and start the timers."""
+        self.model.load(self._queue.active(), self._queue.now())
+        self._update_status()
+        self.wake.start()
+        self._poll.start()
+
+    def offer_demo(self) -> bool:
+        """On an empty store, offer the demo requests. Returns whether they were added."""
+        if any(self.model.count(b) for b in Bucket):
+            return False
+        answer = QMessageBox.question(
+            self, _("Welcome to Unhurried"),
+            _("Your queue is empty. Load about 60 demo requests so you can see how the queue "
+              "works? You can delete them later."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self._demo()
+        self.reload()
+        return True
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], None], shortcut: str | QKeySequence = "",
+                *, on_view: bool = False, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if on_view:  # single-key shortcuts act on the list only, never while typing a search
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+        action.setToolTip(tip or text.replace("&", ""))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.add_action = self._action(_("&Add request…"), self.add_request,
+                                       QKeySequence.StandardKey.New)
+        self.done_action = self._action(_("Mark &done"), self.mark_done, "D", on_view=True)
+        self.wait_action = self._action(_("&Waiting on others / resume"), self.toggle_waiting,
+                                        "W", on_view=True)
+        self.delete_action = self._action(_("&Delete"), self.delete_selected,
+                                          QKeySequence.StandardKey.Delete, on_view=True)
+        self.settings_action = self._action(_("&Settings…"), self.open_settings, "Ctrl+,")
+        self.demo_action = self._action(_("Load &demo data"), self._load_demo)
+        quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        find = self._action(_("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
+        refresh = self._action(_("&Refresh"), self.reload, QKeySequence.StandardKey.Refresh)
+        undo = self.undo_stack.createUndoAction(self, _("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, _("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+
+        self.snooze_menu = QMenu(_("&Snooze"), self)
+        for label, key, preset in ((_("Later today (3 hours)"), "S", "later today"),
+                                   (_("Tomorrow morning"), "Shift+S", "tomorrow"),
+                                   (_("Next week"), "", "next week")):
+            self.snooze_menu.addAction(self._action(
+                label, lambda p=preset: self.snooze_selected(p), key, on_view=True))
+        self.snooze_menu.addAction(self._action(_("Until…"), self._snooze_custom, "Ctrl+S",
+                                                on_view=True))
+        self.snooze_menu.addAction(self._action(_("Show again now"), self._unsnooze))
+        self.priority_menu = QMenu(_("&Priority"), self)
+        for number, priority in enumerate(Priority, start=1):
+            self.priority_menu.addAction(self._action(
+                _(priority.label), lambda p=priority: self.set_priority(p), str(number),
+                on_view=True))
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        for item in (self.add_action, self.demo_action, None, quit_action):
+            file_menu.addSeparator() if item is None else file_menu.addAction(item)
+        edit = bar.addMenu(_("&Edit"))
+        for item in (undo, redo, None, self.done_action, self.wait_action):
+            edit.addSeparator() if item is None else edit.addAction(item)
+        edit.addMenu(self.snooze_menu)
+        edit.addMenu(self.priority_menu)
+        for item in (self.delete_action, None, find, None, self.settings_action):
+            edit.addSeparator() if item is None else edit.addAction(item)
+        bar.addMenu(_("&View")).addAction(refresh)
+
+        tools = QToolBar(_("Actions"), self)
+        tools.setObjectName("actionsToolbar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for item in (self.add_action, self.done_action, self.wait_action):
+            tools.addAction(item)
+        tools.addAction(self.snooze_menu.menuAction())
+        tools.addAction(self.priority_menu.menuAction())
+        tools.addAction(self.delete_action)
+        tools.addSeparator()
+        tools.addWidget(self.search)
+        self.addToolBar(tools)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu)
+
+    # -- what the actions do ---------------------------------------------------------------------
+
+    def add_request(self) -> None:
+        """Ask for a new request and add it (undoable)."""
+        dialog = AddRequestDialog(self._queue, self)
+        if not dialog.exec():
+            return
+        values = dialog.values
+        command = ChangeCommand(_("Add request"), self._queue, None,
+                                lambda: self._queue.add(**values), self._on_command_applied)
+        self.undo_stack.push(command)
+        if command.result is not None:
+            self.view.select_request(command.result.id)
+
+    def mark_done(self) -> None:
+        """Mark the selected requests done."""
+        self._apply(_("Mark done"), self._queue.done)
+
+    def toggle_waiting(self) -> None:
+        """Waiting on others for open requests; resume for waiting ones."""
+        self._apply(_("Waiting on others"), lambda rid: (
+            self._queue.resume(rid) if self._queue.get(rid).state is State.WAITING
+            else self._queue.wait(rid)))
+
+    def set_priority(self, priority: Priority) -> None:
+        """Change the priority of the selected requests."""
+        self._apply(_("Set priority"), lambda rid: self._queue.set_priority(rid, priority))
+
+    def delete_selected(self) -> None:
+        """Delete the selected requests (undo brings them back)."""
+        self._apply(_("Delete"), self._queue.delete)
+
+    def snooze_selected(self, phrase: str) -> None:
+        """Snooze the selected requests until a preset ("tomorrow") or a typed time."""
+        try:
+            until = self._snooze_time(phrase)
+        except InvalidInput as error:
+            QMessageBox.warning(self, _("Snooze"), error.message)
+            return
+        self._apply(_("Snooze"), lambda rid: self._queue.snooze(rid, until))
+
+    def _snooze_time(self, phrase: str) -> datetime:
+        now = self._queue.now()
+        calendar = self._queue.calendar
+        zone = ZoneInfo(self._queue.settings.timezone)
+        if phrase in ("tomorrow", "next week"):
+            today = now.astimezone(zone).date()
+            days = 1 if phrase == "tomorrow" else 7 - today.weekday()
+            start = datetime.combine(today + timedelta(days=days), time(0), tzinfo=zone)
+            try:  # the first working moment of that day, or 09:00 if it has none
+                return max(calendar.next_opening(start), start)
+            except CoreError:
+                return start + timedelta(hours=9)
+        return parse_when(phrase, now, zone)
+
+    def _snooze_custom(self) -> None:
+        text, ok = QInputDialog.getText(self, _("Snooze until"),
+                                        _("Until when? (e.g. thu 9am, in 2 days)"))
+        if ok and text.strip():
+            self.snooze_selected(text)
+
+    def _unsnooze(self) -> None:
+        self._apply(_("Show again"), self._queue.unsnooze)
+
+    def _apply(self, text: str, change: Callable[[str], Request]) -> None:
+        requests = self.view.selected_requests() or (
+            [r] if (r := self.view.current_request()) else [])
+        if not requests:
+            self.statusBar().showMessage(_("Select a request first."), 3000)
+            return
+        errors: list[str] = []
+        self.undo_stack.beginMacro(text)
+        for request in requests:
+            command = ChangeCommand(text, self._queue, request,
+                                    lambda rid=request.id: change(rid), self._on_command_applied)
+            self.undo_stack.push(command)
+            if command.error is not None:
+                errors.append(command.error)
+        self.undo_stack.endMacro()
+        if errors:
+            QMessageBox.warning(self, text, errors[0])
+
+    def open_settings(self) -> None:
+        """Show the settings dialog; on OK every reply-by is derived again."""
+        zones, regions = self._settings_choices()
+        dialog = SettingsDialog(self._queue, zones, regions, self)
+        if dialog.exec():
+            self._fmt.zone = ZoneInfo(self._queue.settings.timezone)
+            self.reload()
+            self.statusBar().showMessage(_("Settings saved."), 4000)
+
+    def reload(self) -> None:
+        """Read everything from the store again (after settings or outside changes)."""
+        current = self.view.current_request()
+        self.model.load(self._queue.active(), self._queue.now())
+        if current is not None:
+            self.view.select_request(current.id)
+        self._seen_version = self._data_version()
+        self._update_status()
+        self.wake.replan()
+
+    def refresh_buckets(self) -> None:
+        """Move requests between buckets for the current time."""
+        self.model.refresh(self._queue.now())
+        self._update_status()
+        self._on_view_current_changed()
+
+    def _load_demo(self) -> None:
+        count = self._demo()
+        self.reload()
+        self.statusBar().showMessage(_("Added {count} demo requests.").format(count=count), 4000)
+
+    # -- slots ----------------------------------------------------------------------------------
+
+    def _on_command_applied(self, request: Request) -> None:
+        self.model.upsert(request)
+        self._seen_version = self._data_version()
+        self._update_status()
+        self.wake.replan()
+        self._on_view_current_changed()
+
+    def _on_view_current_changed(self, *_args: object) -> None:
+        index = self.view.currentIndex()
+        request = self.view.current_request()
+        self.detail.show_request(request, index.data(BUCKET_ROLE) if request else None)
+
+    def _on_view_context_menu(self, position: Any) -> None:
+        menu = QMenu(self)
+        for action in (self.done_action, self.wait_action):
+            menu.addAction(action)
+        menu.addMenu(self.snooze_menu)
+        menu.addMenu(self.priority_menu)
+        menu.addAction(self.delete_action)
+        menu.exec(self.view.viewport().mapToGlobal(position))
+
+    def _on_search_timer_timeout(self) -> None:
+        text = self.search.text()
+        self.model.set_filter(self._queue.search(text) if text.strip() else None)
+        self._update_status()
+
+    def _on_wake_ticked(self) -> None:
+        self.model.refresh(self._queue.now())
+        self._update_status()
+
+    def _on_poll_timeout(self) -> None:
+        version = self._data_version()
+        if version != self._seen_version:
+            self._seen_version = version
+            self.reload()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _next_change(self) -> datetime:
+        settings = self._queue.settings
+        return next_change(self._queue.now(), self._queue.calendar, settings.at_risk,
+                           self.model.reply_bys(), self.model.snooze_ends())
+
+    def _update_status(self) -> None:
+        overdue, at_risk = self.model.count(Bucket.OVERDUE), self.model.count(Bucket.AT_RISK)
+        shown = sum(self.model.count(b) for b in Bucket)
+        self.status.setText(_("{shown} in queue · {overdue} overdue · {at_risk} at risk").format(
+            shown=shown, overdue=overdue, at_risk=at_risk))
+
+    # -- window state ----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        state = QSettings()
+        geometry = state.value("mainWindow/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = state.value("mainWindow/splitter")
+        if splitter is not None:
+            self._splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        state = QSettings()
+        state.setValue("mainWindow/geometry", self.saveGeometry())
+        state.setValue("mainWindow/splitter", self._splitter.saveState())
+        super().closeEvent(event)

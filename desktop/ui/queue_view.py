@@ -1,0 +1,86 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The tree view of the queue: group headers spanning the row, empty groups hidden."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+
+from desktop.core.requests import Request
+
+from desktop.ui.models.queue_model import ITEM_ROLE, Column, QueueModel
+
+
+class QueueView(QTreeView):
+    """Shows a :class:`QueueModel`; group rows span all columns and hide when empty."""
+
+    def __init__(self, model: QueueModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queueView")
+        self._collapsed: set[int] = set()
+        self._model = model
+        self.setModel(model)
+        self.collapsed.connect(lambda index: self._remember_fold(index, True))
+        self.expanded.connect(lambda index: self._remember_fold(index, False))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setUniformRowHeights(True)  # needed to stay fast with 100k rows
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAllColumnsShowFocus(True)
+        self.setExpandsOnDoubleClick(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        widths = {Column.TIME_LEFT: 170, Column.REPLY_BY: 130, Column.SENDER: 170,
+                  Column.CHANNEL: 70, Column.PRIORITY: 70}
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(Column.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.rowsRemoved):
+            signal.connect(self._on_model_changed)
+        self._on_model_changed()
+
+    def _on_model_changed(self, *_args: object) -> None:
+        """Span and expand group rows, and hide the empty ones."""
+        root = QModelIndex()
+        for row in range(self._model.rowCount(root)):
+            group = self._model.index(row, 0, root)
+            self.setFirstColumnSpanned(row, root, True)
+            empty = self._model.rowCount(group) == 0
+            if self.isRowHidden(row, root) != empty:
+                self.setRowHidden(row, root, empty)
+            if not empty and not self.isExpanded(group) and group.row() not in self._collapsed:
+                self.expand(group)
+
+    def _remember_fold(self, index: QModelIndex, collapsed: bool) -> None:
+        """Remember which groups the user folded, so changes do not unfold them."""
+        if index.parent().isValid():
+            return
+        (self._collapsed.add if collapsed else self._collapsed.discard)(index.row())
+
+    def selected_requests(self) -> list[Request]:
+        """The selected requests (group rows are ignored), in view order."""
+        rows = self.selectionModel().selectedRows(0) if self.selectionModel() else []
+        items = [index.data(ITEM_ROLE) for index in rows]
+        return [item for item in items if isinstance(item, Request)]
+
+    def current_request(self) -> Request | None:
+        """The request under the cursor, if any."""
+        item = self.currentIndex().data(ITEM_ROLE)
+        return item if isinstance(item, Request) else None
+
+    def select_request(self, request_id: str) -> None:
+        """Make ``request_id`` current and visible."""
+        index = self._model.index_of(request_id)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Letters are action shortcuts here, not type-ahead search."""
+        del search

@@ -82,7 +82,7 @@ def parse_bucket(text: str) -> Bucket:
 class BucketEdges:
     """The instants (UTC seconds) where the time-based buckets meet, at one moment ``now``.
 
-    A reply-by before ``bounds[0]`` is overdue, before ``bounds[1]`` at risk, before
+    A reply-by at or before ``bounds[0]`` is overdue, before ``bounds[1]`` at risk, before
     ``bounds[2]`` today, and so on; at or after ``bounds[4]`` it is later.
     """
 
@@ -91,6 +91,8 @@ class BucketEdges:
 
     def timed_bucket(self, reply_by_ts: float) -> Bucket:
         """The bucket of an open, unsnoozed request whose reply-by is ``reply_by_ts``."""
+        if reply_by_ts <= self.bounds[0]:  # due this very second: overdue (as edges_at says)
+            return Bucket.OVERDUE
         return TIMED_BUCKETS[bisect_right(self.bounds, reply_by_ts)]
 
     def bucket_of(self, request: Request) -> Bucket | None:
@@ -114,7 +116,7 @@ def edges_at(now: datetime, calendar: BusinessCalendar, at_risk: timedelta) -> B
     zone = calendar.zone
     today = now.astimezone(zone).date()
     overdue = now.timestamp()
-    at_risk_end = max(calendar.add(now, at_risk).timestamp(), overdue)
+    at_risk_end = max(_risk_edge(calendar, now, at_risk).timestamp(), overdue)
     tomorrow = _midnight(today + timedelta(days=1), zone)
     day_after = _midnight(today + timedelta(days=2), zone)
     next_week = _midnight(today + timedelta(days=7 - today.weekday()), zone)
@@ -145,16 +147,26 @@ def next_change(
     zone = calendar.zone
     today = now.astimezone(zone).date()
     candidates = [datetime.fromtimestamp(_midnight(today + timedelta(days=1), zone), now.tzinfo)]
-    risk_edge = calendar.add(now, at_risk)
+    risk_edge = _risk_edge(calendar, now, at_risk)
     ahead = sorted(t for t in reply_bys if t > now)
     if ahead:
         candidates.append(ahead[0])
         later = [t for t in ahead if t >= risk_edge]
-        if later:
+        if later and calendar.hours.is_empty:
+            candidates.append(later[0] - at_risk)
+        elif later:
             turns = calendar.subtract(later[0], at_risk)
             candidates.append(turns if turns > now else calendar.next_opening(now))
     candidates.extend(t for t in snoozes if t > now)
     return max(min(candidates), now + timedelta(seconds=1))
+
+
+def _risk_edge(calendar: BusinessCalendar, now: datetime, at_risk: timedelta) -> datetime:
+    """Where ``at_risk`` of business time from ``now`` runs out.
+
+    Without any working hours (every target then counts calendar hours) it is clock time.
+    """
+    return now + at_risk if calendar.hours.is_empty else calendar.add(now, at_risk)
 
 
 def _midnight(day: date, zone: tzinfo) -> float:

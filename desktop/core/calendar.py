@@ -36,7 +36,13 @@ _EPOCH_DATE = date(1970, 1, 1)
 _DAY = 86_400
 _MAX_OFFSET = 15 * 3600  # UTC offsets stay within ±14 h; one more hour of margin
 _SAMPLE = 3 * 3600  # zone offsets never change twice within three hours
-_SEARCH_YEARS = 30  # how far a question may reach before we say there is no working time
+_SEARCH_YEARS = 30  # how many years without working time before we say there is none
+_GROW_YEARS = 2  # how far the timeline grows at a time
+
+
+def _give_up_after(empty_years: int) -> None:
+    if empty_years > _SEARCH_YEARS:
+        raise NoBusinessTime(_("No working time was found in the years searched."))
 
 
 def _no_holidays(_year: int) -> Iterable[date]:
@@ -129,9 +135,13 @@ class BusinessCalendar:
         ts = end.timestamp()
         self._cover(ts, ts)
         target = self._cum_at(ts) - duration.total_seconds()
+        empty_years = 0
         while target < 0:
-            self._grow_back()
-            target = self._cum_at(ts) - duration.total_seconds()
+            self._build(self._first_year - _GROW_YEARS, self._last_year)
+            grown = self._cum_at(ts) - duration.total_seconds()
+            empty_years = empty_years + _GROW_YEARS if grown == target else 0
+            _give_up_after(empty_years)
+            target = grown
         j = bisect_right(self._cum, target) - 1
         return datetime.fromtimestamp(self._starts[j] + (target - self._cum[j]), UTC)
 
@@ -172,8 +182,13 @@ class BusinessCalendar:
     def _time_at(self, target: float) -> float:
         """The earliest instant at which ``target`` business seconds (from the timeline's start)
         have passed, growing the timeline forward as far as needed."""
+        empty_years = 0
         while not self._cum_end or target > self._cum_end[-1]:
-            self._grow_forward()
+            before = self._cum_end[-1] if self._cum_end else 0.0
+            self._build(self._first_year, self._last_year + _GROW_YEARS)
+            after = self._cum_end[-1] if self._cum_end else 0.0
+            empty_years = empty_years + _GROW_YEARS if after == before else 0
+            _give_up_after(empty_years)
         j = bisect_left(self._cum_end, target)
         return self._starts[j] + (target - self._cum[j])
 
@@ -185,16 +200,6 @@ class BusinessCalendar:
             self._build(first, last)
         elif first < self._first_year or last > self._last_year:
             self._build(min(first, self._first_year), max(last, self._last_year))
-
-    def _grow_forward(self) -> None:
-        if self._last_year - self._first_year > _SEARCH_YEARS:
-            raise NoBusinessTime(_("No working time was found in the years searched."))
-        self._build(self._first_year, self._last_year + 2)
-
-    def _grow_back(self) -> None:
-        if self._last_year - self._first_year > _SEARCH_YEARS:
-            raise NoBusinessTime(_("No working time was found in the years searched."))
-        self._build(self._first_year - 2, self._last_year)
 
     def _closed_days(self, year: int) -> frozenset[date]:
         return self.days_off | frozenset(self._holidays(year))

@@ -51,6 +51,21 @@ def with_reply_by(request: Request, policy: ResponsePolicy, calendar: BusinessCa
     return request if reply_by == request.reply_by else replace(request, reply_by=reply_by)
 
 
+def time_left(
+    request: Request, policy: ResponsePolicy, calendar: BusinessCalendar, now: datetime
+) -> timedelta:
+    """Time from ``now`` until the reply-by, counted as the request's target counts time.
+
+    Negative once the reply-by has passed; the whole remaining target while the clock is paused.
+    """
+    if request.reply_by is None:
+        return derive(request, policy, calendar).remaining
+    target = policy.target_for(request.channel, request.priority)
+    if target.unit.is_business:
+        return calendar.between(now, request.reply_by)
+    return request.reply_by - now
+
+
 def _elapsed(target: Target, calendar: BusinessCalendar, a: datetime, b: datetime) -> timedelta:
     if b <= a:
         return timedelta(0)

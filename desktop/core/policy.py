@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 from enum import Enum
 from types import MappingProxyType
 
@@ -50,7 +51,9 @@ class Target:
         return timedelta(hours=self.amount)
 
     def __str__(self) -> str:
-        amount = f"{self.amount:g}"
+        # repr() is the shortest text that reads back as the same float; Decimal drops the
+        # exponent and trailing zeros that repr() may carry ("1e+16", "4.0").
+        amount = format(Decimal(repr(float(self.amount))).normalize(), "f")
         return f"{amount}{self.unit.value}"
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from desktop.core import requests as rq
 from desktop.core.buckets import Bucket, BucketEdges, edges_at
 from desktop.core.calendar import BusinessCalendar, HolidaySource
-from desktop.core.deadlines import Clockwork, derive, with_reply_by
+from desktop.core.deadlines import Clockwork, derive, time_left, with_reply_by
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.i18n import _
 from desktop.core.ports import Clock, RequestRepository, SettingsStore
@@ -101,7 +101,8 @@ class QueueService:
             raise InvalidInput(
                 _("Working hours cannot be empty while reply targets count business time.")
             )
-        calendar.add(self._clock.now(), candidate.at_risk)  # fails early if no working time
+        if not candidate.working_hours.is_empty:
+            calendar.add(self._clock.now(), candidate.at_risk)  # fails early if no working time
         self._settings_store.put(checked)
         return self.reload_settings()
 
@@ -155,6 +156,10 @@ class QueueService:
     def clockwork(self, request: Request) -> Clockwork:
         """Where the request's clock stands, including what is left while it is paused."""
         return derive(request, self.settings.policy, self.calendar)
+
+    def time_left(self, request: Request, now: datetime) -> timedelta:
+        """Time until the request's reply-by, as its target counts time (negative when late)."""
+        return time_left(request, self.settings.policy, self.calendar, now)
 
     # -- changing ----------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 import sqlite_utils
 
@@ -34,10 +35,6 @@ def _ts(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat(timespec="seconds")
 
 
-def _dt(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
-
-
 def _row(request: Request) -> tuple[object, ...]:
     pauses = [[_ts(p.start), _ts(p.end)] for p in request.pauses]
     return (
@@ -49,29 +46,26 @@ def _row(request: Request) -> tuple[object, ...]:
     )
 
 
-def _request(row: tuple[object, ...]) -> Request:
+_CHANNELS = {c.value: c for c in Channel}
+_PRIORITIES = {p.value: p for p in Priority}
+_STATES = {s.value: s for s in State}
+
+
+def _request(row: tuple[Any, ...]) -> Request:
+    # Hot path: the window maps every active row at start. Dict lookups instead of Enum calls
+    # and no JSON for the common empty lists keep it near 3 µs a row.
     (rid, subject, sender, body, links, channel, priority, state, source, external_id,
      received_at, snoozed_until, pauses, due, reply_by, done_at, modified_at, deleted_at) = row
-    pause_list = json.loads(str(pauses)) if pauses != "[]" else ()
+    parse = datetime.fromisoformat
     return Request(
-        id=str(rid),
-        subject=str(subject),
-        sender=str(sender),
-        body=str(body),
-        links=tuple(json.loads(str(links))) if links != "[]" else (),
-        channel=Channel(channel),
-        priority=Priority(priority),
-        state=State(state),
-        source=str(source),
-        external_id=None if external_id is None else str(external_id),
-        received_at=datetime.fromisoformat(str(received_at)),
-        snoozed_until=_dt(snoozed_until),  # type: ignore[arg-type]
-        pauses=tuple(Pause(datetime.fromisoformat(s), _dt(e)) for s, e in pause_list),
-        due=_dt(due),  # type: ignore[arg-type]
-        reply_by=_dt(reply_by),  # type: ignore[arg-type]
-        done_at=_dt(done_at),  # type: ignore[arg-type]
-        modified_at=datetime.fromisoformat(str(modified_at)),
-        deleted_at=_dt(deleted_at),  # type: ignore[arg-type]
+        rid, subject, parse(received_at), parse(modified_at), sender, body,
+        tuple(json.loads(links)) if links != "[]" else (),
+        _CHANNELS[channel], _PRIORITIES[priority], _STATES[state], source, external_id,
+        snoozed_until and parse(snoozed_until),
+        tuple(Pause(parse(s), e and parse(e)) for s, e in json.loads(pauses))
+        if pauses != "[]" else (),
+        due and parse(due), reply_by and parse(reply_by), done_at and parse(done_at),
+        deleted_at and parse(deleted_at),
     )
 
 
@@ -127,7 +121,7 @@ class SqliteRequestRepository:
     def all(self, *, include_deleted: bool = False) -> list[Request]:
         """Every request, oldest first."""
         where = "" if include_deleted else " WHERE deleted_at IS NULL"
-        rows = self._db.conn.execute(f"{_SELECT}{where} ORDER BY received_at, id").fetchall()
+        rows = self._db.conn.execute(f"{_SELECT}{where} ORDER BY received_at, rowid").fetchall()
         return [_request(r) for r in rows]
 
     def search(self, query: str, limit: int = 200) -> list[str]:

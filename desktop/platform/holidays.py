@@ -21,18 +21,21 @@ def holiday_lookup(country: str, subdivision: str | None) -> HolidaySource:
     Raises:
         InvalidInput: the package knows no such country or subdivision.
     """
-    supported = holidays_lib.list_supported_countries()
-    if country not in supported:
-        raise InvalidInput(
-            _("No public holidays are known for '{country}'; use an ISO country code such as "
-              "DE, GB or US.").format(country=country)
-        )
-    if subdivision is not None and subdivision not in supported[country]:
+    try:  # building one table checks the codes; listing every country costs 0.1 s
+        holidays_lib.country_holidays(country, subdiv=subdivision, years=())
+    except (NotImplementedError, ValueError):
+        supported = holidays_lib.list_supported_countries()
+        if country not in supported:
+            raise InvalidInput(
+                _("No public holidays are known for '{country}'; use an ISO country code such "
+                  "as DE, GB or US.").format(country=country)
+            ) from None
+        known = supported[country]
         raise InvalidInput(
             _("'{country}' has no region '{region}'; known regions: {known}.").format(
-                country=country, region=subdivision, known=", ".join(supported[country])
+                country=country, region=subdivision, known=", ".join(known)
             )
-        )
+        ) from None
 
     @cache
     def year(y: int) -> frozenset[date]:

@@ -26,16 +26,20 @@ logger = logging.getLogger(__name__)
 
 PROTOCOL_VERSION = 1
 TIMEOUT_MS = 1500
+MAX_SOCKET_PATH = 100
 
 
 def server_path(app_id: str, data_dir: Path) -> str:
     """The socket path for one profile (app id + user + data-dir hash, under the runtime dir)."""
-    digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
-    runtime = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    folder = Path(runtime) / f"{app_id}-{getpass.getuser()}"
+    key = f"{app_id}|{getpass.getuser()}|{data_dir}"
+    name = f"unhurried-{hashlib.sha256(key.encode()).hexdigest()[:16]}.sock"
+    runtime = Path(os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir())
+    folder = runtime / "unhurried"
+    if len(str(folder / name)) > MAX_SOCKET_PATH:  # AF_UNIX paths hold about 108 bytes
+        folder = Path(tempfile.gettempdir()) / f"unhurried-{os.getuid()}"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     folder.chmod(0o700)
-    return str(folder / f"instance-{digest}.sock")
+    return str(folder / name)
 
 
 def forward(path: str, argv: list[str]) -> bool:
@@ -83,6 +87,8 @@ class InstanceServer(QObject):
         if socket is None:
             return
         socket.readyRead.connect(lambda: self._on_socket_ready_read(socket))
+        if socket.bytesAvailable():  # the line may have arrived with the connection
+            self._on_socket_ready_read(socket)
 
     def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():

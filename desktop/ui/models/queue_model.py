@@ -6,6 +6,9 @@ Open requests are kept in one list sorted by reply-by; the six time-based bucket
 consecutive slices of it, cut where the bucket edges fall. Moving the clock only moves the cuts
 (a few binary searches), so regrouping 100,000 requests costs the same as regrouping ten.
 Snoozed and waiting requests are kept in lists of their own.
+
+A group shows its first :data:`PAGE` rows and pages in more as the view scrolls
+(``canFetchMore``/``fetchMore``), so the tree never lays out 100,000 rows through Python.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
 BUCKET_ROLE = Qt.ItemDataRole.UserRole + 3
 
+PAGE = 200
 GROUPS = tuple(Bucket)
 _SNOOZED, _WAITING = GROUPS.index(Bucket.SNOOZED), GROUPS.index(Bucket.WAITING)
 _TIMED = len(TIMED_BUCKETS)
@@ -72,6 +76,7 @@ class QueueModel(QAbstractItemModel):
         self._snoozed: list[Request] = []
         self._waiting: list[Request] = []
         self._cuts = [0] * (_TIMED + 1)
+        self._fetched = [PAGE] * len(GROUPS)
         self._ids: set[str] = set()
         self._filter: set[str] | None = None
         self._all: dict[str, Request] = {}
@@ -158,6 +163,8 @@ class QueueModel(QAbstractItemModel):
         if address is None:
             return QModelIndex()
         group, row = address
+        while row >= self._fetched[group]:  # page in far enough to show it
+            self.fetchMore(self.createIndex(group, 0, 0))
         return self.createIndex(row, 0, group + 1)
 
     # -- Qt model interface --------------------------------------------------------------------
@@ -178,8 +185,22 @@ class QueueModel(QAbstractItemModel):
         if not parent.isValid():
             return len(GROUPS)
         if parent.internalId() == 0 and parent.column() == 0:
-            return self._row_count(parent.row())
+            return self._shown(parent.row())
         return 0
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return (parent.isValid() and parent.internalId() == 0
+                and self._row_count(parent.row()) > self._fetched[parent.row()])
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        group = parent.row()
+        first = self._fetched[group]
+        last = min(self._row_count(group), first + PAGE) - 1
+        self.beginInsertRows(self.createIndex(group, 0, 0), first, last)
+        self._fetched[group] = last + 1
+        self.endInsertRows()
 
     def columnCount(self, parent: AnyIndex = _ROOT) -> int:
         return len(Column)
@@ -201,7 +222,7 @@ class QueueModel(QAbstractItemModel):
         if index.internalId() == 0:
             return self._group_data(index.row(), index.column(), role)
         group = index.internalId() - 1
-        if index.row() >= self._row_count(group):
+        if index.row() >= self._shown(group):
             return None
         return self._item_data(self._item_at(group, index.row()), GROUPS[group],
                                Column(index.column()), role)
@@ -257,13 +278,11 @@ class QueueModel(QAbstractItemModel):
         return _(item.priority.label)
 
     def _time_left(self, item: Request, bucket: Bucket) -> str:
+        day = self._queue.calendar.day_length
+        left = self._queue.time_left(item, self._now)
         if bucket is Bucket.WAITING or item.reply_by is None:
-            left = self._queue.clockwork(item).remaining
-            return _("paused, {time}").format(
-                time=time_left_text(left, timedelta(0), self._queue.calendar.day_length))
-        calendar = self._queue.calendar
-        left = calendar.between(self._now, item.reply_by)
-        return time_left_text(left, self._now - item.reply_by, calendar.day_length)
+            return _("paused, {time}").format(time=time_left_text(left, timedelta(0), day))
+        return time_left_text(left, self._now - item.reply_by, day)
 
     def _sort_value(self, item: Request, column: Column) -> Any:
         if column in (Column.TIME_LEFT, Column.REPLY_BY):
@@ -280,6 +299,10 @@ class QueueModel(QAbstractItemModel):
         if group < _TIMED:
             return self._cuts[group + 1] - self._cuts[group]
         return len(self._snoozed if group == _SNOOZED else self._waiting)
+
+    def _shown(self, group: int) -> int:
+        """Rows of ``group`` the view has been given so far."""
+        return min(self._row_count(group), self._fetched[group])
 
     def _item_at(self, group: int, row: int) -> Request:
         if group < _TIMED:
@@ -298,16 +321,27 @@ class QueueModel(QAbstractItemModel):
     def _partition(self, now: datetime) -> None:
         self._now = now
         self._edges = self._queue.edges(now)
-        shown = [r for r in self._all.values() if self._visible(r)]
-        self._waiting = sorted((r for r in shown if self._edges.bucket_of(r) is Bucket.WAITING),
-                               key=lambda r: r.received_at)
-        self._snoozed = sorted((r for r in shown if self._edges.bucket_of(r) is Bucket.SNOOZED),
-                               key=lambda r: (r.snoozed_until, r.id))
-        hidden = {r.id for r in self._waiting} | {r.id for r in self._snoozed}
-        self._open = sorted((r for r in shown if r.id not in hidden), key=_key)
-        self._keys = [_key(r) for r in self._open]
-        self._ids = {r.id for r in shown}
+        waiting: list[Request] = []
+        snoozed: list[Request] = []
+        timed: list[Request] = []
+        for request in self._all.values():
+            if not self._visible(request):
+                continue
+            if request.state is State.WAITING or request.reply_by is None:
+                waiting.append(request)
+            elif request.is_snoozed(now):
+                snoozed.append(request)
+            else:
+                timed.append(request)
+        waiting.sort(key=lambda r: r.received_at)
+        snoozed.sort(key=lambda r: (r.snoozed_until, r.id))
+        keyed = sorted((_key(r), r) for r in timed) if timed else []
+        self._keys = [k for k, _r in keyed]
+        self._open = [r for _k, r in keyed]
+        self._waiting, self._snoozed = waiting, snoozed
+        self._ids = {r.id for r in waiting} | {r.id for r in snoozed} | {r.id for r in timed}
         self._cuts = self._cut_points()
+        self._fetched = [PAGE] * len(GROUPS)
 
     def _cut_points(self) -> list[int]:
         bounds = self._edges.bounds
@@ -334,20 +368,28 @@ class QueueModel(QAbstractItemModel):
             lo, hi = self._cuts[group], self._cuts[group + 1]
             position = min(max(bisect_left(self._keys, key, lo, hi), lo), hi)
             row = position - lo
-            self.beginInsertRows(self.group_index(bucket), row, row)
+            visible = row < self._fetched[group]
+            if visible:
+                self.beginInsertRows(self.group_index(bucket), row, row)
+                self._fetched[group] += 1
             self._keys.insert(position, key)
             self._open.insert(position, request)
             for k in range(group + 1, len(self._cuts)):
                 self._cuts[k] += 1
-            self.endInsertRows()
+            if visible:
+                self.endInsertRows()
         else:
             rows = self._snoozed if group == _SNOOZED else self._waiting
             sort_key = ((lambda r: (r.snoozed_until, r.id)) if group == _SNOOZED
                         else (lambda r: r.received_at))
             row = bisect_left([sort_key(r) for r in rows], sort_key(request))
-            self.beginInsertRows(self.group_index(bucket), row, row)
+            visible = row < self._fetched[group]
+            if visible:
+                self.beginInsertRows(self.group_index(bucket), row, row)
+                self._fetched[group] += 1
             rows.insert(row, request)
-            self.endInsertRows()
+            if visible:
+                self.endInsertRows()
         header = self.group_index(bucket)
         self.dataChanged.emit(header, header, [Qt.ItemDataRole.DisplayRole])
 
@@ -356,7 +398,10 @@ class QueueModel(QAbstractItemModel):
         if address is None:
             return
         group, row = address
-        self.beginRemoveRows(self.createIndex(group, 0, 0), row, row)
+        visible = row < self._shown(group)
+        if visible:
+            self.beginRemoveRows(self.createIndex(group, 0, 0), row, row)
+            self._fetched[group] -= 1  # the shown count drops by exactly this row
         if group < _TIMED:
             position = self._cuts[group] + row
             del self._open[position]
@@ -366,7 +411,8 @@ class QueueModel(QAbstractItemModel):
         else:
             del (self._snoozed if group == _SNOOZED else self._waiting)[row]
         self._ids.discard(request_id)
-        self.endRemoveRows()
+        if visible:
+            self.endRemoveRows()
         header = self.createIndex(group, 0, 0)
         self.dataChanged.emit(header, header, [Qt.ItemDataRole.DisplayRole])
 
@@ -390,7 +436,7 @@ class QueueModel(QAbstractItemModel):
         if index.internalId() == 0:
             return index.row(), index.column()
         group = index.internalId() - 1
-        if index.row() >= self._row_count(group):
+        if index.row() >= self._shown(group):
             return -1, index.column()
         return self._item_at(group, index.row()).id, index.column()
 
@@ -405,7 +451,7 @@ class QueueModel(QAbstractItemModel):
 
     def _touch_times(self) -> None:
         for group in range(len(GROUPS)):
-            count = self._row_count(group)
+            count = self._shown(group)
             if count:
                 parent = self.createIndex(group, 0, 0)
                 self.dataChanged.emit(self.index(0, Column.TIME_LEFT, parent),

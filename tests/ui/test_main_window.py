@@ -1,0 +1,325 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Tests for ``desktop.ui.main_window.MainWindow``: loading, the demo offer, the actions on the
+selected requests with undo, search, the detail pane and the wake-up refresh.
+
+The window runs on the in-memory fakes with a FakeClock that starts on Wednesday 25 November
+2026 at 10:00 in Berlin (Mon-Fri 09:00-17:00, 1bd targets, 60 minutes at risk).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.core.buckets import Bucket
+from desktop.core.errors import NotFound
+from desktop.core.queue import QueueService
+from desktop.core.requests import Priority, State
+from tests.ui.conftest import BERLIN
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.models.queue_model import BUCKET_ROLE, Column
+
+
+def berlin(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=BERLIN).astimezone(UTC)
+
+
+def shown_bucket(window: MainWindow, request_id: str) -> Bucket | None:
+    index = window.model.index_of(request_id)
+    return index.data(BUCKET_ROLE) if index.isValid() else None
+
+
+def shown_subjects(window: MainWindow, bucket: Bucket) -> list[str]:
+    model = window.model
+    group = model.group_index(bucket)
+    return [model.index(r, Column.SUBJECT, group).data() for r in range(model.rowCount(group))]
+
+
+def select(window: MainWindow, *request_ids: str) -> None:
+    window.view.clearSelection()
+    window.view.select_request(request_ids[0])
+    selection = window.view.selectionModel()
+    for request_id in request_ids[1:]:
+        selection.select(window.model.index_of(request_id),
+                         selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+
+
+def undo_action(window: MainWindow) -> QAction:
+    undo = QKeySequence(QKeySequence.StandardKey.Undo)
+    found = [a for a in window.findChildren(QAction) if a.shortcut() == undo]
+    assert len(found) == 1, "one action answers Ctrl+Z"
+    return found[0]
+
+
+@pytest.fixture
+def three(service: QueueService) -> dict[str, str]:
+    """Three open requests: one overdue, one due today, one due tomorrow (by policy)."""
+    return {
+        "late": service.add("late report", due=berlin(25, 9)).id,
+        "noon": service.add("noon call", due=berlin(25, 12)).id,
+        "plan": service.add("plan review", received_at=berlin(25, 9, 30)).id,  # Thu 09:30
+    }
+
+
+@pytest.fixture
+def loaded(window: MainWindow, three: dict[str, str]) -> MainWindow:
+    window.load()
+    return window
+
+
+# -- start-up ---------------------------------------------------------------------------------
+
+
+def test_load_shows_the_stored_requests_and_counts_them(loaded, three):
+    assert shown_subjects(loaded, Bucket.OVERDUE) == ["late report"]
+    assert shown_subjects(loaded, Bucket.TODAY) == ["noon call"]
+    assert shown_subjects(loaded, Bucket.TOMORROW) == ["plan review"]
+    assert loaded.status.text() == "3 in queue · 1 overdue · 0 at risk"
+    assert loaded.wake.planned_for == berlin(25, 11)  # when "noon call" turns at risk
+    overdue_row = loaded.model.group_index(Bucket.OVERDUE).row()
+    assert not loaded.view.isRowHidden(overdue_row, loaded.model.group_index(Bucket.OVERDUE)
+                                       .parent())
+    at_risk_row = loaded.model.group_index(Bucket.AT_RISK).row()
+    assert loaded.view.isRowHidden(at_risk_row, loaded.model.group_index(Bucket.AT_RISK).parent())
+
+
+def test_offer_demo_on_an_empty_store_adds_the_demo_when_accepted(
+        window, service, demo_calls, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: (
+        asked.append(args[1]) or QMessageBox.StandardButton.Yes))
+    window.load()
+    assert window.offer_demo() is True
+    assert asked == ["Welcome to Unhurried"]
+    assert demo_calls == [len(service.all())] and demo_calls[0] > 20
+    shown = sum(window.model.count(b) for b in Bucket)
+    assert shown == len(service.active()) > 20
+    assert all(window.model.count(b) for b in (Bucket.OVERDUE, Bucket.AT_RISK, Bucket.LATER))
+
+
+def test_offer_demo_declined_adds_nothing(window, service, demo_calls, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: QMessageBox.StandardButton.No)
+    window.load()
+    assert window.offer_demo() is False
+    assert demo_calls == [] and service.all() == []
+
+
+def test_offer_demo_does_not_ask_when_the_queue_has_requests(loaded, demo_calls, monkeypatch):
+    def fail(*args):
+        raise AssertionError("asked although the queue is not empty")
+
+    monkeypatch.setattr(QMessageBox, "question", fail)
+    assert loaded.offer_demo() is False
+    assert demo_calls == []
+
+
+def test_the_demo_menu_action_loads_the_demo(window, service, demo_calls):
+    window.load()
+    window.demo_action.trigger()
+    assert len(demo_calls) == 1
+    assert sum(window.model.count(b) for b in Bucket) == len(service.active())
+    assert window.statusBar().currentMessage() == f"Added {demo_calls[0]} demo requests."
+
+
+# -- actions and undo --------------------------------------------------------------------------
+
+
+def test_an_action_without_a_selection_says_so(loaded):
+    loaded.view.clearSelection()
+    loaded.done_action.trigger()
+    assert loaded.statusBar().currentMessage() == "Select a request first."
+    assert loaded.undo_stack.count() == 0
+
+
+def test_mark_done_removes_the_row_and_undo_brings_it_back(loaded, service, three):
+    select(loaded, three["noon"])
+    loaded.done_action.trigger()
+    assert service.get(three["noon"]).state is State.DONE
+    assert not loaded.model.index_of(three["noon"]).isValid()
+    assert loaded.status.text() == "2 in queue · 1 overdue · 0 at risk"
+    assert loaded.undo_stack.undoText() == "Mark done"
+
+    undo_action(loaded).trigger()  # what Ctrl+Z does
+    assert service.get(three["noon"]).state is State.OPEN
+    assert shown_bucket(loaded, three["noon"]) is Bucket.TODAY
+    assert loaded.status.text() == "3 in queue · 1 overdue · 0 at risk"
+
+    loaded.undo_stack.redo()
+    assert service.get(three["noon"]).state is State.DONE
+    assert not loaded.model.index_of(three["noon"]).isValid()
+
+
+def test_done_on_several_requests_is_undone_in_one_step(loaded, service, three):
+    select(loaded, three["late"], three["plan"])
+    assert {r.id for r in loaded.view.selected_requests()} == {three["late"], three["plan"]}
+    loaded.done_action.trigger()
+    assert shown_subjects(loaded, Bucket.OVERDUE) == []
+    assert shown_subjects(loaded, Bucket.TOMORROW) == []
+    assert loaded.undo_stack.count() == 1
+    loaded.undo_stack.undo()
+    assert {r.state for r in service.active()} == {State.OPEN}
+    assert shown_subjects(loaded, Bucket.OVERDUE) == ["late report"]
+    assert shown_subjects(loaded, Bucket.TOMORROW) == ["plan review"]
+
+
+def test_wait_and_resume_toggle_the_waiting_group(loaded, service, clock, three):
+    select(loaded, three["plan"])
+    loaded.wait_action.trigger()
+    assert service.get(three["plan"]).state is State.WAITING
+    assert shown_subjects(loaded, Bucket.WAITING) == ["plan review"]
+    assert shown_subjects(loaded, Bucket.TOMORROW) == []
+    assert loaded.model.index(0, Column.TIME_LEFT, loaded.model.group_index(
+        Bucket.WAITING)).data() == "paused, 7 h 30 m left"
+
+    clock.advance(hours=2)  # the paused clock keeps its 7.5 business hours
+    select(loaded, three["plan"])
+    loaded.wait_action.trigger()
+    resumed = service.get(three["plan"])
+    assert resumed.state is State.OPEN
+    assert resumed.reply_by == berlin(26, 11, 30)
+    assert shown_subjects(loaded, Bucket.WAITING) == []
+    assert shown_bucket(loaded, three["plan"]) is Bucket.TOMORROW
+
+    loaded.undo_stack.undo()  # back to waiting
+    assert service.get(three["plan"]).state is State.WAITING
+    assert shown_bucket(loaded, three["plan"]) is Bucket.WAITING
+    loaded.undo_stack.undo()  # back to open, with the first reply-by
+    assert service.get(three["plan"]).reply_by == berlin(26, 9, 30)
+    assert shown_bucket(loaded, three["plan"]) is Bucket.TOMORROW
+
+
+def test_delete_and_undo(loaded, service, three):
+    select(loaded, three["late"])
+    loaded.delete_action.trigger()
+    with pytest.raises(NotFound):
+        service.get(three["late"])
+    assert loaded.model.count(Bucket.OVERDUE) == 0
+    loaded.undo_stack.undo()
+    assert service.get(three["late"]).deleted_at is None
+    assert shown_subjects(loaded, Bucket.OVERDUE) == ["late report"]
+
+
+def test_priority_change_derives_the_reply_by_again(loaded, service, three):
+    select(loaded, three["plan"])
+    urgent = next(a for a in loaded.priority_menu.actions() if a.text() == "Urgent")
+    assert urgent.shortcut() == QKeySequence("4")
+    urgent.trigger()
+    changed = service.get(three["plan"])
+    assert (changed.priority, changed.reply_by) == (Priority.URGENT, berlin(25, 10, 30))  # 1bh
+    assert shown_bucket(loaded, three["plan"]) is Bucket.AT_RISK
+    assert loaded.status.text() == "3 in queue · 1 overdue · 1 at risk"
+    loaded.undo_stack.undo()
+    assert service.get(three["plan"]).reply_by == berlin(26, 9, 30)
+    assert shown_bucket(loaded, three["plan"]) is Bucket.TOMORROW
+
+
+@pytest.mark.parametrize(("label", "until"), [
+    ("Later today (3 hours)", berlin(25, 13)),
+    ("Tomorrow morning", berlin(26, 9)),
+    ("Next week", berlin(30, 9)),
+])
+def test_a_snooze_preset_moves_the_request_to_snoozed_and_undo_restores(
+        loaded, service, three, label, until):
+    select(loaded, three["noon"])
+    preset = next(a for a in loaded.snooze_menu.actions() if a.text() == label)
+    preset.trigger()
+    assert service.get(three["noon"]).snoozed_until == until
+    assert shown_subjects(loaded, Bucket.SNOOZED) == ["noon call"]
+    assert loaded.model.count(Bucket.TODAY) == 0
+    loaded.undo_stack.undo()
+    assert service.get(three["noon"]).snoozed_until is None
+    assert shown_bucket(loaded, three["noon"]) is Bucket.TODAY
+
+
+def test_an_unreadable_snooze_time_warns_and_changes_nothing(loaded, service, three,
+                                                             monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[1:]))
+    select(loaded, three["noon"])
+    loaded.snooze_selected("when pigs fly")
+    assert [title for title, _message in warnings] == ["Snooze"]
+    assert service.get(three["noon"]).snoozed_until is None
+    assert loaded.undo_stack.count() == 0
+
+
+def test_a_snooze_that_ends_moves_the_request_back_on_refresh(loaded, service, clock, three):
+    select(loaded, three["noon"])
+    loaded.snooze_selected("later today")
+    clock.set(berlin(25, 13))
+    loaded.refresh_buckets()
+    assert shown_subjects(loaded, Bucket.OVERDUE) == ["late report", "noon call"]
+    assert loaded.model.count(Bucket.SNOOZED) == 0
+
+
+# -- search, detail pane, wake-ups -------------------------------------------------------------
+
+
+def test_search_filters_after_the_debounce(qtbot, loaded, three):
+    loaded.search.setText("REVIEW")
+    assert sum(loaded.model.count(b) for b in Bucket) == 3  # not yet: the timer runs
+    qtbot.waitUntil(lambda: sum(loaded.model.count(b) for b in Bucket) == 1, timeout=2000)
+    assert shown_subjects(loaded, Bucket.TOMORROW) == ["plan review"]
+    assert loaded.status.text() == "1 in queue · 0 overdue · 0 at risk"
+    loaded.search.setText("   ")
+    qtbot.waitUntil(lambda: sum(loaded.model.count(b) for b in Bucket) == 3, timeout=2000)
+
+
+def test_the_detail_pane_shows_markup_as_text_and_links_as_anchors(loaded, service):
+    added = service.add("<b>bold</b>", sender="<i>Eve</i>",
+                        body="see https://example.org/x?a=1&b=2 now\n<b>loud</b> "
+                             "javascript:alert(1)")
+    loaded.reload()
+    loaded.view.select_request(added.id)
+    text = loaded.detail.toPlainText()
+    assert text.startswith("<b>bold</b>\n")
+    assert "<i>Eve</i>" in text and "<b>loud</b> javascript:alert(1)" in text
+    assert "Reply by\nThursday 26 November 2026, 10:00 +0100" in text
+    assert "Group\nTomorrow" in text
+    page = loaded.detail.toHtml()
+    assert '<a href="https://example.org/x?a=1&amp;b=2">' in page
+    assert page.count("<a href=") == 1
+    assert "&lt;b&gt;loud&lt;/b&gt;" in page
+    document = loaded.detail.document()
+    cursor = document.find("loud")
+    assert not cursor.isNull() and cursor.charFormat().fontWeight() < 600  # not bold
+
+
+def test_the_detail_pane_follows_the_current_request(loaded, three):
+    assert "Select a request to read it." in loaded.detail.toPlainText()
+    loaded.view.select_request(three["late"])
+    assert loaded.detail.toPlainText().startswith("late report\n")
+    assert "Group\nOverdue" in loaded.detail.toPlainText()
+    loaded.done_action.trigger()
+    assert "late report" not in loaded.detail.toPlainText()
+
+
+def test_refresh_buckets_after_the_clock_moves_rows(loaded, clock, three):
+    clock.set(berlin(25, 11, 30))
+    loaded.refresh_buckets()
+    assert shown_subjects(loaded, Bucket.AT_RISK) == ["noon call"]
+    assert loaded.status.text() == "3 in queue · 1 overdue · 1 at risk"
+    clock.set(berlin(25, 12))
+    loaded.wake.due.emit()  # what the wake timer does at the planned moment
+    assert shown_subjects(loaded, Bucket.OVERDUE) == ["late report", "noon call"]
+    assert loaded.status.text() == "3 in queue · 2 overdue · 0 at risk"
+
+
+def test_the_wake_timer_plans_the_next_bucket_change(loaded, clock, three):
+    assert loaded.wake.planned_for == berlin(25, 11)
+    clock.set(berlin(25, 11))  # exactly one business hour left: at risk from the next second
+    loaded.wake.replan()
+    assert loaded.wake.planned_for == berlin(25, 11) + timedelta(seconds=1)
+    clock.set(berlin(25, 11, 30))
+    loaded.wake.replan()
+    assert loaded.wake.planned_for == berlin(25, 12)  # "noon call" turns overdue
+    clock.set(berlin(25, 12))
+    loaded.wake.replan()
+    # "plan review" (Thu 09:30) has one business hour left at 16:30: 30 m today, 30 m Thursday
+    assert loaded.wake.planned_for == berlin(25, 16, 30)

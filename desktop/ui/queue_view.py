@@ -21,6 +21,7 @@ class QueueView(QTreeView):
         super().__init__(parent)
         self.setObjectName("queueView")
         self._collapsed: set[int] = set()
+        self._adjusting = False
         self._model = model
         self.setModel(model)
         self.collapsed.connect(lambda index: self._remember_fold(index, True))
@@ -40,20 +41,36 @@ class QueueView(QTreeView):
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(Column.SUBJECT, QHeaderView.ResizeMode.Stretch)
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
-                       model.rowsRemoved):
+        for signal in (model.modelReset, model.layoutChanged, model.rowsRemoved):
             signal.connect(self._on_model_changed)
+        model.rowsInserted.connect(self._on_rows_inserted)
         self._on_model_changed()
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, _last: int) -> None:
+        if not parent.isValid() or first == 0:  # a new group, or a group no longer empty
+            self._on_model_changed()
 
     def _on_model_changed(self, *_args: object) -> None:
         """Span and expand group rows, and hide the empty ones."""
+        if self._adjusting:  # spanning or expanding lays out, which pages rows in: no loop
+            return
+        self._adjusting = True
+        try:
+            self._adjust_groups()
+        finally:
+            self._adjusting = False
+
+    def _adjust_groups(self) -> None:
+        # Spans first, while nothing new is expanded: each span lays out every expanded row.
         root = QModelIndex()
-        for row in range(self._model.rowCount(root)):
-            group = self._model.index(row, 0, root)
-            self.setFirstColumnSpanned(row, root, True)
+        groups = [self._model.index(row, 0, root) for row in range(self._model.rowCount(root))]
+        for group in groups:
+            if not self.isFirstColumnSpanned(group.row(), root):
+                self.setFirstColumnSpanned(group.row(), root, True)
+        for group in groups:
             empty = self._model.rowCount(group) == 0
-            if self.isRowHidden(row, root) != empty:
-                self.setRowHidden(row, root, empty)
+            if self.isRowHidden(group.row(), root) != empty:
+                self.setRowHidden(group.row(), root, empty)
             if not empty and not self.isExpanded(group) and group.row() not in self._collapsed:
                 self.expand(group)
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import Enum
+from typing import NamedTuple
 
 from desktop.core.calendar import BusinessCalendar
 from desktop.core.errors import InvalidInput
@@ -78,6 +79,32 @@ def parse_bucket(text: str) -> Bucket:
         ) from None
 
 
+class QueueEntry(NamedTuple):
+    """What it takes to place an active request in the queue, without loading all of it.
+
+    Times are UTC seconds. ``reply_by`` is ``None`` while the request waits on others (its clock
+    is paused), which also covers the ``waiting`` state. A window over 100,000 requests keeps
+    these and loads full requests only for the rows on screen.
+    """
+
+    id: str
+    reply_by: float | None
+    received_at: float
+    """Orders the waiting group; may be 0 for entries with a reply-by."""
+    snoozed_until: float | None
+
+    @classmethod
+    def of(cls, request: Request) -> QueueEntry:
+        """The entry of a request that is neither done nor deleted."""
+        paused = request.state is State.WAITING or request.reply_by is None
+        return cls(
+            request.id,
+            None if paused or request.reply_by is None else request.reply_by.timestamp(),
+            request.received_at.timestamp(),
+            request.snoozed_until.timestamp() if request.snoozed_until else None,
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class BucketEdges:
     """The instants (UTC seconds) where the time-based buckets meet, at one moment ``now``.
@@ -94,6 +121,14 @@ class BucketEdges:
         if reply_by_ts <= self.bounds[0]:  # due this very second: overdue (as edges_at says)
             return Bucket.OVERDUE
         return TIMED_BUCKETS[bisect_right(self.bounds, reply_by_ts)]
+
+    def entry_bucket(self, entry: QueueEntry) -> Bucket:
+        """:meth:`bucket_of` for an active request known only by its :class:`QueueEntry`."""
+        if entry.reply_by is None:
+            return Bucket.WAITING
+        if entry.snoozed_until is not None and entry.snoozed_until > self.now.timestamp():
+            return Bucket.SNOOZED
+        return self.timed_bucket(entry.reply_by)
 
     def bucket_of(self, request: Request) -> Bucket | None:
         """Where ``request`` belongs now; ``None`` for done or deleted requests."""

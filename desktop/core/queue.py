@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from desktop.core import requests as rq
-from desktop.core.buckets import Bucket, BucketEdges, edges_at
+from desktop.core.buckets import Bucket, BucketEdges, QueueEntry, edges_at
 from desktop.core.calendar import BusinessCalendar, HolidaySource
 from desktop.core.deadlines import Clockwork, derive, time_left, with_reply_by
 from desktop.core.errors import InvalidInput, NotFound
@@ -136,6 +136,15 @@ class QueueService:
     def active(self) -> list[Request]:
         """Every request that is neither done nor deleted."""
         return self._requests.active()
+
+    def entries(self) -> list[QueueEntry]:
+        """:meth:`active` as queue entries, for placing many requests without loading them."""
+        return self._requests.entries()
+
+    def get_many(self, request_ids: Iterable[str]) -> dict[str, Request]:
+        """The requests with these ids by id; deleted and unknown ones are left out."""
+        found = self._requests.get_many(request_ids)
+        return {r.id: r for r in found if r.deleted_at is None}
 
     def all(self) -> list[Request]:
         """Every request that is not deleted, done ones included."""

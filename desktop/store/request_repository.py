@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop.core.buckets import QueueEntry
 from desktop.core.requests import Channel, Pause, Priority, Request, State
 from desktop.store.db import transaction
 
@@ -28,7 +29,15 @@ _UPSERT = (
     f"ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
 )
+_IDS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _epoch(column: str) -> str:
+    """SQL for a stored ISO 8601 time as UTC seconds; unixepoch() (SQLite 3.38) is faster."""
+    if sqlite3.sqlite_version_info >= (3, 38):
+        return f"unixepoch({column})"
+    return f"CAST(strftime('%s', {column}) AS INTEGER)"
 
 
 def _ts(value: datetime | None) -> str | None:
@@ -117,6 +126,28 @@ class SqliteRequestRepository:
             "ORDER BY reply_by IS NULL, reply_by, id"
         ).fetchall()
         return [_request(r) for r in rows]
+
+    def entries(self) -> list[QueueEntry]:
+        """:meth:`active` as queue entries: four columns, times as UTC seconds from SQLite."""
+        # received_at only orders the waiting group, so only waiting rows pay for converting it.
+        rows = self._db.conn.execute(
+            f"SELECT id, CASE WHEN state = 'waiting' THEN NULL ELSE {_epoch('reply_by')} END, "
+            f"CASE WHEN state = 'waiting' OR reply_by IS NULL THEN {_epoch('received_at')} "
+            f"ELSE 0 END, {_epoch('snoozed_until')} "
+            "FROM requests WHERE state != 'done' AND deleted_at IS NULL"
+        ).fetchall()
+        return list(map(QueueEntry._make, rows))
+
+    def get_many(self, request_ids: Iterable[str]) -> list[Request]:
+        """The requests with these ids (unknown ids are left out), in no particular order."""
+        ids = list(request_ids)
+        found: list[Request] = []
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            chunk = ids[start:start + _IDS_PER_QUERY]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._db.conn.execute(f"{_SELECT} WHERE id IN ({marks})", chunk).fetchall()
+            found.extend(_request(r) for r in rows)
+        return found
 
     def all(self, *, include_deleted: bool = False) -> list[Request]:
         """Every request, oldest first."""

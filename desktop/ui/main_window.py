@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Read the queue from the store and start the timers."""
-        self.model.load(self._queue.active(), self._queue.now())
+        self.model.load_entries(self._queue.entries(), self._queue.now())
         self._update_status()
         self.wake.start()
         self._poll.start()
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read everything from the store again (after settings or outside changes)."""
         current = self.view.current_request()
-        self.model.load(self._queue.active(), self._queue.now())
+        self.model.load_entries(self._queue.entries(), self._queue.now())
         if current is not None:
             self.view.select_request(current.id)
         self._seen_version = self._data_version()
@@ -354,9 +354,9 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def _next_change(self) -> datetime:
-        settings = self._queue.settings
-        return next_change(self._queue.now(), self._queue.calendar, settings.at_risk,
-                           self.model.reply_bys(), self.model.snooze_ends())
+        now = self._queue.now()
+        return next_change(now, self._queue.calendar, self._queue.settings.at_risk,
+                           self.model.reply_bys(self._queue.edges(now)), self.model.snooze_ends())
 
     def _update_status(self) -> None:
         overdue, at_risk = self.model.count(Bucket.OVERDUE), self.model.count(Bucket.AT_RISK)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 
+from desktop.core.buckets import QueueEntry
 from desktop.core.requests import Request
 
 
@@ -59,6 +60,12 @@ class MemoryRequestRepository:
         far = datetime.max.replace(tzinfo=UTC)
         return sorted(rows, key=lambda r: (r.reply_by or far, r.id))
 
+    def entries(self) -> list[QueueEntry]:
+        return [QueueEntry.of(r) for r in self.active()]
+
+    def get_many(self, request_ids: Iterable[str]) -> list[Request]:
+        return [self.data[i] for i in request_ids if i in self.data]
+
     def all(self, *, include_deleted: bool = False) -> list[Request]:
         rows = [r for r in self.data.values() if include_deleted or r.deleted_at is None]
         return sorted(rows, key=lambda r: (r.received_at, r.id))
@@ -71,5 +78,5 @@ class MemoryRequestRepository:
         return len(self.all())
 
 
-def no_holidays(_country: str, _subdivision: str | None):  # noqa: ANN201
+def no_holidays(_country: str, _subdivision: str | None):
     return lambda _year: ()

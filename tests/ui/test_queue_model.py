@@ -185,10 +185,21 @@ def test_time_left_for_timed_and_paused_requests(model, ids):
     assert at(model, ids["t-1100"], Column.TIME_LEFT, Qt.ItemDataRole.ForegroundRole) is None
 
 
-def test_reply_bys_and_snooze_ends_cover_the_shown_requests(model, service, ids):
-    assert sorted(model.reply_bys()) == sorted(
-        service.get(ids[s]).reply_by for b in TIMED_BUCKETS for s in EXPECTED[b])
-    assert sorted(model.snooze_ends()) == [berlin(25, 14), berlin(26, 9)]
+def test_reply_bys_and_snooze_ends_are_what_the_next_change_needs(model, service, ids):
+    """Only reply-bys ahead and up to the first one not at risk are handed out (not 100,000),
+    and the next bucket change computed from them is the one computed from all."""
+    from desktop.core.buckets import next_change
+
+    edges = service.edges()
+    assert model.reply_bys(edges) == [berlin(25, 10, 15), berlin(25, 10, 59), berlin(25, 11)]
+    assert model.snooze_ends() == [berlin(25, 14), berlin(26, 9)]
+    everything = [service.get(ids[s]).reply_by for b in TIMED_BUCKETS for s in EXPECTED[b]]
+    settings = service.settings
+    for moment in (service.now(), berlin(25, 10, 30), berlin(25, 16, 59)):
+        edges = service.edges(moment)
+        assert next_change(moment, service.calendar, settings.at_risk, model.reply_bys(edges),
+                           model.snooze_ends()) == next_change(
+            moment, service.calendar, settings.at_risk, everything, model.snooze_ends())
 
 
 # -- moving with the clock ---------------------------------------------------------------------
@@ -246,7 +257,7 @@ def test_the_whole_filled_queue_regroups_at_midnight(qtbot, model, service, cloc
 
 
 def test_persistent_indexes_follow_their_request_across_a_regroup(qtbot, service, clock):
-    early = service.add("early", due=berlin(25, 11, 45))
+    service.add("early", due=berlin(25, 11, 45))
     noon = service.add("noon", due=berlin(25, 12))
     late = service.add("late", due=berlin(25, 16))
     service.add("risky", due=berlin(25, 10, 30))
@@ -279,7 +290,7 @@ def test_an_expiring_snooze_moves_the_request_into_the_timed_buckets(qtbot, serv
     model = build_model(service)
     on_late = QPersistentModelIndex(model.index_of(late.id))
     assert subjects(model, Bucket.SNOOZED) == ["late", "ahead"]
-    assert sorted(model.reply_bys()) == []
+    assert model.reply_bys(service.edges()) == []
 
     clock.set(berlin(25, 13, 59))
     with qtbot.assertNotEmitted(model.layoutChanged):

@@ -21,6 +21,7 @@ from desktop.store.migrations import applied_names, check_known, known_names, mi
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 STAMP = "20261125T090000"
+THIS_BUILD = known_names()  # taken before any test swaps the migrations
 
 
 def schema(db: sqlite_utils.Database) -> list[tuple[str, str, str | None]]:
@@ -55,10 +56,11 @@ def make_foreign_file(path: Path) -> None:
 def with_second_migration(monkeypatch: pytest.MonkeyPatch) -> Migrations:
     """This build plus one more migration, as a later release would have it."""
     later = Migrations("unhurried")
-    later()(migrations.m0001_create_requests)
+    for step in (migrations.m0001_create_requests, migrations.m0002_covering_queue_index):
+        later()(step)
 
     @later()
-    def m0002_add_notes(db: sqlite_utils.Database) -> None:
+    def m9000_add_notes(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE requests ADD COLUMN notes TEXT NOT NULL DEFAULT ''")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", later)
@@ -165,7 +167,7 @@ def test_backup_is_named_after_the_last_applied_migration(
     db_path: Path, with_second_migration: Migrations
 ) -> None:
     db = connect(db_path)
-    with_second_migration.apply(db, stop_before="m0002_add_notes")
+    with_second_migration.apply(db, stop_before="m9000_add_notes")
     db.conn.execute("PRAGMA journal_mode = WAL")
     db.conn.execute(
         "INSERT INTO settings VALUES ('timezone', 'Europe/Berlin')"
@@ -175,23 +177,23 @@ def test_backup_is_named_after_the_last_applied_migration(
     later = datetime(2027, 3, 4, 5, 6, 7, tzinfo=UTC)
     migrated = open_database(db_path, later)
     try:
-        assert applied_names(migrated) == ["m0001_create_requests", "m0002_add_notes"]
+        assert applied_names(migrated) == [*THIS_BUILD, "m9000_add_notes"]
         assert "notes" in migrated["requests"].columns_dict
     finally:
         migrated.conn.close()
 
-    expected = Path(f"{db_path}.bak-m0001_create_requests-20270304T050607")
+    expected = Path(f"{db_path}.bak-{THIS_BUILD[-1]}-20270304T050607")
     assert backups(db_path) == [expected]
     assert rows(expected, "SELECT * FROM settings") == [("timezone", "Europe/Berlin")]
     assert "notes" not in [r[1] for r in rows(expected, "PRAGMA table_info(requests)")]
-    assert rows(expected, "SELECT name FROM _sqlite_migrations") == [("m0001_create_requests",)]
+    assert rows(expected, "SELECT name FROM _sqlite_migrations") == [(n,) for n in THIS_BUILD]
 
 
 def test_a_failing_migration_is_rolled_back_and_stays_pending(
     db_path: Path, with_second_migration: Migrations
 ) -> None:
     @with_second_migration()
-    def m0003_broken(db: sqlite_utils.Database) -> None:
+    def m9001_broken(db: sqlite_utils.Database) -> None:
         db.execute("CREATE TABLE half_done (x)")
         db.execute("INSERT INTO settings VALUES ('half', 'done')")
         raise RuntimeError("migration bug")
@@ -203,9 +205,7 @@ def test_a_failing_migration_is_rolled_back_and_stays_pending(
     assert "half_done" not in tables
     assert rows(db_path, "SELECT * FROM settings") == []
     assert rows(db_path, "SELECT name FROM _sqlite_migrations ORDER BY id") == [
-        ("m0001_create_requests",),
-        ("m0002_add_notes",),
-    ]
+        *[(n,) for n in THIS_BUILD], ("m9000_add_notes",)]
 
 
 def test_first_migration_failing_on_a_foreign_file_adds_no_schema(db_path: Path) -> None:
@@ -234,9 +234,9 @@ def test_a_database_migrated_by_a_later_release_is_refused_by_this_one(
 ) -> None:
     open_database(db_path, NOW).conn.close()
     monkeypatch.undo()  # back to this build's migrations
-    assert known_names() == ["m0001_create_requests"]
+    assert "m9000_add_notes" not in known_names()
 
-    with pytest.raises(NewerDatabase, match="m0002_add_notes"):
+    with pytest.raises(NewerDatabase, match="m9000_add_notes"):
         open_database(db_path, NOW)
     assert backups(db_path) == []
 
@@ -255,3 +255,29 @@ def test_check_known_reports_the_last_unknown_migration(db, db_path: Path) -> No
         check_known(db, db_path)
     assert "m9999_further" in str(caught.value)
     assert str(db_path) in str(caught.value)
+
+
+def test_a_store_of_the_first_schema_version_upgrades_with_a_backup(tmp_path: Path) -> None:
+    """A store written by the first release (only m0001) opens in this one: the backup holds
+    the old file, the rows are all there, and the queue is read through the covering index."""
+    path = tmp_path / "unhurried.sqlite3"
+    first = Migrations("unhurried")
+    first()(migrations.m0001_create_requests)
+    old = connect(path)
+    first.apply(old)
+    old.execute(
+        "INSERT INTO requests (id, subject, channel, priority, state, source, received_at, "
+        "modified_at, reply_by) VALUES ('a', 'Budget', 'email', 'normal', 'open', 'manual', "
+        "'2026-11-25T09:00:00+00:00', '2026-11-25T09:00:00+00:00', '2026-11-26T09:00:00+00:00')")
+    old.conn.commit()
+    old.conn.close()
+
+    db = open_database(path, NOW)
+    assert applied_names(db) == known_names()
+    assert db.conn.execute("SELECT subject FROM requests").fetchall() == [("Budget",)]
+    plan = db.conn.execute("EXPLAIN QUERY PLAN SELECT id, reply_by, received_at, snoozed_until "
+                           "FROM requests WHERE state != 'done' AND deleted_at IS NULL").fetchall()
+    assert "COVERING INDEX requests_queue" in str(plan)
+    db.conn.close()
+    [backup] = backups(path)
+    assert rows(backup, "SELECT name FROM _sqlite_migrations") == [("m0001_create_requests",)]

@@ -2,10 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The queue as a two-level tree: bucket rows, each holding its requests.
 
-Open requests are kept in one list sorted by reply-by; the six time-based buckets are
-consecutive slices of it, cut where the bucket edges fall. Moving the clock only moves the cuts
-(a few binary searches), so regrouping 100,000 requests costs the same as regrouping ten.
-Snoozed and waiting requests are kept in lists of their own.
+Where each request sits is :class:`~desktop.ui.models.queue_rows.QueueRows`' business; this
+model turns it into Qt rows. Full requests are read from the queue a page at a time, only for
+rows the view asks about, so a queue of 100,000 opens as fast as one of a hundred.
 
 A group shows its first :data:`PAGE` rows and pages in more as the view scrolls
 (``canFetchMore``/``fetchMore``), so the tree never lays out 100,000 rows through Python.
@@ -13,30 +12,28 @@ A group shows its first :data:`PAGE` rows and pages in more as the view scrolls
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
 
-from desktop.core.buckets import TIMED_BUCKETS, Bucket, BucketEdges
+from desktop.core.buckets import Bucket, BucketEdges, QueueEntry
 from desktop.core.i18n import N_, _
 from desktop.core.queue import QueueService
 from desktop.core.requests import Request, State
 
 from desktop.ui.formatting import Formatter, plain, time_left_text
+from desktop.ui.models.queue_rows import GROUPS, QueueRows
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
 BUCKET_ROLE = Qt.ItemDataRole.UserRole + 3
 
 PAGE = 200
-GROUPS = tuple(Bucket)
-_SNOOZED, _WAITING = GROUPS.index(Bucket.SNOOZED), GROUPS.index(Bucket.WAITING)
-_TIMED = len(TIMED_BUCKETS)
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
@@ -56,10 +53,6 @@ HEADERS = (N_("Time left"), N_("Reply by"), N_("From"), N_("Subject"), N_("Chann
            N_("Priority"))
 
 
-def _key(request: Request) -> tuple[float, str]:
-    return (request.reply_by.timestamp() if request.reply_by else float("inf"), request.id)
-
-
 class QueueModel(QAbstractItemModel):
     """Requests grouped by bucket. Items are core ``Request`` objects (``ITEM_ROLE``)."""
 
@@ -70,33 +63,29 @@ class QueueModel(QAbstractItemModel):
         self._fmt = formatter
         self._icons = icons
         self._now = queue.now()
-        self._edges: BucketEdges = queue.edges(self._now)
-        self._open: list[Request] = []
-        self._keys: list[tuple[float, str]] = []
-        self._snoozed: list[Request] = []
-        self._waiting: list[Request] = []
-        self._cuts = [0] * (_TIMED + 1)
+        self._rows = QueueRows(queue.edges(self._now))
+        self._cache: dict[str, Request] = {}
         self._fetched = [PAGE] * len(GROUPS)
-        self._ids: set[str] = set()
-        self._filter: set[str] | None = None
-        self._all: dict[str, Request] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
     # -- loading and changing ----------------------------------------------------------------
 
     def load(self, requests: Iterable[Request], now: datetime) -> None:
-        """Replace everything (a full reset)."""
-        self.beginResetModel()
-        self._all = {r.id: r for r in requests}
-        self._partition(now)
-        self.endResetModel()
+        """Replace everything with these requests (a full reset)."""
+        requests = [r for r in requests if r.state is not State.DONE and r.deleted_at is None]
+        self._reset([QueueEntry.of(r) for r in requests], {r.id: r for r in requests}, now)
+
+    def load_entries(self, entries: Iterable[QueueEntry], now: datetime) -> None:
+        """Replace everything; whole requests are read from the queue as rows are shown."""
+        self._reset(entries, {}, now)
 
     def set_filter(self, ids: Iterable[str] | None) -> None:
         """Show only the requests with these ids (``None`` shows all)."""
         self.beginResetModel()
-        self._filter = None if ids is None else set(ids)
-        self._partition(self._now)
+        self._rows.set_filter(ids)
+        self._rows.regroup_all(self._queue.edges(self._now))
+        self._fetched = [PAGE] * len(GROUPS)
         self.endResetModel()
 
     def refresh(self, now: datetime) -> bool:
@@ -106,33 +95,30 @@ class QueueModel(QAbstractItemModel):
             Whether any request changed bucket.
         """
         self._now = now
-        self._edges = self._queue.edges(now)
-        expired = [r for r in self._snoozed if not r.is_snoozed(now)]
-        cuts = self._cut_points()
-        moved = bool(expired) or cuts != self._cuts
+        edges = self._queue.edges(now)
+        moved = self._rows.moves(edges)
         if moved:
             self.layoutAboutToBeChanged.emit()
             before = [(p, self._address(p)) for p in self.persistentIndexList()]
-            for request in expired:
-                self._snoozed.remove(request)
-                self._insert_open(request)
-            self._cuts = self._cut_points()
+            self._rows.move_clock(edges)
             self._relocate(before)
             self.layoutChanged.emit()
+        else:
+            self._rows.move_clock(edges)
         self._touch_times()
         return moved
 
     def upsert(self, request: Request) -> None:
         """Show a changed or new request where it now belongs (or drop it if done/deleted)."""
         self._remove(request.id)
-        self._all[request.id] = request
-        if self._visible(request):
-            self._insert(request)
+        if request.state is State.DONE or request.deleted_at is not None:
+            return
+        self._cache[request.id] = request
+        self._insert(QueueEntry.of(request))
 
     def remove(self, request_id: str) -> None:
         """Drop a request from the view."""
         self._remove(request_id)
-        self._all.pop(request_id, None)
 
     # -- questions -----------------------------------------------------------------------------
 
@@ -145,13 +131,14 @@ class QueueModel(QAbstractItemModel):
         """How many requests are shown in ``bucket``."""
         return self._row_count(GROUPS.index(bucket))
 
-    def reply_bys(self) -> list[datetime]:
-        """Reply-by times of the shown open requests (for the next-wake timer)."""
-        return [r.reply_by for r in self._open if r.reply_by is not None]
+    def reply_bys(self, edges: BucketEdges) -> list[datetime]:
+        """Reply-bys of shown open requests that the next bucket change at ``edges`` can
+        depend on (for the next-wake timer): those ahead, up to the first not yet at risk."""
+        return [datetime.fromtimestamp(t, UTC) for t in self._rows.reply_bys_ahead(edges)]
 
     def snooze_ends(self) -> list[datetime]:
         """Ends of the running snoozes."""
-        return [r.snoozed_until for r in self._snoozed if r.snoozed_until is not None]
+        return [datetime.fromtimestamp(t, UTC) for t in self._rows.snooze_ends()]
 
     def group_index(self, bucket: Bucket) -> QModelIndex:
         """The header row of ``bucket``."""
@@ -224,7 +211,7 @@ class QueueModel(QAbstractItemModel):
         group = index.internalId() - 1
         if index.row() >= self._shown(group):
             return None
-        return self._item_data(self._item_at(group, index.row()), GROUPS[group],
+        return self._item_data(self._request_at(group, index.row()), GROUPS[group],
                                Column(index.column()), role)
 
     # -- internals -------------------------------------------------------------------------------
@@ -286,7 +273,7 @@ class QueueModel(QAbstractItemModel):
 
     def _sort_value(self, item: Request, column: Column) -> Any:
         if column in (Column.TIME_LEFT, Column.REPLY_BY):
-            return _key(item)[0]
+            return item.reply_by.timestamp() if item.reply_by else float("inf")
         if column is Column.SENDER:
             return item.sender.casefold()
         if column is Column.SUBJECT:
@@ -296,140 +283,72 @@ class QueueModel(QAbstractItemModel):
         return item.priority.rank
 
     def _row_count(self, group: int) -> int:
-        if group < _TIMED:
-            return self._cuts[group + 1] - self._cuts[group]
-        return len(self._snoozed if group == _SNOOZED else self._waiting)
+        return self._rows.count(group)
 
     def _shown(self, group: int) -> int:
         """Rows of ``group`` the view has been given so far."""
-        return min(self._row_count(group), self._fetched[group])
+        return min(self._rows.count(group), self._fetched[group])
 
-    def _item_at(self, group: int, row: int) -> Request:
-        if group < _TIMED:
-            return self._open[self._cuts[group] + row]
-        return (self._snoozed if group == _SNOOZED else self._waiting)[row]
+    def _request_at(self, group: int, row: int) -> Request:
+        """The whole request on a row, read from the queue with the rest of its page."""
+        request_id = self._rows.id_at(group, row)
+        request = self._cache.get(request_id)
+        if request is None:
+            start = row - row % PAGE
+            wanted = [i for i in self._rows.ids(group, start, start + PAGE)
+                      if i not in self._cache]
+            self._cache.update(self._queue.get_many(wanted))
+            request = self._cache.get(request_id)
+        if request is None:  # deleted behind our back (another process); shown until reload
+            entry = self._rows.entries[request_id]
+            request = Request(request_id, "", datetime.fromtimestamp(entry.received_at, UTC),
+                              datetime.fromtimestamp(entry.received_at, UTC))
+        return request
 
-    def _rows(self, group: int) -> list[Request]:
-        if group < _TIMED:
-            return self._open[self._cuts[group]:self._cuts[group + 1]]
-        return self._snoozed if group == _SNOOZED else self._waiting
-
-    def _visible(self, request: Request) -> bool:
-        return (request.state is not State.DONE and request.deleted_at is None
-                and (self._filter is None or request.id in self._filter))
-
-    def _partition(self, now: datetime) -> None:
+    def _reset(self, entries: Iterable[QueueEntry], cache: dict[str, Request],
+               now: datetime) -> None:
+        self.beginResetModel()
         self._now = now
-        self._edges = self._queue.edges(now)
-        waiting: list[Request] = []
-        snoozed: list[Request] = []
-        timed: list[Request] = []
-        for request in self._all.values():
-            if not self._visible(request):
-                continue
-            if request.state is State.WAITING or request.reply_by is None:
-                waiting.append(request)
-            elif request.is_snoozed(now):
-                snoozed.append(request)
-            else:
-                timed.append(request)
-        waiting.sort(key=lambda r: r.received_at)
-        snoozed.sort(key=lambda r: (r.snoozed_until, r.id))
-        keyed = sorted((_key(r), r) for r in timed) if timed else []
-        self._keys = [k for k, _r in keyed]
-        self._open = [r for _k, r in keyed]
-        self._waiting, self._snoozed = waiting, snoozed
-        self._ids = {r.id for r in waiting} | {r.id for r in snoozed} | {r.id for r in timed}
-        self._cuts = self._cut_points()
+        self._cache = cache
+        self._rows.reset(entries, self._queue.edges(now))
         self._fetched = [PAGE] * len(GROUPS)
+        self.endResetModel()
 
-    def _cut_points(self) -> list[int]:
-        bounds = self._edges.bounds
-        keys = self._keys
-        cuts = [0, bisect_right(keys, (bounds[0], "\uffff"))]
-        cuts += [max(bisect_left(keys, (b, "")), cuts[1]) for b in bounds[1:]]
-        return [*cuts, len(keys)]
-
-    def _insert_open(self, request: Request) -> int:
-        key = _key(request)
-        position = bisect_left(self._keys, key)
-        self._keys.insert(position, key)
-        self._open.insert(position, request)
-        return position
-
-    def _insert(self, request: Request) -> None:
-        bucket = self._edges.bucket_of(request)
-        if bucket is None:
+    def _insert(self, entry: QueueEntry) -> None:
+        address = self._rows.address_for(entry)
+        if address is None:
+            self._rows.place(entry)  # kept for when the filter is lifted
             return
-        group = GROUPS.index(bucket)
-        self._ids.add(request.id)
-        if group < _TIMED:
-            key = _key(request)
-            lo, hi = self._cuts[group], self._cuts[group + 1]
-            position = min(max(bisect_left(self._keys, key, lo, hi), lo), hi)
-            row = position - lo
-            visible = row < self._fetched[group]
-            if visible:
-                self.beginInsertRows(self.group_index(bucket), row, row)
-                self._fetched[group] += 1
-            self._keys.insert(position, key)
-            self._open.insert(position, request)
-            for k in range(group + 1, len(self._cuts)):
-                self._cuts[k] += 1
-            if visible:
-                self.endInsertRows()
-        else:
-            rows = self._snoozed if group == _SNOOZED else self._waiting
-            sort_key = ((lambda r: (r.snoozed_until, r.id)) if group == _SNOOZED
-                        else (lambda r: r.received_at))
-            row = bisect_left([sort_key(r) for r in rows], sort_key(request))
-            visible = row < self._fetched[group]
-            if visible:
-                self.beginInsertRows(self.group_index(bucket), row, row)
-                self._fetched[group] += 1
-            rows.insert(row, request)
-            if visible:
-                self.endInsertRows()
-        header = self.group_index(bucket)
-        self.dataChanged.emit(header, header, [Qt.ItemDataRole.DisplayRole])
+        group, row = address
+        parent = self.createIndex(group, 0, 0)
+        visible = row < self._fetched[group]  # on a page the view has: tell it
+        if visible:
+            self.beginInsertRows(parent, row, row)
+            self._fetched[group] += 1
+        self._rows.place(entry)
+        if visible:
+            self.endInsertRows()
+        self.dataChanged.emit(parent, parent, [Qt.ItemDataRole.DisplayRole])
 
     def _remove(self, request_id: str) -> None:
-        address = self._locate(request_id)
+        address = self._rows.locate(request_id)
+        self._cache.pop(request_id, None)
         if address is None:
+            self._rows.take(request_id)
             return
         group, row = address
         visible = row < self._shown(group)
         if visible:
             self.beginRemoveRows(self.createIndex(group, 0, 0), row, row)
-            self._fetched[group] -= 1  # the shown count drops by exactly this row
-        if group < _TIMED:
-            position = self._cuts[group] + row
-            del self._open[position]
-            del self._keys[position]
-            for k in range(group + 1, len(self._cuts)):
-                self._cuts[k] -= 1
-        else:
-            del (self._snoozed if group == _SNOOZED else self._waiting)[row]
-        self._ids.discard(request_id)
+        self._rows.take(request_id)
         if visible:
+            self._fetched[group] -= 1  # the shown count drops by exactly this row
             self.endRemoveRows()
         header = self.createIndex(group, 0, 0)
         self.dataChanged.emit(header, header, [Qt.ItemDataRole.DisplayRole])
 
     def _locate(self, request_id: str) -> tuple[int, int] | None:
-        if request_id not in self._ids:
-            return None
-        request = self._all.get(request_id)
-        if request is not None and request.reply_by is not None:
-            position = bisect_left(self._keys, _key(request))
-            if position < len(self._open) and self._open[position].id == request_id:
-                group = bisect_right(self._cuts, position) - 1
-                return group, position - self._cuts[group]
-        for group in (_SNOOZED, _WAITING):
-            for row, item in enumerate(self._rows(group)):
-                if item.id == request_id:
-                    return group, row
-        return None
+        return self._rows.locate(request_id)
 
     def _address(self, index: QModelIndex) -> tuple[str | int, int]:
         """What a persistent index points at: a request id, or a group row."""
@@ -438,7 +357,7 @@ class QueueModel(QAbstractItemModel):
         group = index.internalId() - 1
         if index.row() >= self._shown(group):
             return -1, index.column()
-        return self._item_at(group, index.row()).id, index.column()
+        return self._rows.id_at(group, index.row()), index.column()
 
     def _relocate(self, before: list[tuple[QModelIndex, tuple[str | int, int]]]) -> None:
         for old, (target, column) in before:

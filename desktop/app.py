@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from zoneinfo import ZoneInfo
 
-import holidays as holidays_lib
-
 from desktop import APP_ID, APP_NAME, __version__, cli
 from desktop.core.i18n import _
 from desktop.platform.clock import SystemClock
+from desktop.platform.holidays import supported_regions
 from desktop.platform.i18n import install_language
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.services import load_demo, open_context
@@ -95,7 +94,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     window = MainWindow(
         context.queue, formatter,
         settings_choices=lambda: (sorted(zoneinfo.available_timezones()),
-                                  holidays_lib.list_supported_countries()),
+                                  supported_regions()),
         data_version=context.requests.data_version,
         demo=lambda: load_demo(context),
     )

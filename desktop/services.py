@@ -11,21 +11,23 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.core.demo import build_demo
 from desktop.core.ports import Clock
 from desktop.core.queue import QueueService
 from desktop.core.requests import Request
 from desktop.platform.clock import SystemClock
-from desktop.platform.holidays import holiday_lookup
+from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
 from desktop.platform.resources import read_text
 from desktop.platform.timezone import system_zone
 from desktop.store.db import open_database
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass
@@ -61,7 +63,8 @@ def open_context(
         target = paths.database
     db = open_database(target, clock.now())
     requests = SqliteRequestRepository(db)
-    queue = QueueService(requests, SqliteSettingsStore(db), clock, holiday_lookup, system_zone())
+    lookup = holiday_lookup if paths is None else cached_holiday_lookup(paths.cache_dir)
+    queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone())
     return Context(db, requests, queue, clock, in_memory)
 
 

@@ -1,18 +1,28 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Public holidays from the ``holidays`` package, by country and subdivision."""
+"""Public holidays from the ``holidays`` package, by country and subdivision.
+
+Importing the package's country table costs about 0.35 s, on every start. The dates it gives
+for a country, region and year never change within one version of the package, so they are
+kept in a small JSON file in the cache folder, and the package is only imported on a miss.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import json
+import os
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
-
-import holidays as holidays_lib
+from importlib import metadata
+from pathlib import Path
 
 from desktop.core.calendar import HolidaySource
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
+
+Lookup = Callable[[str, str | None], HolidaySource]
 
 
 def holiday_lookup(country: str, subdivision: str | None) -> HolidaySource:
@@ -21,6 +31,76 @@ def holiday_lookup(country: str, subdivision: str | None) -> HolidaySource:
     Raises:
         InvalidInput: the package knows no such country or subdivision.
     """
+    _check(country, subdivision)
+
+    @cache
+    def year(y: int) -> frozenset[date]:
+        return frozenset(_dates(country, subdivision, y))
+
+    return year
+
+
+def cached_holiday_lookup(cache_dir: Path) -> Lookup:
+    """:func:`holiday_lookup` that remembers checked regions and their dates in ``cache_dir``."""
+    store = _DiskCache(cache_dir / f"holidays-{_package_version()}.json")
+
+    def lookup(country: str, subdivision: str | None) -> HolidaySource:
+        region = f"{country}-{subdivision or ''}"
+        if not store.knows(region):
+            _check(country, subdivision)
+            store.put(region, None, [])
+
+        @cache
+        def year(y: int) -> frozenset[date]:
+            known = store.get(region, y)
+            if known is None:
+                known = sorted(_dates(country, subdivision, y))
+                store.put(region, y, known)
+            return frozenset(known)
+
+        return year
+
+    return lookup
+
+
+class _DiskCache:
+    """``{region: {year: [iso dates]}}`` in one JSON file; a broken file is started over."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        try:
+            self._data: dict[str, dict[str, list[str]]] = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self._data = {}
+
+    def knows(self, region: str) -> bool:
+        return region in self._data
+
+    def get(self, region: str, year: int) -> list[date] | None:
+        days = self._data.get(region, {}).get(str(year))
+        return None if days is None else [date.fromisoformat(d) for d in days]
+
+    def put(self, region: str, year: int | None, days: Iterable[date]) -> None:
+        years = self._data.setdefault(region, {})
+        if year is not None:
+            years[str(year)] = [d.isoformat() for d in days]
+        temporary = self._path.with_suffix(".tmp")
+        with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(self._data), "utf-8")
+            os.replace(temporary, self._path)
+
+
+def supported_regions() -> dict[str, list[str]]:
+    """Every country code the package knows, with its subdivision codes (for settings)."""
+    import holidays as holidays_lib
+
+    return dict(holidays_lib.list_supported_countries())
+
+
+def _check(country: str, subdivision: str | None) -> None:
+    import holidays as holidays_lib
+
     try:  # building one table checks the codes; listing every country costs 0.1 s
         holidays_lib.country_holidays(country, subdiv=subdivision, years=())
     except (NotImplementedError, ValueError):
@@ -37,9 +117,15 @@ def holiday_lookup(country: str, subdivision: str | None) -> HolidaySource:
             )
         ) from None
 
-    @cache
-    def year(y: int) -> frozenset[date]:
-        table: Iterable[date] = holidays_lib.country_holidays(country, subdiv=subdivision, years=y)
-        return frozenset(table)
 
-    return year
+def _dates(country: str, subdivision: str | None, year: int) -> Iterable[date]:
+    import holidays as holidays_lib
+
+    return holidays_lib.country_holidays(country, subdiv=subdivision, years=year).keys()
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version("holidays")
+    except metadata.PackageNotFoundError:
+        return "unknown"

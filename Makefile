@@ -30,7 +30,7 @@ lint: $(STAMP)
 	$(PY) tools/check_i18n.py desktop
 
 bench: $(STAMP)
-	SHARED=$(SHARED) $(PY) tests/bench/run.py
+	SHARED=$(abspath $(SHARED)) $(PY) tests/bench/run.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

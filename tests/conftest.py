@@ -13,11 +13,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core.queue import QueueService  # noqa: E402
-from desktop.store.db import open_database  # noqa: E402
-from desktop.store.request_repository import SqliteRequestRepository  # noqa: E402
-from desktop.store.settings_repository import SqliteSettingsStore  # noqa: E402
-from tests.fakes import (  # noqa: E402
+from desktop.core.queue import QueueService
+from desktop.store.db import open_database
+from desktop.store.request_repository import SqliteRequestRepository
+from desktop.store.settings_repository import SqliteSettingsStore
+from tests.fakes import (
     FakeClock,
     MemoryRequestRepository,
     MemorySettingsStore,

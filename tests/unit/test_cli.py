@@ -82,7 +82,8 @@ class Cli:
         assert status == 2, (out, err)
         assert out == ""
         lines = err.splitlines()
-        assert len(lines) == 1 and err.endswith("\n"), err
+        assert len(lines) == 1, err
+        assert err.endswith("\n"), err
         assert lines[0].startswith("unhurried: error: "), err
         return lines[0].removeprefix("unhurried: error: ")
 
@@ -119,7 +120,7 @@ def test_list_json_objects_carry_the_documented_keys(cli):
     request_id = cli.add("Budget question", "--from", "ann@example.org", "--channel", "email",
                          "--priority", "high", "--received", "2 hours ago", "--body", "Q4?")
     [row] = cli.json("list")
-    assert LIST_KEYS <= set(row)
+    assert set(row) >= LIST_KEYS
     assert {k: row[k] for k in ("id", "subject", "sender", "channel", "priority", "state",
                                 "bucket")} == {
         "id": request_id, "subject": "Budget question", "sender": "ann@example.org",
@@ -200,7 +201,8 @@ def test_show_json_has_the_full_request_and_ids_may_be_shortened(cli):
     assert (full["body"], full["links"], full["sender"]) == ("see https://example.org", [],
                                                              "Ann")
     text = cli.ok("show", request_id)
-    assert "subject: q" in text and text.rstrip().endswith("see https://example.org")
+    assert "subject: q" in text
+    assert text.rstrip().endswith("see https://example.org")
 
 
 def test_priority_derives_the_reply_by_again(cli):
@@ -365,7 +367,8 @@ def test_a_database_from_a_newer_version_is_refused_untouched(cli, argv):
                      "VALUES ('unhurried', 'm9999_from_the_future', '2030-01-01')")
     before = files(cli.data_dir)
     message = cli.fails(*argv)
-    assert "newer version" in message and "m9999_from_the_future" in message
+    assert "newer version" in message
+    assert "m9999_from_the_future" in message
     assert files(cli.data_dir) == before
 
 

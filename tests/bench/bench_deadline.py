@@ -1,0 +1,84 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Reply-by for 100,000 requests: Unhurried's calendar beside businesstimedelta and pandas'
+CustomBusinessHour, in the same process, on the same received times (8 business hours,
+Europe/Berlin, Berlin holidays). Results must equal businesstimedelta's on every row."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, time, timedelta
+from zoneinfo import ZoneInfo
+
+import holidays
+from common import Timer, received_times, report
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+PEER_N = int(sys.argv[2]) if len(sys.argv) > 2 else N
+
+
+def main() -> None:
+    from desktop.core.calendar import BusinessCalendar
+    from desktop.core.working_hours import WorkingHours
+
+    zone = ZoneInfo("Europe/Berlin")
+    starts = received_times(N)
+    years = range(min(s.year for s in starts) - 1, max(s.year for s in starts) + 2)
+    berlin = holidays.country_holidays("DE", subdiv="BE", years=years)
+    eight = timedelta(hours=8)
+
+    calendar = BusinessCalendar(zone, WorkingHours.office(),
+                                holidays=lambda y: holidays.country_holidays("DE", subdiv="BE",
+                                                                            years=y))
+    with Timer() as t:
+        ours = calendar.add_many(starts, eight)
+    report("app.deadline", N, t.seconds)
+
+    peer_starts = starts[:PEER_N]
+    btd = _businesstimedelta(peer_starts, berlin)
+    if btd is not None:
+        seconds, theirs = btd
+        same = sum(a == b.astimezone(UTC) for a, b in zip(ours, theirs, strict=False))
+        report("peer.businesstimedelta", PEER_N, seconds, identical=f"{same}/{PEER_N}",
+               ratio=round((PEER_N / seconds and (N / t.seconds) / (PEER_N / seconds)), 1))
+    pd_result = _pandas(peer_starts, berlin, zone)
+    if pd_result is not None:
+        seconds, theirs = pd_result
+        same = sum(a == b for a, b in zip(ours, theirs, strict=False))
+        report("peer.pandas_cbh", PEER_N, seconds, identical=f"{same}/{PEER_N}",
+               ratio=round((N / t.seconds) / (PEER_N / seconds), 1))
+
+
+def _businesstimedelta(starts, berlin):
+    try:
+        import businesstimedelta as btd
+        import pytz
+    except ImportError:
+        print("peer.businesstimedelta skipped: pip install businesstimedelta pytz")
+        return None
+    tz = pytz.timezone("Europe/Berlin")
+    rules = btd.Rules([btd.WorkDayRule(start_time=time(9), end_time=time(17),
+                                       working_days=[0, 1, 2, 3, 4], tz=tz),
+                       btd.HolidayRule(berlin, tz=tz)])
+    delta = btd.BusinessTimeDelta(rules, hours=8)
+    with Timer() as t:
+        out = [s.astimezone(tz) + delta for s in starts]
+    return t.seconds, out
+
+
+def _pandas(starts, berlin, zone):
+    try:
+        import pandas as pd
+    except ImportError:
+        print("peer.pandas_cbh skipped: pip install pandas")
+        return None
+    offset = 8 * pd.offsets.CustomBusinessHour(start="09:00", end="17:00",
+                                              holidays=sorted(berlin))
+    with Timer() as t:
+        out = [(pd.Timestamp(s.astimezone(zone).replace(tzinfo=None)) + offset)
+               .tz_localize(zone).to_pydatetime().astimezone(UTC) for s in starts]
+    return t.seconds, out
+
+
+if __name__ == "__main__":
+    main()

@@ -22,6 +22,7 @@ from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import supported_regions
 from desktop.platform.i18n import install_language
 from desktop.platform.paths import AppPaths, resolve_paths
+from desktop.platform.resources import resource_path
 from desktop.services import load_demo, open_context
 from desktop.store.errors import StoreError
 
@@ -57,6 +58,7 @@ def _setup_logging(paths: AppPaths) -> None:
 
 def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.platform.single_instance import InstanceServer, forward, server_path
@@ -73,6 +75,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     app.setOrganizationName("unhurried")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
 
     socket = server_path(APP_ID, paths.data_dir)
     if not smoke and forward(socket, argv):

@@ -50,6 +50,10 @@ class RequestRepository(Protocol):
         """:meth:`active` as queue entries: far cheaper to read for a large queue."""
         ...
 
+    def known_ids(self, request_ids: Iterable[str]) -> set[str]:
+        """Those of ``request_ids`` that are stored (deleted ones too: a deletion is kept)."""
+        ...
+
     def get_many(self, request_ids: Iterable[str]) -> list[Request]:
         """The requests with these ids (unknown ids are left out), in no particular order."""
         ...

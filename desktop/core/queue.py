@@ -10,7 +10,7 @@ talks to the user itself.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -21,6 +21,7 @@ from desktop.core.calendar import BusinessCalendar, HolidaySource
 from desktop.core.deadlines import Clockwork, derive, time_left, with_reply_by
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.i18n import _
+from desktop.core.imports import Incoming, import_id
 from desktop.core.ports import Clock, RequestRepository, SettingsStore
 from desktop.core.requests import Channel, Priority, Request
 from desktop.core.settings import REGISTRY, Settings, check_value
@@ -221,6 +222,25 @@ class QueueService:
         fresh = [with_reply_by(r, self.settings.policy, self.calendar) for r in requests]
         self._requests.save_many(fresh)
         return fresh
+
+    def import_batch(self, items: Sequence[Incoming]) -> tuple[int, int]:
+        """Store the items not imported before, in one transaction.
+
+        An item whose source and external id is already in the store (or earlier in the same
+        batch) is skipped, so importing again adds nothing and leaves the user's changes alone.
+
+        Returns:
+            How many were imported, and how many skipped as duplicates.
+        """
+        known = self._requests.known_ids([import_id(i.source, i.external_id) for i in items])
+        now = self._clock.now()
+        fresh: dict[str, Request] = {}
+        for item in items:
+            request = item.to_request(now)
+            if request.id not in known and request.id not in fresh:
+                fresh[request.id] = request
+        self.put_many(fresh.values())
+        return len(fresh), len(items) - len(fresh)
 
     def done(self, request_id: str) -> Request:
         """Mark a request done."""

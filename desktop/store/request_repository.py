@@ -8,7 +8,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +31,14 @@ _UPSERT = (
 )
 _IDS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _chunks(ids: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
+    """Ids in slices small enough for one ``IN (...)``, with their placeholders."""
+    listed = list(ids)
+    for start in range(0, len(listed), _IDS_PER_QUERY):
+        chunk = listed[start:start + _IDS_PER_QUERY]
+        yield ", ".join("?" * len(chunk)), chunk
 
 
 def _epoch(column: str) -> str:
@@ -138,13 +146,18 @@ class SqliteRequestRepository:
         ).fetchall()
         return list(map(QueueEntry._make, rows))
 
+    def known_ids(self, request_ids: Iterable[str]) -> set[str]:
+        """Those of ``request_ids`` that are stored (deleted ones too: a deletion is kept)."""
+        known: set[str] = set()
+        for marks, chunk in _chunks(request_ids):
+            rows = self._db.conn.execute(f"SELECT id FROM requests WHERE id IN ({marks})", chunk)
+            known.update(r[0] for r in rows)
+        return known
+
     def get_many(self, request_ids: Iterable[str]) -> list[Request]:
         """The requests with these ids (unknown ids are left out), in no particular order."""
-        ids = list(request_ids)
         found: list[Request] = []
-        for start in range(0, len(ids), _IDS_PER_QUERY):
-            chunk = ids[start:start + _IDS_PER_QUERY]
-            marks = ", ".join("?" * len(chunk))
+        for marks, chunk in _chunks(request_ids):
             rows = self._db.conn.execute(f"{_SELECT} WHERE id IN ({marks})", chunk).fetchall()
             found.extend(_request(r) for r in rows)
         return found

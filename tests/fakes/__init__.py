@@ -63,6 +63,9 @@ class MemoryRequestRepository:
     def entries(self) -> list[QueueEntry]:
         return [QueueEntry.of(r) for r in self.active()]
 
+    def known_ids(self, request_ids: Iterable[str]) -> set[str]:
+        return {i for i in request_ids if i in self.data}
+
     def get_many(self, request_ids: Iterable[str]) -> list[Request]:
         return [self.data[i] for i in request_ids if i in self.data]
 

@@ -1,0 +1,94 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What importers hand over: requests as a source read them, problems, and the report.
+
+Sources (``desktop/sources``) read files and servers and yield :class:`Incoming` items or
+:class:`Problem` records; they never decide what is new. The queue does
+(:meth:`desktop.core.queue.QueueService.import_batch`): a source and external id is imported
+once, and what the user changed since (state, priority, snooze) is never touched again.
+
+An imported request's id is derived from its source and external id, so importing the same
+mail on two devices, or again after a crash, gives the same request.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from desktop.core.requests import Channel, Priority, Request
+
+_IMPORT_NAMESPACE = uuid.UUID("5d1f0c6e-8a43-4b8e-9a55-6f1c0de1a2b3")
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One request as a source read it."""
+
+    source: str
+    """Which importer read it, e.g. ``mail`` or ``csv``."""
+    external_id: str
+    """The source's own id: a Message-ID, an issue key, a permalink."""
+    subject: str
+    sender: str
+    received_at: datetime
+    body: str = ""
+    links: tuple[str, ...] = ()
+    channel: Channel = Channel.EMAIL
+    priority: Priority = Priority.NORMAL
+
+    def to_request(self, now: datetime) -> Request:
+        """A new queue request for this item (its reply-by is derived when it is stored)."""
+        return Request(
+            id=import_id(self.source, self.external_id),
+            subject=self.subject.strip() or "(no subject)",
+            received_at=self.received_at,
+            modified_at=now,
+            sender=self.sender.strip(),
+            body=self.body,
+            links=self.links,
+            channel=self.channel,
+            priority=self.priority,
+            source=self.source,
+            external_id=self.external_id,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An item that could not be imported, or only in part."""
+
+    where: str
+    """The file (and the item in it) the problem came from."""
+    reason: str
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What one import did."""
+
+    imported: int = 0
+    skipped_duplicates: int = 0
+    failed: list[Problem] = field(default_factory=list)
+    cancelled: bool = False
+
+    def add(self, imported: int, duplicates: int) -> None:
+        """Count one stored batch."""
+        self.imported += imported
+        self.skipped_duplicates += duplicates
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as the CLI prints it with ``--json``."""
+        return {
+            "imported": self.imported,
+            "skipped_duplicates": self.skipped_duplicates,
+            "failed": [{"source": p.where, "reason": p.reason} for p in self.failed],
+            "cancelled": self.cancelled,
+        }
+
+
+def import_id(source: str, external_id: str) -> str:
+    """The request id of an imported item: the same on every device and every run."""
+    return uuid.uuid5(_IMPORT_NAMESPACE, f"{source}\x00{external_id}").hex

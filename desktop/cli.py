@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,8 @@ from desktop.core.settings import REGISTRY
 from desktop.core.when import parse_when
 from desktop.platform.paths import resolve_paths
 from desktop.services import Context, load_demo, open_context
+from desktop.sources import KINDS, read_source
+from desktop.sources.runner import run_import
 from desktop.store.errors import StoreError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -103,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     config_sub.add_parser("list", help=_("print every setting"))
 
     sub.add_parser("demo", help=_("add the demo requests"))
+    imp = sub.add_parser("import", help=_("import requests from mail files or a CSV export"))
+    imp.add_argument("kind", choices=KINDS)
+    imp.add_argument("path", type=Path)
+    imp.add_argument("--preset", choices=("jira", "github", "unhurried", "generic"),
+                     help=_("CSV layout (default: guessed from the header)"))
+    imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                     help=_("for CSV: which column holds a field, e.g. subject=Title"))
+    imp.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     return parser
 
 
@@ -332,10 +343,35 @@ def _cmd_demo(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     return EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    if not args.path.exists():
+        raise InvalidInput(_("{path} does not exist.").format(path=args.path))
+    mapping = {}
+    for pair in args.map:
+        field, sign, column = pair.partition("=")
+        if not sign or not field.strip() or not column.strip():
+            raise InvalidInput(_("Write a column mapping as FIELD=COLUMN, e.g. subject=Title."))
+        mapping[field.strip()] = column.strip()
+    items = read_source(args.kind, args.path, preset=args.preset, mapping=mapping or None)
+    if checked_only:  # reading the first item raises for a path that is not of this kind
+        next(iter(items), None)
+        return EXIT_OK
+    report = run_import(ctx.queue, items)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(_("Imported {imported}, already there {duplicates}, problems {failed}.").format(
+        imported=report.imported, duplicates=report.skipped_duplicates,
+        failed=len(report.failed)))
+    for problem in report.failed:
+        print(f"  {problem.where}: {problem.reason}")
+    return EXIT_OK
+
+
 _HANDLERS: dict[str, Callable[..., int]] = {
     "add": _cmd_add, "list": _cmd_list, "show": _cmd_show, "search": _cmd_search,
     "export": _cmd_export, "config": _cmd_config, "demo": _cmd_demo, "snooze": _cmd_snooze,
-    "priority": _cmd_priority,
+    "priority": _cmd_priority, "import": _cmd_import,
     "done": _simple(lambda q, i: q.done(i)), "reopen": _simple(lambda q, i: q.reopen(i)),
     "wait": _simple(lambda q, i: q.wait(i)), "resume": _simple(lambda q, i: q.resume(i)),
     "unsnooze": _simple(lambda q, i: q.unsnooze(i)), "delete": _simple(lambda q, i: q.delete(i)),

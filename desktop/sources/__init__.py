@@ -1,3 +1,35 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Importers: mail files, IMAP, chat exports, tracker CSV, calendars (one module per source)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from desktop.core.imports import Incoming, Problem
+
+KINDS = ("maildir", "mbox", "eml", "csv")
+
+
+def read_source(
+    kind: str, path: Path, *, preset: str | None = None, mapping: Mapping[str, str] | None = None
+) -> Iterable[Incoming | Problem]:
+    """The items of ``path`` read as ``kind`` (one of :data:`KINDS`).
+
+    Raises:
+        desktop.core.errors.InvalidInput: the path cannot be read as that kind at all.
+    """
+    from desktop.sources import mail_files
+
+    if kind == "maildir":
+        return mail_files.read_maildir(path)
+    if kind == "mbox":
+        return mail_files.read_mbox(path)
+    if kind == "eml":
+        return mail_files.read_eml(path)
+    from desktop.sources import tracker_csv
+
+    if preset is None:
+        preset = "generic" if mapping else tracker_csv.sniff_file(path)
+    return tracker_csv.read_csv(path, preset, mapping)

@@ -30,3 +30,6 @@ def test_the_wheel_carries_the_resources(tmp_path: Path) -> None:
     assert "desktop/resources/demo/requests.json" in names
     packages = {str(p.relative_to(ROOT)) for p in (ROOT / "desktop").rglob("__init__.py")}
     assert packages <= set(names), "a package is missing from [tool.setuptools] packages"
+    shipped = {f"desktop/resources/{p.relative_to(ROOT / 'resources')}"
+               for p in (ROOT / "resources").rglob("*") if p.is_file() and p.suffix != ".mo"}
+    assert shipped <= set(names), "a resources/ folder is missing from the packages list"

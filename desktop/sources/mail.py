@@ -1,0 +1,240 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""One mail message to one incoming request, whatever state the message is in.
+
+Parsed with the tolerant ``compat32`` policy; every header and part is decoded by hand with
+fallbacks, so a broken message still becomes a request with what could be read, plus a
+:class:`~desktop.core.imports.Problem` per defect. Nothing remote is ever fetched: HTML parts
+are turned into plain text here.
+"""
+
+from __future__ import annotations
+
+import email
+import hashlib
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from email import policy
+from email.header import decode_header
+from email.message import Message
+from email.utils import getaddresses, parsedate_to_datetime
+
+from desktop.core.i18n import _
+from desktop.core.imports import Incoming, Problem
+from desktop.core.requests import Channel, Priority
+from desktop.sources.html_text import html_to_text
+
+SOURCE = "mail"
+_URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_MAX_LINKS = 20
+_MAX_BODY = 200_000
+_TRACKER_HEADERS = ("X-GitHub-Reason", "X-GitLab-Project", "X-JIRA-FingerPrint")
+_TRACKER_LISTS = ("github", "gitlab", "jira", "project", "tracker", "issues")
+_CHAT_LISTS = ("chat", "slack", "teams", "mattermost", "zulip")
+
+
+def read_message(data: bytes, where: str, file_time: Callable[[], datetime]) -> list[
+        Incoming | Problem]:
+    """The request in one message, and a problem for each thing that had to be guessed.
+
+    ``file_time`` gives the time to use when neither Date nor Received can be read.
+    """
+    problems: list[Incoming | Problem] = []
+
+    def problem(reason: str) -> None:
+        problems.append(Problem(where, reason))
+
+    if not data.strip():
+        return [Problem(where, _("The file is empty."))]
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    message_id = _header(message, "Message-ID").strip()
+    if not message_id:
+        # The same message from a Maildir file and from an mbox must get the same id.
+        normalized = data.replace(b"\r\n", b"\n").rstrip(b"\n")
+        message_id = "sha256:" + hashlib.sha256(normalized).hexdigest()
+        problem(_("No Message-ID; an id was made from the message's content."))
+    received = _sent_time(message)
+    if received is None:
+        received = _received_time(message) or file_time()
+        problem(_("The date could not be read; the time it was received was used."))
+    channel = _channel(message)
+    sender = _sender(message, channel)
+    body, links = _body(message, problem)
+    subject = _clean(_header(message, "Subject")).strip()
+    if not subject and not body.strip():
+        problem(_("The message has neither a subject nor any text."))
+    item = Incoming(
+        source=SOURCE,
+        external_id=message_id,
+        subject=subject[:500] or _("(no subject)"),
+        sender=sender,
+        received_at=received,
+        body=body,
+        links=links,
+        channel=channel,
+        priority=_priority(message),
+    )
+    return [item, *problems]
+
+
+# -- headers -----------------------------------------------------------------------------------
+
+
+def _header(message: Message, name: str) -> str:
+    """A header as text: RFC 2047 words decoded, unknown charsets and raw 8-bit tolerated."""
+    raw = message.get(name)
+    if raw is None:
+        return ""
+    text = str(raw) if not isinstance(raw, str) else raw
+    try:
+        parts = decode_header(text)
+    except (ValueError, LookupError, AssertionError):
+        return _clean(text)
+    decoded = []
+    for chunk, charset in parts:
+        if isinstance(chunk, str):
+            decoded.append(chunk)
+        else:
+            decoded.append(_decode(chunk, charset))
+    joined = "".join(decoded)
+    return _clean(re.sub(r"\s*\n\s*", " ", joined))
+
+
+def _sent_time(message: Message) -> datetime | None:
+    return _parse_time(_header(message, "Date"))
+
+
+def _received_time(message: Message) -> datetime | None:
+    for received in message.get_all("Received") or []:
+        stamp = str(received).rpartition(";")[2].strip()
+        found = _parse_time(stamp)
+        if found is not None:
+            return found
+    return None
+
+
+def _parse_time(text: str) -> datetime | None:
+    if not text.strip():
+        return None
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if moment.tzinfo is None:  # "-0000": the sender did not know its zone; read as UTC
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _sender(message: Message, channel: Channel) -> str:
+    field = _header(message, "X-Original-From") if channel is not Channel.EMAIL else ""
+    field = field or _header(message, "From")
+    addresses = [(n, a) for n, a in getaddresses([field]) if a or n]
+    if not addresses:
+        return field.strip()
+    name, address = addresses[0]
+    if name and address:
+        return f"{name} <{address}>"
+    return name or address
+
+
+def _channel(message: Message) -> Channel:
+    if any(message.get(h) is not None for h in _TRACKER_HEADERS):
+        return Channel.TRACKER
+    listed = _header(message, "List-Id").lower()
+    if any(word in listed for word in _TRACKER_LISTS):
+        return Channel.TRACKER
+    if any(word in listed for word in _CHAT_LISTS):
+        return Channel.CHAT
+    return Channel.EMAIL
+
+
+def _priority(message: Message) -> Priority:
+    importance = _header(message, "Importance").lower()
+    flag = _header(message, "X-Priority").strip()[:1]
+    if importance == "high" or flag in ("1", "2"):
+        return Priority.HIGH
+    if importance == "low" or flag in ("4", "5"):
+        return Priority.LOW
+    return Priority.NORMAL
+
+
+# -- body --------------------------------------------------------------------------------------
+
+
+def _body(message: Message, problem: Callable[[str], None]) -> tuple[str, tuple[str, ...]]:
+    """Plain text of the message (the plain part if there is one, else HTML turned into text)
+    and the links in it."""
+    plain: list[str] = []
+    html: list[str] = []
+    for part in _text_parts(message, problem):
+        kind, text = part
+        (plain if kind == "plain" else html).append(text)
+    hrefs: list[str] = []
+    if plain:
+        body = "\n\n".join(plain)
+    elif html:
+        converted = [html_to_text(h) for h in html]
+        body = "\n\n".join(text for text, _links in converted)
+        hrefs = [link for _text, links in converted for link in links]
+    else:
+        body = ""
+    body = _clean(body.replace("\r\n", "\n"))[:_MAX_BODY]
+    links = list(dict.fromkeys([*hrefs, *_URL.findall(body)]))
+    return body, tuple(links[:_MAX_LINKS])
+
+
+def _text_parts(message: Message, problem: Callable[[str], None]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if message.defects:
+        names = sorted({type(d).__name__ for d in message.defects})
+        problem(_("The message's structure is broken ({defects}); read what could be read.")
+                .format(defects=", ".join(names)))
+    try:
+        parts = list(message.walk())
+    except (TypeError, AttributeError):  # an unterminated multipart can leave a str payload
+        parts = [message]
+    for part in parts:
+        if part.is_multipart() or part.get_content_maintype() != "text":
+            continue
+        if part.get_filename() or (part.get("Content-Disposition") or "").startswith("attach"):
+            continue
+        subtype = part.get_content_subtype()
+        if subtype not in ("plain", "html"):
+            continue
+        try:
+            decoded = part.get_payload(decode=True)
+        except (ValueError, TypeError, AssertionError):
+            decoded = None
+        if isinstance(decoded, bytes):
+            payload = decoded
+        else:
+            raw = part.get_payload()
+            payload = raw.encode("utf-8", "replace") if isinstance(raw, str) else b""
+        charset = part.get_content_charset()
+        found.append((subtype, _decode(payload, charset, problem)))
+    return found
+
+
+def _decode(data: bytes, charset: str | None,
+            problem: Callable[[str], None] | None = None) -> str:
+    """Bytes to text: the declared charset, else UTF-8, else Windows-1252 (never fails)."""
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            if problem is not None:
+                problem(_("The text is not in its declared charset '{charset}'; it was read "
+                          "as UTF-8 or Windows-1252.").format(charset=charset))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", text)

@@ -1,0 +1,99 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Mail on disk: a Maildir, an mbox file or single ``.eml`` files, as incoming requests.
+
+Each reader yields :class:`~desktop.core.imports.Incoming` and
+:class:`~desktop.core.imports.Problem` items in a stable order and never stops for one bad
+message; only a path that cannot be read at all raises ``InvalidInput``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+
+from desktop.core.errors import InvalidInput
+from desktop.core.i18n import _
+from desktop.core.imports import Incoming, Problem
+from desktop.sources.mail import read_message
+
+Item = Incoming | Problem
+_FROM_LINE = re.compile(rb"^From ", re.MULTILINE)
+_ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
+
+
+def read_maildir(path: Path) -> Iterator[Item]:
+    """Every message in ``cur`` and ``new`` of a Maildir, by file name."""
+    folders = [path / "cur", path / "new"]
+    if not any(f.is_dir() for f in folders):
+        raise InvalidInput(_("{path} is not a Maildir: it has no 'cur' or 'new' folder.")
+                           .format(path=path))
+    for folder in folders:
+        try:
+            names = sorted(os.listdir(folder))
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            yield Problem(str(folder), str(error))
+            continue
+        for name in names:
+            if not name.startswith("."):
+                yield from read_eml(folder / name)
+
+
+def read_eml(path: Path) -> Iterator[Item]:
+    """One message file."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield Problem(str(path), _("The file could not be read: {error}").format(error=error))
+        return
+    yield from read_message(data, str(path), lambda: _file_time(path))
+
+
+def read_mbox(path: Path) -> Iterator[Item]:
+    """Every message of an mbox file (mboxo or mboxrd: ``>From`` lines are unescaped)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(_("{path} could not be read: {error}").format(path=path, error=error)
+                           ) from error
+    starts = [m.start() for m in _FROM_LINE.finditer(data)]
+    if not starts or starts[0] != 0:
+        if not data.strip():
+            return
+        if not starts:
+            raise InvalidInput(_("{path} is not an mbox file: it does not start with a "
+                                 "'From ' line.").format(path=path))
+        yield Problem(f"{path}:1", _("Text before the first message was left out."))
+    ends = [*starts[1:], len(data)]
+    for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
+        chunk = data[start:end]
+        envelope, _newline, message = chunk.partition(b"\n")
+        where = f"{path}#{number}"
+        if not message.strip():
+            yield Problem(where, _("The message is empty (the file may be cut short)."))
+            continue
+        message = _ESCAPED_FROM.sub(rb"\1", message)
+        yield from read_message(message, where, partial(_envelope_time, envelope, path))
+
+
+def _file_time(path: Path) -> datetime:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        return datetime.fromtimestamp(0, UTC)
+
+
+def _envelope_time(line: bytes, path: Path) -> datetime:
+    """The date on an mbox ``From `` line (asctime form), else the file's time."""
+    parts = line.decode("ascii", "replace").split()
+    try:
+        moment = datetime.strptime(" ".join(parts[-5:]), "%a %b %d %H:%M:%S %Y")
+    except ValueError:
+        return _file_time(path)
+    return moment.replace(tzinfo=UTC)

@@ -1,0 +1,53 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Running an import: items from any source into the queue, in committed batches.
+
+Each batch is one transaction, so a crash or a cancel keeps every batch before it, and the
+next run skips what is already there (the queue decides what is new, by source and id).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from desktop.core.imports import ImportReport, Incoming, Problem
+from desktop.core.queue import QueueService
+
+Item = Incoming | Problem
+BATCH = 500
+
+
+def run_import(
+    queue: QueueService,
+    items: Iterable[Item],
+    *,
+    batch_size: int = BATCH,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ImportReport:
+    """Import ``items``; problems go into the report, nothing stops the import but a cancel.
+
+    ``progress`` is called after every batch with the number of items read so far.
+    """
+    report = ImportReport()
+    batch: list[Incoming] = []
+    seen = 0
+    for item in items:
+        seen += 1
+        if isinstance(item, Problem):
+            report.failed.append(item)
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            report.add(*queue.import_batch(batch))
+            batch.clear()
+            if progress is not None:
+                progress(seen)
+            if cancelled():
+                report.cancelled = True
+                return report
+    if batch:
+        report.add(*queue.import_batch(batch))
+    if progress is not None:
+        progress(seen)
+    return report

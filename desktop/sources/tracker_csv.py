@@ -1,0 +1,351 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Tracker issues and request lists from CSV files: Jira and GitHub exports, Unhurried's own.
+
+A :class:`Preset` names the column of each field. :func:`read_csv` yields one
+:class:`~desktop.core.imports.Incoming` per row and a :class:`~desktop.core.imports.Problem`
+for each row it cannot read (or only in part); it raises ``InvalidInput`` only when the file
+cannot be read or has no usable header. Text is read as UTF-8 (or UTF-16 with a byte order
+mark); bytes that are not UTF-8 are read as Windows-1252, so an Excel export and a file with
+one stray line both come through.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from collections.abc import Generator, Iterator, Mapping, Sequence
+from contextlib import closing
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import InvalidInput
+from desktop.core.i18n import _
+from desktop.core.imports import Incoming, Problem
+from desktop.core.requests import Channel, Priority
+
+Item = Incoming | Problem
+FIELDS = ("external_id", "subject", "sender", "received_at", "priority", "channel", "link",
+          "body")
+"""The fields a column can be mapped to (the keys of ``mapping``)."""
+REQUIRED = ("external_id", "subject", "received_at")
+MAX_SUBJECT = 500
+_MAX_LINKS = 20
+_URL = re.compile(r"https?://[^\s<>\"'`|()\[\]{}]+[^\s<>\"'`|()\[\]{}.,;:!?*]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")
+_JIRA_TIME = re.compile(r"(\d{1,2})/([A-Za-z]{3})/(\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
+                        r"\s*([AaPp][Mm])?")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_PRIORITY_WORDS = {
+    **dict.fromkeys(("urgent", "highest", "blocker", "critical", "p0"), Priority.URGENT),
+    **dict.fromkeys(("high", "major", "p1"), Priority.HIGH),
+    **dict.fromkeys(("low", "lowest", "minor", "trivial", "p3", "p4"), Priority.LOW),
+}
+_LABEL_WORDS = (({"urgent", "p0", "critical"}, Priority.URGENT), ({"high", "p1"}, Priority.HIGH),
+                ({"low", "p3"}, Priority.LOW))
+_CHANNEL_WORDS = {
+    **dict.fromkeys(("email", "e-mail", "mail"), Channel.EMAIL),
+    **dict.fromkeys(("chat", "slack", "teams", "matrix", "im"), Channel.CHAT),
+    **dict.fromkeys(("project", "tracker", "issue", "ticket", "jira", "github"), Channel.TRACKER),
+    "manual": Channel.MANUAL,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """The CSV column of each field ("" = the file has none) and how to read the values."""
+
+    source: str
+    external_id: str
+    subject: str
+    sender: str
+    received_at: str
+    priority: str = ""
+    channel: str = ""
+    link: str = ""
+    body: str = ""
+    id_fallback: str = ""
+    """Column whose value is the external id when the ``external_id`` cell is empty."""
+    default_channel: Channel = Channel.TRACKER
+    """The channel of a row without a (known) channel value."""
+    labels: bool = False
+    """The priority column holds labels (GitHub) rather than a priority name."""
+
+
+PRESETS: dict[str, Preset] = {
+    "unhurried": Preset("csv:unhurried", "message_id", "subject", "sender", "received_at",
+                        priority="priority", channel="channel", id_fallback="id",
+                        default_channel=Channel.EMAIL),
+    "jira": Preset("csv:jira", "Issue key", "Summary", "Reporter", "Created",
+                   priority="Priority", body="Description"),
+    "github": Preset("csv:github", "url", "title", "author", "createdAt", priority="labels",
+                     link="url", body="body", id_fallback="number", labels=True),
+    "generic": Preset("csv", "", "", "", ""),
+}
+
+
+def read_csv(path: Path, preset: str = "unhurried", mapping: Mapping[str, str] | None = None,
+             *, file_time: datetime | None = None) -> Iterator[Item]:
+    """The requests in a CSV file, one per row, with a problem for each row that was off.
+
+    ``mapping`` ({field: column}, fields from :data:`FIELDS`) replaces the preset's columns;
+    the ``generic`` preset needs one. A row without a readable date gets ``file_time``
+    (default: the file's modification time) and a problem saying so.
+
+    Raises:
+        InvalidInput: unknown preset or field, the file cannot be read, has no header row,
+            or lacks the columns the preset needs (the message names them).
+    """
+    chosen = _preset(preset, mapping)
+    header = _header(path)
+    columns = _columns(header, chosen, path, preset)
+    if file_time is None:
+        try:
+            file_time = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+        except OSError as error:
+            raise _unreadable(path, error) from error
+    moment = file_time.replace(tzinfo=UTC) if file_time.tzinfo is None else file_time
+    return _items(path, chosen, columns, len(header), moment.astimezone(UTC))
+
+
+def sniff_preset(header: Sequence[str]) -> str:
+    """The preset whose columns best fit a header row; ``generic`` if none has them all."""
+    names = {_key(name) for name in header}
+    best, score = "generic", 0
+    for name, preset in PRESETS.items():
+        wanted = {_key(getattr(preset, f)) for f in (*FIELDS, "id_fallback")} - {""}
+        if name != "generic" and not _missing(names, preset):
+            found = len(wanted & names)
+            best, score = (name, found) if found > score else (best, score)
+    return best
+
+
+def sniff_file(path: Path) -> str:
+    """The preset for a CSV file by its header row (see :func:`sniff_preset`).
+
+    Raises:
+        InvalidInput: the file cannot be read or has no header row.
+    """
+    return sniff_preset(_header(path))
+
+
+def _preset(name: str, mapping: Mapping[str, str] | None) -> Preset:
+    if name not in PRESETS:
+        raise InvalidInput(_("Unknown CSV format '{value}'; use one of: {accepted}.").format(
+            value=name, accepted=", ".join(PRESETS)))
+    unknown = sorted(set(mapping or {}) - set(FIELDS))
+    if unknown:
+        raise InvalidInput(_("Unknown CSV fields {fields}; map any of: {accepted}.").format(
+            fields=", ".join(unknown), accepted=", ".join(FIELDS)))
+    columns: dict[str, Any] = {f: c.strip() for f, c in (mapping or {}).items()}
+    preset = replace(PRESETS[name], **columns)
+    unmapped = [f for f in REQUIRED if not getattr(preset, f)]
+    if unmapped:
+        raise InvalidInput(_("The {preset} CSV format needs a column for each of: {fields}.")
+                           .format(preset=name, fields=", ".join(unmapped)))
+    return preset
+
+
+def _header(path: Path) -> list[str]:
+    try:
+        with closing(_records(path)) as records:
+            for _line, row, _error in records:
+                if row is None or any(cell.strip() for cell in row):
+                    if row is not None and "\x00" not in "".join(row):
+                        return [_fix_bytes(cell) for cell in row]
+                    break
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    raise InvalidInput(_("{path} has no header row: a CSV file starts with a row of column "
+                         "names.").format(path=path))
+
+
+def _unreadable(path: Path, error: OSError) -> InvalidInput:
+    return InvalidInput(_("{path} could not be read: {error}").format(
+        path=path, error=error.strerror or error))
+
+
+def _columns(header: Sequence[str], preset: Preset, path: Path, name: str) -> dict[str, int]:
+    """Field name to column index (the first column of that name)."""
+    positions: dict[str, int] = {}
+    for index, column in enumerate(header):
+        positions.setdefault(_key(column), index)
+    missing = _missing(set(positions), preset)
+    if missing:
+        expected = [getattr(preset, f) for f in REQUIRED]
+        if preset.id_fallback:
+            expected[0] = _("{column} (or {fallback})").format(
+                column=expected[0], fallback=preset.id_fallback)
+        raise InvalidInput(_("{path} lacks the columns {missing}; the {preset} format expects "
+                             "the columns: {expected}.").format(
+            path=path, missing=", ".join(missing), preset=name, expected=", ".join(expected)))
+    named = {f: _key(getattr(preset, f)) for f in (*FIELDS, "id_fallback")}
+    return {f: positions[column] for f, column in named.items() if column and column in positions}
+
+
+def _missing(names: set[str], preset: Preset) -> list[str]:
+    missing = [getattr(preset, f) for f in REQUIRED if _key(getattr(preset, f)) not in names]
+    if preset.external_id in missing and preset.id_fallback and _key(preset.id_fallback) in names:
+        missing.remove(preset.external_id)
+    return missing
+
+
+def _key(column: str) -> str:
+    return column.strip().lstrip("\ufeff").casefold()
+
+
+def _records(path: Path) -> Generator[tuple[int, list[str] | None, str], None, None]:
+    """(first line, row or None, CSV error) per record; a blank line is an empty row."""
+    with path.open("rb") as raw:
+        utf16 = raw.read(2) in (b"\xff\xfe", b"\xfe\xff")
+    encoding, errors = ("utf-16", "replace") if utf16 else ("utf-8-sig", "surrogateescape")
+    with path.open(encoding=encoding, errors=errors, newline="") as text:
+        reader = csv.reader(text, strict=True)
+        end = 0
+        while True:
+            try:
+                row: list[str] | None = next(reader)
+                error = ""
+            except StopIteration:
+                return
+            except csv.Error as problem:
+                row, error = None, str(problem)
+            yield end + 1, row, error
+            end = reader.line_num
+
+
+def _items(path: Path, preset: Preset, columns: dict[str, int], width: int,
+           file_time: datetime) -> Iterator[Item]:
+    header_seen = False
+    try:
+        with closing(_records(path)) as records:
+            for line, row, error in records:
+                if row is not None and not any(cell.strip() for cell in row):
+                    continue  # blank lines, and the empty rows spreadsheets pad files with
+                if header_seen:
+                    yield from _row(f"{path}:{line}", row, error, preset, columns, width,
+                                    file_time)
+                header_seen = True
+    except OSError as error:
+        yield Problem(str(path), _("Reading stopped: {error}").format(error=error))
+
+
+def _row(where: str, row: list[str] | None, error: str, preset: Preset,
+         columns: dict[str, int], width: int, file_time: datetime) -> Iterator[Item]:
+    """The request in one row, and a problem for what was off."""
+    row = [_fix_bytes(cell) for cell in row or ()]
+    fault = _fault(row, width) if not error else _("The row is not valid CSV ({error}).").format(
+        error=error)
+    if fault:
+        yield Problem(where, fault)
+        return
+
+    def cell(field: str) -> str:
+        return _clean(row[columns[field]]) if field in columns else ""
+
+    subject = " ".join(cell("subject").split())[:MAX_SUBJECT]
+    external_id = " ".join(cell("external_id").split()) or " ".join(cell("id_fallback").split())
+    if not subject and not external_id:
+        yield Problem(where, _("The row has neither a subject nor an id."))
+        return
+    if not external_id:
+        external_id = "row:" + hashlib.sha256("\x00".join(row).encode(
+            "utf-8", "replace")).hexdigest()[:32]
+    body = cell("body").strip()
+    links = dict.fromkeys([*_URL.findall(cell("link")), *_URL.findall(body)])
+    received_text = " ".join(cell("received_at").split())
+    received = _parse_time(received_text)
+    yield Incoming(
+        source=preset.source,
+        external_id=external_id,
+        subject=subject or _("(no subject)"),
+        sender=_person(cell("sender")),
+        received_at=received or file_time,
+        body=body,
+        links=tuple(links)[:_MAX_LINKS],
+        channel=_CHANNEL_WORDS.get(cell("channel").strip().lower(), preset.default_channel),
+        priority=_priority(cell("priority"), labels=preset.labels),
+    )
+    if received is None:
+        yield Problem(where, _("The date '{value}' could not be read; the file's time was used.")
+                      .format(value=received_text) if received_text else
+                      _("The row has no date; the file's time was used."))
+
+
+def _fault(row: list[str], width: int) -> str:
+    """Why a row cannot be read as a request, or ""."""
+    text = "".join(row)
+    controls = len(_CONTROL.findall(text.replace("\r", "")))
+    if "\x00" in text:
+        return _("The row contains NUL bytes; it is not text.")
+    if controls >= 3 and controls * 20 >= len(text):
+        return _("The row is binary data, not text.")
+    if len(row) < width or any(cell.strip() for cell in row[width:]):
+        return _("The row has {count} fields; the header has {expected}.").format(
+            count=len(row), expected=width)
+    return ""
+
+
+def _fix_bytes(text: str) -> str:
+    """Bytes that were not UTF-8 (kept as surrogate escapes) read as Windows-1252."""
+    return _ESCAPED_BYTE.sub(
+        lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), text)
+
+
+def _clean(text: str) -> str:
+    """Line ends as ``\\n``, control characters (but newline and tab) removed."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _json(text: str) -> object:
+    """``text`` parsed as JSON, or None (``gh --json`` values may reach a CSV as they are)."""
+    try:
+        return json.loads(text) if text.lstrip()[:1] in ("{", "[") else None
+    except ValueError:
+        return None
+
+
+def _person(text: str) -> str:
+    """A name or login; GitHub's ``{"login": ...}`` objects are unpacked."""
+    value = _json(text)
+    if isinstance(value, dict):
+        text = str(value.get("login") or value.get("name") or "")
+    return " ".join(text.split())
+
+
+def _priority(text: str, *, labels: bool) -> Priority:
+    """A priority name (Jira's too), or GitHub labels such as ``P1`` or ``priority: high``."""
+    if not labels:
+        return _PRIORITY_WORDS.get(text.strip().lower(), Priority.NORMAL)
+    value = _json(text)
+    if isinstance(value, list):
+        text = " ".join(str(v.get("name", "")) if isinstance(v, dict) else str(v) for v in value)
+    words = set(re.findall(r"[a-z0-9]+", text.lower()))
+    return next((p for names, p in _LABEL_WORDS if names & words), Priority.NORMAL)
+
+
+def _parse_time(text: str) -> datetime | None:
+    """ISO 8601, RFC 2822 or Jira's ``25/Nov/26 10:15 AM``, in UTC; naive times are UTC."""
+    jira = _JIRA_TIME.fullmatch(text)
+    try:
+        if jira:
+            day, month, year, hour, minute, second, half = jira.groups()
+            hours = int(hour) % 12 + (12 if half.lower() == "pm" else 0) if half else int(hour)
+            if half and not 1 <= int(hour) <= 12:
+                return None
+            moment = datetime(int(year) + (2000 if len(year) == 2 else 0),
+                              _MONTHS.index(month.lower()) + 1, int(day), hours, int(minute),
+                              int(second or 0))
+        elif text[:4].isdigit():
+            moment = datetime.fromisoformat(text)
+        else:
+            moment = parsedate_to_datetime(text)
+        return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).astimezone(UTC)
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return None

@@ -1,0 +1,79 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``unhurried import``: the report (text and JSON), exit statuses, and nothing written for
+input that cannot be read at all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from tests.fakes import FakeClock
+
+
+def run(data_dir: Path, clock: FakeClock, capsys, *argv: str) -> tuple[int, str, str]:
+    status = main(["--data-dir", str(data_dir), *argv], clock=clock)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def maildir(tmp_path: Path) -> Path:
+    cur = tmp_path / "Maildir" / "cur"
+    cur.mkdir(parents=True)
+    (cur / "1.eml").write_text("From: a@x\nSubject: Budget\nMessage-ID: <1@x>\n"
+                               "Date: Tue, 24 Nov 2026 10:15:00 +0000\n\nQ4?\n", "utf-8")
+    (cur / "2.eml").write_bytes(b"\x00\x01 binary junk \xff\xfe")
+    return tmp_path / "Maildir"
+
+
+def test_the_json_report_counts_and_lists_problems(tmp_path, clock, capsys, maildir) -> None:
+    status, out, err = run(tmp_path / "d", clock, capsys, "import", "maildir", str(maildir),
+                           "--json")
+    assert (status, err) == (0, "")
+    report = json.loads(out)
+    assert report["imported"] == 2  # the junk comes in with what could be read
+    assert report["skipped_duplicates"] == 0
+    assert {"source", "reason"} <= set(report["failed"][0])
+    status, out, _err = run(tmp_path / "d", clock, capsys, "import", "maildir", str(maildir),
+                            "--json")
+    assert json.loads(out)["imported"] == 0
+    assert json.loads(out)["skipped_duplicates"] == 2
+    status, out, _err = run(tmp_path / "d", clock, capsys, "search", "budget", "--json")
+    assert [r["subject"] for r in json.loads(out)] == ["Budget"]
+
+
+@pytest.mark.parametrize("argv", [
+    ("import", "maildir", "/no/such/place"),
+    ("import", "mbox", "{here}"),
+    ("import", "maildir", "{here}"),
+])
+def test_unreadable_input_exits_2_and_writes_nothing(tmp_path, clock, capsys, argv) -> None:
+    data_dir = tmp_path / "fresh"
+    argv = tuple(a.replace("{here}", str(tmp_path)) for a in argv)
+    status, out, err = run(data_dir, clock, capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert err.startswith("unhurried: error: ")
+    assert len(err.splitlines()) == 1
+    assert not data_dir.exists()
+
+
+def test_a_generic_csv_is_read_through_the_columns_given(tmp_path, clock, capsys) -> None:
+    table = tmp_path / "issues.csv"
+    table.write_text("Key,Title,Opened,Who\nX-1,Fix login,2026-11-20T10:00:00Z,ann\n", "utf-8")
+    mapping = ["--map", "external_id=Key", "--map", "subject=Title", "--map",
+               "received_at=Opened", "--map", "sender=Who"]
+    status, out, err = run(tmp_path / "d", clock, capsys, "import", "csv", str(table),
+                           *mapping, "--json")
+    assert (status, err, json.loads(out)["imported"]) == (0, "", 1)
+    status, out, _err = run(tmp_path / "d", clock, capsys, "list", "--json")
+    [row] = json.loads(out)
+    assert (row["subject"], row["sender"], row["channel"]) == ("Fix login", "ann", "tracker")
+    status, out, err = run(tmp_path / "e", clock, capsys, "import", "csv", str(table),
+                           "--map", "subject")
+    assert status == 2
+    assert "FIELD=COLUMN" in err

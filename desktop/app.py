@@ -13,6 +13,7 @@ import logging
 import sys
 import zoneinfo
 from collections.abc import Sequence
+from functools import partial
 from logging.handlers import RotatingFileHandler
 from zoneinfo import ZoneInfo
 
@@ -23,7 +24,7 @@ from desktop.platform.holidays import supported_regions
 from desktop.platform.i18n import install_language
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
-from desktop.services import load_demo, open_context
+from desktop.services import load_demo, open_context, run_import_job
 from desktop.store.errors import StoreError
 
 logger = logging.getLogger(__name__)
@@ -100,6 +101,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
                                   supported_regions()),
         data_version=context.requests.data_version,
         demo=lambda: load_demo(context),
+        importer=partial(run_import_job, paths, clock),
     )
     server.activated.connect(lambda _argv: _raise(window))
     if not smoke:

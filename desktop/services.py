@@ -9,11 +9,13 @@ every layer.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.demo import build_demo
+from desktop.core.imports import ImportReport
 from desktop.core.ports import Clock
 from desktop.core.queue import QueueService
 from desktop.core.requests import Request
@@ -22,6 +24,8 @@ from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
 from desktop.platform.resources import read_text
 from desktop.platform.timezone import system_zone
+from desktop.sources import read_source
+from desktop.sources.runner import run_import
 from desktop.store.db import open_database
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
@@ -66,6 +70,23 @@ def open_context(
     lookup = holiday_lookup if paths is None else cached_holiday_lookup(paths.cache_dir)
     queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone())
     return Context(db, requests, queue, clock, in_memory)
+
+
+def run_import_job(
+    paths: AppPaths,
+    clock: Clock,
+    kind: str,
+    path: Path,
+    progress: Callable[[int], None],
+    cancelled: Callable[[], bool],
+) -> ImportReport:
+    """One import on a store connection of its own (it runs on the window's worker thread)."""
+    context = open_context(paths, clock)
+    try:
+        return run_import(context.queue, read_source(kind, path), progress=progress,
+                          cancelled=cancelled)
+    finally:
+        context.close()
 
 
 def demo_requests(queue: QueueService) -> list[Request]:

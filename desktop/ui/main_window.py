@@ -10,7 +10,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -33,6 +40,7 @@ from desktop.core.when import parse_when
 from desktop.ui.add_dialog import AddRequestDialog
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.formatting import Formatter
+from desktop.ui.importing import ImportController, ImportJob, dropped_paths
 from desktop.ui.models.queue_model import BUCKET_ROLE, QueueModel
 from desktop.ui.queue_view import QueueView
 from desktop.ui.settings_dialog import SettingsDialog
@@ -54,11 +62,13 @@ class MainWindow(QMainWindow):
         settings_choices: zones and holiday regions for the settings dialog.
         data_version: changes when another process (the CLI) changed the store.
         demo: adds the demo requests and returns how many.
+        importer: runs an import on a worker thread (File > Import, dropped files).
     """
 
     def __init__(self, queue: QueueService, formatter: Formatter,
                  settings_choices: SettingsChoices, data_version: Callable[[], int],
-                 demo: Callable[[], int], parent: Any = None) -> None:
+                 demo: Callable[[], int], importer: ImportJob | None = None,
+                 parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Unhurried"))
         self.setObjectName("mainWindow")
@@ -68,6 +78,10 @@ class MainWindow(QMainWindow):
         self._data_version = data_version
         self._seen_version = data_version()
         self._demo = demo
+        self.importer = ImportController(importer, self) if importer is not None else None
+        if self.importer is not None:
+            self.importer.imported.connect(self.reload)
+            self.setAcceptDrops(True)
         self.undo_stack = QUndoStack(self)
         style = self.style()
         icons = {Bucket.OVERDUE: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
@@ -173,7 +187,8 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&File"))
-        for item in (self.add_action, self.demo_action, None, quit_action):
+        imports = self.importer.actions if self.importer is not None else []
+        for item in (self.add_action, None, *imports, self.demo_action, None, quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
         edit = bar.addMenu(_("&Edit"))
         for item in (undo, redo, None, self.done_action, self.wait_action):
@@ -313,6 +328,16 @@ class MainWindow(QMainWindow):
 
     # -- slots ----------------------------------------------------------------------------------
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.importer is not None and dropped_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event.mimeData().urls())
+        if self.importer is not None and paths:
+            event.acceptProposedAction()
+            self.importer.drop(paths)
+
     def _on_command_applied(self, request: Request) -> None:
         self.model.upsert(request)
         self._seen_version = self._data_version()
@@ -376,6 +401,8 @@ class MainWindow(QMainWindow):
             self._splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.importer is not None:
+            self.importer.cancel_and_wait()  # keeps the batches committed so far
         state = QSettings()
         state.setValue("mainWindow/geometry", self.saveGeometry())
         state.setValue("mainWindow/splitter", self._splitter.saveState())

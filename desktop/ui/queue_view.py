@@ -36,7 +36,7 @@ class QueueView(QTreeView):
         self.setExpandsOnDoubleClick(True)
         header = self.header()
         header.setStretchLastSection(False)
-        widths = {Column.TIME_LEFT: 170, Column.REPLY_BY: 130, Column.SENDER: 170,
+        widths = {Column.TIME_LEFT: 150, Column.REPLY_BY: 170, Column.SENDER: 170,
                   Column.CHANNEL: 70, Column.PRIORITY: 70}
         for column, width in widths.items():
             header.resizeSection(column, width)

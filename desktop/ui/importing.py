@@ -1,0 +1,194 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Importing from the window: File > Import…, files dropped on the window, a progress dialog
+that can cancel, and the report afterwards.
+
+The import itself runs on a worker thread through an injected job (the app opens a store
+connection of its own for it), so the window stays responsive; batches already committed
+stay when the user cancels.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from desktop.core.errors import CoreError
+from desktop.core.i18n import _, ngettext
+from desktop.core.imports import ImportReport
+
+ImportJob = Callable[[str, Path, Callable[[int], None], Callable[[], bool]], ImportReport]
+"""Runs one import: (kind, path, progress(items read), cancelled()) -> report."""
+
+_SHOWN_PROBLEMS = 200
+
+
+def kind_for(path: Path) -> str | None:
+    """What a dropped or chosen path is: ``maildir``, ``mbox``, ``eml``, ``csv`` or ``None``."""
+    if path.is_dir():
+        return "maildir" if (path / "cur").is_dir() or (path / "new").is_dir() else None
+    suffix = path.suffix.lower()
+    if suffix == ".eml":
+        return "eml"
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".mbox", ".mbx", "") or path.name.lower() in ("inbox", "mbox"):
+        return "mbox"
+    return None
+
+
+class ImportController(QObject):
+    """Owns the import actions and runs one import at a time."""
+
+    progressed = Signal(int)
+    done = Signal(object)  # ImportReport, or the error message (str)
+    imported = Signal()
+
+    def __init__(self, job: ImportJob, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._window = parent
+        self._cancel = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._dialog: QProgressDialog | None = None
+        self.progressed.connect(self._on_progressed)
+        self.done.connect(self._on_done)
+        self.actions = [
+            self._action(_("Import mail &folder (Maildir)…"), self._choose_maildir),
+            self._action(_("Import mail&box or .eml file…"), self._choose_mail_file),
+            self._action(_("Import tracker &CSV…"), self._choose_csv),
+        ]
+
+    @property
+    def running(self) -> bool:
+        """Whether an import is under way."""
+        return self._thread is not None
+
+    def start(self, kind: str, path: Path) -> bool:
+        """Import ``path`` as ``kind`` on the worker thread; ``False`` if one is running."""
+        if self.running:
+            QMessageBox.information(self._window, _("Import"),
+                                    _("An import is already running; wait for it to finish."))
+            return False
+        self._cancel.clear()
+        dialog = QProgressDialog(_("Importing {name}…").format(name=path.name), _("Cancel"),
+                                 0, 0, self._window)
+        dialog.setObjectName("importProgress")
+        dialog.setWindowTitle(_("Import"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(self._cancel.set)
+        self._dialog = dialog
+        self._thread = threading.Thread(target=self._run, args=(kind, path), daemon=True,
+                                        name="unhurried-import")
+        self._thread.start()
+        return True
+
+    def drop(self, paths: Iterable[Path]) -> bool:
+        """Import the first dropped path that is mail or CSV; says so if none is."""
+        for path in paths:
+            kind = kind_for(path)
+            if kind is not None:
+                return self.start(kind, path)
+        QMessageBox.warning(self._window, _("Import"),
+                            _("Drop a Maildir folder, an mbox or .eml file, or a CSV export."))
+        return False
+
+    def cancel_and_wait(self) -> None:
+        """Stop a running import after its current batch (the window is closing)."""
+        self._cancel.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    # -- worker thread ---------------------------------------------------------------------------
+
+    def _run(self, kind: str, path: Path) -> None:
+        try:
+            report: object = self._job(kind, path, self.progressed.emit, self._cancel.is_set)
+        except CoreError as error:
+            report = str(error)
+        except OSError as error:
+            report = _("The import stopped: {error}").format(error=error)
+        self.done.emit(report)
+
+    # -- main thread -----------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        return action
+
+    def _choose_maildir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self._window, _("Choose a Maildir folder"))
+        if folder:
+            self.start("maildir", Path(folder))
+
+    def _choose_mail_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self._window, _("Choose an mbox or .eml file"), "",
+            _("Mail (*.mbox *.mbx *.eml);;All files (*)"))
+        if name:
+            path = Path(name)
+            self.start("eml" if path.suffix.lower() == ".eml" else "mbox", path)
+
+    def _choose_csv(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self._window, _("Choose a CSV export"), "", _("CSV (*.csv);;All files (*)"))
+        if name:
+            self.start("csv", Path(name))
+
+    def _on_progressed(self, count: int) -> None:
+        if self._dialog is not None:
+            self._dialog.setLabelText(ngettext("{count} item read…", "{count} items read…",
+                                               count).format(count=count))
+
+    def _on_done(self, report: object) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        self._thread = None
+        if self._dialog is not None:
+            self._dialog.reset()
+            self._dialog.deleteLater()
+            self._dialog = None
+        if isinstance(report, ImportReport):
+            self.imported.emit()
+            self._show_report(report)
+        else:
+            QMessageBox.warning(self._window, _("Import"), str(report))
+
+    def _show_report(self, report: ImportReport) -> None:
+        box = QMessageBox(self._window)
+        box.setObjectName("importReport")
+        box.setWindowTitle(_("Import"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        lines = [ngettext("{count} request imported.", "{count} requests imported.",
+                          report.imported).format(count=report.imported),
+                 ngettext("{count} was already in the queue.", "{count} were already in the "
+                          "queue.", report.skipped_duplicates).format(
+                     count=report.skipped_duplicates)]
+        if report.cancelled:
+            lines.append(_("Cancelled: what was imported before stays."))
+        if report.failed:
+            lines.append(ngettext("{count} problem; see the details.",
+                                  "{count} problems; see the details.",
+                                  len(report.failed)).format(count=len(report.failed)))
+            shown = [f"{p.where}: {p.reason}" for p in report.failed[:_SHOWN_PROBLEMS]]
+            if len(report.failed) > _SHOWN_PROBLEMS:
+                shown.append(_("… and {count} more (unhurried import --json lists all).")
+                             .format(count=len(report.failed) - _SHOWN_PROBLEMS))
+            box.setDetailedText("\n".join(shown))
+        box.setText("\n".join(lines))
+        box.setIcon(QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information)
+        box.open()
+        self.report_box = box
+
+
+def dropped_paths(urls: Iterable[Any]) -> list[Path]:
+    """Local file paths from dropped URLs."""
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]

@@ -6,4 +6,5 @@ import sys
 
 from desktop.app import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker process imports this module
+    sys.exit(main())

@@ -70,6 +70,7 @@ class BusinessCalendar:
         self.hours = hours
         self.days_off = frozenset(days_off)
         self._holidays = holidays
+        self._day_length = timedelta(minutes=hours.day_minutes)
         self._built = False
         self._first_year = self._last_year = 0
         self._starts: list[float] = []
@@ -82,7 +83,7 @@ class BusinessCalendar:
     @property
     def day_length(self) -> timedelta:
         """The length of one working day, which a target of *n business days* multiplies."""
-        return timedelta(minutes=self.hours.day_minutes)
+        return self._day_length
 
     def add(self, start: datetime, duration: timedelta) -> datetime:
         """The earliest instant by which ``duration`` of business time after ``start`` has passed.

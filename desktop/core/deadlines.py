@@ -9,6 +9,8 @@ moment of resuming. A snooze never moves the reply-by. A deadline set by hand (`
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -49,6 +51,28 @@ def with_reply_by(request: Request, policy: ResponsePolicy, calendar: BusinessCa
     """The request with its stored ``reply_by`` derived afresh."""
     reply_by = derive(request, policy, calendar).reply_by
     return request if reply_by == request.reply_by else replace(request, reply_by=reply_by)
+
+
+def with_reply_bys(
+    requests: Sequence[Request], policy: ResponsePolicy, calendar: BusinessCalendar
+) -> list[Request]:
+    """:func:`with_reply_by` for many requests; those never paused and without a deadline
+    of their own are derived together per target (:meth:`BusinessCalendar.add_many`)."""
+    out = list(requests)
+    simple: dict[Target, list[int]] = defaultdict(list)
+    for index, request in enumerate(out):
+        target = policy.target_for(request.channel, request.priority)
+        if request.due is None and not request.pauses and target.unit.is_business:
+            simple[target].append(index)
+        else:
+            out[index] = with_reply_by(request, policy, calendar)
+    for target, indexes in simple.items():
+        starts = [out[i].received_at for i in indexes]
+        budget = target.duration(calendar.day_length)
+        for i, reply_by in zip(indexes, calendar.add_many(starts, budget), strict=True):
+            if reply_by != out[i].reply_by:
+                out[i] = replace(out[i], reply_by=reply_by)
+    return out
 
 
 def time_left(

@@ -18,7 +18,13 @@ from zoneinfo import ZoneInfo
 from desktop.core import requests as rq
 from desktop.core.buckets import Bucket, BucketEdges, QueueEntry, edges_at
 from desktop.core.calendar import BusinessCalendar, HolidaySource
-from desktop.core.deadlines import Clockwork, derive, time_left, with_reply_by
+from desktop.core.deadlines import (
+    Clockwork,
+    derive,
+    time_left,
+    with_reply_by,
+    with_reply_bys,
+)
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.i18n import _
 from desktop.core.imports import Incoming, import_id
@@ -109,11 +115,9 @@ class QueueService:
 
     def rederive_all(self) -> int:
         """Derive every active request's reply-by again and store those that changed."""
-        changed = [
-            fresh
-            for request in self._requests.active()
-            if (fresh := with_reply_by(request, self.settings.policy, self.calendar)) is not request
-        ]
+        active = self._requests.active()
+        fresh = with_reply_bys(active, self.settings.policy, self.calendar)
+        changed = [new for new, old in zip(fresh, active, strict=True) if new is not old]
         self._requests.save_many(changed)
         return len(changed)
 
@@ -219,7 +223,7 @@ class QueueService:
 
     def put_many(self, requests: Iterable[Request]) -> list[Request]:
         """Store many requests in one transaction, each with its reply-by derived afresh."""
-        fresh = [with_reply_by(r, self.settings.policy, self.calendar) for r in requests]
+        fresh = with_reply_bys(list(requests), self.settings.policy, self.calendar)
         self._requests.save_many(fresh)
         return fresh
 

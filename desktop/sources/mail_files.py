@@ -20,6 +20,7 @@ from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.imports import Incoming, Problem
 from desktop.sources.mail import read_message
+from desktop.sources.parallel import ordered_map
 
 Item = Incoming | Problem
 _FROM_LINE = re.compile(rb"^From ", re.MULTILINE)
@@ -32,6 +33,7 @@ def read_maildir(path: Path) -> Iterator[Item]:
     if not any(f.is_dir() for f in folders):
         raise InvalidInput(_("{path} is not a Maildir: it has no 'cur' or 'new' folder.")
                            .format(path=path))
+    files: list[Path] = []
     for folder in folders:
         try:
             names = sorted(os.listdir(folder))
@@ -40,9 +42,12 @@ def read_maildir(path: Path) -> Iterator[Item]:
         except OSError as error:
             yield Problem(str(folder), str(error))
             continue
-        for name in names:
-            if not name.startswith("."):
-                yield from read_eml(folder / name)
+        files.extend(folder / name for name in names if not name.startswith("."))
+    yield from ordered_map(_read_files, files)
+
+
+def _read_files(paths: list[Path]) -> list[Item]:
+    return [item for path in paths for item in read_eml(path)]
 
 
 def read_eml(path: Path) -> Iterator[Item]:
@@ -71,15 +76,22 @@ def read_mbox(path: Path) -> Iterator[Item]:
                                  "'From ' line.").format(path=path))
         yield Problem(f"{path}:1", _("Text before the first message was left out."))
     ends = [*starts[1:], len(data)]
-    for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
-        chunk = data[start:end]
+    messages = [(data[start:end], f"{path}#{number}", path)
+                for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1)]
+    del data
+    yield from ordered_map(_read_mbox_messages, messages)
+
+
+def _read_mbox_messages(messages: list[tuple[bytes, str, Path]]) -> list[Item]:
+    items: list[Item] = []
+    for chunk, where, path in messages:
         envelope, _newline, message = chunk.partition(b"\n")
-        where = f"{path}#{number}"
         if not message.strip():
-            yield Problem(where, _("The message is empty (the file may be cut short)."))
+            items.append(Problem(where, _("The message is empty (the file may be cut short).")))
             continue
         message = _ESCAPED_FROM.sub(rb"\1", message)
-        yield from read_message(message, where, partial(_envelope_time, envelope, path))
+        items.extend(read_message(message, where, partial(_envelope_time, envelope, path)))
+    return items
 
 
 def _file_time(path: Path) -> datetime:

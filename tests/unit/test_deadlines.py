@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from desktop.core import requests as rq
 from desktop.core.calendar import BusinessCalendar
-from desktop.core.deadlines import derive, with_reply_by
+from desktop.core.deadlines import derive, with_reply_by, with_reply_bys
 from desktop.core.errors import InvalidInput
 from desktop.core.policy import DEFAULT_POLICY, ResponsePolicy, parse_target
 from desktop.core.requests import Channel, Pause, Priority, Request, State
@@ -262,3 +262,27 @@ def test_delete_and_restore_keep_the_request():
     assert restored.deleted_at is None
     assert restored.modified_at == berlin(25, 12)
     assert rq.set_priority(restored, Priority.HIGH, berlin(25, 13)).priority is Priority.HIGH
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(
+    st.integers(0, 60 * 24 * 21),  # minutes after Monday 23 Nov, 00:00
+    st.sampled_from(list(Channel)), st.sampled_from(list(Priority)),
+    st.booleans(), st.booleans()), max_size=25))
+def test_many_at_once_equals_one_by_one(rows):
+    """``with_reply_bys`` batches the simple requests through ``add_many``; every answer must
+    be the one ``with_reply_by`` gives, paused, hand-set and calendar-hour ones included."""
+    start = datetime(2026, 11, 23, tzinfo=BERLIN)
+    mixed = DEFAULT_POLICY.with_target(Channel.CHAT, Priority.LOW, parse_target("36h"))
+    requests = []
+    for minutes, channel, priority, paused, due in rows:
+        received = start + timedelta(minutes=minutes)
+        made = request(received, channel=channel, priority=priority)
+        if paused:
+            made = replace(made, pauses=(Pause(received + timedelta(hours=1),
+                                               received + timedelta(hours=30)),))
+        if due:
+            made = replace(made, due=received + timedelta(days=2))
+        requests.append(made)
+    expected = [with_reply_by(r, mixed, OFFICE) for r in requests]
+    assert with_reply_bys(requests, mixed, OFFICE) == expected

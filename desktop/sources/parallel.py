@@ -1,0 +1,74 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Parsing many messages on every core, results in input order.
+
+Python's MIME parser is the cost of a mail import (it even compiles a regular expression per
+multipart message), so work is spread over worker processes. They are started with
+``spawn``, never ``fork``: the window imports from a thread, and forking a process that has
+Qt's threads running can deadlock the child. On Linux each worker asks to be killed when the
+thread that started it goes away, so a crashed or killed import leaves no process behind.
+
+Only a bounded number of chunks is in flight, so memory stays flat however large the input,
+and closing the generator (a cancelled import) drops the work not yet started.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import TypeVar
+
+Task = TypeVar("Task")
+Result = TypeVar("Result")
+
+CHUNK = 100
+"""Tasks sent to a worker at a time."""
+SERIAL_BELOW = 400
+"""With fewer tasks than this, starting workers costs more than it saves."""
+
+
+def ordered_map(work: Callable[[list[Task]], list[Result]], tasks: Iterable[Task], *,
+                workers: int | None = None) -> Iterator[Result]:
+    """``work`` applied to chunks of ``tasks``, the results flattened in input order.
+
+    ``work`` must be a module-level function (it is sent to other processes).
+    """
+    listed = tasks if isinstance(tasks, list) else list(tasks)
+    count = workers or min(os.cpu_count() or 1, 8)
+    if count <= 1 or len(listed) < SERIAL_BELOW:
+        for start in range(0, len(listed), CHUNK):
+            yield from work(listed[start:start + CHUNK])
+        return
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=context,
+                               initializer=_die_with_parent)
+    chunks = (listed[i:i + CHUNK] for i in range(0, len(listed), CHUNK))
+    try:
+        pending: deque[Future[list[Result]]] = deque(
+            pool.submit(work, chunk) for chunk in islice(chunks, 2 * count))
+        while pending:
+            results = pending.popleft().result()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.submit(work, chunk))
+            yield from results
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _die_with_parent() -> None:
+    """In a worker: be killed with the import that started it (Linux ``PR_SET_PDEATHSIG``)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before we asked
+        os._exit(1)

@@ -30,6 +30,8 @@ lint: $(STAMP)
 	$(PY) tools/check_i18n.py desktop
 
 bench: $(STAMP)
+	@command -v notmuch >/dev/null || [ "$$(id -u)" != 0 ] || \
+		(apt-get update -qq && apt-get install -y -qq notmuch) >/dev/null
 	SHARED=$(abspath $(SHARED)) $(PY) tests/bench/run.py
 
 clean:

@@ -290,12 +290,16 @@ def _cmd_show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
 
 def _cmd_search(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     queue = ctx.queue
-    found = [queue.get(i) for i in queue.search(" ".join(args.query), 50)]
+    hits = queue.search_hits(" ".join(args.query), 50)
+    found = queue.get_many(i for i, _snippet in hits)
+    rows = [(found[i], snippet) for i, snippet in hits if i in found]
     if args.json:
-        print(json.dumps([request_json(r, queue) for r in found], ensure_ascii=False, indent=2))
+        print(json.dumps([{**request_json(r, queue), "snippet": s} for r, s in rows],
+                         ensure_ascii=False, indent=2))
     else:
-        for r in found:
+        for r, snippet in rows:
             print(f"{r.id[:8]}  {r.sender[:24]:<24}  {r.subject}")
+            print(f"          {snippet}")
     return EXIT_OK
 
 

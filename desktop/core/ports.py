@@ -62,6 +62,10 @@ class RequestRepository(Protocol):
         """Ids of requests that match a full-text ``query``, best first."""
         ...
 
+    def search_hits(self, query: str, limit: int = 50) -> list[tuple[str, str]]:
+        """(id, snippet) of the best full-text matches, the words found marked with [ ]."""
+        ...
+
     def count(self) -> int:
         """How many requests exist (deleted ones excluded)."""
         ...

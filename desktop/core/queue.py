@@ -159,6 +159,10 @@ class QueueService:
         """Ids of requests matching ``query``, best first."""
         return self._requests.search(query, limit) if query.strip() else []
 
+    def search_hits(self, query: str, limit: int = 50) -> list[tuple[str, str]]:
+        """(id, snippet) of the best matches for ``query``."""
+        return self._requests.search_hits(query, limit) if query.strip() else []
+
     def edges(self, now: datetime | None = None) -> BucketEdges:
         """Bucket boundaries at ``now`` (default: the clock's now)."""
         return edges_at(now or self._clock.now(), self.calendar, self.settings.at_risk)

@@ -171,19 +171,28 @@ class SqliteRequestRepository:
     def search(self, query: str, limit: int = 200) -> list[str]:
         """Ids of requests (done ones included, deleted ones not) matching ``query``, best
         match first by BM25."""
+        return [hit[0] for hit in self._search(query, limit, snippets=False)]
+
+    def search_hits(self, query: str, limit: int = 50) -> list[tuple[str, str]]:
+        """(id, snippet) of the best matches; the snippet marks the words found with [ ]."""
+        return self._search(query, limit, snippets=True)
+
+    def _search(self, query: str, limit: int, *, snippets: bool) -> list[tuple[str, str]]:
         match = fts_query(query)
         if not match:
             return []
+        # Column -1: FTS5 picks the column (subject, sender, body) that matched best.
+        snippet = "snippet(requests_fts, -1, '[', ']', '…', 12)" if snippets else "''"
         try:
             rows = self._db.conn.execute(
-                "SELECT r.id FROM requests_fts f JOIN requests r ON r.rowid = f.rowid "
+                f"SELECT r.id, {snippet} FROM requests_fts f JOIN requests r ON r.rowid = f.rowid "
                 "WHERE requests_fts MATCH ? AND r.deleted_at IS NULL "
-                "ORDER BY bm25(requests_fts, 10.0, 5.0, 1.0) LIMIT ?",
+                "ORDER BY rank LIMIT ?",  # bm25 weighted by migration m0003
                 (match, limit),
             ).fetchall()
         except sqlite3.OperationalError:
             return []
-        return [str(r[0]) for r in rows]
+        return [(str(r[0]), " ".join(str(r[1]).split())) for r in rows]
 
     def count(self) -> int:
         """How many requests exist (deleted ones excluded)."""

@@ -77,6 +77,9 @@ class MemoryRequestRepository:
         q = query.lower()
         return [r.id for r in self.all() if q in r.subject.lower() or q in r.body.lower()][:limit]
 
+    def search_hits(self, query: str, limit: int = 50) -> list[tuple[str, str]]:
+        return [(i, self.data[i].subject) for i in self.search(query, limit)]
+
     def count(self) -> int:
         return len(self.all())
 

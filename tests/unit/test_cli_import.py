@@ -43,7 +43,8 @@ def test_the_json_report_counts_and_lists_problems(tmp_path, clock, capsys, mail
     assert json.loads(out)["imported"] == 0
     assert json.loads(out)["skipped_duplicates"] == 2
     status, out, _err = run(tmp_path / "d", clock, capsys, "search", "budget", "--json")
-    assert [r["subject"] for r in json.loads(out)] == ["Budget"]
+    [hit] = json.loads(out)
+    assert (hit["subject"], hit["snippet"]) == ("Budget", "[Budget]")
 
 
 @pytest.mark.parametrize("argv", [

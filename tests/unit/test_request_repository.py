@@ -398,3 +398,23 @@ def test_fts_query_is_always_valid_fts5_syntax(text: str) -> None:
             conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (query,)).fetchall()
     finally:
         conn.close()
+
+
+def test_search_hits_rank_subject_over_body_and_mark_the_words(tmp_path) -> None:
+    """Ranking uses the weights stored by migration m0003 (subject 10, sender 5, body 1)."""
+    from datetime import UTC, datetime
+
+    from desktop.core.requests import Request
+    from desktop.store.db import open_database
+    from desktop.store.request_repository import SqliteRequestRepository
+
+    now = datetime(2026, 11, 25, 9, tzinfo=UTC)
+    repo = SqliteRequestRepository(open_database(tmp_path / "s.sqlite3", now))
+    body_only = Request("b", "Weekly notes", now, now,
+                        body="Numbers below. The invoice for October is attached to this mail.")
+    in_subject = Request("s", "Invoice 4711 overdue", now, now, body="See below.")
+    repo.save_many([body_only, in_subject])
+    hits = repo.search_hits("invoice")
+    assert [h[0] for h in hits] == ["s", "b"]
+    assert hits[0][1] == "[Invoice] 4711 overdue"
+    assert "[invoice]" in hits[1][1]

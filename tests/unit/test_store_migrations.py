@@ -56,7 +56,8 @@ def make_foreign_file(path: Path) -> None:
 def with_second_migration(monkeypatch: pytest.MonkeyPatch) -> Migrations:
     """This build plus one more migration, as a later release would have it."""
     later = Migrations("unhurried")
-    for step in (migrations.m0001_create_requests, migrations.m0002_covering_queue_index):
+    for step in (migrations.m0001_create_requests, migrations.m0002_covering_queue_index,
+                 migrations.m0003_fts_rank):
         later()(step)
 
     @later()

@@ -106,13 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
     config_sub.add_parser("list", help=_("print every setting"))
 
     sub.add_parser("demo", help=_("add the demo requests"))
-    imp = sub.add_parser("import", help=_("import requests from mail files or a CSV export"))
+    imp = sub.add_parser("import", help=_("import requests from mail files, a CSV export or a "
+                                          "Slack export"))
     imp.add_argument("kind", choices=KINDS)
     imp.add_argument("path", type=Path)
     imp.add_argument("--preset", choices=("jira", "github", "unhurried", "generic"),
                      help=_("CSV layout (default: guessed from the header)"))
     imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                      help=_("for CSV: which column holds a field, e.g. subject=Title"))
+    imp.add_argument("--me", metavar="ID",
+                     help=_("for Slack: your user id (or name or email) in the export"))
+    imp.add_argument("--workspace", metavar="NAME",
+                     help=_("for Slack: the NAME of NAME.slack.com, to link each message"))
     imp.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     return parser
 
@@ -356,7 +361,8 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
         if not sign or not field.strip() or not column.strip():
             raise InvalidInput(_("Write a column mapping as FIELD=COLUMN, e.g. subject=Title."))
         mapping[field.strip()] = column.strip()
-    items = read_source(args.kind, args.path, preset=args.preset, mapping=mapping or None)
+    items = read_source(args.kind, args.path, preset=args.preset, mapping=mapping or None,
+                        me=args.me, workspace=args.workspace)
     if checked_only:  # reading the first item raises for a path that is not of this kind
         next(iter(items), None)
         return EXIT_OK

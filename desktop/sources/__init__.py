@@ -7,18 +7,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from desktop.core.errors import InvalidInput
+from desktop.core.i18n import _
 from desktop.core.imports import Incoming, Problem
 
-KINDS = ("maildir", "mbox", "eml", "csv")
+KINDS = ("maildir", "mbox", "eml", "csv", "slack")
 
 
 def read_source(
-    kind: str, path: Path, *, preset: str | None = None, mapping: Mapping[str, str] | None = None
+    kind: str, path: Path, *, preset: str | None = None, mapping: Mapping[str, str] | None = None,
+    me: str | None = None, workspace: str | None = None,
 ) -> Iterable[Incoming | Problem]:
     """The items of ``path`` read as ``kind`` (one of :data:`KINDS`).
 
+    ``me`` (the user's Slack id, name or email) is needed for ``slack``; ``workspace`` there
+    adds permalinks.
+
     Raises:
-        desktop.core.errors.InvalidInput: the path cannot be read as that kind at all.
+        desktop.core.errors.InvalidInput: the path cannot be read as that kind at all, or
+            ``me`` is missing for ``slack``.
     """
     from desktop.sources import mail_files
 
@@ -28,6 +35,13 @@ def read_source(
         return mail_files.read_mbox(path)
     if kind == "eml":
         return mail_files.read_eml(path)
+    if kind == "slack":
+        if not me or not me.strip():
+            raise InvalidInput(_("A Slack export needs --me: your Slack user id, name or "
+                                 "email, e.g. --me U024BE7LH."))
+        from desktop.sources import slack_export
+
+        return slack_export.read_slack_export(path, me, workspace=workspace)
     from desktop.sources import tracker_csv
 
     if preset is None:

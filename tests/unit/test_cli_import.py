@@ -6,6 +6,7 @@ input that cannot be read at all."""
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,34 @@ def test_a_generic_csv_is_read_through_the_columns_given(tmp_path, clock, capsys
                            "--map", "subject")
     assert status == 2
     assert "FIELD=COLUMN" in err
+
+
+def test_a_slack_export_is_read_for_the_user_given(tmp_path, clock, capsys) -> None:
+    export = tmp_path / "slack.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("users.json", json.dumps([
+            {"id": "U1", "name": "ann", "profile": {"real_name": "Ann Lee"}},
+            {"id": "U2", "name": "ben", "profile": {"real_name": "Ben Cohen"}}]))
+        archive.writestr("channels.json", json.dumps([{"id": "C1", "name": "general"}]))
+        archive.writestr("dms.json", json.dumps([{"id": "D1", "members": ["U1", "U2"]}]))
+        archive.writestr("general/2026-11-24.json", json.dumps([
+            {"type": "message", "user": "U2", "text": "<@U1> budget?", "ts": "1795600000.1"},
+            {"type": "message", "user": "U2", "text": "lunch", "ts": "1795600001.1"}]))
+        archive.writestr("D1/2026-11-24.json", b"[{")
+    status, out, err = run(tmp_path / "e", clock, capsys, "import", "slack", str(export))
+    assert (status, out) == (2, "")
+    assert "--me" in err
+    assert not (tmp_path / "e").exists()
+    status, out, err = run(tmp_path / "d", clock, capsys, "import", "slack", str(export),
+                           "--me", "U1", "--workspace", "acme", "--json")
+    assert (status, err) == (0, "")
+    report = json.loads(out)
+    assert (report["imported"], report["skipped_duplicates"]) == (1, 0)
+    assert [p["source"] for p in report["failed"]] == [f"{export}:D1/2026-11-24.json"]
+    status, out, _err = run(tmp_path / "d", clock, capsys, "show",
+                            json.loads(run(tmp_path / "d", clock, capsys, "list",
+                                           "--json")[1])[0]["id"], "--json")
+    shown = json.loads(out)
+    assert (shown["subject"], shown["sender"], shown["channel"]) == (
+        "@Ann Lee budget?", "Ben Cohen", "chat")
+    assert shown["links"] == ["https://acme.slack.com/archives/C1/p17956000001"]

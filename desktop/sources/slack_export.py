@@ -1,0 +1,361 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Slack workspace exports (the ``.zip`` a workspace admin downloads) as incoming chat requests.
+
+A message becomes a request when it is addressed to the user: it mentions them (``<@U…>``;
+``@here``, ``@channel`` and ``@everyone`` do not count), it is in a direct or group message
+they are a member of, or it is a thread reply after their own message in that thread (they
+started it or replied in it). Their own messages, bots and system notices are left out.
+
+Thread membership needs the whole conversation, so each conversation is read twice: first for
+the threads the user wrote in, then to yield. Broken parts (a day file that is not JSON, a
+corrupt member, a message without a time) become problems; only a file that is not a Slack
+export at all, or a ``me`` that is none of its users, raises ``InvalidInput``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import InvalidInput
+from desktop.core.i18n import _
+from desktop.core.imports import Incoming, Problem
+from desktop.core.requests import Channel, Priority
+
+Item = Incoming | Problem
+Key = tuple[int, int]
+SOURCE = "slack"
+MAX_SUBJECT = 120
+_MAX_LINKS = 20
+_MAX_MEMBER = 256 * 1024 * 1024
+_LISTS = ("channels.json", "groups.json", "mpims.json", "dms.json")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\.json")
+_TS = re.compile(r"(\d{1,12})(?:\.(\d{1,9}))?")
+_TOKEN = re.compile(r"<([^<>\n]*)>|&(lt|gt|amp);")
+_ENTITIES = {"lt": "<", "gt": ">", "amp": "&"}
+_SITE = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,80}[a-z0-9])?")
+_URGENT = re.compile(r"\burgent\b", re.IGNORECASE)
+_BROADCASTS = ("here", "channel", "everyone")
+_USER_SUBTYPES = ("", "thread_broadcast", "file_share", "me_message")
+_OPEN_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError)
+_READ_ERRORS = (*_OPEN_ERRORS, zlib.error, RuntimeError, NotImplementedError)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_END = int((datetime(9999, 12, 31, tzinfo=UTC) - _EPOCH).total_seconds())
+
+
+@dataclass(frozen=True, slots=True)
+class _Conversation:
+    id: str
+    folder: str
+    """The folder of its day files: the name of a channel or group DM, the id of a DM."""
+    members: frozenset[str]
+    direct: bool
+    """A DM or group DM: every message in it is for each member."""
+
+
+def read_slack_export(path: Path, me: str, *, workspace: str | None = None) -> Iterator[Item]:
+    """The messages for ``me`` in a Slack export, in conversation, day and time order.
+
+    ``me`` is a user id (``U…``) or a name, real name, display name or email from
+    ``users.json`` (any case). With ``workspace`` (the ``acme`` of ``acme.slack.com``) each
+    request's first link is the message's permalink.
+
+    Raises:
+        InvalidInput: the file is not a zip or has no ``users.json``, ``me`` matches no user or
+            several, or ``workspace`` is not a workspace name.
+    """
+    reader = _Reader(path, _site(workspace) if workspace else "")
+    try:
+        archive = zipfile.ZipFile(path)
+    except _OPEN_ERRORS as error:
+        raise InvalidInput(_("{path} is not a Slack export: it could not be read as a zip file "
+                             "({error}).").format(path=path, error=error)) from error
+    with archive:
+        users = reader.index(archive)
+    reader.me = _find_me(me, users)
+    reader.mention = re.compile("<@" + re.escape(reader.me) + "[|>]")
+    return reader.items()
+
+
+def _site(workspace: str) -> str:
+    name = workspace.strip().lower().removeprefix("https://").removeprefix("http://")
+    name = name.rstrip("/").removesuffix(".slack.com")
+    if not _SITE.fullmatch(name):
+        raise InvalidInput(_("'{value}' is not a Slack workspace name; give the part before "
+                             ".slack.com, e.g. acme.").format(value=workspace))
+    return name
+
+
+def _find_me(me: str, users: list[dict[str, Any]]) -> str:
+    """The id of the user ``me`` names: an id, else a name or email of exactly one user."""
+    wanted = me.strip().removeprefix("@").casefold()
+    ids = sorted({u["id"] for u in users if u["id"].casefold() == wanted}) or sorted(
+        {u["id"] for u in users if wanted and wanted in _keys(u)})
+    if len(ids) == 1:
+        return str(ids[0])
+    if ids:
+        raise InvalidInput(_("'{me}' names several users of this Slack export ({ids}); give "
+                             "the user id.").format(me=me, ids=", ".join(ids)))
+    known = sorted({_name(u) for u in users if not u.get("deleted") and not u.get("is_bot")})
+    raise InvalidInput(_("'{me}' is not a user of this Slack export; give a user id, name or "
+                         "email, e.g. {known}.").format(me=me, known=", ".join(known[:5])))
+
+
+def _profile(user: dict[str, Any]) -> dict[str, Any]:
+    profile = user.get("profile")
+    return profile if isinstance(profile, dict) else {}
+
+
+def _keys(user: dict[str, Any]) -> set[str]:
+    profile = _profile(user)
+    values = (user.get("name"), user.get("real_name"), profile.get("real_name"),
+              profile.get("display_name"), profile.get("email"))
+    return {v.strip().casefold() for v in values if isinstance(v, str) and v.strip()}
+
+
+def _name(user: dict[str, Any]) -> str:
+    """Real name, else user name, else id."""
+    values = (_profile(user).get("real_name"), user.get("real_name"), user.get("name"),
+              user.get("id"))
+    return next((v.strip() for v in values if isinstance(v, str) and v.strip()), "")
+
+
+def _str(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _load(archive: zipfile.ZipFile, member: str, needle: bytes = b"") -> tuple[Any, str]:
+    """A member's JSON (None if it lacks ``needle``), or None and why it could not be read."""
+    try:
+        info = archive.getinfo(member)
+        if info.file_size > _MAX_MEMBER:
+            return None, _("The file is too large ({size} bytes).").format(size=info.file_size)
+        data = archive.read(info)
+    except _READ_ERRORS as error:
+        return None, _("The file could not be read from the archive: {error}").format(
+            error=error)
+    try:
+        return (json.loads(data) if needle in data else None), ""
+    except (ValueError, RecursionError) as error:
+        return None, _("The file is not valid JSON: {error}").format(error=error)
+
+
+def _ts_key(value: object) -> Key | None:
+    """A Slack ``ts`` (``"1732530000.123456"``) as (seconds, nanoseconds), for sorting."""
+    match = _TS.fullmatch(value) if isinstance(value, str) else None
+    return (int(match[1]), int((match[2] or "").ljust(9, "0"))) if match else None
+
+
+def _unescape(text: str) -> str:
+    """``&lt;``, ``&gt;`` and ``&amp;`` (the only entities Slack writes) as characters."""
+    return _TOKEN.sub(lambda m: _ENTITIES.get(m[2] or "", m[0]), text)
+
+
+def _subject(text: str) -> str:
+    line = next((" ".join(line.split()) for line in text.splitlines() if line.strip()), "")
+    return line if len(line) <= MAX_SUBJECT else line[:MAX_SUBJECT - 1].rstrip() + "…"
+
+
+class _Reader:
+    """One export: its index (read eagerly, to fail early), then the messages for ``me``."""
+
+    def __init__(self, path: Path, site: str) -> None:
+        self.path, self.site, self.me, self.prefix = path, site, "", ""
+        self.names: dict[str, str] = {}
+        self.channels: dict[str, str] = {}
+        """Channel id to name, for ``<#C…>`` without a label."""
+        self.conversations: list[_Conversation] = []
+        self.days: dict[str, list[str]] = {}
+        self.pending: list[Problem] = []
+        self.reported: set[str] = set()
+        self.mention = re.compile("(?!)")
+
+    def index(self, archive: zipfile.ZipFile) -> list[dict[str, Any]]:
+        """Read users.json, the conversation lists and the day file names; return the users."""
+        names = archive.namelist()
+        found = sorted((n for n in names if n.rpartition("/")[2] == "users.json"),
+                       key=lambda n: (n.count("/"), n))
+        if not found:
+            raise InvalidInput(_("{path} is not a Slack export: it has no users.json.").format(
+                path=self.path))
+        self.prefix = found[0].removesuffix("users.json")
+        users, reason = _load(archive, found[0])
+        if reason or not isinstance(users, list):
+            raise InvalidInput(_("{path} is not a Slack export: its users.json could not be "
+                                 "read ({error}).").format(
+                path=self.path, error=reason or _("it is not a list")))
+        valid = [u for u in users if isinstance(u, dict) and _str(u.get("id"))]
+        if len(valid) < len(users):
+            self.pending.append(Problem(f"{self.path}:{found[0]}", _(
+                "{count} entries without a user id were left out.").format(
+                count=len(users) - len(valid))))
+        self.names = {u["id"]: _name(u) for u in valid}
+        for name in names:
+            folder, slash, day = name.removeprefix(self.prefix).partition("/")
+            if name.startswith(self.prefix) and slash:
+                days = self.days.setdefault(folder, [])
+                days.extend([name] if _DAY.fullmatch(day) else [])
+        for listing in _LISTS:
+            if self.prefix + listing in names:
+                self._conversations(archive, self.prefix + listing)
+        self.conversations.sort(key=lambda c: (c.folder, c.id))
+        self.channels = {c.id: c.folder for c in self.conversations if c.folder != c.id}
+        for days in self.days.values():
+            days.sort()
+        return valid
+
+    def _conversations(self, archive: zipfile.ZipFile, member: str) -> None:
+        where, dms = f"{self.path}:{member}", member.endswith("dms.json")
+        entries, reason = _load(archive, member)
+        if reason or not isinstance(entries, list):
+            self.pending.append(Problem(where, reason or _("The file is not a list.")))
+            return
+        known = {c.id for c in self.conversations}
+        for entry in entries:
+            ident = _str(entry.get("id")) if isinstance(entry, dict) else ""
+            folder = ident if dms else _str(entry.get("name")) if ident else ""
+            if not folder:
+                self.pending.append(Problem(where, _("An entry without an id or name was left "
+                                                     "out.")))
+            elif ident not in known:
+                known.add(ident)
+                members = entry.get("members")
+                self.conversations.append(_Conversation(ident, folder, frozenset(
+                    m for m in members if isinstance(m, str)) if isinstance(members, list)
+                    else frozenset(), dms or member.endswith("mpims.json")))
+
+    def items(self) -> Iterator[Item]:
+        """Problems of the index, then each conversation's requests."""
+        yield from self.pending
+        self.pending.clear()
+        try:
+            archive = zipfile.ZipFile(self.path)
+        except _OPEN_ERRORS as error:
+            yield Problem(str(self.path), _("The file could not be read: {error}").format(
+                error=error))
+            return
+        with archive:
+            for conversation in self.conversations:
+                days = self.days.get(conversation.folder)
+                if days is None:
+                    yield Problem(f"{self.path}:{self.prefix}{conversation.folder}/", _(
+                        "The export lists the conversation {name} but has no folder for it.")
+                        .format(name=conversation.folder))
+                    continue
+                threads = self._threads(archive, days)
+                for member in days:
+                    yield from self._day(archive, conversation, member, threads)
+
+    def _threads(self, archive: zipfile.ZipFile, days: list[str]) -> dict[str, Key]:
+        """Thread ts to the time of the user's first message in that thread."""
+        mine: dict[str, Key] = {}
+        for member in days:
+            messages = _load(archive, member, self.me.encode())[0]
+            for message in messages if isinstance(messages, list) else ():
+                if isinstance(message, dict) and message.get("user") == self.me:
+                    key, root = _ts_key(message.get("ts")), message.get("thread_ts")
+                    root = root if isinstance(root, str) and root else message.get("ts")
+                    if key is not None and isinstance(root, str):
+                        mine[root] = min(mine.get(root, key), key)
+        return mine
+
+    def _day(self, archive: zipfile.ZipFile, conversation: _Conversation, member: str,
+             threads: dict[str, Key]) -> Iterator[Item]:
+        where = f"{self.path}:{member}"
+        messages, reason = _load(archive, member)
+        if reason or not isinstance(messages, list):
+            yield Problem(where, reason or _("The file does not hold a list of messages."))
+            return
+        direct = conversation.direct and self.me in conversation.members
+        keyed = sorted((_ts_key(m.get("ts") if isinstance(m, dict) else None) or (-1, -1),
+                        number, m) for number, m in enumerate(messages, start=1))
+        for key, number, message in keyed:
+            item = self._message(conversation.id, where, number, key, message, direct, threads)
+            if item is not None:
+                yield item
+            if self.pending:
+                yield from self.pending
+                self.pending.clear()
+
+    def _message(self, conversation: str, where: str, number: int, key: Key, message: object,
+                 direct: bool, threads: dict[str, Key]) -> Item | None:
+        """The request in one message, a problem, or None for a message not for the user."""
+        if not isinstance(message, dict):
+            return Problem(where, _("Message {number} is not a JSON object.").format(
+                number=number))
+        subtype = message.get("subtype", "")
+        if (message.get("type", "message") != "message" or message.get("hidden") is True
+                or not isinstance(subtype, str) or subtype not in _USER_SUBTYPES):
+            return None  # joins, topic changes, bot posts and other notices
+        user = _str(message.get("user"))
+        if not user or user == self.me:
+            return None if user or message.get("bot_id") else Problem(where, _(
+                "Message {number} has no author.").format(number=number))
+        if not 0 <= key[0] < _END:
+            return Problem(where, _("Message {number} has no readable time (ts).").format(
+                number=number))
+        ts, text, thread = message["ts"], _str(message.get("text")), message.get("thread_ts")
+        after = threads.get(thread) if isinstance(thread, str) and thread != ts else None
+        if not (direct or (after is not None and key > after) or self.mention.search(text)):
+            return None
+        body, links = self._resolve(text, where)
+        files = message.get("files")
+        files = [f for f in files if isinstance(f, dict)] if isinstance(files, list) else []
+        names = ", ".join(n for f in files if (n := _str(f.get("title")) or _str(f.get("name"))))
+        permalink = (f"https://{self.site}.slack.com/archives/{conversation}/p"
+                     f"{ts.replace('.', '')}") if self.site else ""
+        links = [permalink, *links, *(_str(f.get("permalink")) for f in files)]
+        return Incoming(
+            source=SOURCE,
+            external_id=f"{conversation}:{ts}",
+            subject=_subject(body) or _subject(names),
+            sender=self._user(user, where, message.get("user_profile")),
+            received_at=_EPOCH + timedelta(seconds=key[0], microseconds=key[1] // 1000),
+            body=body.strip(),
+            links=tuple(dict.fromkeys(link for link in links if link))[:_MAX_LINKS],
+            channel=Channel.CHAT,
+            priority=Priority.HIGH if _URGENT.search(text) else Priority.NORMAL,
+        )
+
+    def _user(self, user: str, where: str, profile: object = None, label: str = "") -> str:
+        """The name of a user; one problem per user missing from users.json."""
+        if user in self.names or not user:
+            return self.names.get(user, label)
+        name = label or (_name(profile) if isinstance(profile, dict) else "") or user
+        if user not in self.reported:
+            self.reported.add(user)
+            self.pending.append(Problem(where, _("The user {user} is not in users.json; they "
+                                                 "are shown as '{name}'.").format(
+                user=user, name=name)))
+        return name
+
+    def _resolve(self, text: str, where: str) -> tuple[str, list[str]]:
+        """Slack markup as plain text, and the web links in it."""
+        links: list[str] = []
+
+        def token(match: re.Match[str]) -> str:
+            if match[2]:
+                return _ENTITIES[match[2]]
+            target, _bar, label = (_unescape(part) for part in match[1].partition("|"))
+            if target.startswith("@"):
+                return "@" + self._user(target[1:], where, label=label.removeprefix("@"))
+            if target.startswith("#"):
+                return "#" + (label or self.channels.get(target[1:], target[1:]))
+            if target.startswith("!"):
+                word = target[1:].partition("^")[0]
+                return "@" + word if word in _BROADCASTS or not label else label
+            if target.startswith(("http://", "https://")):
+                links.append(target)
+            if not label or label in (target, target.partition(":")[2].lstrip("/")):
+                return label or target
+            return f"{label} ({target})"
+
+        return _TOKEN.sub(token, text), links

@@ -4,7 +4,6 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 SHARED ?= ../shared
-export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test lint bench venv clean catalogues
 
@@ -12,6 +11,7 @@ $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test,lint,bench]'
+	$(PY) -m compileall -q desktop  # as pip does for a wheel: starts do not compile again
 	@rm -f $(VENV)/.installed-* && touch $@
 
 venv: $(STAMP)

@@ -9,13 +9,15 @@ every layer.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.demo import build_demo
-from desktop.core.imports import ImportReport
+from desktop.core.errors import InvalidInput
+from desktop.core.i18n import _
+from desktop.core.imports import ImportReport, Incoming, Problem
 from desktop.core.ports import Clock
 from desktop.core.queue import QueueService
 from desktop.core.requests import Request
@@ -83,10 +85,30 @@ def run_import_job(
     """One import on a store connection of its own (it runs on the window's worker thread)."""
     context = open_context(paths, clock)
     try:
-        return run_import(context.queue, read_source(kind, path), progress=progress,
-                          cancelled=cancelled)
+        if kind == "slack":
+            items = slack_items(path, context.queue.settings.me)
+        else:
+            items = read_source(kind, path)
+        return run_import(context.queue, items, progress=progress, cancelled=cancelled)
     finally:
         context.close()
+
+
+def slack_items(path: Path, me: Sequence[str]) -> Iterable[Incoming | Problem]:
+    """A Slack export read for the first of the user's identities it knows.
+
+    Raises:
+        InvalidInput: no identity is set, or the export knows none of them.
+    """
+    if not me:
+        raise InvalidInput(_("Say who you are first: your Slack name, id or email "
+                             "(unhurried config set me NAME)."))
+    for identity in me[:-1]:
+        try:
+            return read_source("slack", path, me=identity)
+        except InvalidInput:
+            continue
+    return read_source("slack", path, me=me[-1])
 
 
 def demo_requests(queue: QueueService) -> list[Request]:

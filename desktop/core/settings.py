@@ -37,6 +37,18 @@ class SettingSpec:
     help: str = ""
 
 
+def parse_identities(text: str) -> str:
+    """Check the user's own addresses and chat ids: ``ann@example.org, U024BE7LH``.
+
+    Raises:
+        InvalidInput: an entry holds a control character.
+    """
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if any(not part.isprintable() for part in parts):
+        raise InvalidInput(_("Write your addresses and ids on one line, separated by commas."))
+    return ", ".join(parts)
+
+
 def parse_zone(text: str) -> str:
     """Check an IANA time-zone name such as ``Europe/Berlin``.
 
@@ -132,6 +144,8 @@ def _specs() -> tuple[SettingSpec, ...]:
                     N_("Queue"), parse_minutes),
         SettingSpec("language", "", N_("Language"), N_("Appearance"), parse_language,
                     N_("en, de; empty for the system's language")),
+        SettingSpec("me", "", N_("You"), N_("Importing"), parse_identities,
+                    N_("your addresses and chat names or ids, separated by commas")),
     ]
     for (channel, priority), target in DEFAULT_TARGETS.items():
         specs.append(SettingSpec(policy_key(channel, priority), str(target),
@@ -153,6 +167,8 @@ class Settings:
     at_risk: timedelta
     language: str
     policy: ResponsePolicy
+    me: tuple[str, ...] = ()
+    """The user's own addresses and chat ids (who "to me" and "from me" are)."""
 
     @classmethod
     def from_text(cls, values: Mapping[str, str], *, default_zone: str = "UTC") -> Settings:
@@ -181,6 +197,7 @@ class Settings:
             at_risk=timedelta(minutes=read("at_risk_minutes")),
             language=read("language"),
             policy=ResponsePolicy(MappingProxyType(targets)),
+            me=tuple(part for part in read("me").split(", ") if part),
         )
 
 

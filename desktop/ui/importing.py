@@ -17,11 +17,18 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
-from desktop.core.errors import CoreError
+from desktop.core.errors import CoreError, InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.imports import ImportReport
+from desktop.core.queue import QueueService
 
 ImportJob = Callable[[str, Path, Callable[[int], None], Callable[[], bool]], ImportReport]
 """Runs one import: (kind, path, progress(items read), cancelled()) -> report."""
@@ -34,6 +41,8 @@ def kind_for(path: Path) -> str | None:
     if path.is_dir():
         return "maildir" if (path / "cur").is_dir() or (path / "new").is_dir() else None
     suffix = path.suffix.lower()
+    if suffix == ".zip":
+        return "slack"
     if suffix == ".eml":
         return "eml"
     if suffix == ".csv":
@@ -50,9 +59,11 @@ class ImportController(QObject):
     done = Signal(object)  # ImportReport, or the error message (str)
     imported = Signal()
 
-    def __init__(self, job: ImportJob, parent: QWidget) -> None:
+    def __init__(self, job: ImportJob, parent: QWidget,
+                 know_user: Callable[[], bool] = lambda: True) -> None:
         super().__init__(parent)
         self._job = job
+        self._know_user = know_user  # Slack: makes sure we know who "me" is (may ask)
         self._window = parent
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
@@ -63,6 +74,7 @@ class ImportController(QObject):
             self._action(_("Import mail &folder (Maildir)…"), self._choose_maildir),
             self._action(_("Import mail&box or .eml file…"), self._choose_mail_file),
             self._action(_("Import tracker &CSV…"), self._choose_csv),
+            self._action(_("Import &Slack export (.zip)…"), self._choose_slack),
         ]
 
     @property
@@ -75,6 +87,8 @@ class ImportController(QObject):
         if self.running:
             QMessageBox.information(self._window, _("Import"),
                                     _("An import is already running; wait for it to finish."))
+            return False
+        if kind == "slack" and not self._know_user():
             return False
         self._cancel.clear()
         dialog = QProgressDialog(_("Importing {name}…").format(name=path.name), _("Cancel"),
@@ -97,7 +111,8 @@ class ImportController(QObject):
             if kind is not None:
                 return self.start(kind, path)
         QMessageBox.warning(self._window, _("Import"),
-                            _("Drop a Maildir folder, an mbox or .eml file, or a CSV export."))
+                            _("Drop a Maildir folder, an mbox or .eml file, a CSV export or a "
+                              "Slack export (.zip)."))
         return False
 
     def cancel_and_wait(self) -> None:
@@ -143,6 +158,12 @@ class ImportController(QObject):
         if name:
             self.start("csv", Path(name))
 
+    def _choose_slack(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self._window, _("Choose a Slack workspace export"), "", _("Zip (*.zip)"))
+        if name:
+            self.start("slack", Path(name))
+
     def _on_progressed(self, count: int) -> None:
         if self._dialog is not None:
             self._dialog.setLabelText(ngettext("{count} item read…", "{count} items read…",
@@ -187,6 +208,22 @@ class ImportController(QObject):
         box.setIcon(QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information)
         box.open()
         self.report_box = box
+
+
+def know_user(queue: QueueService, parent: QWidget) -> bool:
+    """Before a Slack import: the user's name there, asked once and kept in settings."""
+    if queue.settings.me:
+        return True
+    text, ok = QInputDialog.getText(
+        parent, _("Import"), _("Who are you in this workspace? Your Slack name, id or email:"))
+    if not ok or not text.strip():
+        return False
+    try:
+        queue.update_settings({"me": text})
+    except InvalidInput as error:
+        QMessageBox.warning(parent, _("Import"), error.message)
+        return False
+    return True
 
 
 def dropped_paths(urls: Iterable[Any]) -> list[Path]:

@@ -40,7 +40,7 @@ from desktop.core.when import parse_when
 from desktop.ui.add_dialog import AddRequestDialog
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.formatting import Formatter
-from desktop.ui.importing import ImportController, ImportJob, dropped_paths
+from desktop.ui.importing import ImportController, ImportJob, dropped_paths, know_user
 from desktop.ui.models.queue_model import BUCKET_ROLE, QueueModel
 from desktop.ui.queue_view import QueueView
 from desktop.ui.settings_dialog import SettingsDialog
@@ -78,7 +78,8 @@ class MainWindow(QMainWindow):
         self._data_version = data_version
         self._seen_version = data_version()
         self._demo = demo
-        self.importer = ImportController(importer, self) if importer is not None else None
+        self.importer = (ImportController(importer, self, lambda: know_user(queue, self))
+                         if importer is not None else None)
         if self.importer is not None:
             self.importer.imported.connect(self.reload)
             self.setAcceptDrops(True)

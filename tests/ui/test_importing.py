@@ -140,3 +140,35 @@ def test_a_second_import_waits_for_the_first(qtbot, window, job, tmp_path,
     assert not window.importer.start("mbox", tmp_path / "b")
     assert told
     finish(qtbot, window.importer, job)
+
+
+def test_a_slack_export_asks_once_who_the_user_is(qtbot, window, job, service, tmp_path,
+                                                  monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[str] = []
+
+    def answer(_parent, _title, label):
+        asked.append(label)
+        return "ann@example.org", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    zipped = tmp_path / "slack.zip"
+    zipped.write_bytes(b"PK")
+    assert kind_for(zipped) == "slack"
+    assert window.importer.start("slack", zipped)
+    finish(qtbot, window.importer, job)
+    assert service.settings.me == ("ann@example.org",)
+    window.importer.start("slack", zipped)
+    finish(qtbot, window.importer, job)
+    assert len(asked) == 1  # remembered in the settings
+    assert job.calls == [("slack", zipped), ("slack", zipped)]
+
+
+def test_declining_to_say_who_you_are_imports_nothing(window, job, tmp_path,
+                                                       monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a: ("", False))
+    assert not window.importer.start("slack", tmp_path / "slack.zip")
+    assert job.calls == []

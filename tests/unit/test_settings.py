@@ -29,7 +29,8 @@ from desktop.core.working_hours import WorkingHours, parse_working_hours
 
 def test_registry_holds_every_setting_once():
     policy_keys = {policy_key(c, p) for c in Channel for p in Priority}
-    plain = {"timezone", "working_hours", "days_off", "holidays", "at_risk_minutes", "language"}
+    plain = {"timezone", "working_hours", "days_off", "holidays", "at_risk_minutes", "language",
+             "me"}
     assert set(REGISTRY) == plain | policy_keys
     assert all(key == spec.key for key, spec in REGISTRY.items())
 
@@ -196,7 +197,7 @@ def test_unknown_key_lists_the_known_settings(key):
     with pytest.raises(InvalidInput) as caught:
         check_value(key, "1")
     assert caught.value.message == (
-        f"Unknown setting '{key}'; known settings: at_risk_minutes, days_off, holidays, language,"
+        f"Unknown setting '{key}'; known settings: at_risk_minutes, days_off, holidays, language, me,"
         " timezone, working_hours, policy.CHANNEL.PRIORITY."
     )
 
@@ -230,3 +231,12 @@ def test_parse_days_off_and_minutes_and_language_and_zone():
     assert parse_minutes("+15") == 15
     assert parse_language(" en ") == "en"
     assert parse_zone(" Australia/Lord_Howe ") == "Australia/Lord_Howe"
+
+
+def test_the_users_identities_are_kept_in_one_canonical_line():
+    assert check_value("me", " ann@example.org ,U024BE7LH,, ") == "ann@example.org, U024BE7LH"
+    assert Settings.from_text({"me": "ann@example.org, U024BE7LH"}).me == (
+        "ann@example.org", "U024BE7LH")
+    assert Settings.from_text({}).me == ()
+    with pytest.raises(InvalidInput):
+        check_value("me", "ann\x07")

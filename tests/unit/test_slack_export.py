@@ -376,3 +376,24 @@ def test_arbitrary_messages_never_raise(tmp_path, dm, channel, raw):
                   name="fuzz.zip")
     for item in read_slack_export(path, "U1", workspace="acme"):
         assert isinstance(item, Incoming | Problem)
+
+
+# -- who "me" is, from settings (the window's and services' path) -----------------------------
+
+
+def test_the_first_identity_the_export_knows_is_used(tmp_path):
+    from desktop.services import slack_items
+
+    path = export(tmp_path, {f"general/{DAY}": [msg("U2", "hi <@U1>", 1)]})
+    items = list(slack_items(path, ("ann@elsewhere.example", "Ann@example.org")))
+    assert [i.subject for i in incomings(items)] == ["hi @Ann Lee"]
+
+
+def test_no_identity_or_an_unknown_one_is_refused_before_reading(tmp_path):
+    from desktop.services import slack_items
+
+    path = export(tmp_path, {})
+    with pytest.raises(InvalidInput, match="config set me"):
+        slack_items(path, ())
+    with pytest.raises(InvalidInput):
+        slack_items(path, ("nobody", "nobody@example.org"))

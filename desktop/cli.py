@@ -373,6 +373,8 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     print(_("Imported {imported}, already there {duplicates}, problems {failed}.").format(
         imported=report.imported, duplicates=report.skipped_duplicates,
         failed=len(report.failed)))
+    if report.answered:
+        print(_("Marked done because you had replied: {count}.").format(count=report.answered))
     for problem in report.failed:
         print(f"  {problem.where}: {problem.reason}")
     return EXIT_OK

@@ -7,6 +7,9 @@ Sources (``desktop/sources``) read files and servers and yield :class:`Incoming`
 (:meth:`desktop.core.queue.QueueService.import_batch`): a source and external id is imported
 once, and what the user changed since (state, priority, snooze) is never touched again.
 
+Items the user sent (their sender is one of the ``me`` setting's addresses) are not requests:
+they close the requests they answer.
+
 An imported request's id is derived from its source and external id, so importing the same
 mail on two devices, or again after a crash, gives the same request.
 """
@@ -14,6 +17,7 @@ mail on two devices, or again after a crash, gives the same request.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -38,14 +42,25 @@ class Incoming:
     links: tuple[str, ...] = ()
     channel: Channel = Channel.EMAIL
     priority: Priority = Priority.NORMAL
+    replies_to: tuple[str, ...] = ()
+    """External ids this item answers (a mail's In-Reply-To, then its References)."""
 
-    def to_request(self, now: datetime) -> Request:
-        """A new queue request for this item (its reply-by is derived when it is stored)."""
+    def is_from(self, me: Sequence[str]) -> bool:
+        """Whether the sender is one of the user's own addresses or ids (``me``)."""
+        sender = self.sender.casefold()
+        address = sender.rpartition("<")[2].rstrip(">").strip()
+        return any(m.casefold() in (sender, address) for m in me)
+
+    def to_request(self) -> Request:
+        """A new queue request for this item (its reply-by is derived when it is stored).
+
+        Its last change is its arrival: nobody has touched it yet (see ``close_answered``).
+        """
         return Request(
             id=import_id(self.source, self.external_id),
             subject=self.subject.strip() or "(no subject)",
             received_at=self.received_at,
-            modified_at=now,
+            modified_at=self.received_at,
             sender=self.sender.strip(),
             body=self.body,
             links=self.links,
@@ -73,6 +88,8 @@ class ImportReport:
     skipped_duplicates: int = 0
     failed: list[Problem] = field(default_factory=list)
     cancelled: bool = False
+    answered: int = 0
+    """Requests marked done because the user's own reply was among the items."""
 
     def add(self, imported: int, duplicates: int) -> None:
         """Count one stored batch."""
@@ -86,6 +103,7 @@ class ImportReport:
             "skipped_duplicates": self.skipped_duplicates,
             "failed": [{"source": p.where, "reason": p.reason} for p in self.failed],
             "cancelled": self.cancelled,
+            "answered": self.answered,
         }
 
 

@@ -29,7 +29,7 @@ from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.i18n import _
 from desktop.core.imports import Incoming, import_id
 from desktop.core.ports import Clock, RequestRepository, SettingsStore
-from desktop.core.requests import Channel, Priority, Request
+from desktop.core.requests import Channel, Priority, Request, State
 from desktop.core.settings import REGISTRY, Settings, check_value
 
 HolidayLookup = Callable[[str, str | None], HolidaySource]
@@ -241,14 +241,35 @@ class QueueService:
             How many were imported, and how many skipped as duplicates.
         """
         known = self._requests.known_ids([import_id(i.source, i.external_id) for i in items])
-        now = self._clock.now()
         fresh: dict[str, Request] = {}
         for item in items:
-            request = item.to_request(now)
+            request = item.to_request()
             if request.id not in known and request.id not in fresh:
                 fresh[request.id] = request
         self.put_many(fresh.values())
         return len(fresh), len(items) - len(fresh)
+
+    def close_answered(self, replies: Sequence[Incoming]) -> int:
+        """Mark done the open requests that the user's own ``replies`` answer.
+
+        An imported request counts as last changed when it arrived; one the user changed after
+        the reply was written (reopened it, say) is left alone, so importing again never undoes
+        what the user did. Returns how many were closed.
+        """
+        by_id: dict[str, datetime] = {}
+        for reply in replies:
+            for answered in reply.replies_to:
+                key = import_id(reply.source, answered)
+                by_id[key] = min(by_id.get(key, reply.received_at), reply.received_at)
+        now = self._clock.now()
+        closed = [
+            replace(rq.mark_done(request, at), modified_at=now)
+            for request in self._requests.get_many(by_id)
+            if request.state is not State.DONE and request.deleted_at is None
+            and (at := by_id[request.id]) >= request.modified_at
+        ]
+        self._requests.save_many(closed)
+        return len(closed)
 
     def done(self, request_id: str) -> Request:
         """Mark a request done."""

@@ -75,6 +75,7 @@ def read_message(data: bytes, where: str, file_time: Callable[[], datetime]) -> 
         links=links,
         channel=channel,
         priority=_priority(message),
+        replies_to=_thread(message),
     )
     return [item, *problems]
 
@@ -100,6 +101,13 @@ def _header(message: Message, name: str) -> str:
             decoded.append(_decode(chunk, charset))
     joined = "".join(decoded)
     return _clean(re.sub(r"\s*\n\s*", " ", joined))
+
+
+def _thread(message: Message) -> tuple[str, ...]:
+    """Message-IDs this one answers: In-Reply-To first, then References, newest first."""
+    found = re.findall(r"<[^<>\s]+>", _header(message, "In-Reply-To"))
+    found += reversed(re.findall(r"<[^<>\s]+>", _header(message, "References")))
+    return tuple(dict.fromkeys(found))
 
 
 def _sent_time(message: Message) -> datetime | None:

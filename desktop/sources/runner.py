@@ -3,7 +3,9 @@
 """Running an import: items from any source into the queue, in committed batches.
 
 Each batch is one transaction, so a crash or a cancel keeps every batch before it, and the
-next run skips what is already there (the queue decides what is new, by source and id).
+next run skips what is already there (the queue decides what is new, by source and id). The
+user's own messages close what they answer once everything is in, so a reply read before the
+request it answers still counts; a run cut short does this on the next run.
 """
 
 from __future__ import annotations
@@ -30,12 +32,17 @@ def run_import(
     ``progress`` is called after every batch with the number of items read so far.
     """
     report = ImportReport()
+    me = queue.settings.me
     batch: list[Incoming] = []
+    replies: list[Incoming] = []  # the user's own messages: applied once all is in
     seen = 0
     for item in items:
         seen += 1
         if isinstance(item, Problem):
             report.failed.append(item)
+            continue
+        if me and item.is_from(me):
+            replies.append(item)
             continue
         batch.append(item)
         if len(batch) >= batch_size:
@@ -48,6 +55,7 @@ def run_import(
                 return report
     if batch:
         report.add(*queue.import_batch(batch))
+    report.answered = queue.close_answered(replies)
     if progress is not None:
         progress(seen)
     return report

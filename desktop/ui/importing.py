@@ -193,6 +193,10 @@ class ImportController(QObject):
                  ngettext("{count} was already in the queue.", "{count} were already in the "
                           "queue.", report.skipped_duplicates).format(
                      count=report.skipped_duplicates)]
+        if report.answered:
+            lines.append(ngettext("{count} marked done: you had replied.",
+                                  "{count} marked done: you had replied.",
+                                  report.answered).format(count=report.answered))
         if report.cancelled:
             lines.append(_("Cancelled: what was imported before stays."))
         if report.failed:

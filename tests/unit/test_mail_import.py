@@ -235,3 +235,42 @@ Content-Transfer-Encoding: base64
 """, encoded))
     assert item.body == "Grüße aus Berlin"
     assert problems == []
+
+
+# -- the user's own replies --------------------------------------------------------------------
+
+
+def reply(n: int, to: str, hour: int) -> Incoming:
+    return one(mail(f"From: Me <me@example.org>\nSubject: Re: s\nMessage-ID: <r{n}@x>\n"
+                    f"In-Reply-To: {to}\nReferences: <root@x> {to}\n"
+                    f"Date: Tue, 24 Nov 2026 {hour}:00:00 +0000"))[0]
+
+
+def test_a_reply_knows_what_it_answers() -> None:
+    assert reply(1, "<abc@example.org>", 12).replies_to == ("<abc@example.org>", "<root@x>")
+    assert reply(1, "<a@x>", 12).is_from(["ME@example.org"])
+    assert not one(PLAIN)[0].is_from(["me@example.org"])
+
+
+def test_my_replies_close_what_they_answer_even_when_read_first(service: QueueService,
+                                                                settings_store) -> None:
+    service.update_settings({"me": "me@example.org, U1"})
+    answered = one(PLAIN)[0]  # received 09:15 UTC
+    report = run_import(service, [reply(1, "<abc@example.org>", 12), answered,
+                                  reply(2, "<unknown@x>", 13)])
+    assert (report.imported, report.answered) == (1, 1)  # replies are not requests
+    request = service.get(import_id("mail", "<abc@example.org>"))
+    assert request.state is State.DONE
+    assert request.done_at == datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # when I replied
+
+
+def test_a_request_reopened_after_my_reply_stays_open_on_reimport(service: QueueService,
+                                                                  clock) -> None:
+    service.update_settings({"me": "me@example.org"})
+    items = [one(PLAIN)[0], reply(1, "<abc@example.org>", 12)]
+    run_import(service, items)
+    request_id = import_id("mail", "<abc@example.org>")
+    service.reopen(request_id)
+    again = run_import(service, items)
+    assert again.answered == 0
+    assert service.get(request_id).state is State.OPEN

@@ -197,8 +197,8 @@ def test_unknown_key_lists_the_known_settings(key):
     with pytest.raises(InvalidInput) as caught:
         check_value(key, "1")
     assert caught.value.message == (
-        f"Unknown setting '{key}'; known settings: at_risk_minutes, days_off, holidays, language, me,"
-        " timezone, working_hours, policy.CHANNEL.PRIORITY."
+        f"Unknown setting '{key}'; known settings: at_risk_minutes, days_off, holidays, language,"
+        " me, timezone, working_hours, policy.CHANNEL.PRIORITY."
     )
 
 

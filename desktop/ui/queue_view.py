@@ -7,8 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
+from desktop.core.buckets import Bucket
+from desktop.core.i18n import _
 from desktop.core.requests import Request
 
 from desktop.ui.models.queue_model import ITEM_ROLE, Column, QueueModel
@@ -97,6 +100,24 @@ class QueueView(QTreeView):
         if index.isValid():
             self.setCurrentIndex(index)
             self.scrollTo(index)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if any(self._model.rowCount(self._model.index(row, 0)) for row in range(len(Bucket))):
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(self.viewport().rect().adjusted(24, 24, -24, -24),
+                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                         self.empty_hint)
+
+    @property
+    def empty_hint(self) -> str:
+        """What an empty queue (or a search that found nothing) says."""
+        if self._model.filtered:
+            return _("No request matches the search.")
+        return _("Nothing waits for a reply.\nAdd a request with Ctrl+N, or bring in mail, "
+                 "chat or tracker exports with File > Import.")
 
     def keyboardSearch(self, search: str) -> None:
         """Letters are action shortcuts here, not type-ahead search."""

@@ -346,3 +346,20 @@ def test_a_group_longer_than_a_page_opens_expanded_and_pages_in_as_needed(
     assert window.model.rowCount(group) < 100  # a screenful, not the whole group
     window.view.select_request(made[-1])
     assert window.view.current_request().id == made[-1]
+
+
+def test_an_empty_queue_says_how_to_fill_it_and_a_search_says_it_found_nothing(window):
+    window.load()
+    window.show()
+    assert "Ctrl+N" in window.view.empty_hint
+    window.view.repaint()  # paints the hint without complaint
+    window.model.set_filter([])
+    assert window.view.empty_hint == "No request matches the search."
+    window.view.repaint()
+
+
+def test_a_snoozed_request_shows_when_it_comes_back(loaded, service, three):
+    service.snooze(three["plan"], berlin(26, 9))
+    loaded.reload()
+    index = loaded.model.index_of(three["plan"])
+    assert index.siblingAtColumn(Column.TIME_LEFT).data() == "back Thu 26 Nov, 09:00"

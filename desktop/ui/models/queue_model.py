@@ -127,6 +127,11 @@ class QueueModel(QAbstractItemModel):
         """The moment the buckets were last computed for."""
         return self._now
 
+    @property
+    def filtered(self) -> bool:
+        """Whether a search filter is on."""
+        return self._rows.filtered
+
     def count(self, bucket: Bucket) -> int:
         """How many requests are shown in ``bucket``."""
         return self._row_count(GROUPS.index(bucket))
@@ -269,6 +274,9 @@ class QueueModel(QAbstractItemModel):
         left = self._queue.time_left(item, self._now)
         if bucket is Bucket.WAITING or item.reply_by is None:
             return _("paused, {time}").format(time=time_left_text(left, timedelta(0), day))
+        if bucket is Bucket.SNOOZED and item.snoozed_until is not None:
+            return _("back {moment}").format(moment=self._fmt.moment(item.snoozed_until,
+                                                                     self._now))
         return time_left_text(left, self._now - item.reply_by, day)
 
     def _sort_value(self, item: Request, column: Column) -> Any:

@@ -44,6 +44,11 @@ class QueueRows:
         self.entries = {e.id: e for e in entries}
         self.regroup_all(edges)
 
+    @property
+    def filtered(self) -> bool:
+        """Whether only some ids are shown (a search is on)."""
+        return self._filter is not None
+
     def set_filter(self, ids: Iterable[str] | None) -> None:
         """Show only these ids (``None``: all); call :meth:`regroup_all` after."""
         self._filter = None if ids is None else set(ids)

@@ -21,19 +21,24 @@ from pathlib import Path
 from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_datetime
+
 from desktop import __version__
 from desktop.core.buckets import Bucket, parse_bucket
 from desktop.core.errors import CoreError, InvalidInput, NotFound
 from desktop.core.i18n import _
 from desktop.core.queue import QueueService
 from desktop.core.requests import Channel, Priority, Request, parse_channel, parse_priority
-from desktop.core.settings import REGISTRY
+from desktop.core.settings import REGISTRY, parse_zone
+from desktop.core.status import status_message
 from desktop.core.when import parse_when
 from desktop.platform.paths import resolve_paths
 from desktop.services import Context, load_demo, open_context
 from desktop.sources import KINDS, read_source
 from desktop.sources.runner import run_import
 from desktop.store.errors import StoreError
+
+from desktop.ui.formatting import safe_locale
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -106,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     config_sub.add_parser("list", help=_("print every setting"))
 
     sub.add_parser("demo", help=_("add the demo requests"))
+    status = sub.add_parser("status", help=_("print a status message from your reply policy"))
+    status.add_argument("--for", dest="channel", default="chat",
+                        help=_("channel: email, chat, tracker or manual (default chat)"))
+    status.add_argument("--tz", help=_("the reader's time zone (default: yours)"))
     imp = sub.add_parser("import", help=_("import requests from mail files, a CSV export or a "
                                           "Slack export"))
     imp.add_argument("kind", choices=KINDS)
@@ -151,7 +160,7 @@ def _fail(message: str, status: int = EXIT_USAGE) -> int:
 
 def _dispatch(args: argparse.Namespace, clock: Any) -> int:
     paths = resolve_paths(args.data_dir)
-    writes = args.command not in ("list", "show", "search", "export") and not (
+    writes = args.command not in ("list", "show", "search", "export", "status") and not (
         args.command == "config" and args.action != "set")
     # Read-only commands and input checks run on the existing store (or an empty one in memory);
     # the store is created only once the input has been accepted.
@@ -380,10 +389,27 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     return EXIT_OK
 
 
+def _cmd_status(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    queue = ctx.queue
+    channel = parse_channel(args.channel)
+    zone = ZoneInfo(parse_zone(args.tz)) if args.tz else ZoneInfo(queue.settings.timezone)
+    locale = safe_locale(queue.settings.language or "en")
+
+    def moment(value: datetime) -> str:
+        return format_datetime(value, "EEE d MMM, HH:mm zzz", tzinfo=zone, locale=locale)
+
+    def clock_time(value: datetime) -> str:
+        return format_datetime(value, "HH:mm zzz", tzinfo=zone, locale=locale)
+
+    print(status_message(queue.settings.policy, queue.calendar, queue.now(), channel, moment,
+                         clock_time))
+    return EXIT_OK
+
+
 _HANDLERS: dict[str, Callable[..., int]] = {
     "add": _cmd_add, "list": _cmd_list, "show": _cmd_show, "search": _cmd_search,
     "export": _cmd_export, "config": _cmd_config, "demo": _cmd_demo, "snooze": _cmd_snooze,
-    "priority": _cmd_priority, "import": _cmd_import,
+    "priority": _cmd_priority, "import": _cmd_import, "status": _cmd_status,
     "done": _simple(lambda q, i: q.done(i)), "reopen": _simple(lambda q, i: q.reopen(i)),
     "wait": _simple(lambda q, i: q.wait(i)), "resume": _simple(lambda q, i: q.resume(i)),
     "unsnooze": _simple(lambda q, i: q.unsnooze(i)), "delete": _simple(lambda q, i: q.delete(i)),

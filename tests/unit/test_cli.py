@@ -383,3 +383,11 @@ def test_python_m_desktop_add_prints_an_id(tmp_path):
     assert (done.returncode, done.stderr) == (0, "")
     assert ID.match(done.stdout.strip()), done.stdout
     assert (tmp_path / "unhurried.sqlite3").is_file()
+
+
+def test_status_prints_the_promise_in_the_readers_zone(cli):
+    out = cli.ok("status", "--for", "email", "--tz", "UTC")
+    assert out.startswith("I answer email within 1 business day, so your mail from 09:00 UTC")
+    assert out.strip().endswith("gets a reply by Thu 26 Nov, 09:00 UTC.")
+    assert "Unknown time zone" in cli.fails("status", "--tz", "Mars/Base")
+    assert "Unknown channel" in cli.fails("status", "--for", "fax")

@@ -10,6 +10,7 @@ stay when the user cancels.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -29,6 +30,8 @@ from desktop.core.errors import CoreError, InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.imports import ImportReport
 from desktop.core.queue import QueueService
+
+logger = logging.getLogger(__name__)
 
 ImportJob = Callable[[str, Path, Callable[[int], None], Callable[[], bool]], ImportReport]
 """Runs one import: (kind, path, progress(items read), cancelled()) -> report."""
@@ -130,6 +133,10 @@ class ImportController(QObject):
             report = str(error)
         except OSError as error:
             report = _("The import stopped: {error}").format(error=error)
+        except Exception as error:
+            logger.exception("import failed")
+            report = _("The import stopped because of an error: {error}. What was imported "
+                       "before it stays; the log has the details.").format(error=error)
         self.done.emit(report)
 
     # -- main thread -----------------------------------------------------------------------------

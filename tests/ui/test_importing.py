@@ -172,3 +172,16 @@ def test_declining_to_say_who_you_are_imports_nothing(window, job, tmp_path,
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a: ("", False))
     assert not window.importer.start("slack", tmp_path / "slack.zip")
     assert job.calls == []
+
+
+def test_a_bug_in_the_import_is_reported_and_never_leaves_the_dialog_up(
+        qtbot, window, tmp_path, monkeypatch, caplog) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    window.importer._job = FakeJob(error=RuntimeError("boom"))
+    window.importer._job.release.set()
+    window.importer.start("mbox", tmp_path / "m")
+    qtbot.waitUntil(lambda: not window.importer.running, timeout=5000)
+    assert "boom" in shown[0]
+    assert window.importer._dialog is None
+    assert "import failed" in caplog.text

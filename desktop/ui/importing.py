@@ -133,7 +133,7 @@ class ImportController(QObject):
             report = str(error)
         except OSError as error:
             report = _("The import stopped: {error}").format(error=error)
-        except Exception as error:
+        except Exception as error:  # the thread boundary: report any bug, never hang the dialog
             logger.exception("import failed")
             report = _("The import stopped because of an error: {error}. What was imported "
                        "before it stays; the log has the details.").format(error=error)

@@ -25,6 +25,8 @@ from babel.dates import format_datetime
 
 from desktop import __version__
 from desktop.core.buckets import Bucket, parse_bucket
+from desktop.core.checker import Severity
+from desktop.core.checker import check as check_text
 from desktop.core.errors import CoreError, InvalidInput, NotFound
 from desktop.core.i18n import _
 from desktop.core.queue import QueueService
@@ -111,6 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     config_sub.add_parser("list", help=_("print every setting"))
 
     sub.add_parser("demo", help=_("add the demo requests"))
+    chk = sub.add_parser("check", help=_("check a message for summary, ask, deadline, links"))
+    chk.add_argument("file", nargs="?", default="-", help=_("a text file, or - for stdin"))
+    chk.add_argument("--json", action="store_true")
+    chk.add_argument("--recipient-tz", help=_("the reader's time zone (IANA name)"))
     status = sub.add_parser("status", help=_("print a status message from your reply policy"))
     status.add_argument("--for", dest="channel", default="chat",
                         help=_("channel: email, chat, tracker or manual (default chat)"))
@@ -160,7 +166,7 @@ def _fail(message: str, status: int = EXIT_USAGE) -> int:
 
 def _dispatch(args: argparse.Namespace, clock: Any) -> int:
     paths = resolve_paths(args.data_dir)
-    writes = args.command not in ("list", "show", "search", "export", "status") and not (
+    writes = args.command not in ("list", "show", "search", "export", "status", "check") and not (
         args.command == "config" and args.action != "set")
     # Read-only commands and input checks run on the existing store (or an empty one in memory);
     # the store is created only once the input has been accepted.
@@ -389,6 +395,30 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     return EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    if args.recipient_tz:
+        parse_zone(args.recipient_tz)
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text = data.decode("utf-8")
+    except OSError as error:
+        raise InvalidInput(_("{file} could not be read: {error}").format(
+            file=args.file, error=error.strerror or error)) from None
+    except UnicodeDecodeError:
+        raise InvalidInput(_("{file} is not UTF-8 text; save it as UTF-8 and check again.")
+                           .format(file=args.file)) from None
+    findings = check_text(text)
+    if args.json:
+        print(json.dumps({"findings": [
+            {"code": f.code, "severity": f.severity.value, "message": f.message,
+             "start": f.start, "end": f.end} for f in findings]}, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            line = text.count("\n", 0, f.start) + 1
+            print(f"{line}: {f.severity.value}: {f.code}: {f.message}")
+    return EXIT_FAILED if any(f.severity is not Severity.INFO for f in findings) else EXIT_OK
+
+
 def _cmd_status(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     queue = ctx.queue
     channel = parse_channel(args.channel)
@@ -410,6 +440,7 @@ _HANDLERS: dict[str, Callable[..., int]] = {
     "add": _cmd_add, "list": _cmd_list, "show": _cmd_show, "search": _cmd_search,
     "export": _cmd_export, "config": _cmd_config, "demo": _cmd_demo, "snooze": _cmd_snooze,
     "priority": _cmd_priority, "import": _cmd_import, "status": _cmd_status,
+    "check": _cmd_check,
     "done": _simple(lambda q, i: q.done(i)), "reopen": _simple(lambda q, i: q.reopen(i)),
     "wait": _simple(lambda q, i: q.wait(i)), "resume": _simple(lambda q, i: q.resume(i)),
     "unsnooze": _simple(lambda q, i: q.unsnooze(i)), "delete": _simple(lambda q, i: q.delete(i)),

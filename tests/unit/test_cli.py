@@ -391,3 +391,21 @@ def test_status_prints_the_promise_in_the_readers_zone(cli):
     assert out.strip().endswith("gets a reply by Thu 26 Nov, 09:00 UTC.")
     assert "Unknown time zone" in cli.fails("status", "--tz", "Mars/Base")
     assert "Unknown channel" in cli.fails("status", "--for", "fax")
+
+
+def test_check_is_a_pre_send_lint(cli, tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Summary: build fixed.\n\nPlease confirm by Thu 27 Nov 17:00 UTC.\n",
+                     "utf-8")
+    assert json.loads(cli.ok("check", str(clean), "--json")) == {"findings": []}
+    vague = tmp_path / "vague.txt"
+    vague.write_text("Can you review the doc ASAP?\n", "utf-8")
+    status, out, err = cli("check", str(vague), "--json")
+    assert (status, err) == (1, "")
+    found = json.loads(out)["findings"]
+    assert {f["code"] for f in found} == {"vague-time", "missing-link", "missing-deadline"}
+    assert set(found[0]) == {"code", "severity", "message", "start", "end"}
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Grüße".encode("latin-1"))
+    assert "not UTF-8" in cli.fails("check", str(latin1))
+    assert "Unknown time zone" in cli.fails("check", str(clean), "--recipient-tz", "Nowhere/X")

@@ -51,7 +51,12 @@ def main(argv: list[str]) -> int:
     if argv:
         benches = [b for b in benches if any(word in b.stem for word in argv)]
     sys.path.insert(0, str(HERE))
-    from common import benchlib
+    try:
+        from common import benchlib
+    except ModuleNotFoundError as error:
+        print(f"make bench needs the shared bench helpers ({error.name}): set SHARED to the "
+              "folder that holds bench/benchlib.py and bench/gen_corpus.py", file=sys.stderr)
+        return 2
 
     print(f"# {benchlib.machine_note()}", flush=True)
     results = [fields for bench in benches for fields in _run(bench)]

@@ -23,7 +23,7 @@ from enum import Enum
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import N_, _, ngettext
-from desktop.core.requests import Priority, Request, State
+from desktop.core.requests import Priority, Request, State, sender_is
 
 DEFAULT_MARGIN = timedelta(minutes=30)
 UNBOUNDED = timedelta(hours=4)
@@ -89,7 +89,7 @@ class FocusPolicy:
 
     margin: timedelta = DEFAULT_MARGIN
     allowed_senders: frozenset[str] = frozenset()
-    """Lower-case addresses or names whose messages always come through."""
+    """Addresses or names whose messages always come through."""
 
     def reason_to_release(self, request: Request, block: FocusBlock | None,
                           now: datetime) -> Reason | None:
@@ -98,9 +98,7 @@ class FocusPolicy:
             return Reason.OUTSIDE_FOCUS
         if request.priority is Priority.URGENT:
             return Reason.URGENT
-        sender = request.sender.casefold()
-        address = sender.rpartition("<")[2].rstrip(">").strip()
-        if sender in self.allowed_senders or address in self.allowed_senders:
+        if sender_is(request.sender, self.allowed_senders):
             return Reason.ALLOWED_SENDER
         breach = self.breach_at(request)
         if breach is not None and breach < block.end:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from desktop.core.requests import Channel, Priority, Request
+from desktop.core.requests import Channel, Priority, Request, sender_is
 
 _IMPORT_NAMESPACE = uuid.UUID("5d1f0c6e-8a43-4b8e-9a55-6f1c0de1a2b3")
 
@@ -47,9 +47,7 @@ class Incoming:
 
     def is_from(self, me: Sequence[str]) -> bool:
         """Whether the sender is one of the user's own addresses or ids (``me``)."""
-        sender = self.sender.casefold()
-        address = sender.rpartition("<")[2].rstrip(">").strip()
-        return any(m.casefold() in (sender, address) for m in me)
+        return sender_is(self.sender, me)
 
     def to_request(self) -> Request:
         """A new queue request for this item (its reply-by is derived when it is stored).

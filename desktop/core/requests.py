@@ -9,6 +9,7 @@ Each transition is a pure function of the request and ``now``; it returns a new 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
@@ -151,6 +152,14 @@ class Request:
         if self.state is State.OPEN and self.is_snoozed(now):
             return "snoozed"
         return self.state.value
+
+
+def sender_is(sender: str, names: Iterable[str]) -> bool:
+    """Whether ``sender`` (``Name <address>`` or a bare address or id) is one of ``names``,
+    compared without case, by the whole text or by the address alone."""
+    whole = sender.casefold().strip()
+    address = whole.rpartition("<")[2].rstrip(">").strip()
+    return any(name.casefold() in (whole, address) for name in names)
 
 
 def new_id() -> str:

@@ -35,7 +35,7 @@ from desktop.core.settings import REGISTRY, parse_zone
 from desktop.core.status import status_message
 from desktop.core.when import parse_when
 from desktop.platform.paths import resolve_paths
-from desktop.services import Context, load_demo, open_context
+from desktop.services import Context, load_demo, open_context, slack_items
 from desktop.sources import KINDS, read_source
 from desktop.sources.runner import run_import
 from desktop.store.errors import StoreError
@@ -376,8 +376,11 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
         if not sign or not field.strip() or not column.strip():
             raise InvalidInput(_("Write a column mapping as FIELD=COLUMN, e.g. subject=Title."))
         mapping[field.strip()] = column.strip()
-    items = read_source(args.kind, args.path, preset=args.preset, mapping=mapping or None,
-                        me=args.me, workspace=args.workspace)
+    if args.kind == "slack" and not args.me:  # who "me" is, from the settings (as the window)
+        items = slack_items(args.path, ctx.queue.settings.me, args.workspace)
+    else:
+        items = read_source(args.kind, args.path, preset=args.preset, mapping=mapping or None,
+                            me=args.me, workspace=args.workspace)
     if checked_only:  # reading the first item raises for a path that is not of this kind
         next(iter(items), None)
         return EXIT_OK

@@ -94,21 +94,22 @@ def run_import_job(
         context.close()
 
 
-def slack_items(path: Path, me: Sequence[str]) -> Iterable[Incoming | Problem]:
+def slack_items(path: Path, me: Sequence[str],
+                workspace: str | None = None) -> Iterable[Incoming | Problem]:
     """A Slack export read for the first of the user's identities it knows.
 
     Raises:
         InvalidInput: no identity is set, or the export knows none of them.
     """
     if not me:
-        raise InvalidInput(_("Say who you are first: your Slack name, id or email "
-                             "(unhurried config set me NAME)."))
+        raise InvalidInput(_("Say who you are in the export: your Slack id, name or email, "
+                             "with --me or once for all with: unhurried config set me NAME."))
     for identity in me[:-1]:
         try:
-            return read_source("slack", path, me=identity)
+            return read_source("slack", path, me=identity, workspace=workspace)
         except InvalidInput:
             continue
-    return read_source("slack", path, me=me[-1])
+    return read_source("slack", path, me=me[-1], workspace=workspace)
 
 
 def demo_requests(queue: QueueService) -> list[Request]:

@@ -110,3 +110,18 @@ def test_a_slack_export_is_read_for_the_user_given(tmp_path, clock, capsys) -> N
     assert (shown["subject"], shown["sender"], shown["channel"]) == (
         "@Ann Lee budget?", "Ben Cohen", "chat")
     assert shown["links"] == ["https://acme.slack.com/archives/C1/p17956000001"]
+
+
+def test_a_slack_import_without_me_uses_the_me_setting(tmp_path, clock, capsys) -> None:
+    export = tmp_path / "slack.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("users.json", json.dumps([
+            {"id": "U1", "name": "ann", "profile": {"email": "ann@example.org"}},
+            {"id": "U2", "name": "ben"}]))
+        archive.writestr("channels.json", json.dumps([{"id": "C1", "name": "general"}]))
+        archive.writestr("general/2026-11-24.json", json.dumps([
+            {"type": "message", "user": "U2", "text": "<@U1> budget?", "ts": "1795600000.1"}]))
+    data = tmp_path / "d"
+    assert run(data, clock, capsys, "config", "set", "me", "ann@example.org")[0] == 0
+    status, out, err = run(data, clock, capsys, "import", "slack", str(export), "--json")
+    assert (status, err, json.loads(out)["imported"]) == (0, "", 1)

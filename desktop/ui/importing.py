@@ -71,6 +71,8 @@ class ImportController(QObject):
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
         self._dialog: QProgressDialog | None = None
+        self.report_box: QMessageBox | None = None
+        """The last import's report (kept so it stays open, and for tests)."""
         self.progressed.connect(self._on_progressed)
         self.done.connect(self._on_done)
         self.actions = [

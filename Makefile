@@ -10,7 +10,7 @@ SHARED ?= ../shared
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,lint,bench]'
+	$(PY) -m pip install --quiet -e '.[test,lint,bench,dist]'
 	$(PY) -m compileall -q desktop  # as pip does for a wheel: starts do not compile again
 	@rm -f $(VENV)/.installed-* && touch $@
 

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime
 
 from desktop import __version__
+from desktop.commands import register_all
 from desktop.core.buckets import Bucket, parse_bucket
 from desktop.core.checker import Severity
 from desktop.core.checker import check as check_text
@@ -134,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--workspace", metavar="NAME",
                      help=_("for Slack: the NAME of NAME.slack.com, to link each message"))
     imp.add_argument("--json", action="store_true", help=_("print the report as JSON"))
+    register_all(sub)
     return parser
 
 
@@ -166,13 +168,16 @@ def _fail(message: str, status: int = EXIT_USAGE) -> int:
 
 def _dispatch(args: argparse.Namespace, clock: Any) -> int:
     paths = resolve_paths(args.data_dir)
-    writes = args.command not in ("list", "show", "search", "export", "status", "check") and not (
-        args.command == "config" and args.action != "set")
+    handler = getattr(args, "handler", None) or _HANDLERS[args.command]
+    writes = getattr(args, "writes", None)
+    if writes is None:
+        read_only = ("list", "show", "search", "export", "status", "check")
+        writes = args.command not in read_only and not (
+            args.command == "config" and args.action != "set")
     # Read-only commands and input checks run on the existing store (or an empty one in memory);
     # the store is created only once the input has been accepted.
     ctx = open_context(paths, clock, create=False)
     try:
-        handler = _HANDLERS[args.command]
         if writes and ctx.in_memory:
             handler(args, ctx, checked_only=True)
             ctx.close()

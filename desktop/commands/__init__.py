@@ -1,0 +1,36 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Command-line commands that live beside ``cli.py``, one module per feature.
+
+Each module here has ``register(sub)``: it adds its parsers to the ``unhurried`` subparsers and
+sets two defaults on each, ``handler`` (``(args, ctx, *, checked_only) -> int``, the same shape
+as the commands in ``cli.py``) and ``writes`` (whether the command changes the store; a writing
+command is first run with ``checked_only=True`` on an empty store, and the real store is only
+created once its input has been accepted). Bad input raises ``InvalidInput`` (exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+from collections.abc import Callable
+from typing import Any
+
+Handler = Callable[..., int]
+
+
+def register_all(sub: Any) -> None:
+    """Let every module of this package add its commands to ``sub``."""
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        module.register(sub)
+
+
+def command(
+    sub: Any, name: str, handler: Handler, *, writes: bool, help: str
+) -> argparse.ArgumentParser:
+    """Add the subcommand ``name`` run by ``handler``; returns its parser for arguments."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help)
+    parser.set_defaults(handler=handler, writes=writes)
+    return parser

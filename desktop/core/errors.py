@@ -32,3 +32,15 @@ class NotFound(CoreError, LookupError):
 
 class NoBusinessTime(CoreError):
     """The calendar has no working time left in which a deadline could fall."""
+
+
+class SecretsUnavailable(CoreError):
+    """No system keyring can keep a password (none installed, locked, or it refused).
+
+    ``message`` says so in a sentence for the user, including that the password is kept for
+    this run only.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

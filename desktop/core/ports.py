@@ -81,3 +81,24 @@ class SettingsStore(Protocol):
     def put(self, values: Mapping[str, str]) -> None:
         """Store several settings in one transaction."""
         ...
+
+
+class SecretStore(Protocol):
+    """Where passwords live (the system keyring); never the database, logs or exports."""
+
+    def get(self, account: str) -> str | None:
+        """The password stored for ``account`` (e.g. ``imap:me@host``), or ``None``."""
+        ...
+
+    def put(self, account: str, secret: str) -> None:
+        """Store ``secret`` for ``account``.
+
+        Raises:
+            desktop.core.errors.SecretsUnavailable: no keyring to keep it in; the caller keeps
+                the secret for this run only and tells the user why.
+        """
+        ...
+
+    def delete(self, account: str) -> None:
+        """Forget the password for ``account`` (nothing happens if there is none)."""
+        ...

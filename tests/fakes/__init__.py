@@ -86,3 +86,24 @@ class MemoryRequestRepository:
 
 def no_holidays(_country: str, _subdivision: str | None):
     return lambda _year: ()
+
+
+class FakeSecrets:
+    """A secret store in a dict; ``locked=True`` makes ``put`` fail as a locked keyring does."""
+
+    def __init__(self, *, locked: bool = False) -> None:
+        self.values: dict[str, str] = {}
+        self.locked = locked
+
+    def get(self, account: str) -> str | None:
+        return self.values.get(account)
+
+    def put(self, account: str, secret: str) -> None:
+        from desktop.core.errors import SecretsUnavailable
+
+        if self.locked:
+            raise SecretsUnavailable("keyring locked")
+        self.values[account] = secret
+
+    def delete(self, account: str) -> None:
+        self.values.pop(account, None)

@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.buckets import Bucket, next_change
@@ -56,6 +58,11 @@ SettingsChoices = Callable[[], tuple[Sequence[str], Mapping[str, Sequence[str]]]
 class MainWindow(QMainWindow):
     """The queue window.
 
+    Features plug in from their own modules: menus (``file_menu``, ``edit_menu``,
+    ``view_menu``), ``toolbar``, ``top_area`` (a layout above the queue for banners),
+    ``current_request()``, and ``queue_changed``, emitted after the queue was read again or a
+    request changed here.
+
     Args:
         queue: the queue service.
         formatter: formats times for the user's locale and zone.
@@ -64,6 +71,8 @@ class MainWindow(QMainWindow):
         demo: adds the demo requests and returns how many.
         importer: runs an import on a worker thread (File > Import, dropped files).
     """
+
+    queue_changed = Signal()
 
     def __init__(self, queue: QueueService, formatter: Formatter,
                  settings_choices: SettingsChoices, data_version: Callable[[], int],
@@ -97,7 +106,15 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([940, 340])
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        self.top_area = QVBoxLayout()  # features add banners here (focus block, sync state)
+        self.top_area.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self.top_area)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self._splitter = splitter
         self.search = QLineEdit(placeholderText=_("Search (Ctrl+F)"), clearButtonEnabled=True)
         self.search.setObjectName("searchBox")
@@ -187,20 +204,21 @@ class MainWindow(QMainWindow):
                 on_view=True))
 
         bar = self.menuBar()
-        file_menu = bar.addMenu(_("&File"))
+        self.file_menu = file_menu = bar.addMenu(_("&File"))
         imports = self.importer.actions if self.importer is not None else []
         for item in (self.add_action, None, *imports, self.demo_action, None, quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
-        edit = bar.addMenu(_("&Edit"))
+        self.edit_menu = edit = bar.addMenu(_("&Edit"))
         for item in (undo, redo, None, self.done_action, self.wait_action):
             edit.addSeparator() if item is None else edit.addAction(item)
         edit.addMenu(self.snooze_menu)
         edit.addMenu(self.priority_menu)
         for item in (self.delete_action, None, find, None, self.settings_action):
             edit.addSeparator() if item is None else edit.addAction(item)
-        bar.addMenu(_("&View")).addAction(refresh)
+        self.view_menu = bar.addMenu(_("&View"))
+        self.view_menu.addAction(refresh)
 
-        tools = QToolBar(_("Actions"), self)
+        self.toolbar = tools = QToolBar(_("Actions"), self)
         tools.setObjectName("actionsToolbar")
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -315,6 +333,7 @@ class MainWindow(QMainWindow):
         self._seen_version = self._data_version()
         self._update_status()
         self.wake.replan()
+        self.queue_changed.emit()
 
     def refresh_buckets(self) -> None:
         """Move requests between buckets for the current time."""
@@ -345,6 +364,11 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.wake.replan()
         self._on_view_current_changed()
+        self.queue_changed.emit()
+
+    def current_request(self) -> Request | None:
+        """The request under the cursor in the queue, if any."""
+        return self.view.current_request()
 
     def _on_view_current_changed(self, *_args: object) -> None:
         index = self.view.currentIndex()

@@ -17,7 +17,7 @@ from functools import partial
 from logging.handlers import RotatingFileHandler
 from zoneinfo import ZoneInfo
 
-from desktop import APP_ID, APP_NAME, __version__, cli
+from desktop import APP_ID, APP_NAME, __version__
 from desktop.core.i18n import _
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import supported_regions
@@ -26,6 +26,7 @@ from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
 from desktop.services import load_demo, open_context, run_import_job
 from desktop.store.errors import StoreError
+from desktop.store.prefetch import EntryPrefetch
 
 logger = logging.getLogger(__name__)
 
@@ -33,15 +34,32 @@ logger = logging.getLogger(__name__)
 def main(argv: Sequence[str] | None = None) -> int:
     """Run Unhurried. Returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    try:
-        args = cli.build_parser().parse_args(args_list)
-    except cli.UsageError:
+    window_args = _window_arguments(args_list)
+    if window_args is None:
+        from desktop import cli  # with its parser and every command: only for the CLI
+
         return cli.main(args_list)
-    if args.command is not None:
-        return cli.main(args_list)
-    paths = resolve_paths(args.data_dir)
+    data_dir, smoke = window_args
+    paths = resolve_paths(data_dir)
     _setup_logging(paths)
-    return _run_window(paths, args_list, smoke=args.smoke)
+    return _run_window(paths, args_list, smoke=smoke)
+
+
+def _window_arguments(args: list[str]) -> tuple[str | None, bool] | None:
+    """``(data dir, smoke)`` when ``args`` start the window; ``None`` for anything else (a
+    command, ``--help``, a typo), which the CLI's parser then answers."""
+    data_dir, smoke, rest = None, False, list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--smoke":
+            smoke = True
+        elif arg == "--data-dir" and rest:
+            data_dir = rest.pop(0)
+        elif arg.startswith("--data-dir="):
+            data_dir = arg.partition("=")[2]
+        else:
+            return None
+    return data_dir, smoke
 
 
 def _setup_logging(paths: AppPaths) -> None:
@@ -65,8 +83,6 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     from desktop.platform.single_instance import InstanceServer, forward, server_path
 
     from desktop.ui.crash_dialog import install_excepthook
-    from desktop.ui.formatting import Formatter, safe_locale
-    from desktop.ui.main_window import MainWindow
 
     clock = SystemClock()
     install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"))
@@ -87,6 +103,11 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     except StoreError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 2
+    seen_version = context.requests.data_version()  # before the queue is read ahead
+    prefetch = None if context.in_memory else EntryPrefetch(paths.database)
+
+    from desktop.ui.formatting import Formatter, safe_locale
+    from desktop.ui.main_window import MainWindow
     language = install_language(context.queue.settings.language)
     translator = QTranslator(app)
     if translator.load(QLocale(language), "qtbase", "_",
@@ -106,7 +127,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     server.activated.connect(lambda _argv: _raise(window))
     if not smoke:
         server.listen()
-    window.load()
+    window.load(prefetch.result() if prefetch else None, seen_version)
     window.show()
     if smoke:
         QTimer.singleShot(0, app.quit)

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Wiring shared by the window and the command line: open the store and build the services.
 
+Importers are imported where they run, not here: the window's start does not need them.
+
 Part of the composition root (with ``app.py`` and ``cli.py``): the only modules that know
 every layer.
 """
@@ -26,8 +28,6 @@ from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
 from desktop.platform.resources import read_text
 from desktop.platform.timezone import system_zone
-from desktop.sources import read_source
-from desktop.sources.runner import run_import
 from desktop.store.db import open_database
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
@@ -83,6 +83,9 @@ def run_import_job(
     cancelled: Callable[[], bool],
 ) -> ImportReport:
     """One import on a store connection of its own (it runs on the window's worker thread)."""
+    from desktop.sources import read_source
+    from desktop.sources.runner import run_import
+
     context = open_context(paths, clock)
     try:
         if kind == "slack":
@@ -101,6 +104,8 @@ def slack_items(path: Path, me: Sequence[str],
     Raises:
         InvalidInput: no identity is set, or the export knows none of them.
     """
+    from desktop.sources import read_source
+
     if not me:
         raise InvalidInput(_("Say who you are in the export: your Slack id, name or email, "
                              "with --me or once for all with: unhurried config set me NAME."))

@@ -15,14 +15,37 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop.core.i18n import _
+from desktop.store import load_sqlite_utils
 from desktop.store.errors import DatabaseUnreadable, StorageFull
-from desktop.store.migrations import check_known, migrate
+from desktop.store.schema import is_current
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 15_000
+
+
+class _LazyDatabase:
+    """A ``sqlite_utils.Database`` that imports sqlite-utils on first use beyond ``conn``."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __getattr__(self, name: str) -> Any:  # only for attributes not set in __init__
+        self._become_full()
+        return getattr(self, name)
+
+    def __getitem__(self, name: str) -> Any:  # ``db["table"]``: dunders skip __getattr__
+        self._become_full()
+        return self[name]
+
+    def _become_full(self) -> None:
+        full = load_sqlite_utils().Database(self.conn)
+        self.__class__ = full.__class__  # the real thing from now on, so this happens once
+        self.__dict__.update(full.__dict__)
 
 
 def connect(path: Path | str) -> sqlite_utils.Database:
@@ -43,7 +66,12 @@ def connect(path: Path | str) -> sqlite_utils.Database:
             _("{path} is not an Unhurried database ({reason}). Move it away or pass another "
               "--data-dir.").format(path=path, reason=error)
         ) from error
-    return sqlite_utils.Database(conn)
+    return wrap(conn)
+
+
+def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """``conn`` as a database object; sqlite-utils is imported only if it is used."""
+    return cast("sqlite_utils.Database", _LazyDatabase(conn))
 
 
 def open_database(path: Path | str, now: datetime) -> sqlite_utils.Database:
@@ -58,13 +86,20 @@ def open_database(path: Path | str, now: datetime) -> sqlite_utils.Database:
     """
     db = connect(path)
     try:
-        check_known(db, path)
+        current = is_current(db.conn)
+        if not current:
+            from desktop.store.migrations import check_known
+
+            check_known(db, path)
         db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.conn.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":
             db.conn.execute("PRAGMA journal_mode = WAL")
             db.conn.execute("PRAGMA synchronous = NORMAL")
-        migrate(db, path, now)
+        if not current:
+            from desktop.store.migrations import migrate
+
+            migrate(db, path, now)
     except BaseException:
         db.conn.close()
         raise

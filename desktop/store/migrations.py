@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Schema migrations (``sqlite_utils.Migrations``), each in its own transaction.
 
-Rules: never edit a migration once released; name them ``mNNNN_what``. Before pending
+Rules: never edit a migration once released; name them ``mNNNN_what`` and add the name to
+:data:`desktop.store.schema.MIGRATION_NAMES`. Before pending
 migrations run on an existing file, it is copied to ``<db>.bak-<last-applied>-<timestamp>``.
 A database that records a migration this build does not know was written by a newer version
 and is refused untouched.
@@ -13,14 +14,20 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from desktop.core.i18n import _
+from desktop.store import load_sqlite_utils
 from desktop.store.errors import DatabaseUnreadable, NewerDatabase
+from desktop.store.schema import MIGRATION_SET
 
-MIGRATIONS = Migrations("unhurried")
+if TYPE_CHECKING:
+    import sqlite_utils
+
+_sqlite_utils = load_sqlite_utils()
+from sqlite_utils.migrations import Migrations  # noqa: E402  (after the import above)
+
+MIGRATIONS = Migrations(MIGRATION_SET)
 
 
 @MIGRATIONS()
@@ -87,7 +94,7 @@ def m0003_fts_rank(db: sqlite_utils.Database) -> None:
 
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
-    return [m.name for m in MIGRATIONS.pending(sqlite_utils.Database(memory=True))]
+    return [m.name for m in MIGRATIONS.pending(_sqlite_utils.Database(memory=True))]
 
 
 def applied_names(db: sqlite_utils.Database) -> list[str]:

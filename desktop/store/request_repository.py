@@ -10,13 +10,14 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.buckets import QueueEntry
 from desktop.core.requests import Channel, Pause, Priority, Request, State
 from desktop.store.db import transaction
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _COLUMNS = (
     "id", "subject", "sender", "body", "links", "channel", "priority", "state", "source",

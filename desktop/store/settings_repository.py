@@ -5,10 +5,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.store.db import transaction
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class SqliteSettingsStore:

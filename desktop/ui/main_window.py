@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.buckets import Bucket, next_change
+from desktop.core.buckets import Bucket, QueueEntry, next_change
 from desktop.core.errors import CoreError, InvalidInput
 from desktop.core.i18n import _
 from desktop.core.queue import QueueService
 from desktop.core.requests import Priority, Request, State
-from desktop.core.when import parse_when
 
 from desktop.ui.add_dialog import AddRequestDialog
 from desktop.ui.detail_pane import DetailPane
@@ -135,9 +134,21 @@ class MainWindow(QMainWindow):
 
     # -- start-up ------------------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Read the queue from the store and start the timers."""
-        self.model.load_entries(self._queue.entries(), self._queue.now())
+    def load(self, entries: list[QueueEntry] | None = None,
+             seen_version: int | None = None) -> None:
+        """Show the queue and start the timers.
+
+        Args:
+            entries: the queue read ahead (see ``desktop.store.prefetch``); read now if
+                ``None``.
+            seen_version: the store's change counter from before ``entries`` were read, so a
+                change made meanwhile by another process is picked up by the next poll.
+        """
+        if entries is None:
+            entries = self._queue.entries()
+        self.model.load_entries(entries, self._queue.now())
+        if seen_version is not None:
+            self._seen_version = seen_version
         self._update_status()
         self.wake.start()
         self._poll.start()
@@ -286,6 +297,8 @@ class MainWindow(QMainWindow):
                 return max(calendar.next_opening(start), start)
             except CoreError:
                 return start + timedelta(hours=9)
+        from desktop.core.when import parse_when  # its patterns compile on first use
+
         return parse_when(phrase, now, zone)
 
     def _snooze_custom(self) -> None:

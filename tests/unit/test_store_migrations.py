@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from desktop.store import migrations
+from desktop.store import schema as store_schema
 from desktop.store.db import connect, open_database
 from desktop.store.errors import NewerDatabase, StoreError
 from desktop.store.migrations import applied_names, check_known, known_names, migrate
@@ -65,10 +68,32 @@ def with_second_migration(monkeypatch: pytest.MonkeyPatch) -> Migrations:
         db.execute("ALTER TABLE requests ADD COLUMN notes TEXT NOT NULL DEFAULT ''")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", later)
+    monkeypatch.setattr(store_schema, "MIGRATION_NAMES", (*store_schema.MIGRATION_NAMES, "m9000_add_notes"))
     return later
 
 
 # -- known and applied names -----------------------------------------------------------------
+
+
+def test_the_fast_path_knows_the_same_migrations_as_the_registry() -> None:
+    assert list(store_schema.MIGRATION_NAMES) == THIS_BUILD
+
+
+def test_an_up_to_date_store_opens_without_sqlite_utils(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    open_database(path, NOW).conn.close()
+    code = (
+        "import sys\n"
+        "from datetime import UTC, datetime\n"
+        "from desktop.store.db import open_database\n"
+        "from desktop.store.request_repository import SqliteRequestRepository\n"
+        f"db = open_database({str(path)!r}, datetime.now(UTC))\n"
+        "SqliteRequestRepository(db).entries()\n"
+        "assert 'sqlite_utils' not in sys.modules, 'sqlite_utils was imported'\n"
+        "db.table_names()  # anything beyond the connection loads it then\n"
+        "assert 'sqlite_utils' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_migration_names_follow_the_convention_and_are_ordered() -> None:

@@ -1,0 +1,40 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The names of this build's migrations, readable without sqlite-utils.
+
+An up-to-date store is recognised by comparing its ``_sqlite_migrations`` rows with
+:data:`MIGRATION_NAMES`; only a store that needs migrating (or is refused) loads
+:mod:`.migrations`. A test checks that this list and the registered migrations agree.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATION_SET = "unhurried"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+MIGRATION_NAMES: tuple[str, ...] = (
+    "m0001_create_requests",
+    "m0002_covering_queue_index",
+    "m0003_fts_rank",
+)
+
+
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations recorded in the database, in the order they ran."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone()
+    if exists is None:
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        (MIGRATION_SET,),
+    )
+    return [row[0] for row in rows]
+
+
+def is_current(conn: sqlite3.Connection) -> bool:
+    """Whether exactly this build's migrations have been applied."""
+    return applied_names(conn) == list(MIGRATION_NAMES)

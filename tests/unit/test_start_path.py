@@ -1,0 +1,95 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What the window's start does, and leaves out: the CLI parser, importers, sqlite-utils."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop.app import _window_arguments
+from desktop.core.requests import Channel, Priority
+from desktop.services import open_context
+from desktop.store.prefetch import EntryPrefetch
+from tests.fakes import FakeClock
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, False)),
+        (["--data-dir", "/d"], ("/d", False)),
+        (["--data-dir=/d", "--smoke"], ("/d", True)),
+        (["--smoke", "--data-dir", "/d"], ("/d", True)),
+        (["list"], None),
+        (["--data-dir", "/d", "list"], None),
+        (["--help"], None),
+        (["--version"], None),
+        (["--data-dir"], None),  # missing value: the CLI's parser says so
+        (["--colour"], None),  # a typo: the CLI's parser says so
+    ],
+)
+def test_only_window_flags_start_the_window(argv: list[str], expected: object) -> None:
+    assert _window_arguments(argv) == expected
+
+
+def _store_with_requests(tmp_path: Path, n: int) -> Path:
+    from desktop.platform.paths import resolve_paths
+
+    paths = resolve_paths(str(tmp_path))
+    context = open_context(paths, FakeClock(NOW))
+    for k in range(n):
+        context.queue.add(f"request {k}", sender="anna@example.org", channel=Channel.EMAIL,
+                          priority=Priority.NORMAL, received_at=NOW - timedelta(hours=k))
+    context.queue.wait(context.queue.entries()[0].id)
+    context.close()
+    return paths.database
+
+
+def test_prefetch_reads_the_same_entries_as_the_window_would(tmp_path: Path) -> None:
+    database = _store_with_requests(tmp_path, 5)
+    from desktop.platform.paths import resolve_paths
+
+    context = open_context(resolve_paths(str(tmp_path)), FakeClock(NOW))
+    try:
+        expected = sorted(context.queue.entries())
+    finally:
+        context.close()
+    assert sorted(EntryPrefetch(database).result() or []) == expected
+    assert len(expected) == 5
+
+
+def test_prefetch_leaves_a_missing_store_to_the_window(tmp_path: Path) -> None:
+    assert EntryPrefetch(tmp_path / "none.sqlite3").result() is None
+
+
+def test_prefetch_leaves_a_store_that_needs_migrating_to_the_window(tmp_path: Path) -> None:
+    database = tmp_path / "old.sqlite3"
+    import sqlite3
+
+    sqlite3.connect(database).execute("CREATE TABLE requests (id TEXT)").connection.close()
+    assert EntryPrefetch(database).result() is None
+
+
+def test_starting_the_window_imports_no_cli_importer_or_sqlite_utils(tmp_path: Path) -> None:
+    _store_with_requests(tmp_path, 2)
+    code = (
+        "import sys\n"
+        "from desktop import app\n"
+        "from desktop.platform.paths import resolve_paths\n"
+        "from desktop.services import open_context\n"
+        f"ctx = open_context(resolve_paths({str(tmp_path)!r}))\n"
+        "ctx.queue.entries()\n"
+        "late = {'desktop.cli', 'desktop.sources', 'desktop.core.checker', 'sqlite_utils',\n"
+        "        'holidays', 'importlib.metadata'} & set(sys.modules)\n"
+        "assert not late, late\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr

@@ -68,7 +68,8 @@ def with_second_migration(monkeypatch: pytest.MonkeyPatch) -> Migrations:
         db.execute("ALTER TABLE requests ADD COLUMN notes TEXT NOT NULL DEFAULT ''")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", later)
-    monkeypatch.setattr(store_schema, "MIGRATION_NAMES", (*store_schema.MIGRATION_NAMES, "m9000_add_notes"))
+    names = (*store_schema.MIGRATION_NAMES, "m9000_add_notes")
+    monkeypatch.setattr(store_schema, "MIGRATION_NAMES", names)
     return later
 
 

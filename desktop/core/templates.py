@@ -97,7 +97,8 @@ class Field:
 
     ``section`` names the optional-section field this one belongs to: it is asked for (and
     required) only while that section is switched on. ``parts`` splits each item of a list
-    field into named parts, typed as ``what | owner | date``.
+    field into named parts, typed as ``what | owner | date``. ``example`` is a value the form
+    shows as a placeholder (and the tests fill in).
     """
 
     name: str
@@ -109,6 +110,7 @@ class Field:
     choices: tuple[str, ...] = ()
     section: str = ""
     parts: tuple[str, ...] = ()
+    example: str | tuple[str, ...] = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +211,8 @@ def _read_field(raw: Any, origin: str, line: int) -> Field:
     if kind in (FieldKind.CHOICE, FieldKind.MULTICHOICE) and not choices:
         raise TemplateBroken(origin, line, _("Field '{name}' needs a list of 'choices'.")
                              .format(name=name))
+    example = raw.get("example", "")
+    example = tuple(str(e) for e in example) if isinstance(example, list) else str(example)
     default = raw.get("default")
     if isinstance(default, list):
         default = tuple(str(item) for item in default)
@@ -217,7 +221,7 @@ def _read_field(raw: Any, origin: str, line: int) -> Field:
     return Field(name=name, kind=kind, label=str(raw.get("label", name)),
                  required=bool(raw.get("required", False)), help=str(raw.get("help", "")),
                  default=default, choices=choices, section=str(raw.get("section", "")),
-                 parts=tuple(str(p) for p in raw.get("parts", ())))
+                 parts=tuple(str(p) for p in raw.get("parts", ())), example=example)
 
 
 def _check_sections(fields: Sequence[Field], origin: str, starts: Sequence[int]) -> None:

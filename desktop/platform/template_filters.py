@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -58,7 +58,8 @@ class Filters:
         """The filters by the names templates use."""
         return {"moment": self.moment, "deadline": self.deadline, "day": self.day,
                 "name": person_name, "first_name": first_name, "bullets": bullets,
-                "quote": quote, "zone": lambda m: zone_label(m.local)}
+                "quote": quote, "owner_due": owner_due,
+                "zone": lambda m: zone_label(m.local)}
 
     def day(self, value: Moment) -> str:
         """``Thu 27 Nov`` in the moment's zone."""
@@ -103,6 +104,16 @@ def first_name(person: str) -> str:
 def bullets(items: Iterable[Any], marker: str = "- ") -> str:
     """One item per line, each after ``marker``."""
     return "\n".join(f"{marker}{item}" for item in items)
+
+
+def owner_due(item: Mapping[str, str]) -> str:
+    """`` (Ana, due Fri 28 Nov)`` from an item's ``owner`` and ``due`` parts; empty without."""
+    owner, due = item.get("owner", ""), item.get("due", "")
+    if owner and due:
+        return " " + _("({owner}, due {due})").format(owner=owner, due=due)
+    if owner or due:
+        return " ({})".format(owner or _("due {due}").format(due=due))
+    return ""
 
 
 def quote(text: str, lines: int = 4) -> str:

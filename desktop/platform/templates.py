@@ -29,6 +29,7 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.templates import Template, TemplateBroken, Value, parse_template
+from desktop.platform.resources import resource_path
 from desktop.platform.sandbox import Budget, BudgetedSandbox, BudgetExceeded, budget
 from desktop.platform.template_filters import Filters
 
@@ -252,3 +253,14 @@ def _line(error: BaseException, origin: str) -> int | None:
         if frame.filename == origin:
             found = frame.lineno
     return found
+
+
+def open_library(config_dir: Path, language: str, own_zone: str) -> TemplateLibrary:
+    """The shipped templates plus the user's folder ``<config_dir>/templates``."""
+    return TemplateLibrary(resource_path("templates"), user_folder(config_dir),
+                           language=language, own_zone=own_zone)
+
+
+def user_folder(config_dir: Path) -> Path:
+    """Where the user's own templates live (not created here)."""
+    return config_dir / "templates"

@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 SUFFIX = ".j2"
 _SUBJECT_LINE = re.compile(r"^subject\s*=", re.MULTILINE)
+_BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +191,9 @@ class TemplateLibrary:
                 m := _SUBJECT_LINE.search(template.body)) else 1
             subject = self._run(template.origin, lambda: self._subject(template), context,
                                 spend, line)
-        return Rendered(" ".join(subject.split()), body.strip("\n") + "\n")
+        # an empty optional field leaves an empty paragraph; never more than one blank line
+        body = _BLANK_RUNS.sub("\n\n", body.strip("\n"))
+        return Rendered(" ".join(subject.split()), body + "\n")
 
     def _subject(self, template: Template) -> JinjaTemplate:
         key = (template.origin, template.subject)

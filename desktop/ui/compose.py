@@ -169,11 +169,12 @@ class ComposeDialog(QDialog):
         for widget in (self.search, self.list, self.problems):
             column.addWidget(widget)
         self.scroll = QScrollArea(widgetResizable=True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.preview = DraftPreview()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (picker, self.scroll, self.preview):
             splitter.addWidget(widget)
-        splitter.setSizes([220, 520, 480])
+        splitter.setSizes([190, 650, 440])
         self.status = QLabel(objectName="composeStatus")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton(_("&Copy message"))
@@ -211,6 +212,9 @@ class ComposeDialog(QDialog):
         template_id, values = self._prefill
         if template.id == template_id and values:
             form.set_values(values)
+            empty = [w for w in form.widgets.values() if w.field.required and w.is_empty()]
+            if empty:  # a prefilled reply starts where the user has to write
+                empty[0].setFocus()
         form.refresh()
 
     def _render(self, template: Template, values: Mapping[str, Any]) -> tuple[str, str]:

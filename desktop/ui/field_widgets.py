@@ -81,6 +81,7 @@ class LineField(FieldWidget):
             self.edit.setText(field.default)
         self.edit.textChanged.connect(lambda _text: self.changed.emit())
         self.row.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
 
     def value(self) -> RawValue:
         return self.edit.text()
@@ -109,6 +110,7 @@ class TextField(FieldWidget):
                                    else str(default))
         self.edit.textChanged.connect(self.changed.emit)
         self.row.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
 
     def value(self) -> RawValue:
         text = self.edit.toPlainText()
@@ -136,6 +138,7 @@ class ChoiceField(FieldWidget):
         self.combo.currentTextChanged.connect(lambda _text: self.changed.emit())
         self.row.addWidget(self.combo)
         self.row.addStretch(1)
+        self.setFocusProxy(self.combo)
 
     def value(self) -> RawValue:
         return self.combo.currentText()
@@ -182,6 +185,10 @@ class DateTimeField(FieldWidget):
         self.zone.addItems(list(zones) if zone in zones else [zone, *zones])
         self.zone.setCurrentText(zone)
         self.zone.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        # long zone names ("America/Argentina/ComodRivadavia") must not widen the whole form
+        self.zone.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.zone.setMinimumContentsLength(10)
         self.zone.setToolTip(_("The recipient's time zone"))
         self.suggest = QToolButton(text=_("Suggest"), popupMode=QToolButton.ToolButtonPopupMode
                                    .InstantPopup)
@@ -191,6 +198,7 @@ class DateTimeField(FieldWidget):
         for widget in (self.enabled, self.edit, self.zone, self.suggest):
             self.row.addWidget(widget)
         self.row.setStretch(1, 1)
+        self.setFocusProxy(self.edit)
         self.enabled.setVisible(not field.required)
         self.set_value(self._initial(field, zone))
         self.enabled.toggled.connect(self._on_enabled_toggled)

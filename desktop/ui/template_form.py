@@ -69,6 +69,7 @@ class TemplateForm(QWidget):
         layout.addWidget(self.problem)
         main = QFormLayout()
         main.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        main.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addLayout(main)
         for field in template.fields:
             if field.kind is FieldKind.SECTION:

@@ -216,6 +216,7 @@ def test_reply_opens_the_reply_template_prefilled(
     assert values["quoted"].startswith("Could you confirm who owns this")
     assert values["their_deadline"] == Moment(datetime(2026, 11, 27, 16, tzinfo=UTC),
                                               "Europe/Berlin")
+    assert dialog.focusWidget() is form.widgets["answer"].edit  # type: ignore[attr-defined]
     form.refresh()
     body = dialog.preview.body.toPlainText()
     assert body.startswith("Hi Maya,\n\n> Could you confirm who owns this")

@@ -186,6 +186,10 @@ class ComposeDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        refresh = QAction(_("Reload templates"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(lambda _c=False: self.reload())
+        self.addAction(refresh)
         self.resize(1280, 760)
         self.reload()
 

@@ -231,3 +231,16 @@ def test_new_message_is_on_a_free_shortcut(window: MainWindow, library, clock) -
     assert new.shortcut() == QKeySequence("Ctrl+Shift+N")
     assert new.shortcut() not in taken
     assert new in window.file_menu.actions()
+
+
+def test_reload_picks_up_a_new_user_template(qtbot, library, clock, tmp_path: Path) -> None:
+    dialog = ComposeDialog(library, clock.now, "UTC", ZONES, template_id="status")
+    qtbot.addWidget(dialog)
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "thanks.j2").write_text(
+        '{#---\ntitle = "Thank you"\nsubject = "Thanks"\n---#}\nThank you!\n', "utf-8")
+    dialog.reload()
+    assert dialog.proxy.rowCount() == 11
+    assert dialog.form is not None
+    assert dialog.form.template.id == "status"  # the open template stays open

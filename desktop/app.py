@@ -124,6 +124,16 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
         demo=lambda: load_demo(context),
         importer=partial(run_import_job, paths, clock),
     )
+    from desktop.platform.templates import open_library
+
+    from desktop.ui.compose import Composer, install_compose
+
+    settings = context.queue.settings
+    install_compose(window, Composer(
+        open_library(paths.config_dir, language, settings.timezone), clock.now,
+        own_zone=lambda: context.queue.settings.timezone,
+        zones=lambda: sorted(zoneinfo.available_timezones()),
+        people=lambda: sorted({r.sender for r in context.queue.all() if r.sender})))
     server.activated.connect(lambda _argv: _raise(window))
     if not smoke:
         server.listen()

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
             self.importer.imported.connect(self.reload)
             self.setAcceptDrops(True)
         self.undo_stack = QUndoStack(self)
+        self.context_actions: list[QAction] = []  # features add to the queue's context menu
         style = self.style()
         icons = {Bucket.OVERDUE: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                  Bucket.AT_RISK: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
@@ -390,7 +391,7 @@ class MainWindow(QMainWindow):
 
     def _on_view_context_menu(self, position: Any) -> None:
         menu = QMenu(self)
-        for action in (self.done_action, self.wait_action):
+        for action in (*self.context_actions, self.done_action, self.wait_action):
             menu.addAction(action)
         menu.addMenu(self.snooze_menu)
         menu.addMenu(self.priority_menu)

@@ -1,0 +1,130 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``unhurried draft TEMPLATE`` and ``unhurried templates``: messages from templates.
+
+``draft`` fills a template from ``--field NAME=VALUE`` (repeat a list field's ``--field`` to add
+items), renders it and prints Markdown, plain text or an ``.eml`` message, or writes it to
+``--out``. An unknown template, a missing required field or a value that does not parse ends
+with exit status 2 and one line saying what is accepted; a broken template file with status 1
+and its file and line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.commands import command
+from desktop.core.errors import InvalidInput
+from desktop.core.i18n import _
+from desktop.core.settings import parse_zone
+from desktop.core.templates import FieldKind, RawValue, Template, fill
+from desktop.platform.outputs import to_eml, to_markdown, to_plain
+from desktop.platform.paths import resolve_paths
+from desktop.platform.templates import TemplateLibrary, open_library
+from desktop.services import Context
+
+_LISTS = (FieldKind.LIST, FieldKind.MULTICHOICE)
+
+
+def register(sub: Any) -> None:
+    """Add ``draft`` and ``templates``."""
+    draft = command(sub, "draft", _cmd_draft, writes=False,
+                    help=_("write a message from a template"))
+    draft.add_argument("template", help=_("a template id; 'unhurried templates' lists them"))
+    draft.add_argument("--field", action="append", default=[], metavar="NAME=VALUE",
+                       help=_("a field value; repeat for more fields or more list items"))
+    draft.add_argument("--format", choices=("md", "txt", "eml"), default="txt")
+    draft.add_argument("--out", metavar="FILE", help=_("write to FILE instead of printing"))
+    draft.add_argument("--to", default="", metavar="ADDR",
+                       help=_("for eml: the recipient (default: the template's 'to' field)"))
+    draft.add_argument("--from", dest="sender", default="", metavar="ADDR",
+                       help=_("for eml: your address (default: from the 'me' setting)"))
+    draft.add_argument("--recipient-tz", metavar="ZONE",
+                       help=_("the zone of times given without one (default: yours)"))
+    listing = command(sub, "templates", _cmd_templates, writes=False,
+                      help=_("list the message templates and their fields"))
+    listing.add_argument("--json", action="store_true")
+
+
+def _library(args: argparse.Namespace, ctx: Context) -> TemplateLibrary:
+    settings = ctx.queue.settings
+    return open_library(resolve_paths(args.data_dir).config_dir, settings.language or "en",
+                        settings.timezone)
+
+
+def field_values(template: Template, pairs: list[str]) -> dict[str, RawValue]:
+    """``NAME=VALUE`` pairs as raw values; list fields collect repeated names.
+
+    Raises:
+        InvalidInput: a pair without ``=``, an unknown field, or a single field given twice.
+    """
+    values: dict[str, RawValue] = {}
+    for pair in pairs:
+        name, sign, value = pair.partition("=")
+        name = name.strip()
+        if not sign or not name:
+            raise InvalidInput(_("Write a field as NAME=VALUE, e.g. --field topic=Budget; "
+                                 "'{pair}' has no '='.").format(pair=pair))
+        field = template.field(name)
+        if field.kind in _LISTS:
+            previous = values.get(name)
+            values[name] = [*previous, value] if isinstance(previous, list) else [value]
+        elif name in values:
+            raise InvalidInput(_("Field '{name}' is given twice; it takes one value.").format(
+                name=name))
+        else:
+            values[name] = value
+    return values
+
+
+def _cmd_draft(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    settings = ctx.queue.settings
+    zone = parse_zone(args.recipient_tz) if args.recipient_tz else settings.timezone
+    library = _library(args, ctx)
+    template = library.get(args.template)
+    filled = fill(template, field_values(template, args.field), now=ctx.queue.now(), zone=zone)
+    if filled.errors:
+        raise InvalidInput(" ".join(
+            _("--field {name}: {problem}").format(name=name, problem=problem)
+            for name, problem in filled.errors.items()))
+    rendered = library.render(template, filled.values)
+    if args.format == "eml":
+        to = args.to or str(filled.values.get("to") or "")
+        sender = args.sender or next((me for me in settings.me if "@" in me), "")
+        data = to_eml(rendered.subject, rendered.body, to, sender, date=ctx.queue.now())
+    else:
+        build = to_markdown if args.format == "md" else to_plain
+        data = build(rendered.subject, rendered.body).encode("utf-8")
+    if args.out:
+        try:
+            Path(args.out).write_bytes(data)
+        except OSError as error:
+            raise InvalidInput(_("{file} could not be written: {error}").format(
+                file=args.out, error=error.strerror or error)) from None
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
+
+
+def _cmd_templates(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    library = _library(args, ctx)
+    templates = library.templates()
+    if args.json:
+        print(json.dumps([{
+            "id": t.id, "title": t.title, "description": t.description, "origin": t.origin,
+            "fields": [{"name": f.name, "type": f.kind.value, "label": f.label,
+                        "required": f.required, "help": f.help, "choices": list(f.choices),
+                        "section": f.section or None, "parts": list(f.parts)}
+                       for f in t.fields]} for t in templates], ensure_ascii=False, indent=2))
+    else:
+        width = max((len(t.id) for t in templates), default=0)
+        for t in templates:
+            print(f"{t.id:<{width}}  {t.title}: {t.description}")
+    for problem in library.problems:
+        print(_("unhurried: warning: {problem}").format(problem=problem), file=sys.stderr)
+    return 0

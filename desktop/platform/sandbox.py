@@ -1,0 +1,172 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A Jinja2 sandbox for user-editable templates that also bounds how much work a render does.
+
+Jinja's ``SandboxedEnvironment`` blocks access to Python internals (``__class__``,
+``__globals__``, unsafe callables) and caps ``range()``. It does not stop a template that loops
+for ever over nested ranges without printing, or that builds a gigabyte string with ``'x' *
+10**9``. :class:`BudgetedSandbox` adds:
+
+* every ``{% for %}`` iterates through a counter that stops the render after a number of steps
+  or once its time is up (the loop is rewritten at parse time, so no template can avoid it);
+* ``*``, ``**`` and ``%`` refuse results beyond the output budget before computing them, and
+  string methods that pad to a width (``ljust``, ``center`` …) refuse huge widths;
+* any call that returns a string or list longer than the output budget stops the render;
+* no ``lipsum`` global.
+
+The budget of the render in progress is held in a context variable, set by :func:`budget`.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from jinja2 import nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+MAX_CHARS = 200_000
+MAX_STEPS = 200_000
+MAX_SECONDS = 0.5
+_WIDE = re.compile(r"\d{6,}")
+_PADDING = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
+
+
+class BudgetExceeded(SecurityError):
+    """A render ran too long, looped too often or produced too much text."""
+
+
+class Budget:
+    """What one render may still spend."""
+
+    def __init__(self, max_chars: int = MAX_CHARS, max_steps: int = MAX_STEPS,
+                 max_seconds: float = MAX_SECONDS) -> None:
+        self.max_chars = max_chars
+        self.steps_left = max_steps
+        self.deadline = time.monotonic() + max_seconds
+
+    def step(self) -> None:
+        """Count one loop step; raise when steps or time are used up."""
+        self.steps_left -= 1
+        if self.steps_left < 0:
+            raise BudgetExceeded("the template loops too often")
+        if self.steps_left % 512 == 0:
+            self.check_time()
+
+    def check_time(self) -> None:
+        """Raise when the render's time is up."""
+        if time.monotonic() > self.deadline:
+            raise BudgetExceeded("the template takes too long to render")
+
+    def check_size(self, size: int) -> None:
+        """Raise when ``size`` characters exceed the output budget."""
+        if size > self.max_chars:
+            raise BudgetExceeded(f"the template produces more than {self.max_chars} characters")
+
+
+_CURRENT: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("budget", default=None)
+
+
+def _current() -> Budget:
+    found = _CURRENT.get()
+    return found if found is not None else Budget()
+
+
+@contextmanager
+def budget(limit: Budget) -> Iterator[Budget]:
+    """Make ``limit`` the budget of renders inside the ``with`` block."""
+    token = _CURRENT.set(limit)
+    try:
+        yield limit
+    finally:
+        _CURRENT.reset(token)
+
+
+def _counted(iterable: Iterable[Any]) -> Iterator[Any]:
+    spend = _current()
+    for item in iterable:
+        spend.step()
+        yield item
+
+
+class BudgetedSandbox(SandboxedEnvironment):
+    """``SandboxedEnvironment`` whose loops, operators and calls stay within a :class:`Budget`."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.globals.pop("lipsum", None)
+        self.filters["_counted"] = _counted
+        self.filters["format"] = self._format_filter
+        self.filters["center"] = lambda value, width=80: self._padded(str(value), "center", width)
+        self.filters["indent"] = self._indent_filter(self.filters["indent"])
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Filter(loop.iter, "_counted", [], [], None, None,
+                                     lineno=loop.lineno)
+        return tree
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        limit = _current().max_chars
+        if operator == "**" and isinstance(left, int) and isinstance(right, int):
+            if right > 0 and right * max(abs(left).bit_length(), 1) > 4096:
+                raise SecurityError("the number would be too large")
+        elif operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(count, int) and (
+                        len(seq) * count > limit):
+                    raise BudgetExceeded(f"the text would be longer than {limit} characters")
+        elif operator == "%" and isinstance(left, str) and _WIDE.search(left):
+            raise SecurityError("a format width is too large")
+        return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        owner = getattr(value, "__self__", None)
+        if isinstance(owner, str) and _WIDE.search(owner) and getattr(
+                value, "__name__", "") in ("format", "format_map"):
+            def refuse(*_args: Any, **_kwargs: Any) -> str:
+                raise SecurityError("a format width is too large")
+            return refuse
+        return super().wrap_str_format(value)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str) and getattr(__obj, "__name__", "") in _PADDING:
+            __self._check_width(args)
+        result = super().call(__context, __obj, *args, **kwargs)
+        if isinstance(result, str | list | tuple):
+            _current().check_size(len(result))
+        return result
+
+    # -- safe versions of filters that pad or format --------------------------------------------
+
+    def _check_width(self, args: Iterable[Any]) -> None:
+        limit = _current().max_chars
+        if any(isinstance(a, int) and a > limit for a in args):
+            raise BudgetExceeded(f"the text would be longer than {limit} characters")
+
+    def _padded(self, value: str, method: str, width: int) -> str:
+        self._check_width([width])
+        result: str = getattr(value, method)(width)
+        return result
+
+    def _format_filter(self, value: str, *args: Any, **kwargs: Any) -> str:
+        if _WIDE.search(str(value)):
+            raise SecurityError("a format width is too large")
+        return str(value) % (kwargs or args)
+
+    def _indent_filter(self, original: Any) -> Any:
+        def indent(value: str, width: int | str = 4, *args: Any, **kwargs: Any) -> str:
+            size = width if isinstance(width, int) else len(width)
+            self._check_width([size * (str(value).count("\n") + 1)])
+            result: str = original(value, width, *args, **kwargs)
+            return result
+        return indent

@@ -202,6 +202,13 @@ class SqliteRequestRepository:
         ).fetchone()
         return int(row[0])
 
+    def senders(self, limit: int = 500) -> list[str]:
+        """The people requests came from, most frequent first (for completing names)."""
+        rows = self._db.conn.execute(
+            "SELECT sender FROM requests WHERE deleted_at IS NULL AND sender != '' "
+            "GROUP BY sender ORDER BY count(*) DESC, sender LIMIT ?", (limit,))
+        return [row[0] for row in rows]
+
     def data_version(self) -> int:
         """A number that changes when another connection commits (``PRAGMA data_version``)."""
         return int(self._db.conn.execute("PRAGMA data_version").fetchone()[0])

@@ -5,7 +5,7 @@
 :class:`ComposeDialog` is opened by File > New message from template… and by Edit > Reply on a
 queued request (the reply template prefilled). The rendered text goes to one place,
 :meth:`ComposeDialog.show_draft`, which feeds :class:`DraftPreview`; the draft editor replaces
-the preview there. :func:`install_compose` adds the actions to the main window.
+the preview there. The window gets its actions from :mod:`desktop.ui.compose_actions`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -270,28 +269,3 @@ class Composer:
         dialog = self.dialog(parent, REPLY_TEMPLATE, values)
         dialog.setWindowTitle(_("Reply: {subject}").format(subject=request.subject))
         return dialog
-
-
-def install_compose(window: QMainWindow, composer: Composer) -> tuple[QAction, QAction]:
-    """Add File > New message from template… and Edit > Reply to ``window``."""
-    new = QAction(_("New &message from template…"), window)
-    new.setShortcut(QKeySequence("Ctrl+Shift+N"))
-    new.triggered.connect(lambda _c=False: composer.dialog(window).open())
-    reply = QAction(_("&Reply…"), window)
-    reply.setShortcut(QKeySequence("R"))
-    reply.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    def on_reply() -> None:
-        request = window.current_request()  # type: ignore[attr-defined]
-        if request is None:
-            window.statusBar().showMessage(_("Select a request first."), 3000)
-            return
-        composer.reply_dialog(window, request).open()
-
-    reply.triggered.connect(lambda _c=False: on_reply())
-    window.view.addAction(reply)  # type: ignore[attr-defined]
-    file_menu = window.file_menu  # type: ignore[attr-defined]
-    file_menu.insertAction(file_menu.actions()[1], new)
-    window.edit_menu.insertAction(window.done_action, reply)  # type: ignore[attr-defined]
-    window.context_actions.insert(0, reply)  # type: ignore[attr-defined]
-    return new, reply

@@ -22,7 +22,8 @@ from desktop.platform.resources import resource_path
 from desktop.platform.templates import TemplateLibrary
 from tests.fakes import FakeClock
 
-from desktop.ui.compose import ITEM_ROLE, ComposeDialog, Composer, install_compose
+from desktop.ui.compose import ITEM_ROLE, ComposeDialog, Composer
+from desktop.ui.compose_actions import install_compose
 from desktop.ui.field_widgets import DateTimeField, LineField, TextField
 from desktop.ui.main_window import MainWindow
 from desktop.ui.template_form import TemplateForm
@@ -198,7 +199,7 @@ def test_reply_opens_the_reply_template_prefilled(
     window.view.select_request(request.id)
     composer = Composer(library, clock.now, lambda: "Europe/Berlin", lambda: ZONES,
                         lambda: [request.sender])
-    _new, reply = install_compose(window, composer)
+    _new, reply = install_compose(window, lambda: composer)
     assert reply.shortcut() == QKeySequence("R")
     assert reply.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
     assert reply in window.context_actions
@@ -226,7 +227,7 @@ def test_reply_opens_the_reply_template_prefilled(
 
 def test_new_message_is_on_a_free_shortcut(window: MainWindow, library, clock) -> None:
     composer = Composer(library, clock.now, lambda: "UTC", lambda: ZONES, lambda: [])
-    new, _reply = install_compose(window, composer)
+    new, _reply = install_compose(window, lambda: composer)
     taken = [a.shortcut() for a in window.findChildren(type(new)) if a is not new]
     assert new.shortcut() == QKeySequence("Ctrl+Shift+N")
     assert new.shortcut() not in taken

@@ -24,7 +24,14 @@ from desktop.platform.holidays import supported_regions
 from desktop.platform.i18n import install_language
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
-from desktop.services import load_demo, open_context, run_import_job
+from desktop.services import (
+    compute_weeks,
+    decision_service,
+    load_demo,
+    open_context,
+    run_import_job,
+    stats_service,
+)
 from desktop.store.errors import StoreError
 
 logger = logging.getLogger(__name__)
@@ -65,7 +72,9 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     from desktop.platform.single_instance import InstanceServer, forward, server_path
 
     from desktop.ui.crash_dialog import install_excepthook
+    from desktop.ui.decision_actions import DecisionActions
     from desktop.ui.formatting import Formatter, safe_locale
+    from desktop.ui.health_view import HealthView, add_health_action
     from desktop.ui.main_window import MainWindow
 
     clock = SystemClock()
@@ -103,6 +112,10 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
         demo=lambda: load_demo(context),
         importer=partial(run_import_job, paths, clock),
     )
+    DecisionActions(window, decision_service(context))
+    add_health_action(window, lambda: HealthView(
+        partial(compute_weeks, paths, clock), stats_service(context).free_time, None,
+        formatter.locale, formatter.zone, window))
     server.activated.connect(lambda _argv: _raise(window))
     if not smoke:
         server.listen()

@@ -23,6 +23,7 @@ from desktop.core.demo_calendar import demo_decisions, shift_weeks, weeks_since_
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.imports import ImportReport, Incoming, Problem
+from desktop.core.measures import WeekFigures
 from desktop.core.ports import Clock
 from desktop.core.queue import QueueService
 from desktop.core.requests import Request
@@ -166,6 +167,16 @@ def import_calendar(context: Context, path: Path) -> ImportReport:
                     floating_zone=ZoneInfo(context.queue.settings.timezone))
     stored = SqliteCalendarRepository(context.db).replace_calendar(read.calendar_id, read.events)
     return ImportReport(imported=stored, failed=list(read.problems))
+
+
+def compute_weeks(paths: AppPaths, clock: Clock, weeks: int) -> list[WeekFigures]:
+    """The measures of the last ``weeks`` weeks on a store connection of its own (it runs on
+    the Health view's worker thread)."""
+    context = open_context(paths, clock)
+    try:
+        return stats_service(context).weeks(weeks)
+    finally:
+        context.close()
 
 
 def decision_service(context: Context) -> DecisionService:

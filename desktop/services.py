@@ -19,7 +19,12 @@ from zoneinfo import ZoneInfo
 
 from desktop.core.decisions import DecisionService
 from desktop.core.demo import build_demo
-from desktop.core.demo_calendar import demo_decisions, shift_weeks, weeks_since_anchor
+from desktop.core.demo_calendar import (
+    demo_decisions,
+    demo_reply_history,
+    shift_weeks,
+    weeks_since_anchor,
+)
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.imports import ImportReport, Incoming, Problem
@@ -197,8 +202,9 @@ def demo_calendar_text(now: datetime) -> str:
 
 
 def load_demo_calendar(context: Context) -> int:
-    """Import the shipped demo calendar (its dates moved so its last week is this week) and
-    record a few demo decisions once. Returns how many events were stored."""
+    """Import the shipped demo calendar (its dates moved so its last week is this week), and
+    add demo decisions and answered requests of past weeks once. Returns how many events were
+    stored."""
     text = demo_calendar_text(context.clock.now())
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "demo-calendar.ics"
@@ -208,4 +214,8 @@ def load_demo_calendar(context: Context) -> int:
     if not decisions.all():
         for decision in demo_decisions(context.clock.now()):
             decisions.save(decision)
+    queue = context.queue
+    history = demo_reply_history(queue.now(), queue.calendar, queue.settings.policy)
+    context.queue.put_many(r for r in history if context.requests.find_external(
+        r.source, r.external_id or "") is None)
     return report.imported

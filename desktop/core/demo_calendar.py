@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The demo calendar and demo decisions, moved to *now* so the Health view shows recent weeks.
+"""The demo calendar, decisions and answered requests, placed before *now* so the Health view
+shows recent weeks at once.
 
 The shipped ``demo/calendar.ics`` is written for the weeks up to :data:`ANCHOR` (2026-W48);
 :func:`shift_weeks` moves every date in it by whole weeks, so weekdays, times and recurrence
@@ -9,11 +10,15 @@ rules stay as written.
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import date, datetime, time, timedelta
 
+from desktop.core.calendar import BusinessCalendar
 from desktop.core.decisions import Decision
 from desktop.core.measures import IsoWeek
+from desktop.core.policy import ResponsePolicy
+from desktop.core.requests import Channel, Priority, Request, State, new_id
 
 ANCHOR = IsoWeek(2026, 48)
 """The week the demo calendar treats as "this week"."""
@@ -69,4 +74,44 @@ def demo_decisions(now: datetime) -> list[Decision]:
             decided = None
         out.append(Decision(f"demo-decision-{index}", title, opened, decided_at=decided,
                             outcome="Agreed in the written thread." if decided else ""))
+    return out
+
+
+_HISTORY = (
+    (Channel.CHAT, Priority.NORMAL, "Bea (@bea)", "Can you look at the retry policy PR?"),
+    (Channel.EMAIL, Priority.NORMAL, "Priya Raman <priya@example.org>",
+     "Numbers for the quarterly review"),
+    (Channel.TRACKER, Priority.HIGH, "Tom Becker <tom@example.org>",
+     "[CHK-301] Checkout fails for saved cards"),
+    (Channel.CHAT, Priority.NORMAL, "Yuki Sato (@yuki)", "Which branch has the i18n fix?"),
+    (Channel.TRACKER, Priority.NORMAL, "Grace Kim <grace@example.org>",
+     "[DOC-88] Review the onboarding guide"),
+    (Channel.EMAIL, Priority.NORMAL, "Ben Adler <ben@example.org>", "Interview slot next week?"),
+)
+
+
+def demo_reply_history(now: datetime, calendar: BusinessCalendar, policy: ResponsePolicy,
+                       weeks: int = 7) -> list[Request]:
+    """Answered requests over the ``weeks`` weeks before this one, more of them on time as the
+    weeks go on, so reply compliance and time to reply have a history."""
+    rng = random.Random(48)
+    monday = IsoWeek.of(now, calendar.zone).monday
+    out = []
+    for back in range(weeks, 0, -1):
+        on_time_chance = 0.55 + 0.05 * (weeks - back)
+        for k, (channel, priority, sender, subject) in enumerate(_HISTORY):
+            day = monday - timedelta(weeks=back) + timedelta(days=k % 5)
+            local = datetime.combine(day, time(9), tzinfo=calendar.zone)
+            received = calendar.next_opening(local + timedelta(minutes=rng.randint(0, 360)))
+            budget = policy.target_for(channel, priority).duration(calendar.day_length)
+            share = (rng.uniform(0.1, 0.9) if rng.random() < on_time_chance
+                     else rng.uniform(1.1, 1.8))
+            done = calendar.add(received, budget * share).replace(microsecond=0)
+            if done >= now:
+                continue
+            out.append(Request(
+                id=new_id(), subject=subject, received_at=received.replace(microsecond=0),
+                modified_at=done, sender=sender, channel=channel, priority=priority,
+                state=State.DONE, source="demo", external_id=f"demo-history-{back}-{k}",
+                done_at=done))
     return out

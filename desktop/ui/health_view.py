@@ -109,6 +109,9 @@ class _Chart(QWidget):
         top = max([*heights, average or 0.0, 1.0])
         self.plot.setYRange(0, top * 1.15, padding=0)
         fmt = self.measure.percent
+        if not any(self.values):
+            self.comparison.setText(_("Nothing recorded in these weeks."))
+            return
         self.comparison.setText(_("This week {current} · previous four {average}").format(
             current=number(current, self._locale, fmt),
             average=number(average, self._locale, fmt)))
@@ -167,12 +170,12 @@ class HealthView(QWidget):
         grid = QGridLayout()
         self.charts = [_Chart(m, locale, self) for m in MEASURES]
         for index, chart in enumerate(self.charts):
-            grid.addWidget(chart, index // 3, index % 3)
+            grid.addWidget(chart, index // 4, index % 4)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.reading)
         layout.addLayout(grid, 1)
-        self.resize(1180, 760)
+        self.resize(1280, 680)
         refresh = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh))
         refresh.triggered.connect(self.refresh)
         self.addAction(refresh)

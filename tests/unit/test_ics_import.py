@@ -167,3 +167,21 @@ def test_importing_a_calendar_again_replaces_its_events(db) -> None:
     assert stored[0].declined_by == ("a@x",)
     assert repo.between(at + timedelta(hours=1), at + timedelta(hours=2)) == []
     assert repo.calendars() == {"home": 1, "work": 1}
+
+
+def test_requests_due_or_done_in_a_range_are_read_for_the_measures(db) -> None:
+    from desktop.core.requests import Request, State
+    from desktop.store.request_repository import SqliteRequestRepository
+
+    repo = SqliteRequestRepository(db)
+    at = datetime(2026, 11, 24, 10, tzinfo=UTC)
+    hour = timedelta(hours=1)
+    repo.save_many([
+        Request("due", "due", at - 50 * hour, at, reply_by=at),
+        Request("done", "done", at - 50 * hour, at, reply_by=at - 30 * hour,
+                state=State.DONE, done_at=at + hour),
+        Request("before", "before", at - 50 * hour, at, reply_by=at - 30 * hour),
+        Request("gone", "gone", at - 50 * hour, at, reply_by=at, deleted_at=at),
+    ])
+    found = repo.due_or_done_between(at - hour, at + 2 * hour)
+    assert sorted(r.id for r in found) == ["done", "due"]

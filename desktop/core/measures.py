@@ -51,8 +51,8 @@ class IsoWeek:
 
     @classmethod
     def of(cls, moment: datetime | date, zone: tzinfo | None = None) -> IsoWeek:
-        """The week ``moment`` falls in, in ``zone`` (a date is taken as it is)."""
-        day = moment.astimezone(zone).date() if isinstance(moment, datetime) else moment
+        """The week ``moment`` falls in, in ``zone`` (default UTC; a date is taken as it is)."""
+        day = moment.astimezone(zone or UTC).date() if isinstance(moment, datetime) else moment
         year, week, _weekday = day.isocalendar()
         return cls(year, week)
 

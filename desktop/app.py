@@ -25,12 +25,23 @@ from desktop.platform.holidays import supported_regions
 from desktop.platform.i18n import install_language
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
-from desktop.services import Context, load_demo, open_context, run_import_job
+from desktop.services import (
+    Context,
+    compute_weeks,
+    decision_service,
+    load_demo,
+    open_context,
+    run_import_job,
+    stats_service,
+)
 from desktop.store.errors import StoreError
 from desktop.store.prefetch import EntryPrefetch
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from desktop.ui.compose import Composer
+    from desktop.ui.formatting import Formatter
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +122,9 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     prefetch = None if context.in_memory else EntryPrefetch(paths.database)
 
     from desktop.ui.compose_actions import install_compose
+    from desktop.ui.decision_actions import DecisionActions
     from desktop.ui.formatting import Formatter, safe_locale
+    from desktop.ui.health_actions import add_health_action
     from desktop.ui.main_window import MainWindow
     language = install_language(context.queue.settings.language)
     translator = QTranslator(app)
@@ -130,6 +143,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
         importer=partial(run_import_job, paths, clock),
     )
     install_compose(window, cache(partial(_composer, context, paths, language)))
+    DecisionActions(window, decision_service(context))
+    add_health_action(window, partial(_health_view, context, paths, clock, formatter, window))
     server.activated.connect(lambda _argv: _raise(window))
     if not smoke:
         server.listen()
@@ -160,6 +175,15 @@ def _composer(context: Context, paths: AppPaths, language: str) -> Composer:
         own_zone=lambda: context.queue.settings.timezone,
         zones=lambda: sorted(zoneinfo.available_timezones()),
         people=context.requests.senders)
+
+
+def _health_view(context: Context, paths: AppPaths, clock: SystemClock, formatter: Formatter,
+                 parent: QWidget) -> QWidget:
+    """The Health view, built when first opened: pyqtgraph brings numpy (0.3 s)."""
+    from desktop.ui.health_view import HealthView
+
+    return HealthView(partial(compute_weeks, paths, clock), stats_service(context).free_time,
+                      None, formatter.locale, formatter.zone, parent)
 
 
 def _raise(window: object) -> None:

@@ -25,6 +25,7 @@ from babel.dates import format_datetime
 
 from desktop import __version__
 from desktop.commands import register_all
+from desktop.commands.calendar import import_ics
 from desktop.core.buckets import Bucket, parse_bucket
 from desktop.core.checker import Severity
 from desktop.core.checker import check as check_text
@@ -123,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("channel: email, chat, tracker or manual (default chat)"))
     status.add_argument("--tz", help=_("the reader's time zone (default: yours)"))
     imp = sub.add_parser("import", help=_("import requests from mail files, a CSV export or a "
-                                          "Slack export"))
+                                          "Slack export; meetings from a calendar (.ics)"))
     imp.add_argument("kind", choices=KINDS)
     imp.add_argument("path", type=Path)
     imp.add_argument("--preset", choices=("jira", "github", "unhurried", "generic"),
@@ -375,6 +376,8 @@ def _cmd_demo(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
 def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     if not args.path.exists():
         raise InvalidInput(_("{path} does not exist.").format(path=args.path))
+    if args.kind == "ics":
+        return import_ics(args, ctx, checked_only=checked_only)
     mapping = {}
     for pair in args.map:
         field, sign, column = pair.partition("=")

@@ -11,24 +11,39 @@ every layer.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
+from desktop.core.decisions import DecisionService
 from desktop.core.demo import build_demo
+from desktop.core.demo_calendar import (
+    demo_decisions,
+    demo_reply_history,
+    shift_weeks,
+    weeks_since_anchor,
+)
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.imports import ImportReport, Incoming, Problem
+from desktop.core.measures import WeekFigures
 from desktop.core.ports import Clock
 from desktop.core.queue import QueueService
 from desktop.core.requests import Request
+from desktop.core.stats import StatsService
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
 from desktop.platform.resources import read_text
 from desktop.platform.timezone import system_zone
+from desktop.store.calendar_repository import SqliteCalendarRepository
 from desktop.store.db import open_database
+from desktop.store.decision_repository import SqliteDecisionRepository
+from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
 
@@ -88,6 +103,8 @@ def run_import_job(
 
     context = open_context(paths, clock)
     try:
+        if kind == "ics":
+            return import_calendar(context, path)
         if kind == "slack":
             items = slack_items(path, context.queue.settings.me)
         else:
@@ -131,4 +148,79 @@ def load_demo(context: Context) -> int:
         if context.requests.find_external(r.source, r.external_id or "") is None
     ]
     context.queue.put_many(fresh)
+    load_demo_calendar(context)
     return len(fresh)
+
+
+# -- measures: calendars, decisions, stats ------------------------------------------------------
+
+CALENDAR_WEEKS_BACK = 53
+"""How far back an imported calendar is expanded (the Health view shows up to 52 weeks)."""
+CALENDAR_WEEKS_AHEAD = 6
+"""How far ahead it is expanded (Find focus time looks one week ahead)."""
+
+
+def import_calendar(context: Context, path: Path) -> ImportReport:
+    """Read an ``.ics`` file and replace that calendar's stored events with it.
+
+    Recurring series are expanded from :data:`CALENDAR_WEEKS_BACK` weeks ago to
+    :data:`CALENDAR_WEEKS_AHEAD` weeks ahead; importing again later moves that range along.
+
+    Raises:
+        InvalidInput: the file cannot be read or is not a calendar.
+    """
+    from desktop.sources.ics import read_ics
+
+    now = context.clock.now()
+    read = read_ics(path, now - timedelta(weeks=CALENDAR_WEEKS_BACK),
+                    now + timedelta(weeks=CALENDAR_WEEKS_AHEAD),
+                    floating_zone=ZoneInfo(context.queue.settings.timezone))
+    stored = SqliteCalendarRepository(context.db).replace_calendar(read.calendar_id, read.events)
+    return ImportReport(imported=stored, failed=list(read.problems))
+
+
+def compute_weeks(paths: AppPaths, clock: Clock, weeks: int) -> list[WeekFigures]:
+    """The measures of the last ``weeks`` weeks on a store connection of its own (it runs on
+    the Health view's worker thread)."""
+    context = open_context(paths, clock)
+    try:
+        return stats_service(context).weeks(weeks)
+    finally:
+        context.close()
+
+
+def decision_service(context: Context) -> DecisionService:
+    """Decisions on the context's store."""
+    return DecisionService(SqliteDecisionRepository(context.db), context.clock)
+
+
+def stats_service(context: Context) -> StatsService:
+    """The health measures on the context's store."""
+    return StatsService(context.queue, SqliteCalendarRepository(context.db),
+                        SqliteDecisionRepository(context.db), StoreFocusHistory(context.db),
+                        context.requests)
+
+
+def demo_calendar_text(now: datetime) -> str:
+    """The shipped demo calendar with its weeks moved so that its last week is ``now``'s."""
+    return shift_weeks(read_text("demo", "calendar.ics"), weeks_since_anchor(now))
+
+
+def load_demo_calendar(context: Context) -> int:
+    """Import the shipped demo calendar (its dates moved so its last week is this week), and
+    add demo decisions and answered requests of past weeks once. Returns how many events were
+    stored."""
+    text = demo_calendar_text(context.clock.now())
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo-calendar.ics"
+        path.write_text(text, encoding="utf-8")
+        report = import_calendar(context, path)
+    decisions = SqliteDecisionRepository(context.db)
+    if not decisions.all():
+        for decision in demo_decisions(context.clock.now()):
+            decisions.save(decision)
+    queue = context.queue
+    history = demo_reply_history(queue.now(), queue.calendar, queue.settings.policy)
+    context.queue.put_many(r for r in history if context.requests.find_external(
+        r.source, r.external_id or "") is None)
+    return report.imported

@@ -168,6 +168,21 @@ class BusinessCalendar:
         self._time_at(self._cum_at(ts) + 1)  # make sure an opening after ts is on the timeline
         return datetime.fromtimestamp(self._starts[bisect_right(self._starts, ts)], UTC)
 
+    def working_spans(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
+        """The stretches of working time inside ``[start, end)``, in order, as UTC instants."""
+        a, b = start.timestamp(), end.timestamp()
+        if a >= b:
+            return []
+        self._cover(a, b)
+        out = []
+        for i in range(max(bisect_right(self._starts, a) - 1, 0), len(self._starts)):
+            s, e = max(self._starts[i], a), min(self._ends[i], b)
+            if self._starts[i] >= b:
+                break
+            if s < e:
+                out.append((datetime.fromtimestamp(s, UTC), datetime.fromtimestamp(e, UTC)))
+        return out
+
     def is_working_day(self, day: date) -> bool:
         """Whether ``day`` has working hours and is neither a holiday nor a day off."""
         return bool(self.hours.days[day.weekday()]) and day not in self._closed_days(day.year)

@@ -13,6 +13,9 @@ from desktop.core.requests import Request
 
 if TYPE_CHECKING:
     from desktop.core.buckets import QueueEntry
+    from desktop.core.decisions import Decision
+    from desktop.core.measures import FocusSpan, Interruption
+    from desktop.core.meetings import MeetingEvent
 
 
 class Clock(Protocol):
@@ -101,4 +104,60 @@ class SecretStore(Protocol):
 
     def delete(self, account: str) -> None:
         """Forget the password for ``account`` (nothing happens if there is none)."""
+        ...
+
+
+# -- measures (calendar, decisions, focus history) ------------------------------------------------
+
+
+class CalendarRepository(Protocol):
+    """Where imported calendar events are kept. Every call is one transaction."""
+
+    def replace_calendar(self, calendar_id: str, events: Iterable[MeetingEvent]) -> int:
+        """Drop every event of ``calendar_id`` and store ``events`` instead; returns how many."""
+        ...
+
+    def between(self, start: datetime, end: datetime) -> list[MeetingEvent]:
+        """Events of every calendar that overlap ``[start, end)``, by start."""
+        ...
+
+
+class DecisionRepository(Protocol):
+    """Where decisions are kept. Every call is one transaction."""
+
+    def get(self, decision_id: str) -> Decision | None:
+        """The decision with this id, or ``None``."""
+        ...
+
+    def save(self, decision: Decision) -> None:
+        """Insert or replace one decision."""
+        ...
+
+    def delete(self, decision_id: str) -> None:
+        """Remove one decision (nothing happens if it is unknown)."""
+        ...
+
+    def all(self) -> list[Decision]:
+        """Every decision, oldest first."""
+        ...
+
+
+class FocusHistory(Protocol):
+    """Past focus blocks and the interruptions logged during them, for the measures."""
+
+    def spans(self, start: datetime, end: datetime) -> list[FocusSpan]:
+        """Focus blocks overlapping ``[start, end)``: start to actual end (planned end while
+        a block still runs)."""
+        ...
+
+    def interruptions(self, start: datetime, end: datetime) -> list[Interruption]:
+        """Interruptions logged in ``[start, end)``."""
+        ...
+
+
+class ReplyHistory(Protocol):
+    """Requests for the reply measures, read without loading the whole queue."""
+
+    def due_or_done_between(self, start: datetime, end: datetime) -> list[Request]:
+        """Requests (not deleted) whose reply-by or done time lies in ``[start, end)``."""
         ...

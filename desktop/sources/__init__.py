@@ -11,7 +11,7 @@ from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.imports import Incoming, Problem
 
-KINDS = ("maildir", "mbox", "eml", "csv", "slack")
+KINDS = ("maildir", "mbox", "eml", "csv", "slack", "ics")
 
 
 def read_source(
@@ -28,6 +28,9 @@ def read_source(
             ``me`` is missing for ``slack``.
     """
     from desktop.sources import mail_files
+
+    if kind == "ics":  # calendars hold meetings, not requests: services.import_calendar
+        raise InvalidInput(_("A calendar (.ics) is imported as meetings, not as requests."))
 
     if kind == "maildir":
         return mail_files.read_maildir(path)

@@ -92,6 +92,43 @@ def m0003_fts_rank(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m0007_calendar_and_decisions(db: sqlite_utils.Database) -> None:
+    """Imported calendar events (for meeting hours and free time) and decisions (for decision
+    speed). Events are replaced per calendar on each import; times are UTC ISO text."""
+    db.execute(
+        """
+        CREATE TABLE calendar_events (
+            calendar_id TEXT NOT NULL,
+            uid TEXT NOT NULL,
+            recurrence_id TEXT NOT NULL DEFAULT '',
+            start TEXT NOT NULL,
+            "end" TEXT NOT NULL,
+            all_day INTEGER NOT NULL DEFAULT 0,
+            summary TEXT NOT NULL DEFAULT '',
+            cancelled INTEGER NOT NULL DEFAULT 0,
+            declined_by TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (calendar_id, uid, recurrence_id)
+        )
+        """
+    )
+    db.execute('CREATE INDEX calendar_events_time ON calendar_events (start, "end")')
+    db.execute(
+        """
+        CREATE TABLE decisions (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            request_id TEXT,
+            draft_id TEXT,
+            opened_at TEXT NOT NULL,
+            decided_at TEXT,
+            outcome TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX decisions_request ON decisions (request_id)")
+
+
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
     return [m.name for m in MIGRATIONS.pending(_sqlite_utils.Database(memory=True))]

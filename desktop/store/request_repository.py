@@ -169,6 +169,18 @@ class SqliteRequestRepository:
         rows = self._db.conn.execute(f"{_SELECT}{where} ORDER BY received_at, rowid").fetchall()
         return [_request(r) for r in rows]
 
+    def due_or_done_between(self, start: datetime, end: datetime) -> list[Request]:
+        """Requests (not deleted) whose reply-by or done time lies in ``[start, end)``, for
+        the reply measures."""
+        lo, hi = _ts(start), _ts(end)
+        rows = self._db.conn.execute(
+            f"{_SELECT} WHERE deleted_at IS NULL AND ("
+            f"({_epoch('reply_by')} >= {_epoch('?')} AND {_epoch('reply_by')} < {_epoch('?')}) OR "
+            f"({_epoch('done_at')} >= {_epoch('?')} AND {_epoch('done_at')} < {_epoch('?')}))",
+            (lo, hi, lo, hi),
+        ).fetchall()
+        return [_request(r) for r in rows]
+
     def search(self, query: str, limit: int = 200) -> list[str]:
         """Ids of requests (done ones included, deleted ones not) matching ``query``, best
         match first by BM25."""

@@ -50,6 +50,8 @@ def kind_for(path: Path) -> str | None:
         return "eml"
     if suffix == ".csv":
         return "csv"
+    if suffix in (".ics", ".ical", ".ifb"):
+        return "ics"
     if suffix in (".mbox", ".mbx", "") or path.name.lower() in ("inbox", "mbox"):
         return "mbox"
     return None
@@ -80,7 +82,9 @@ class ImportController(QObject):
             self._action(_("Import mail&box or .eml file…"), self._choose_mail_file),
             self._action(_("Import tracker &CSV…"), self._choose_csv),
             self._action(_("Import &Slack export (.zip)…"), self._choose_slack),
+            self._action(_("Import c&alendar (.ics)…"), self._choose_calendar),
         ]
+        self._kind = ""
 
     @property
     def running(self) -> bool:
@@ -96,6 +100,7 @@ class ImportController(QObject):
         if kind == "slack" and not self._know_user():
             return False
         self._cancel.clear()
+        self._kind = kind
         dialog = QProgressDialog(_("Importing {name}…").format(name=path.name), _("Cancel"),
                                  0, 0, self._window)
         dialog.setObjectName("importProgress")
@@ -116,8 +121,8 @@ class ImportController(QObject):
             if kind is not None:
                 return self.start(kind, path)
         QMessageBox.warning(self._window, _("Import"),
-                            _("Drop a Maildir folder, an mbox or .eml file, a CSV export or a "
-                              "Slack export (.zip)."))
+                            _("Drop a Maildir folder, an mbox or .eml file, a CSV export, a "
+                              "Slack export (.zip) or a calendar (.ics)."))
         return False
 
     def cancel_and_wait(self) -> None:
@@ -173,6 +178,12 @@ class ImportController(QObject):
         if name:
             self.start("slack", Path(name))
 
+    def _choose_calendar(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self._window, _("Choose a calendar file"), "", _("Calendar (*.ics);;All files (*)"))
+        if name:
+            self.start("ics", Path(name))
+
     def _on_progressed(self, count: int) -> None:
         if self._dialog is not None:
             self._dialog.setLabelText(ngettext("{count} item read…", "{count} items read…",
@@ -202,6 +213,11 @@ class ImportController(QObject):
                  ngettext("{count} was already in the queue.", "{count} were already in the "
                           "queue.", report.skipped_duplicates).format(
                      count=report.skipped_duplicates)]
+        if self._kind == "ics":  # a calendar replaces its events: nothing is "already there"
+            lines = [ngettext("{count} calendar event imported; View > Health shows your "
+                              "meeting hours.", "{count} calendar events imported; View > "
+                              "Health shows your meeting hours.", report.imported).format(
+                count=report.imported)]
         if report.answered:
             lines.append(ngettext("{count} marked done: you had replied.",
                                   "{count} marked done: you had replied.",

@@ -1,0 +1,307 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Calendar files (``.ics``) into meeting events, for meeting hours and free time.
+
+Recurring series are expanded with ``recurring-ical-events`` (which honours EXDATE, RDATE,
+moved and cancelled occurrences) but only within the range asked for, and lazily, so a series
+without an end costs no more than the weeks it covers. Time zones come from the file's
+VTIMEZONE blocks or the IANA name in TZID; a zone neither knows is read as UTC and reported.
+Floating times (no zone) are the calendar's X-WR-TIMEZONE, else the user's zone.
+
+Broken input is imported as far as it goes. The file is split into its events before any of it
+is parsed, so one bad date, a truncated last event or a series that cannot be expanded costs
+that event only; each such loss is listed as a :class:`~desktop.core.imports.Problem`. Bytes
+that are not UTF-8 are read as Windows-1252 and reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+import recurring_ical_events  # type: ignore[import-untyped]
+
+from desktop.core.errors import InvalidInput
+from desktop.core.i18n import _
+from desktop.core.imports import Problem
+from desktop.core.meetings import MeetingEvent
+
+MAX_OCCURRENCES = 5_000
+"""Occurrences kept of one series within the range; more is not a meeting series."""
+_TOO_FREQUENT = {"SECONDLY", "MINUTELY"}
+_UID = re.compile(r"^UID(?:;[^:]*)?:(.*)$", re.IGNORECASE)
+_TZID = re.compile(r"^(?:DTSTART|DTEND|RECURRENCE-ID)[^:]*;TZID=\"?([^:;\"]+)", re.IGNORECASE)
+_FREQ = re.compile(r"^RRULE(?:;[^:]*)?:.*\bFREQ=([A-Z]+)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class CalendarFile:
+    """What one ``.ics`` file gave: its calendar id, its events and what was lost."""
+
+    calendar_id: str
+    events: list[MeetingEvent] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Block:
+    """One top-level component of the file, as unfolded lines."""
+
+    name: str
+    lines: list[str]
+    line_no: int
+    complete: bool = True
+
+    @property
+    def uid(self) -> str:
+        for line in self.lines:
+            match = _UID.match(line)
+            if match:
+                return match[1].strip()
+        return ""
+
+
+def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinfo = UTC,
+             max_occurrences: int = MAX_OCCURRENCES) -> CalendarFile:
+    """The events of ``path`` that overlap ``[start, end)``, recurring ones expanded.
+
+    Raises:
+        InvalidInput: the file cannot be read or is not a calendar at all.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(_("{path} could not be read: {error}").format(
+            path=path, error=error.strerror or error)) from None
+    where = str(path)
+    problems: list[Problem] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        problems.append(Problem(where, _("The file is not UTF-8; it was read as Windows-1252, "
+                                         "so some letters may be wrong.")))
+    lines = _unfold(text)
+    if not any(line.upper() in ("BEGIN:VCALENDAR", "BEGIN:VEVENT") for line in lines):
+        raise InvalidInput(_("{path} is not an iCalendar (.ics) file.").format(path=path))
+    header, blocks = _split(lines)
+    calendar_id = header.get("X-WR-CALNAME", "").strip() or str(path.resolve())
+    floating = _zone_named(header.get("X-WR-TIMEZONE", "")) or floating_zone
+    result = CalendarFile(calendar_id, problems=problems)
+    zones = [b for b in blocks if b.name == "VTIMEZONE" and b.complete]
+    groups: dict[str, list[_Block]] = {}
+    for block in blocks:
+        if block.name != "VEVENT":
+            continue
+        label = _label(where, block)
+        if not block.complete:
+            problems.append(Problem(label, _("The file ends inside this event (truncated); "
+                                             "it was left out.")))
+            continue
+        uid = block.uid or "no-uid-" + hashlib.sha1(
+            "\n".join(block.lines).encode()).hexdigest()[:16]
+        groups.setdefault(uid, []).append(block)
+    window = (start.astimezone(UTC), end.astimezone(UTC))
+    for uid, group in groups.items():
+        reader = _SeriesReader(result.calendar_id, uid, _label(where, group[0]), floating,
+                               window, max_occurrences)
+        result.events.extend(reader.read(zones, group))
+        problems.extend(reader.problems)
+    return result
+
+
+def _label(where: str, block: _Block) -> str:
+    uid = block.uid
+    return f"{where}: {uid}" if uid else _("{file}: event at line {line}").format(
+        file=where, line=block.line_no)
+
+
+def _unfold(text: str) -> list[str]:
+    """Lines with RFC 5545 folding undone (a line starting with a space continues the last)."""
+    out: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if raw[:1] in (" ", "\t") and out:
+            out[-1] += raw[1:]
+        elif raw.strip():
+            out.append(raw.rstrip())
+    return out
+
+
+def _split(lines: list[str]) -> tuple[dict[str, str], list[_Block]]:
+    """The calendar's own properties, and its top-level components (a component the file
+    ends inside is marked incomplete)."""
+    header: dict[str, str] = {}
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    depth = 0
+    for number, line in enumerate(lines, start=1):
+        upper = line.upper()
+        if upper.startswith("BEGIN:"):
+            name = upper[6:].strip()
+            if name == "VCALENDAR" and current is None:
+                continue
+            if current is None:
+                current, depth = _Block(name, [], number), 0
+            depth += 1
+            current.lines.append(line)
+        elif upper.startswith("END:") and current is not None:
+            current.lines.append(line)
+            depth -= 1
+            if depth == 0:
+                blocks.append(current)
+                current = None
+        elif current is not None:
+            current.lines.append(line)
+        elif ":" in line and not upper.startswith("END:"):
+            key, _sep, value = line.partition(":")
+            header.setdefault(key.split(";")[0].upper(), value)
+    if current is not None:
+        current.complete = False
+        blocks.append(current)
+    return header, blocks
+
+
+def _zone_named(name: str) -> tzinfo | None:
+    try:
+        return ZoneInfo(name.strip()) if name.strip() else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+class _SeriesReader:
+    """Reads one UID's events (a single event, or a series with its moved occurrences)."""
+
+    def __init__(self, calendar_id: str, uid: str, label: str, floating: tzinfo,
+                 window: tuple[datetime, datetime], max_occurrences: int) -> None:
+        self.calendar_id, self.uid, self.label = calendar_id, uid, label
+        self.floating, self.window, self.max_occurrences = floating, window, max_occurrences
+        self.problems: list[Problem] = []
+        self._unknown_zones: set[str] = set()
+        self._tzids: set[str] = set()
+
+    def read(self, zones: list[_Block], group: list[_Block]) -> list[MeetingEvent]:
+        for block in group:
+            match = next(filter(None, (_FREQ.match(line) for line in block.lines)), None)
+            if match and match[1].upper() in _TOO_FREQUENT:
+                self._problem(_("It repeats every second or minute, which no meeting does; "
+                                "it was left out."))
+                return []
+        defined = {m[1] for z in zones for line in z.lines if (m := re.match(
+            r"^TZID[^:]*:(.+)$", line, re.IGNORECASE))}
+        self._tzids = {m[1].strip() for b in group for line in b.lines
+                       if (m := _TZID.match(line))}
+        self._tzids = {z for z in self._tzids if z not in defined and not _zone_named(z)}
+        text = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//unhurried//import//EN",
+                            *(line for z in zones for line in z.lines),
+                            *(line for b in group for line in b.lines), "END:VCALENDAR", ""])
+        try:
+            calendar = icalendar.Calendar.from_ical(text)
+            broken = [f"{name}: {reason}" for event in calendar.walk("VEVENT")
+                      for name, reason in getattr(event, "errors", [])
+                      if name in ("DTSTART", "DTEND", "DURATION", "RRULE", "RECURRENCE-ID")]
+            if broken:
+                self._problem(_("Its dates cannot be read ({reason}); it was left out.").format(
+                    reason="; ".join(broken)))
+                return []
+            return list(self._occurrences(calendar, len(group) > 1 or self._recurs(group)))
+        except Exception as error:  # the parser's failures have no common base: any one
+            # costs this event only
+            self._problem(_("It cannot be read ({reason}); it was left out.").format(
+                reason=error))
+            return []
+
+    @staticmethod
+    def _recurs(group: list[_Block]) -> bool:
+        return any(line.upper().startswith(("RRULE", "RDATE")) for b in group for line in b.lines)
+
+    def _occurrences(self, calendar: Any, series: bool) -> Iterator[MeetingEvent]:
+        lo, hi = self.window
+        query = recurring_ical_events.of(calendar)
+        seen: set[str] = set()
+        for count, occurrence in enumerate(query.after(lo), start=1):
+            event = self._event(occurrence, series)
+            if event.start >= hi and not event.all_day:
+                break
+            if event.all_day and event.start >= hi + timedelta(days=1):
+                break
+            if count > self.max_occurrences:
+                self._problem(_("It has more than {count} occurrences in the weeks imported; "
+                                "the rest were left out.").format(count=self.max_occurrences))
+                break
+            if event.recurrence_id in seen:
+                if not self.problems:
+                    self._problem(_("The same event is in the file twice; the first was "
+                                    "kept."))
+                continue
+            seen.add(event.recurrence_id)
+            yield event
+        for zone in sorted(self._unknown_zones):
+            self._problem(_("Unknown time zone '{zone}'; its times were read as UTC.").format(
+                zone=zone))
+
+    def _event(self, occurrence: Any, series: bool) -> MeetingEvent:
+        start_prop = occurrence["DTSTART"]
+        start_value = start_prop.dt
+        end_prop = occurrence.get("DTEND")
+        end_value = end_prop.dt if end_prop is not None else start_value
+        all_day = isinstance(start_value, date) and not isinstance(start_value, datetime)
+        if all_day:
+            start = datetime.combine(start_value, datetime.min.time(), tzinfo=UTC)
+            end_date = end_value if isinstance(end_value, date) else start_value
+            end = max(datetime.combine(end_date, datetime.min.time(), tzinfo=UTC),
+                      start + timedelta(days=1))
+        else:
+            start = self._utc(start_value, start_prop)
+            end = max(self._utc(end_value, end_prop or start_prop), start)
+        recurrence_id = ""
+        if series:
+            rid = occurrence.get("RECURRENCE-ID")
+            moment = rid.dt if rid is not None else start_value
+            recurrence_id = (self._utc(moment, rid or start_prop).isoformat()
+                             if isinstance(moment, datetime) else moment.isoformat())
+        return MeetingEvent(
+            self.calendar_id, self.uid, start, end,
+            summary=str(occurrence.get("SUMMARY", "")).strip(),
+            recurrence_id=recurrence_id, all_day=all_day,
+            cancelled=str(occurrence.get("STATUS", "")).strip().upper() == "CANCELLED",
+            declined_by=_declined(occurrence.get("ATTENDEE")),
+        )
+
+    def _utc(self, value: Any, prop: Any) -> datetime:
+        if not isinstance(value, datetime):  # a date where a time was expected
+            return datetime.combine(value, datetime.min.time(), tzinfo=UTC)
+        if value.tzinfo is None:
+            tzid = getattr(prop, "params", {}).get("TZID")
+            if tzid or self._tzids:  # the parameter may not survive the expansion
+                self._unknown_zones.update([str(tzid)] if tzid else self._tzids)
+                value = value.replace(tzinfo=UTC)
+            else:
+                value = value.replace(tzinfo=self.floating)
+        moment: datetime = value.astimezone(UTC)
+        return moment
+
+    def _problem(self, reason: str) -> None:
+        self.problems.append(Problem(self.label, reason))
+
+
+def _declined(attendees: Any) -> tuple[str, ...]:
+    """Addresses of the attendees whose PARTSTAT is DECLINED, lower case, no ``mailto:``."""
+    if attendees is None:
+        return ()
+    listed = attendees if isinstance(attendees, list) else [attendees]
+    out = []
+    for attendee in listed:
+        params = getattr(attendee, "params", {})
+        if str(params.get("PARTSTAT", "")).upper() == "DECLINED":
+            address = str(attendee).strip()
+            if address.lower().startswith("mailto:"):
+                address = address[7:]
+            out.append(address.lower())
+    return tuple(out)

@@ -154,6 +154,12 @@ class SqliteRequestRepository:
             known.update(r[0] for r in rows)
         return known
 
+    def versions(self) -> dict[str, str]:
+        """Id to ``modified_at`` (as stored) of every active request, to find what changed."""
+        rows = self._db.conn.execute(
+            "SELECT id, modified_at FROM requests WHERE state != 'done' AND deleted_at IS NULL")
+        return dict(rows.fetchall())
+
     def get_many(self, request_ids: Iterable[str]) -> list[Request]:
         """The requests with these ids (unknown ids are left out), in no particular order."""
         found: list[Request] = []

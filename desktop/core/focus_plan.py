@@ -214,6 +214,9 @@ def parse_schedule(text: str, zone: str, now: datetime,
     if len(spans) != 1:
         raise InvalidInput(_("Write one schedule such as 'mon-fri 09:00-11:00'."))
     span = spans.pop()
+    if span.minutes >= 24 * 60 or span.minutes > MAX_LENGTH.total_seconds() // 60:
+        raise InvalidInput(_("A scheduled focus block must end after it starts and last at "
+                             "most 12 hours, e.g. 'mon-fri 09:00-11:00'."))
     weekdays = tuple(d for d in range(7) if hours.days[d])
     schedule = FocusSchedule(str(uuid.uuid4()), weekdays, span, zone, now)
     for other in existing:

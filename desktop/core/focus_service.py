@@ -113,6 +113,19 @@ class FocusService:
         for entry in self._repo.held():
             self._held.hold(entry.request_id, entry.breach_at)
 
+    @property
+    def zone(self) -> str:
+        """The user's time zone (IANA name)."""
+        return self._settings().zone
+
+    def now(self) -> datetime:
+        """The current instant from the injected clock."""
+        return self._clock.now()
+
+    def all_sessions(self) -> list[plan.FocusSession]:
+        """Every block that is not deleted, oldest first."""
+        return self._repo.sessions()
+
     def current(self) -> plan.FocusSession | None:
         """The block running now, if any."""
         now = self._clock.now()
@@ -183,14 +196,22 @@ class FocusService:
         self._save(longer)
         return longer
 
+    def check_schedule(self, text: str, zone: str | None = None) -> plan.FocusSchedule:
+        """What :meth:`add_schedule` would add, without adding it.
+
+        Raises:
+            InvalidInput: as :meth:`add_schedule`.
+        """
+        return plan.parse_schedule(text, zone or self._settings().zone, self._clock.now(),
+                                   self.schedules)
+
     def add_schedule(self, text: str, zone: str | None = None) -> plan.FocusSchedule:
         """Add a recurring block such as ``mon-fri 09:00-11:00`` (in ``zone`` or the user's).
 
         Raises:
             InvalidInput: not that form, an unknown zone, or it overlaps another schedule.
         """
-        schedule = plan.parse_schedule(text, zone or self._settings().zone, self._clock.now(),
-                                       self.schedules)
+        schedule = self.check_schedule(text, zone)
         self._repo.save_schedule(schedule)
         self.schedules.append(schedule)
         return schedule

@@ -15,6 +15,7 @@ import zoneinfo
 from collections.abc import Sequence
 from functools import partial
 from logging.handlers import RotatingFileHandler
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop import APP_ID, APP_NAME, __version__, cli
@@ -24,7 +25,7 @@ from desktop.platform.holidays import supported_regions
 from desktop.platform.i18n import install_language
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
-from desktop.services import load_demo, open_context, run_import_job
+from desktop.services import load_demo, open_context, open_focus, run_import_job
 from desktop.store.errors import StoreError
 
 logger = logging.getLogger(__name__)
@@ -104,9 +105,11 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
         importer=partial(run_import_job, paths, clock),
     )
     server.activated.connect(lambda _argv: _raise(window))
+    focus = _wire_focus(app, window, context, formatter, server)
     if not smoke:
         server.listen()
     window.load()
+    focus.start()
     window.show()
     if smoke:
         QTimer.singleShot(0, app.quit)
@@ -118,6 +121,62 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     server.close()
     context.close()
     return status
+
+
+def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any) -> Any:
+    """Focus blocks in the window: the service, the notifier chain and the controller."""
+    from babel.dates import format_datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.commands.focus import execute_argv
+    from desktop.core.requests import Channel
+    from desktop.core.status import status_message
+    from desktop.platform.notify import (
+        CallbackNotifier,
+        NotifierChain,
+        PlyerNotifier,
+        TrayNotifier,
+    )
+
+    from desktop.ui.focus_banner import clock_text
+    from desktop.ui.focus_controller import FocusController
+
+    chain = NotifierChain([PlyerNotifier(APP_NAME)])
+    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()))
+    queue = context.queue
+
+    def status_text() -> str:
+        session = service.current()
+        def moment(t: Any) -> str:
+            return format_datetime(t, "EEE d MMM, HH:mm zzz", tzinfo=formatter.zone,
+                                   locale=formatter.locale)
+        def clock(t: Any) -> str:
+            return format_datetime(t, "HH:mm zzz", tzinfo=formatter.zone, locale=formatter.locale)
+        return status_message(queue.settings.policy, queue.calendar, queue.now(), Channel.CHAT,
+                              moment, clock, focus_until=session.end if session else None)
+
+    def close_to_tray() -> bool:
+        return bool(queue.setting_text("close_to_tray") == "yes")
+
+    controller = FocusController(window, service, formatter, chain, app.windowIcon(),
+                                 close_to_tray, status_text)
+    service.notifier = controller
+    if controller.tray is not None:
+        chain.add(TrayNotifier(controller.tray, controller.show_requests))
+        QApplication.setQuitOnLastWindowClosed(False)  # hidden to the tray, it keeps running
+    chain.add(CallbackNotifier(controller.show_notice))
+    chain.on_problem = controller.tell
+    parser = cli.build_parser()
+
+    def execute(argv: list[str]) -> dict[str, Any] | None:
+        answer = execute_argv(argv, service, parser.parse_args)
+        controller.refresh()
+        controller.wake.replan()
+        return answer
+
+    server.set_executor(execute)
+    return controller
 
 
 def _raise(window: object) -> None:

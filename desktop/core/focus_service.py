@@ -90,7 +90,8 @@ class FocusService:
         self._repo = repository
         self._requests = requests
         self._clock = clock
-        self._notifier = notifier
+        self.notifier = notifier
+        """Where notifications go; replaceable once the window exists."""
         self._settings = settings
         self._moment = moment
         self._held = HeldRequests()
@@ -366,10 +367,10 @@ class FocusService:
                                              notices.why(r, reason, moment), sid)
                                 for r in requests])
         if len(requests) > BATCH:
-            self._notifier.notify(notices.several(requests, moment, kind.value, reason))
+            self.notifier.notify(notices.several(requests, moment, kind.value, reason))
             return
         for request in requests:
-            self._notifier.notify(notices.single(request, reason, moment, kind.value))
+            self.notifier.notify(notices.single(request, reason, moment, kind.value))
 
     def _send_digest(self, now: datetime, session: plan.FocusSession | None) -> None:
         ids = self._held.drain()
@@ -381,7 +382,7 @@ class FocusService:
                for r in held.requests]
         self._repo.release(ids, log)
         if held.requests:
-            self._notifier.notify(notices.digest(held, self._format))
+            self.notifier.notify(notices.digest(held, self._format))
 
     def _send_arrived(self, now: datetime, ready: Sequence[str] = ()) -> None:
         ids = [*ready, *self._coalescer.tick(now)]
@@ -397,7 +398,7 @@ class FocusService:
         note: Notification = (notices.single(requests[0], Reason.OUTSIDE_FOCUS, self._format,
                                              "arrived") if len(requests) == 1
                               else notices.several(requests, self._format, "arrived"))
-        self._notifier.notify(note)
+        self.notifier.notify(note)
 
     def _format(self, moment: datetime) -> str:
         if self._moment is not None:

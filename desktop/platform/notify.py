@@ -149,7 +149,7 @@ class NotifierChain:
     def __init__(self, backends: Sequence[Notifier],
                  on_problem: Callable[[str], None] | None = None) -> None:
         self.backends = list(backends)
-        self._on_problem = on_problem
+        self.on_problem = on_problem
         self._told: set[str] = set()
         self.last_backend: str | None = None
 
@@ -172,7 +172,7 @@ class NotifierChain:
         return False
 
     def _tell_once(self, name: str, reason: str) -> None:
-        if name in self._told or self._on_problem is None:
+        if name in self._told or self.on_problem is None:
             return
         self._told.add(name)
         if name == "plyer":
@@ -181,4 +181,4 @@ class NotifierChain:
         else:
             message = _("Notifications cannot be shown in the tray ({reason}); Unhurried "
                         "shows them in its window instead.").format(reason=reason)
-        self._on_problem(message)
+        self.on_problem(message)

@@ -132,7 +132,7 @@ def test_the_tray_menu_counts_down_to_the_next_reply(focus, service, clock, qtbo
     tray.show_state(focus.service.state(), clock.now())
     texts = [a.text() for a in tray.contextMenu().actions() if a.text()]
     assert texts[:2] == ["Next reply due in 1 h 40 m", "0 notifications held"]
-    assert "&Start focus…" in texts and "S&top focus" in texts and "&Open Unhurried" in texts
+    assert {"&Start focus…", "S&top focus", "&Open Unhurried", "&Quit"} <= set(texts)
 
 
 def test_copy_status_message_puts_it_on_the_clipboard(focus):
@@ -159,7 +159,7 @@ def test_a_forwarded_focus_command_runs_in_the_window_and_answers(focus, qtbot, 
     thread.start()
     qtbot.waitUntil(lambda: bool(bad), timeout=5000)
     thread.join()
-    assert bad[0]["status"] == 2 and "positive" not in bad[0]["output"]
+    assert bad[0]["status"] == 2
     assert "length such as 90m" in bad[0]["error"]
     server.close()
 

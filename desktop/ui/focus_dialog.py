@@ -32,6 +32,8 @@ from desktop.ui.focus_banner import clock_text
 from desktop.ui.formatting import Formatter, duration_text, plain
 
 DEFAULT_MINUTES = 90
+LONGEST_PROPOSED = 120
+"""A longer stretch is possible, but two hours is the most this dialog proposes."""
 SHORTEST = 5
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
@@ -49,7 +51,7 @@ def proposal(state: FocusState, formatter: Formatter, now: datetime) -> tuple[in
     if minutes < SHORTEST:
         return 25, _("A reply is due very soon ({details}). Answer it first, or focus anyway: "
                      "it will break through.").format(details=details)
-    return min(minutes, 4 * 60), _(
+    return min(minutes, LONGEST_PROPOSED), _(
         "You can focus for {length} before the next reply is due ({details}).").format(
         length=duration_text(timedelta(minutes=minutes)), details=details)
 
@@ -62,6 +64,7 @@ class StartFocusDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Start focus"))
         self.setObjectName("startFocusDialog")
+        self.setMinimumWidth(480)
         minutes, text = proposal(state, formatter, now)
         self.explanation = QLabel(text, textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.minutes = QSpinBox(minimum=SHORTEST, maximum=12 * 60, singleStep=15, value=minutes)
@@ -75,9 +78,12 @@ class StartFocusDialog(QDialog):
         row.addWidget(QLabel(_("Focus for")))
         row.addWidget(self.minutes)
         row.addWidget(self.ends, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        start = buttons.addButton(_("Start focus"), QDialogButtonBox.ButtonRole.AcceptRole)
-        start.setDefault(True)
+        ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+        buttons = QDialogButtonBox(ok | cancel)
+        # the standard Ok button, renamed: an added button loses "default" to Cancel on show,
+        # and Return would cancel
+        buttons.button(ok).setText(_("Start focus"))
+        buttons.button(ok).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

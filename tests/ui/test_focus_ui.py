@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -123,6 +123,9 @@ def test_the_start_dialog_proposes_a_length_bounded_by_the_next_reply(
     assert dialog.minutes.value() == 100
     assert dialog.ends.text() == "until 11:40"
     assert dialog.length == 100 * M
+    dialog.show()
+    qtbot.keyClick(dialog.minutes, Qt.Key.Key_Return)  # Return starts, never cancels
+    assert dialog.result() == QDialog.DialogCode.Accepted
 
 
 def test_the_tray_menu_counts_down_to_the_next_reply(focus, service, clock, qtbot):

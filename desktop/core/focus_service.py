@@ -140,7 +140,8 @@ class FocusService:
         """The block, how many are held and when the next reply falls due."""
         now = self._clock.now()
         margin = self._settings().margin
-        length, bound = suggested_length(self._requests.active(), now, margin)
+        first = self._requests.next_due(now)  # one indexed query, not the whole queue
+        length, bound = suggested_length([first] if first else [], now, margin)
         breach = None if bound is None or bound.reply_by is None else bound.reply_by - margin
         return FocusState(self.current(), len(self._held), breach, length, bound)
 

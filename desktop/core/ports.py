@@ -133,8 +133,8 @@ class Notifier(Protocol):
 class FocusRequests(Protocol):
     """What the focus service reads about requests."""
 
-    def active(self) -> list[Request]:
-        """Every request that is neither done nor deleted."""
+    def next_due(self, now: datetime) -> Request | None:
+        """The open, not snoozed request whose reply-by comes next after ``now``."""
         ...
 
     def get_many(self, request_ids: Iterable[str]) -> list[Request]:

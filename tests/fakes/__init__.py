@@ -63,6 +63,11 @@ class MemoryRequestRepository:
     def entries(self) -> list[QueueEntry]:
         return [QueueEntry.of(r) for r in self.active()]
 
+    def next_due(self, now: datetime) -> Request | None:
+        ahead = [r for r in self.active() if r.state.value == "open" and r.reply_by is not None
+                 and r.reply_by > now and not r.is_snoozed(now)]
+        return min(ahead, key=lambda r: (r.reply_by, r.id), default=None)
+
     def versions(self) -> dict[str, str]:
         return {r.id: r.modified_at.isoformat() for r in self.active()}
 

@@ -13,7 +13,7 @@ from desktop.core.focus import Reason
 from desktop.core.focus_log import HeldEntry, Interruption, InterruptionKind
 from desktop.core.focus_plan import FocusSession, new_session, parse_schedule, stop
 from desktop.core.focus_service import FocusService, FocusSettings
-from desktop.core.requests import Request
+from desktop.core.requests import Request, State
 from desktop.store.db import open_database
 from desktop.store.focus_repository import SqliteFocusRepository
 from desktop.store.request_repository import SqliteRequestRepository
@@ -86,3 +86,19 @@ def test_a_restarted_app_delivers_the_digest_of_a_block_that_ended_meanwhile(db_
     second.tick()
     assert notifier.sent[-1].request_ids == ("r1",)
     assert notifier.sent[-1].title == "1 request held — 1 due today"  # 20:00 Berlin
+
+
+def test_next_due_skips_done_waiting_snoozed_and_past_requests(db):
+    requests = SqliteRequestRepository(db)
+    base = Request("a", "s", NOW, NOW)
+    requests.save_many([
+        replace(base, id="past", reply_by=NOW - M),
+        replace(base, id="snoozed", reply_by=NOW + 5 * M, snoozed_until=NOW + 60 * M),
+        replace(base, id="done", reply_by=NOW + 6 * M, state=State.DONE),
+        replace(base, id="next", reply_by=NOW + 10 * M),
+        replace(base, id="later", reply_by=NOW + 20 * M),
+    ])
+    found = requests.next_due(NOW)
+    assert found is not None
+    assert found.id == "next"
+    assert requests.next_due(NOW + 30 * M) is None

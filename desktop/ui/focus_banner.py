@@ -132,5 +132,5 @@ class NoticeBanner(QWidget):
         self.show()
 
     def _on_show_button_clicked(self) -> None:
+        self.hide()  # first: the receiver may show the banner again with other news
         self.show_requested.emit(self._ids)
-        self.hide()

@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.cli import build_parser
+from desktop.core.buckets import Bucket
 from desktop.commands.focus import execute_argv
 from desktop.core.focus_service import FocusService, FocusSettings
 from desktop.core.queue import QueueService
@@ -87,7 +88,12 @@ def test_starting_from_the_menu_shows_the_banner_and_stop_brings_the_digest(
 
     qtbot.mouseClick(focus.notice.show_button, qtbot_button())
     assert window.model.index_of(desktop.sent[0].request_ids[0]).isValid()
-    assert "Showing the request from the focus digest." in focus.notice.text.text()
+    assert focus.notice.isVisibleTo(window)
+    assert focus.notice.text.text() == "Showing the request from the focus digest."
+    assert sum(window.model.count(b) for b in Bucket) == 1
+    qtbot.mouseClick(focus.notice.show_button, qtbot_button())  # "Show the whole queue"
+    assert sum(window.model.count(b) for b in Bucket) == len(service.active())
+    assert not focus.notice.isVisibleTo(window)
 
 
 def qtbot_button():

@@ -19,8 +19,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.cli import build_parser
-from desktop.core.buckets import Bucket
 from desktop.commands.focus import execute_argv
+from desktop.core.buckets import Bucket
 from desktop.core.focus_service import FocusService, FocusSettings
 from desktop.core.queue import QueueService
 from desktop.core.requests import Priority

@@ -15,7 +15,7 @@ import zoneinfo
 from collections.abc import Sequence
 from functools import cache, partial
 from logging.handlers import RotatingFileHandler
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from desktop import APP_ID, APP_NAME, __version__
@@ -31,6 +31,7 @@ from desktop.services import (
     decision_service,
     load_demo,
     open_context,
+    open_focus,
     run_import_job,
     stats_service,
 )
@@ -146,9 +147,11 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     DecisionActions(window, decision_service(context))
     add_health_action(window, partial(_health_view, context, paths, clock, formatter, window))
     server.activated.connect(lambda _argv: _raise(window))
+    focus = _wire_focus(app, window, context, formatter, server)
     if not smoke:
         server.listen()
     window.load(prefetch.result() if prefetch else None, seen_version)
+    focus.start()
     window.show()
     if smoke:
         QTimer.singleShot(0, app.quit)
@@ -184,6 +187,62 @@ def _health_view(context: Context, paths: AppPaths, clock: SystemClock, formatte
 
     return HealthView(partial(compute_weeks, paths, clock), stats_service(context).free_time,
                       None, formatter.locale, formatter.zone, parent)
+
+
+def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any) -> Any:
+    """Focus blocks in the window: the service, the notifier chain and the controller."""
+    from babel.dates import format_datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.commands.focus import execute_argv
+    from desktop.core.requests import Channel
+    from desktop.core.status import status_message
+    from desktop.platform.notify import (
+        CallbackNotifier,
+        NotifierChain,
+        PlyerNotifier,
+        TrayNotifier,
+    )
+
+    from desktop.ui.focus_banner import clock_text
+    from desktop.ui.focus_controller import FocusController
+
+    chain = NotifierChain([PlyerNotifier(APP_NAME)])
+    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()))
+    queue = context.queue
+
+    def status_text() -> str:
+        session = service.current()
+        def moment(t: Any) -> str:
+            return format_datetime(t, "EEE d MMM, HH:mm zzz", tzinfo=formatter.zone,
+                                   locale=formatter.locale)
+        def clock(t: Any) -> str:
+            return format_datetime(t, "HH:mm zzz", tzinfo=formatter.zone, locale=formatter.locale)
+        return status_message(queue.settings.policy, queue.calendar, queue.now(), Channel.CHAT,
+                              moment, clock, focus_until=session.end if session else None)
+
+    def close_to_tray() -> bool:
+        return bool(queue.setting_text("close_to_tray") == "yes")
+
+    controller = FocusController(window, service, formatter, chain, app.windowIcon(),
+                                 close_to_tray, status_text)
+    service.notifier = controller
+    if controller.tray is not None:
+        chain.add(TrayNotifier(controller.tray, controller.show_requests))
+        QApplication.setQuitOnLastWindowClosed(False)  # hidden to the tray, it keeps running
+    chain.add(CallbackNotifier(controller.show_notice))
+    chain.on_problem = controller.tell
+    def execute(argv: list[str]) -> dict[str, Any] | None:
+        from desktop import cli  # the whole command line, only when a command arrives
+
+        answer = execute_argv(argv, service, cli.build_parser().parse_args)
+        controller.refresh()
+        controller.wake.replan()
+        return answer
+
+    server.set_executor(execute)
+    return controller
 
 
 def _raise(window: object) -> None:

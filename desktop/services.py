@@ -28,10 +28,12 @@ from desktop.core.demo_calendar import (
     weeks_since_anchor,
 )
 from desktop.core.errors import InvalidInput
+from desktop.core.focus_notices import Moment
+from desktop.core.focus_service import FocusService, focus_settings
 from desktop.core.i18n import _
 from desktop.core.imports import ImportReport, Incoming, Problem
 from desktop.core.measures import WeekFigures
-from desktop.core.ports import Clock
+from desktop.core.ports import Clock, Notifier
 from desktop.core.queue import QueueService
 from desktop.core.requests import Request
 from desktop.core.stats import StatsService
@@ -44,6 +46,7 @@ from desktop.store.calendar_repository import SqliteCalendarRepository
 from desktop.store.db import open_database
 from desktop.store.decision_repository import SqliteDecisionRepository
 from desktop.store.focus_history import StoreFocusHistory
+from desktop.store.focus_repository import SqliteFocusRepository
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
 
@@ -87,6 +90,15 @@ def open_context(
     lookup = holiday_lookup if paths is None else cached_holiday_lookup(paths.cache_dir)
     queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone())
     return Context(db, requests, queue, clock, in_memory)
+
+
+def open_focus(context: Context, notifier: Notifier,
+               moment: Moment | None = None) -> FocusService:
+    """The focus service on the context's store; settings are read afresh at every event."""
+    store = SqliteSettingsStore(context.db)
+    zone = context.queue.settings.timezone
+    return FocusService(SqliteFocusRepository(context.db), context.requests, context.clock,
+                        notifier, lambda: focus_settings(store.values(), zone), moment)
 
 
 def run_import_job(

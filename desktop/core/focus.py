@@ -152,6 +152,10 @@ class HeldRequests:
             heapq.heappop(self._heap)  # stale entries of dropped or re-held requests
         return self._heap[0][0] if self._heap else None
 
+    def ids(self) -> list[str]:
+        """The held ids, in the order they were first held."""
+        return list(self._held)
+
     def drain(self) -> list[str]:
         """Release everything (the digest); ids in the order they were first held."""
         out = list(self._held)

@@ -6,6 +6,7 @@ implement them, fakes in ``tests`` stand in for them."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
@@ -14,7 +15,10 @@ from desktop.core.requests import Request
 if TYPE_CHECKING:
     from desktop.core.buckets import QueueEntry
     from desktop.core.decisions import Decision
-    from desktop.core.measures import FocusSpan, Interruption
+    from desktop.core.focus_log import HeldEntry, Interruption
+    from desktop.core.focus_plan import FocusSchedule, FocusSession
+    from desktop.core.measures import FocusSpan
+    from desktop.core.measures import Interruption as MeasuredInterruption
     from desktop.core.meetings import MeetingEvent
 
 
@@ -150,7 +154,7 @@ class FocusHistory(Protocol):
         a block still runs)."""
         ...
 
-    def interruptions(self, start: datetime, end: datetime) -> list[Interruption]:
+    def interruptions(self, start: datetime, end: datetime) -> list[MeasuredInterruption]:
         """Interruptions logged in ``[start, end)``."""
         ...
 
@@ -160,4 +164,77 @@ class ReplyHistory(Protocol):
 
     def due_or_done_between(self, start: datetime, end: datetime) -> list[Request]:
         """Requests (not deleted) whose reply-by or done time lies in ``[start, end)``."""
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """A desktop notification: what to show, and which requests it is about.
+
+    ``kind`` is ``breakthrough``, ``release``, ``digest`` or ``arrived`` (outside focus);
+    clicking one opens the window on ``request_ids``.
+    """
+
+    title: str
+    body: str
+    request_ids: tuple[str, ...] = ()
+    kind: str = "arrived"
+    urgent: bool = False
+
+
+class Notifier(Protocol):
+    """Shows notifications (desktop server, tray balloon, or the window's own banner)."""
+
+    def notify(self, notification: Notification) -> bool:
+        """Show ``notification``; whether some backend took it."""
+        ...
+
+
+class FocusRequests(Protocol):
+    """What the focus service reads about requests."""
+
+    def next_due(self, now: datetime) -> Request | None:
+        """The open, not snoozed request whose reply-by comes next after ``now``."""
+        ...
+
+    def get_many(self, request_ids: Iterable[str]) -> list[Request]:
+        """The requests with these ids (unknown ids are left out)."""
+        ...
+
+    def versions(self) -> Mapping[str, str]:
+        """Id to a version stamp (``modified_at`` as text) of every active request: cheap to
+        read, to find what changed."""
+        ...
+
+
+class FocusRepository(Protocol):
+    """Where focus blocks, schedules, held requests and the interruption log are kept."""
+
+    def sessions(self, since: datetime | None = None) -> list[FocusSession]:
+        """Blocks not deleted that end after ``since`` (all when ``None``), oldest first."""
+        ...
+
+    def save_session(self, session: FocusSession) -> None:
+        """Insert or replace one block."""
+        ...
+
+    def schedules(self) -> list[FocusSchedule]:
+        """Recurring schedules, deleted ones left out."""
+        ...
+
+    def save_schedule(self, schedule: FocusSchedule) -> None:
+        """Insert or replace one schedule (a deletion is a tombstone)."""
+        ...
+
+    def held(self) -> list[HeldEntry]:
+        """Requests held for the digest."""
+        ...
+
+    def hold(self, entries: Iterable[HeldEntry]) -> None:
+        """Hold requests (again, replacing their breach time)."""
+        ...
+
+    def release(self, request_ids: Iterable[str], log: Iterable[Interruption]) -> None:
+        """Stop holding requests and append to the interruption log, in one transaction."""
+        ...
+
+    def interruptions(self, since: datetime) -> list[Interruption]:
+        """Log entries at or after ``since``, oldest first."""
         ...

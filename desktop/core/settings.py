@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop.core.errors import InvalidInput
+from desktop.core.focus_plan import parse_clock_times
 from desktop.core.i18n import N_, _
 from desktop.core.policy import DEFAULT_TARGETS, ResponsePolicy, Target, parse_target
 from desktop.core.requests import Channel, Priority
@@ -124,6 +125,20 @@ def parse_language(text: str) -> str:
     return value
 
 
+def parse_switch(text: str) -> bool:
+    """Read ``yes``/``no`` (also ``on``/``off``, ``true``/``false``, ``1``/``0``).
+
+    Raises:
+        InvalidInput: none of those.
+    """
+    value = text.strip().lower()
+    if value in ("yes", "on", "true", "1"):
+        return True
+    if value in ("no", "off", "false", "0"):
+        return False
+    raise InvalidInput(_("Write yes or no."))
+
+
 def policy_key(channel: Channel, priority: Priority) -> str:
     """The settings key of one policy target, e.g. ``policy.chat.normal``."""
     return f"policy.{channel.value}.{priority.value}"
@@ -146,11 +161,29 @@ def _specs() -> tuple[SettingSpec, ...]:
                     N_("en, de; empty for the system's language")),
         SettingSpec("me", "", N_("You"), N_("Importing"), parse_identities,
                     N_("your addresses and chat names or ids, separated by commas")),
+        *_focus_specs(),
     ]
     for (channel, priority), target in DEFAULT_TARGETS.items():
         specs.append(SettingSpec(policy_key(channel, priority), str(target),
                                  N_("Reply target"), N_("Response-time policy"), parse_target))
     return tuple(specs)
+
+
+def _focus_specs() -> tuple[SettingSpec, ...]:
+    focus = N_("Focus")
+    return (
+        SettingSpec("focus_margin_minutes", "30", N_("Break through when due within (minutes)"),
+                    focus, parse_minutes,
+                    N_("a held request comes through this long before its reply-by")),
+        SettingSpec("focus_allow", "", N_("Always let through"), focus, parse_identities,
+                    N_("senders whose messages break through focus, separated by commas")),
+        SettingSpec("focus_digest_times", "", N_("Digest times during focus"), focus,
+                    parse_clock_times, N_("e.g. 11:30, 15:30; empty: only when a block ends")),
+        SettingSpec("notify_every_minutes", "10", N_("Outside focus, notify at most every "
+                    "(minutes)"), focus, parse_minutes),
+        SettingSpec("close_to_tray", "yes", N_("Closing the window keeps Unhurried in the tray"),
+                    focus, parse_switch, N_("yes or no")),
+    )
 
 
 REGISTRY: Mapping[str, SettingSpec] = MappingProxyType({s.key: s for s in _specs()})
@@ -224,4 +257,8 @@ def check_value(key: str, text: str) -> str:
         return "none" if value is None else "-".join(p for p in value if p)
     if key == "days_off":
         return ",".join(d.isoformat() for d in sorted(value))
+    if key == "focus_digest_times":
+        return ", ".join(f"{m // 60:02d}:{m % 60:02d}" for m in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     return str(value)

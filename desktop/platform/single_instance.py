@@ -15,7 +15,9 @@ import hashlib
 import json
 import logging
 import os
+import socket as sockets
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,14 +57,50 @@ def forward(path: str, argv: list[str]) -> bool:
     return answered
 
 
+def ask(path: str, argv: list[str], timeout: float = 5.0) -> dict[str, Any] | None:
+    """Have the running instance execute a command line and return its answer.
+
+    Plain sockets, no Qt event loop: the command line uses this before it opens the store.
+    Returns ``None`` when no instance runs (or it did not answer in time).
+    """
+    message = json.dumps({"version": PROTOCOL_VERSION, "argv": argv, "execute": True})
+    try:
+        with sockets.socket(sockets.AF_UNIX, sockets.SOCK_STREAM) as conn:
+            conn.settimeout(timeout)
+            conn.connect(path)
+            conn.sendall(message.encode() + b"\n")
+            data = b""
+            while not data.endswith(b"\n"):
+                chunk = conn.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+    except OSError:
+        return None
+    try:
+        answer = json.loads(data)
+    except ValueError:
+        return None
+    return answer if isinstance(answer, dict) else None
+
+
+Executor = Callable[[list[str]], dict[str, Any] | None]
+"""Runs a forwarded command line in the running app; its answer goes back to the caller."""
+
+
 class InstanceServer(QObject):
-    """Listens for later starts; emits ``activated`` with their arguments."""
+    """Listens for later starts; emits ``activated`` with their arguments.
+
+    A message with ``"execute": true`` (from :func:`ask`) is run by the executor set with
+    :meth:`set_executor` instead, and its answer is sent back.
+    """
 
     activated = Signal(list)
 
     def __init__(self, path: str, parent: Any = None) -> None:
         super().__init__(parent)
         self._path = path
+        self._executor: Executor | None = None
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_server_new_connection)
@@ -77,6 +115,10 @@ class InstanceServer(QObject):
         logger.warning("single instance: cannot listen on %s: %s", self._path,
                        self._server.errorString())
         return False
+
+    def set_executor(self, executor: Executor) -> None:
+        """Run forwarded command lines with ``executor`` (it returns the JSON answer)."""
+        self._executor = executor
 
     def close(self) -> None:
         """Stop listening."""
@@ -97,8 +139,16 @@ class InstanceServer(QObject):
         try:
             message = json.loads(line)
             argv = [str(a) for a in message.get("argv", [])]
+            execute = bool(message.get("execute"))
         except (ValueError, AttributeError):
             logger.warning("single instance: ignored a malformed message")
+            socket.disconnectFromServer()
+            return
+        if execute:
+            answer = self._executor(argv) if self._executor is not None else None
+            reply = {"ok": answer is not None, **(answer or {})}
+            socket.write(json.dumps(reply).encode() + b"\n")
+            socket.flush()
             socket.disconnectFromServer()
             return
         socket.write(b'{"ok": true}\n')

@@ -93,6 +93,63 @@ def m0003_fts_rank(db: sqlite_utils.Database) -> None:
 
 
 @MIGRATIONS()
+def m0005_focus(db: sqlite_utils.Database) -> None:
+    """Focus blocks (synced as calendar events: stable ids, tombstones), recurring schedules,
+    the requests held for the digest, and the interruption log the health measures read."""
+    db.execute(
+        """
+        CREATE TABLE focus_blocks (
+            id TEXT PRIMARY KEY,
+            start_at TEXT NOT NULL,
+            planned_end_at TEXT NOT NULL,
+            actual_end_at TEXT,
+            schedule_id TEXT,
+            modified_at TEXT NOT NULL,
+            deleted_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX focus_blocks_time ON focus_blocks (planned_end_at, start_at)")
+    db.execute(
+        """
+        CREATE TABLE focus_schedules (
+            id TEXT PRIMARY KEY,
+            weekdays TEXT NOT NULL,
+            start_minute INTEGER NOT NULL,
+            end_minute INTEGER NOT NULL,
+            zone TEXT NOT NULL,
+            modified_at TEXT NOT NULL,
+            deleted_at TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE focus_held (
+            request_id TEXT PRIMARY KEY,
+            breach_at TEXT,
+            held_at TEXT NOT NULL,
+            block_id TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE focus_interruptions (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            request_id TEXT,
+            kind TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            block_id TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX focus_interruptions_at ON focus_interruptions (at)")
+
+
+@MIGRATIONS()
 def m0007_calendar_and_decisions(db: sqlite_utils.Database) -> None:
     """Imported calendar events (for meeting hours and free time) and decisions (for decision
     speed). Events are replaced per calendar on each import; times are UTC ISO text."""

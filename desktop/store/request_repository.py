@@ -155,6 +155,22 @@ class SqliteRequestRepository:
             known.update(r[0] for r in rows)
         return known
 
+    def next_due(self, now: datetime) -> Request | None:
+        """The open, not snoozed request whose reply-by comes next after ``now``."""
+        stamp = int(now.timestamp())
+        row = self._db.conn.execute(
+            f"{_SELECT} WHERE state = 'open' AND deleted_at IS NULL AND reply_by IS NOT NULL "
+            f"AND {_epoch('reply_by')} > ? AND (snoozed_until IS NULL OR "
+            f"{_epoch('snoozed_until')} <= ?) ORDER BY {_epoch('reply_by')}, id LIMIT 1",
+            (stamp, stamp)).fetchone()
+        return None if row is None else _request(row)
+
+    def versions(self) -> dict[str, str]:
+        """Id to ``modified_at`` (as stored) of every active request, to find what changed."""
+        rows = self._db.conn.execute(
+            "SELECT id, modified_at FROM requests WHERE state != 'done' AND deleted_at IS NULL")
+        return dict(rows.fetchall())
+
     def get_many(self, request_ids: Iterable[str]) -> list[Request]:
         """The requests with these ids (unknown ids are left out), in no particular order."""
         found: list[Request] = []

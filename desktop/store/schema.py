@@ -18,6 +18,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0001_create_requests",
     "m0002_covering_queue_index",
     "m0003_fts_rank",
+    "m0005_focus",
     "m0007_calendar_and_decisions",
 )
 

@@ -63,6 +63,14 @@ class MemoryRequestRepository:
     def entries(self) -> list[QueueEntry]:
         return [QueueEntry.of(r) for r in self.active()]
 
+    def next_due(self, now: datetime) -> Request | None:
+        ahead = [r for r in self.active() if r.state.value == "open" and r.reply_by is not None
+                 and r.reply_by > now and not r.is_snoozed(now)]
+        return min(ahead, key=lambda r: (r.reply_by, r.id), default=None)
+
+    def versions(self) -> dict[str, str]:
+        return {r.id: r.modified_at.isoformat() for r in self.active()}
+
     def known_ids(self, request_ids: Iterable[str]) -> set[str]:
         return {i for i in request_ids if i in self.data}
 
@@ -107,3 +115,63 @@ class FakeSecrets:
 
     def delete(self, account: str) -> None:
         self.values.pop(account, None)
+
+
+class RecordingNotifier:
+    """A notifier that keeps what it was asked to show; ``working=False`` refuses everything."""
+
+    def __init__(self, *, working: bool = True) -> None:
+        self.sent: list = []
+        self.working = working
+
+    def notify(self, notification) -> bool:
+        if self.working:
+            self.sent.append(notification)
+        return self.working
+
+    def titles(self) -> list[str]:
+        return [n.title for n in self.sent]
+
+
+class MemoryFocusRepository:
+    """Focus blocks, schedules, held requests and the log in lists."""
+
+    def __init__(self) -> None:
+        self.blocks: dict = {}
+        self.schedule_rows: dict = {}
+        self.held_rows: dict = {}
+        self.log: list = []
+
+    def sessions(self, since=None) -> list:
+        rows = [s for s in self.blocks.values() if s.deleted_at is None
+                and (since is None or s.end > since)]
+        return sorted(rows, key=lambda s: s.start)
+
+    def save_session(self, session) -> None:
+        self.blocks[session.id] = session
+
+    def schedules(self) -> list:
+        return [s for s in self.schedule_rows.values() if s.deleted_at is None]
+
+    def save_schedule(self, schedule) -> None:
+        self.schedule_rows[schedule.id] = schedule
+
+    def held(self) -> list:
+        return list(self.held_rows.values())
+
+    def hold(self, entries) -> None:
+        for entry in entries:
+            old = self.held_rows.get(entry.request_id)
+            if old is not None:
+                from dataclasses import replace
+
+                entry = replace(old, breach_at=entry.breach_at)
+            self.held_rows[entry.request_id] = entry
+
+    def release(self, request_ids, log) -> None:
+        for rid in request_ids:
+            self.held_rows.pop(rid, None)
+        self.log.extend(log)
+
+    def interruptions(self, since) -> list:
+        return [e for e in self.log if e.at >= since]

@@ -14,6 +14,9 @@ needs=(
   "/usr/lib/x86_64-linux-gnu/libxcb-cursor.so.0 libxcb-cursor0"
   "/usr/lib/x86_64-linux-gnu/libxkbcommon-x11.so.0 libxkbcommon-x11-0"
   "dbus-daemon dbus"
+  "dunst dunst"
+  "notify-send libnotify-bin"
+  "status-notifier-watcher haskell-status-notifier-item-utils"
 )
 missing=()
 for entry in "${needs[@]}"; do

@@ -30,7 +30,8 @@ from desktop.core.working_hours import WorkingHours, parse_working_hours
 def test_registry_holds_every_setting_once():
     policy_keys = {policy_key(c, p) for c in Channel for p in Priority}
     plain = {"timezone", "working_hours", "days_off", "holidays", "at_risk_minutes", "language",
-             "me"}
+             "me", "focus_margin_minutes", "focus_allow", "focus_digest_times",
+             "notify_every_minutes", "close_to_tray"}
     assert set(REGISTRY) == plain | policy_keys
     assert all(key == spec.key for key, spec in REGISTRY.items())
 
@@ -197,8 +198,9 @@ def test_unknown_key_lists_the_known_settings(key):
     with pytest.raises(InvalidInput) as caught:
         check_value(key, "1")
     assert caught.value.message == (
-        f"Unknown setting '{key}'; known settings: at_risk_minutes, days_off, holidays, language,"
-        " me, timezone, working_hours, policy.CHANNEL.PRIORITY."
+        f"Unknown setting '{key}'; known settings: at_risk_minutes, close_to_tray, days_off, "
+        "focus_allow, focus_digest_times, focus_margin_minutes, holidays, language, me, "
+        "notify_every_minutes, timezone, working_hours, policy.CHANNEL.PRIORITY."
     )
 
 

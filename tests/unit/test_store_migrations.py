@@ -59,9 +59,8 @@ def make_foreign_file(path: Path) -> None:
 def with_second_migration(monkeypatch: pytest.MonkeyPatch) -> Migrations:
     """This build plus one more migration, as a later release would have it."""
     later = Migrations("unhurried")
-    for step in (migrations.m0001_create_requests, migrations.m0002_covering_queue_index,
-                 migrations.m0003_fts_rank, migrations.m0007_calendar_and_decisions):
-        later()(step)
+    for name in THIS_BUILD:
+        later()(getattr(migrations, name))
 
     @later()
     def m9000_add_notes(db: sqlite_utils.Database) -> None:

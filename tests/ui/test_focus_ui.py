@@ -1,0 +1,188 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Focus in the window: the banner, the start dialog's proposal, the digest banner that opens
+its requests, the tray menu, and a focus command forwarded from another process.
+
+The window runs on the in-memory fakes with a FakeClock at Wednesday 25 November 2026, 10:00
+in Berlin; desktop notifications go to a recording notifier."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.cli import build_parser
+from desktop.commands.focus import execute_argv
+from desktop.core.buckets import Bucket
+from desktop.core.focus_service import FocusService, FocusSettings
+from desktop.core.queue import QueueService
+from desktop.core.requests import Priority
+from desktop.platform.single_instance import InstanceServer, ask
+from tests.fakes import MemoryFocusRepository, RecordingNotifier
+
+from desktop.ui.focus_controller import FocusController
+from desktop.ui.focus_dialog import StartFocusDialog
+from desktop.ui.tray import FocusTray
+
+M = timedelta(minutes=1)
+
+
+@pytest.fixture
+def desktop() -> RecordingNotifier:
+    return RecordingNotifier()
+
+
+@pytest.fixture
+def focus(window, service: QueueService, repository, clock, formatter, desktop) -> FocusController:
+    focus_service = FocusService(MemoryFocusRepository(), repository, clock, desktop,
+                                 lambda: FocusSettings(zone="Europe/Berlin"))
+    controller = FocusController(window, focus_service, formatter, desktop, QIcon(),
+                                 lambda: True, lambda: "Focusing until 11:30 CET.")
+    focus_service.notifier = controller
+    window.load()
+    controller.start()
+    return controller
+
+
+def accept_next_dialog() -> None:
+    def accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, StartFocusDialog)
+        dialog.minutes.setValue(60)
+        dialog.accept()
+    QTimer.singleShot(0, accept)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_starting_from_the_menu_shows_the_banner_and_stop_brings_the_digest(
+        focus, window, service, clock, desktop, qtbot):
+    assert focus.menu.title() == "F&ocus"
+    assert focus.start_action.shortcut().toString() == "Ctrl+Shift+F"
+    accept_next_dialog()
+    assert focus.ask_start()
+    assert focus.banner.isVisibleTo(window)
+    assert focus.banner.text.text() == ("Focusing until 11:00 · 1 h left · "
+                                        "0 notifications held")
+    assert not focus.start_action.isEnabled()
+
+    service.add("Offsite agenda", sender="Ben <ben@example.org>")  # due tomorrow: held
+    window.reload()  # what the poll does after an outside change
+    assert "1 notification held" in focus.banner.text.text()
+    assert desktop.sent == []
+
+    clock.advance(minutes=20)
+    qtbot.mouseClick(focus.banner.extend_button, qtbot_button())
+    assert "until 11:15" in focus.banner.text.text()
+    qtbot.mouseClick(focus.banner.stop_button, qtbot_button())
+    assert not focus.banner.isVisibleTo(window)
+    assert desktop.titles() == ["1 request held — 0 due today"]
+    assert focus.notice.isVisibleTo(window)
+    assert "Ben: Offsite agenda" in focus.notice.text.text()
+
+    qtbot.mouseClick(focus.notice.show_button, qtbot_button())
+    assert window.model.index_of(desktop.sent[0].request_ids[0]).isValid()
+    assert focus.notice.isVisibleTo(window)
+    assert focus.notice.text.text() == "Showing the request from the focus digest."
+    assert sum(window.model.count(b) for b in Bucket) == 1
+    qtbot.mouseClick(focus.notice.show_button, qtbot_button())  # "Show the whole queue"
+    assert sum(window.model.count(b) for b in Bucket) == len(service.active())
+    assert not focus.notice.isVisibleTo(window)
+
+
+def qtbot_button():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def test_urgent_requests_break_through_and_the_block_end_releases_the_rest(
+        focus, window, service, clock, desktop):
+    focus.service.start(length=30 * M)
+    focus.refresh()
+    service.add("Prod is down", sender="ops", priority=Priority.URGENT)
+    service.add("Next quarter", sender="Ann")
+    window.reload()
+    assert desktop.titles() == ["ops: Prod is down"]
+    assert focus.wake.planned_for == clock.now() + 30 * M
+    clock.advance(minutes=30)
+    focus._on_wake_due()  # what the timer does at planned_for
+    assert desktop.titles()[-1] == "1 request held — 0 due today"
+    assert not focus.banner.isVisibleTo(window)
+
+
+def test_the_start_dialog_proposes_a_length_bounded_by_the_next_reply(
+        focus, service, clock, formatter, qtbot):
+    service.add("Q3 budget", sender="Anna <anna@example.org>",
+                due=clock.now() + 130 * M)
+    dialog = StartFocusDialog(focus.service.state(), formatter, clock.now())
+    qtbot.addWidget(dialog)
+    assert dialog.explanation.text() == (
+        "You can focus for 1 h 40 m before the next reply is due (Anna, 'Q3 budget', reply by "
+        "12:10).")
+    assert dialog.minutes.value() == 100
+    assert dialog.ends.text() == "until 11:40"
+    assert dialog.length == 100 * M
+    dialog.show()
+    qtbot.keyClick(dialog.minutes, Qt.Key.Key_Return)  # Return starts, never cancels
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_tray_menu_counts_down_to_the_next_reply(focus, service, clock, qtbot):
+    service.add("Q3 budget", sender="Anna", due=clock.now() + 130 * M)
+    tray = FocusTray(QIcon(), focus.start_action, focus.stop_action, focus.extend_action,
+                     focus.open_action, focus.quit_action)
+    tray.show_state(focus.service.state(), clock.now())
+    texts = [a.text() for a in tray.contextMenu().actions() if a.text()]
+    assert texts[:2] == ["Next reply due in 1 h 40 m", "0 notifications held"]
+    assert {"&Start focus…", "S&top focus", "&Open Unhurried", "&Quit"} <= set(texts)
+
+
+def test_copy_status_message_puts_it_on_the_clipboard(focus):
+    focus.copy_status()
+    assert QApplication.clipboard().text() == "Focusing until 11:30 CET."
+
+
+def test_a_forwarded_focus_command_runs_in_the_window_and_answers(focus, qtbot, tmp_path: Path):
+    server = InstanceServer(str(tmp_path / "s.sock"))
+    parser = build_parser()
+    server.set_executor(lambda argv: execute_argv(argv, focus.service, parser.parse_args))
+    assert server.listen()
+    answers: list[object] = []
+    thread = threading.Thread(target=lambda: answers.append(
+        ask(str(tmp_path / "s.sock"), ["focus", "start", "--for", "45m"])))
+    thread.start()
+    qtbot.waitUntil(lambda: bool(answers), timeout=5000)
+    thread.join()
+    assert answers == [{"ok": True, "status": 0, "output": "Focusing until Wed 10:45 CET.\n"}]
+    assert focus.service.current() is not None
+    bad: list[object] = []
+    thread = threading.Thread(target=lambda: bad.append(
+        ask(str(tmp_path / "s.sock"), ["focus", "extend", "0m"])))
+    thread.start()
+    qtbot.waitUntil(lambda: bool(bad), timeout=5000)
+    thread.join()
+    assert bad[0]["status"] == 2
+    assert "length such as 90m" in bad[0]["error"]
+    server.close()
+
+
+def test_closing_hides_to_the_tray_only_when_the_window_manager_closes(focus, window):
+    window.show()
+    assert focus.tray is None  # offscreen has no tray: closing closes
+    dialog_free = window.close()
+    assert dialog_free
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_left(qapp):
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()

@@ -124,6 +124,20 @@ def parse_language(text: str) -> str:
     return value
 
 
+def parse_switch(text: str) -> bool:
+    """Read yes/no (also on/off, true/false, 1/0).
+
+    Raises:
+        InvalidInput: anything else.
+    """
+    value = text.strip().lower()
+    if value in ("yes", "on", "true", "1"):
+        return True
+    if value in ("no", "off", "false", "0"):
+        return False
+    raise InvalidInput(_("Write yes or no."))
+
+
 def policy_key(channel: Channel, priority: Priority) -> str:
     """The settings key of one policy target, e.g. ``policy.chat.normal``."""
     return f"policy.{channel.value}.{priority.value}"
@@ -146,6 +160,9 @@ def _specs() -> tuple[SettingSpec, ...]:
                     N_("en, de; empty for the system's language")),
         SettingSpec("me", "", N_("You"), N_("Importing"), parse_identities,
                     N_("your addresses and chat names or ids, separated by commas")),
+        SettingSpec("mark_done_on_send", "yes",
+                    N_("Sending or copying a reply marks its request done"), N_("Drafting"),
+                    parse_switch, N_("yes or no")),
     ]
     for (channel, priority), target in DEFAULT_TARGETS.items():
         specs.append(SettingSpec(policy_key(channel, priority), str(target),
@@ -216,6 +233,8 @@ def check_value(key: str, text: str) -> str:
             )
         )
     value = spec.parse(text)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, WorkingHours):
         return format_working_hours(value)
     if isinstance(value, Target):

@@ -26,6 +26,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
+from email.utils import getaddresses
 from enum import Enum
 from typing import Protocol
 
@@ -169,10 +170,15 @@ class Outbox:
         """Queue ``draft`` to go out at ``when`` (now or later).
 
         Raises:
-            InvalidInput: no recipient, or the draft is already queued or sent.
+            InvalidInput: no email address to send to, or the draft is already queued or
+                sent.
         """
         if not draft.recipient.strip():
             raise InvalidInput(_("Add a recipient before sending."))
+        if not any("@" in address.strip("@") for _name, address in getaddresses(
+                [draft.recipient])):
+            raise InvalidInput(_("Sending needs an email address such as ann@example.org; "
+                                 "for chat, copy the message instead."))
         if draft.state not in (DraftState.DRAFT, DraftState.FAILED, DraftState.SCHEDULED):
             raise InvalidInput(_("This message is already being sent or was sent."))
         queued = replace(draft, state=DraftState.SCHEDULED, send_at=when, retry_at=None,

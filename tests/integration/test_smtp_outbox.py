@@ -22,13 +22,7 @@ from desktop.core.outbox import Security, SmtpAccount
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.services import deliver_outbox, open_context, open_drafting
 from tests.fakes import FakeSecrets
-from tests.integration.smtp_server import (  # noqa: F401  (fixtures)
-    PASSWORD,
-    USER,
-    SmtpServer,
-    down_server,
-    smtp_server,
-)
+from tests.integration.smtp_server import PASSWORD, USER, SmtpServer
 
 pytestmark = pytest.mark.integration
 

@@ -129,7 +129,11 @@ class CheckedEditor(QPlainTextEdit):
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(SEVERITY_COLOURS[finding.severity])
+            colour = SEVERITY_COLOURS[finding.severity]
+            fmt.setUnderlineColor(colour)
+            tint = QColor(colour)
+            tint.setAlpha(40)  # a faint wash: a thin wavy line alone is easy to miss
+            fmt.setBackground(tint)
             selection.format = fmt  # type: ignore[attr-defined]
             selection.cursor = self.span_cursor(finding.start, finding.end)  # type: ignore[attr-defined]
             selections.append(selection)
@@ -170,7 +174,10 @@ class CheckedEditor(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_at(event.pos())
             if text:
-                QToolTip.showText(event.globalPos(), plain_html(text), self.viewport())
+                # A <p> makes Qt read it as rich text: the escaped message shows literally
+                # (quotes and all) and long messages wrap.
+                html = "<p>" + plain_html(text).replace("\n", "<br>") + "</p>"
+                QToolTip.showText(event.globalPos(), html, self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -119,7 +119,9 @@ class DraftWindow(QMainWindow):
         zone_row.addWidget(self.their_time)
         form = QFormLayout()
         form.addRow(_("&To:"), self.recipient)
-        form.addRow(_("Their &zone:"), zone_row)
+        zone_label = QLabel(_("Their &zone:"))
+        zone_label.setBuddy(self.zone)  # addRow() sets no buddy for a layout
+        form.addRow(zone_label, zone_row)
         form.addRow(_("&Subject:"), self.subject)
         self.form_area = QVBoxLayout()  # the template form goes here (set_form)
         self.form_area.setContentsMargins(0, 0, 0, 0)

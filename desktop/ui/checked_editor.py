@@ -54,6 +54,16 @@ def fix_label(fix: QuickFix) -> str:
     return _("Write “everyone” without notifying anybody")
 
 
+def _underline_format(colour: QColor) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(colour)
+    tint = QColor(colour)
+    tint.setAlpha(40)  # a faint wash: a thin wavy line alone is easy to miss
+    fmt.setBackground(tint)
+    return fmt
+
+
 class _Offsets:
     """Python string indices to Qt (UTF-16) positions and back."""
 
@@ -123,18 +133,13 @@ class CheckedEditor(QPlainTextEdit):
 
     def _underline(self) -> None:
         selections = []
+        formats = {severity: _underline_format(colour)
+                   for severity, colour in SEVERITY_COLOURS.items()}
         for finding in self._findings:
             if finding.code in WHOLE_MESSAGE or finding.start == finding.end:
                 continue
             selection = QTextEdit.ExtraSelection()
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            colour = SEVERITY_COLOURS[finding.severity]
-            fmt.setUnderlineColor(colour)
-            tint = QColor(colour)
-            tint.setAlpha(40)  # a faint wash: a thin wavy line alone is easy to miss
-            fmt.setBackground(tint)
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = formats[finding.severity]  # type: ignore[attr-defined]
             selection.cursor = self.span_cursor(finding.start, finding.end)  # type: ignore[attr-defined]
             selections.append(selection)
         self.setExtraSelections(selections)

@@ -146,6 +146,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     install_compose(window, cache(partial(_composer, context, paths, language)))
     DecisionActions(window, decision_service(context))
     add_health_action(window, partial(_health_view, context, paths, clock, formatter, window))
+    drafting = _install_drafting(window, context, paths, clock, formatter)
     server.activated.connect(lambda _argv: _raise(window))
     focus = _wire_focus(app, window, context, formatter, server)
     if not smoke:
@@ -160,6 +161,9 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     else:
         QTimer.singleShot(0, window.offer_demo)
         status = app.exec()
+    drafting.close_all()
+    if drafting.runner is not None:
+        drafting.runner.stop()
     server.close()
     context.close()
     return status
@@ -242,6 +246,68 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
         return answer
 
     server.set_executor(execute)
+def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
+                      formatter: Any) -> Any:
+    """Drafts, the outbox runner and the SMTP account dialog, in the window's menus."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QTimer, QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core.settings import parse_switch
+    from desktop.platform.secrets import SessionSecrets
+    from desktop.platform.smtp import eml_bytes
+    from desktop.services import deliver_outbox, open_drafting
+
+    from desktop.ui.draft_env import DraftEnvironment, DraftOutputs
+    from desktop.ui.drafting import DraftingController
+    from desktop.ui.outbox_runner import OutboxRunner
+    from desktop.ui.smtp_dialog import SmtpAccountDialog
+
+    drafting, queue, secrets = open_drafting(context), context.queue, SessionSecrets()
+
+    def save_account(account: Any, password: str | None) -> None:
+        drafting.accounts.put(account)
+        if password is not None:
+            secrets.put(account.secret_key, password)
+
+    def edit_account(parent: Any) -> bool:
+        dialog = SmtpAccountDialog(drafting.accounts.get(), save_account, parent)
+        saved = bool(dialog.exec())
+        if dialog.warning:
+            QMessageBox.warning(parent, _("SMTP account"), dialog.warning)
+        return saved
+
+    def mark_done(request_id: str) -> Any:
+        before = queue.get(request_id)
+        queue.done(request_id)
+        window.reload()
+        return lambda: (queue.put(replace(before, modified_at=queue.now())), window.reload())
+
+    def set_mark_done(on: bool) -> None:
+        queue.update_settings({"mark_done_on_send": "yes" if on else "no"})
+
+    runner = OutboxRunner(partial(deliver_outbox, paths, clock, secrets),
+                          drafting.outbox.next_due, clock.now, window)
+    env = DraftEnvironment(
+        drafting.drafts, drafting.outbox, formatter,
+        user_zone=lambda: queue.settings.timezone, hours=lambda: queue.settings.working_hours,
+        outputs=DraftOutputs(eml=lambda s, b, t, f: eml_bytes(s, b, t, f, date=clock.now())),
+        busy=lambda _start, _end: [],  # focus storage is another branch: no blocks yet
+        zones=sorted(zoneinfo.available_timezones()),
+        sender=lambda: (a.from_address if (a := drafting.accounts.get()) else ""),
+        account_ready=lambda: drafting.accounts.get() is not None,
+        edit_account=edit_account, deliver_soon=runner.deliver_soon, mark_done=mark_done,
+        mark_done_on_send=lambda: parse_switch(queue.setting_text("mark_done_on_send")),
+        set_mark_done_on_send=set_mark_done,
+        open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
+    controller = DraftingController(window, env, runner, edit_account)
+    controller.install(window.file_menu, window.edit_menu)
+    interrupted = drafting.outbox.recover()
+    runner.start()
+    if interrupted:
+        QTimer.singleShot(0, lambda: controller.report_interrupted(interrupted))
     return controller
 
 

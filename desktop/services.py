@@ -27,13 +27,15 @@ from desktop.core.demo_calendar import (
     shift_weeks,
     weeks_since_anchor,
 )
+from desktop.core.drafts import DraftService
 from desktop.core.errors import InvalidInput
 from desktop.core.focus_notices import Moment
 from desktop.core.focus_service import FocusService, focus_settings
 from desktop.core.i18n import _
 from desktop.core.imports import ImportReport, Incoming, Problem
 from desktop.core.measures import WeekFigures
-from desktop.core.ports import Clock, Notifier
+from desktop.core.outbox import DeliveryReport, Outbox
+from desktop.core.ports import Clock, Notifier, SecretStore
 from desktop.core.queue import QueueService
 from desktop.core.requests import Request
 from desktop.core.stats import StatsService
@@ -41,10 +43,12 @@ from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
 from desktop.platform.resources import read_text
+from desktop.platform.smtp import SmtpTransport
 from desktop.platform.timezone import system_zone
 from desktop.store.calendar_repository import SqliteCalendarRepository
 from desktop.store.db import open_database
 from desktop.store.decision_repository import SqliteDecisionRepository
+from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
 from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.focus_repository import SqliteFocusRepository
 from desktop.store.request_repository import SqliteRequestRepository
@@ -236,3 +240,38 @@ def load_demo_calendar(context: Context) -> int:
     context.queue.put_many(r for r in history if context.requests.find_external(
         r.source, r.external_id or "") is None)
     return report.imported
+# -- drafting (issue 6) ---------------------------------------------------------------------------
+
+
+@dataclass
+class Drafting:
+    """The drafts, the outbox and the SMTP account on one store connection."""
+
+    drafts: DraftService
+    outbox: Outbox
+    accounts: SqliteSmtpAccountStore
+
+
+def open_drafting(context: Context) -> Drafting:
+    """The drafting services on ``context``'s store."""
+    repository = SqliteDraftRepository(context.db)
+    return Drafting(DraftService(repository, context.clock), Outbox(repository, context.clock),
+                    SqliteSmtpAccountStore(context.db))
+
+
+def deliver_outbox(paths: AppPaths | None, clock: Clock, secrets: SecretStore,
+                   context: Context | None = None) -> DeliveryReport:
+    """Send the due drafts (on a store connection of its own unless ``context`` is given: it
+    runs on the window's worker thread). Nothing happens without an SMTP account."""
+    own = context is None
+    ctx = open_context(paths, clock) if context is None else context
+    try:
+        drafting = open_drafting(ctx)
+        account = drafting.accounts.get()
+        if account is None:
+            return DeliveryReport()
+        transport = SmtpTransport(account, secrets.get(account.secret_key))
+        return drafting.outbox.deliver_due(transport, account.from_address)
+    finally:
+        if own:
+            ctx.close()

@@ -162,6 +162,9 @@ def _specs() -> tuple[SettingSpec, ...]:
         SettingSpec("me", "", N_("You"), N_("Importing"), parse_identities,
                     N_("your addresses and chat names or ids, separated by commas")),
         *_focus_specs(),
+        SettingSpec("mark_done_on_send", "yes",
+                    N_("Sending or copying a reply marks its request done"), N_("Drafting"),
+                    parse_switch, N_("yes or no")),
     ]
     for (channel, priority), target in DEFAULT_TARGETS.items():
         specs.append(SettingSpec(policy_key(channel, priority), str(target),
@@ -249,6 +252,8 @@ def check_value(key: str, text: str) -> str:
             )
         )
     value = spec.parse(text)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, WorkingHours):
         return format_working_hours(value)
     if isinstance(value, Target):

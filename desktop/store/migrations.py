@@ -150,6 +150,60 @@ def m0005_focus(db: sqlite_utils.Database) -> None:
 
 
 @MIGRATIONS()
+def m0006_drafts(db: sqlite_utils.Database) -> None:
+    """Drafts with their outbox state, the last versions of each, and the SMTP account (its
+    password lives in the keyring, never here)."""
+    db.execute(
+        """
+        CREATE TABLE drafts (
+            id TEXT PRIMARY KEY,
+            template_id TEXT,
+            reply_to TEXT,
+            recipient TEXT NOT NULL DEFAULT '',
+            recipient_zone TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL,
+            send_at TEXT,
+            sent_at TEXT,
+            retry_at TEXT,
+            tries INTEGER NOT NULL DEFAULT 0,
+            attempt TEXT,
+            error TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL,
+            deleted_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX drafts_state ON drafts (state, deleted_at)")
+    db.execute(
+        """
+        CREATE TABLE draft_versions (
+            draft_id TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            saved_at TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (draft_id, number)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE smtp_account (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            host TEXT NOT NULL,
+            port INTEGER NOT NULL,
+            security TEXT NOT NULL,
+            username TEXT NOT NULL,
+            from_address TEXT NOT NULL
+        )
+        """
+    )
+
+
+@MIGRATIONS()
 def m0007_calendar_and_decisions(db: sqlite_utils.Database) -> None:
     """Imported calendar events (for meeting hours and free time) and decisions (for decision
     speed). Events are replaced per calendar on each import; times are UTC ISO text."""

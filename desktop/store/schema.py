@@ -19,6 +19,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0002_covering_queue_index",
     "m0003_fts_rank",
     "m0005_focus",
+    "m0006_drafts",
     "m0007_calendar_and_decisions",
 )
 

@@ -72,8 +72,8 @@ class DecisionActions(QObject):
         super().__init__(window)
         self._window = window
         self._decisions = decisions
-        self.mark_action = self._action(_("This is a &decision"), self.mark, "Ctrl+Shift+D")
-        self.made_action = self._action(_("Decision &made…"), self.made, "Ctrl+Shift+M")
+        self.mark_action = self._action(_("This is a &decision"), self.mark, "Ctrl+Alt+D")
+        self.made_action = self._action(_("Decision &made…"), self.made, "Ctrl+Alt+M")
         window.edit_menu.addSeparator()
         window.edit_menu.addAction(self.mark_action)
         window.edit_menu.addAction(self.made_action)

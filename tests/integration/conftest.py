@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.integration.smtp_server import down_server, smtp_server  # noqa: F401  (fixtures)
+
 
 def need(binary: str, package: str) -> str:
     """The path of ``binary``; skip (or fail in CI) naming ``package`` when it is missing."""

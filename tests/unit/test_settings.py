@@ -31,7 +31,7 @@ def test_registry_holds_every_setting_once():
     policy_keys = {policy_key(c, p) for c in Channel for p in Priority}
     plain = {"timezone", "working_hours", "days_off", "holidays", "at_risk_minutes", "language",
              "me", "focus_margin_minutes", "focus_allow", "focus_digest_times",
-             "notify_every_minutes", "close_to_tray"}
+             "notify_every_minutes", "close_to_tray", "mark_done_on_send"}
     assert set(REGISTRY) == plain | policy_keys
     assert all(key == spec.key for key, spec in REGISTRY.items())
 
@@ -56,6 +56,7 @@ def test_every_default_is_valid_and_canonical(key):
         ("at_risk_minutes", "60"),
         ("holidays", "none"),
         ("timezone", "UTC"),
+        ("mark_done_on_send", "yes"),
     ],
 )
 def test_registry_defaults(key, default):
@@ -199,8 +200,9 @@ def test_unknown_key_lists_the_known_settings(key):
         check_value(key, "1")
     assert caught.value.message == (
         f"Unknown setting '{key}'; known settings: at_risk_minutes, close_to_tray, days_off, "
-        "focus_allow, focus_digest_times, focus_margin_minutes, holidays, language, me, "
-        "notify_every_minutes, timezone, working_hours, policy.CHANNEL.PRIORITY."
+        "focus_allow, focus_digest_times, focus_margin_minutes, holidays, language, "
+        "mark_done_on_send, me, notify_every_minutes, timezone, working_hours, "
+        "policy.CHANNEL.PRIORITY."
     )
 
 
@@ -242,3 +244,14 @@ def test_the_users_identities_are_kept_in_one_canonical_line():
     assert Settings.from_text({}).me == ()
     with pytest.raises(InvalidInput):
         check_value("me", "ann\x07")
+
+
+@pytest.mark.parametrize(("text", "canonical"), [("yes", "yes"), ("ON", "yes"), ("false", "no"),
+                                                 ("0", "no")])
+def test_switches_read_yes_and_no(text, canonical):
+    assert check_value("mark_done_on_send", text) == canonical
+
+
+def test_a_switch_refuses_other_words():
+    with pytest.raises(InvalidInput, match="yes or no"):
+        check_value("mark_done_on_send", "maybe")

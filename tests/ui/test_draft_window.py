@@ -1,0 +1,225 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The drafting window: autosave and history, outputs on the clipboard and on disk, the
+request marked done (and undone), template text, sending, and the drafts list."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from datetime import timedelta
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.core.checker import check
+from desktop.core.drafts import DraftState
+
+from desktop.ui.draft_env import DraftEnvironment
+from desktop.ui.draft_window import DraftWindow
+from desktop.ui.drafting import DraftingController
+from desktop.ui.drafts_dialogs import DraftsDialog, HistoryDialog
+from desktop.ui.models.draft_models import DraftsModel, FindingsModel, VersionsModel
+
+
+@pytest.fixture
+def env(draft_env: DraftEnvironment) -> DraftEnvironment:
+    return draft_env
+
+
+def open_window(qtbot, env: DraftEnvironment, **fields) -> DraftWindow:
+    draft = env.drafts.create(**fields)
+    window = DraftWindow(env, draft, autosave_ms=20)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_typing_is_autosaved_with_history(qtbot, env):
+    window = open_window(qtbot, env)
+    qtbot.keyClicks(window.subject, "Budget")
+    qtbot.keyClicks(window.editor, "Please approve")
+    draft_id = window.draft.id
+    qtbot.waitUntil(lambda: env.drafts.get(draft_id).body == "Please approve", timeout=3000)
+    assert env.drafts.get(draft_id).subject == "Budget"
+    assert env.drafts.history(draft_id)[0].body == "Please approve"
+
+
+def test_closing_saves_what_the_timer_has_not(qtbot, env):
+    window = open_window(qtbot, env)
+    window._autosave.setInterval(60_000)
+    window.editor.setPlainText("typed just before closing")
+    window.close()
+    assert env.drafts.get(window.draft.id).body == "typed just before closing"
+
+
+def test_an_empty_draft_is_not_kept(qtbot, env):
+    window = open_window(qtbot, env)
+    window.close()
+    assert env.drafts.drafts() == []
+
+
+def test_restoring_a_version_can_be_undone(qtbot, env, clock):
+    window = open_window(qtbot, env, subject="S", body="first version")
+    clock.advance(minutes=1)
+    window.editor.setPlainText("second version")
+    window.save_now()
+    oldest = env.drafts.history(window.draft.id)[-1]
+    dialog = HistoryDialog(env.drafts.history(window.draft.id), env.formatter, window)
+    qtbot.addWidget(dialog)
+    dialog.select(1)
+    dialog.restore_button.click()
+    assert dialog.chosen == oldest
+    window.restore_version(dialog.chosen)
+    assert window.editor.toPlainText() == "first version"
+    assert env.drafts.get(window.draft.id).body == "first version"
+    window.editor.setFocus()
+    window.editor.undo()
+    assert window.editor.toPlainText() == "second version"
+
+
+def test_outputs_put_the_right_text_on_the_clipboard(qtbot, env):
+    window = open_window(qtbot, env, subject="Q4 budget", body="Please approve.\nThanks")
+    window.copy_markdown()
+    assert QGuiApplication.clipboard().text() == "**Q4 budget**\n\nPlease approve.\nThanks"
+    window.copy_plain()
+    assert QGuiApplication.clipboard().text() == "Q4 budget\n\nPlease approve.\nThanks"
+
+
+def test_save_as_eml_writes_a_proper_message(qtbot, env, tmp_path):
+    window = open_window(qtbot, env, subject="Grüße zum Budget", body="Bitte prüfen. ✓",
+                         recipient="Jürgen <j@example.org>")
+    path = window.save_eml(tmp_path / "out.eml")
+    raw = path.read_bytes()
+    assert b"Gr\xc3\xbc" not in raw.split(b"\r\n\r\n")[0]  # headers are RFC 2047, not raw UTF-8
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["Subject"] == "Grüße zum Budget"
+    assert message["To"] == "Jürgen <j@example.org>"
+    assert message["From"] == "me@example.org"
+    assert message.get_content().rstrip() == "Bitte prüfen. ✓"
+
+
+def test_open_in_mail_app_builds_a_mailto_link(qtbot, env, calls):
+    window = open_window(qtbot, env, subject="Hi there", body="a&b\nc",
+                         recipient="ann@example.org")
+    window.open_in_mail_app()
+    assert calls.urls == ["mailto:ann@example.org?subject=Hi%20there&body=a%26b%0D%0Ac"]
+
+
+def test_copying_a_reply_marks_its_request_done_once_with_undo(qtbot, env, calls):
+    window = open_window(qtbot, env, body="Done, see https://x.example", reply_to="req-1")
+    window.copy_plain()
+    window.copy_markdown()
+    assert calls.done == ["req-1"]
+    assert window.message_button.isVisible()
+    window.message_button.click()
+    assert calls.undone == ["req-1"]
+    assert not window.message_bar.isVisible()
+
+
+def test_with_the_setting_off_nothing_is_marked(qtbot, env, calls):
+    calls.mark_done_on = False
+    window = open_window(qtbot, env, body="x", reply_to="req-1")
+    window.copy_plain()
+    assert calls.done == []
+
+
+def test_template_text_fills_an_untouched_body_and_asks_before_replacing_edits(
+        qtbot, env, monkeypatch):
+    window = open_window(qtbot, env)
+    assert window.load_rendered("Kickoff", "Goals: ...") is True
+    assert (window.subject.text(), window.editor.toPlainText()) == ("Kickoff", "Goals: ...")
+    qtbot.keyClicks(window.editor, " mine")
+    asked: list[str] = []
+
+    def answer(*args, **_kwargs):
+        asked.append(args[1])
+        return QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert window.load_rendered("Kickoff", "Goals: new") is False
+    assert asked == ["Replace your text?"]
+    assert window.editor.toPlainText().endswith(" mine")
+
+
+def test_send_later_queues_it_at_the_recipients_morning(qtbot, env, calls, clock):
+    window = open_window(qtbot, env, body="Please review", recipient="ann@example.org")
+    window.zone.setCurrentText("Asia/Tokyo")  # Wed 18:00 there: after hours
+    planned = window.planned_send_time()
+    assert planned == clock.now() + timedelta(hours=15)  # Thu 09:00 in Tokyo
+    assert window.send_later(planned) is True
+    stored = env.drafts.get(window.draft.id)
+    assert (stored.state, stored.send_at, stored.recipient_zone) == (
+        DraftState.SCHEDULED, planned, "Asia/Tokyo")
+    assert window.editor.isReadOnly()
+    assert calls.kicks == 1
+    window.take_back()
+    assert env.drafts.get(window.draft.id).state is DraftState.DRAFT
+    assert not window.editor.isReadOnly()
+
+
+def test_sending_without_an_account_says_what_to_do(qtbot, env, calls):
+    calls.account = False
+    window = open_window(qtbot, env, body="x", recipient="ann@example.org")
+    assert window.send_now() is False
+    assert "SMTP account" in window.message.text()
+    assert env.drafts.get(window.draft.id).state is DraftState.DRAFT
+
+
+def test_a_finding_in_the_panel_jumps_to_its_span(qtbot, env):
+    window = open_window(qtbot, env, body="Please confirm by Thu 17:00")
+    row = next(i for i, f in enumerate(window.findings_model.items)
+               if f.code == "deadline-without-timezone")
+    index = window.findings_view.model().index(row, 0)
+    qtbot.mouseClick(window.findings_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.findings_view.visualRect(index).center())
+    assert window.editor.textCursor().selectedText() == "17:00"
+
+
+def test_quick_fixes_use_the_recipients_zone(qtbot, env):
+    window = open_window(qtbot, env, body="Please confirm by Thu 17:00")
+    window.zone.setCurrentText("Asia/Tokyo")
+    fixes = window.editor.fixes_at(len("Please confirm by Thu 17"))
+    assert [f.value for f in fixes] == ["JST"]
+
+
+def test_drafts_dialog_reopens_and_deletes_with_undo(qtbot, env, window_host):
+    controller = DraftingController(window_host, env)
+    first = controller.new_draft(subject="First", body="a")
+    first.close()
+    dialog = controller.show_drafts()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, DraftsDialog)
+    assert [d.subject for d in dialog.model.items] == ["First"]
+    dialog.delete_current()
+    assert env.drafts.drafts() == []
+    dialog.undo_delete()
+    assert [d.subject for d in env.drafts.drafts()] == ["First"]
+    dialog.view.selectRow(0)
+    dialog.open_button.click()
+    assert [w.draft.subject for w in controller.windows.values()] == ["First"]
+    controller.close_all()
+
+
+@pytest.fixture
+def window_host(qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    return host
+
+
+def test_models_pass_the_model_tester(qtmodeltester, env, clock):
+    draft = env.drafts.create(subject="S", body="Please review by EOD")
+    findings = FindingsModel({})
+    findings.set_items(check(draft.body))
+    qtmodeltester.check(findings)
+    versions = VersionsModel(env.formatter.full)
+    versions.set_items(env.drafts.history(draft.id))
+    qtmodeltester.check(versions)
+    drafts = DraftsModel(env.formatter.full)
+    drafts.set_items(env.drafts.drafts())
+    qtmodeltester.check(drafts)

@@ -1,0 +1,131 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Drafting in the main window (menus, interrupted sends reported), the outbox runner's worker
+thread and timer, and the SMTP account dialog."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from desktop.core.drafts import Draft, DraftState
+from desktop.core.errors import SecretsUnavailable
+from desktop.core.outbox import DeliveryReport, Security, SmtpAccount
+
+from desktop.ui.drafting import DraftingController
+from desktop.ui.outbox_runner import OutboxRunner
+from desktop.ui.smtp_dialog import SmtpAccountDialog
+
+
+def test_new_message_and_drafts_sit_in_the_file_menu(qtbot, window, draft_env):
+    controller = DraftingController(window, draft_env)
+    controller.install(window.file_menu, window.edit_menu)
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert texts.index("New &message") == 1
+    assert texts.index("D&rafts…") == 2
+    assert controller.new_action.shortcut().toString() == "Ctrl+M"
+    assert controller.drafts_action.shortcut().toString() == "Ctrl+Shift+D"
+    controller.new_action.trigger()
+    opened, = controller.windows.values()
+    assert opened.draft.reply_to is None
+    controller.close_all()
+    assert controller.windows == {}
+
+
+def test_a_reply_remembers_its_request(qtbot, window, draft_env, service):
+    request = service.add("Budget question", sender="ann@example.org")
+    controller = DraftingController(window, draft_env)
+    opened = controller.new_draft(request, recipient=request.sender)
+    assert draft_env.drafts.get(opened.draft.id).reply_to == request.id
+    assert controller.windows[opened.draft.id] is opened
+    controller.close_all()
+
+
+def test_an_interrupted_send_is_reported(qtbot, window, draft_env, clock):
+    controller = DraftingController(window, draft_env)
+    draft = Draft("d1", clock.now(), clock.now(), subject="Status", state=DraftState.FAILED)
+    controller.report_interrupted([draft])
+    assert controller.report_box is not None
+    assert "“Status”" in controller.report_box.text()
+    assert "Sent folder" in window.statusBar().currentMessage()
+    controller.report_box.close()
+
+
+def test_the_runner_delivers_on_a_worker_thread(qtbot, clock):
+    rounds: list[int] = []
+
+    def deliver() -> DeliveryReport:
+        rounds.append(1)
+        return DeliveryReport()
+
+    runner = OutboxRunner(deliver, lambda: None, clock.now)
+    with qtbot.waitSignal(runner.delivered, timeout=5000):
+        runner.deliver_soon()
+    assert rounds == [1]
+    assert not runner.running
+    assert runner.timer.isActive()  # re-armed (an hour when nothing is due)
+    runner.stop()
+
+
+def test_a_broken_round_is_reported_and_the_timer_rearmed(qtbot, clock):
+    def deliver() -> DeliveryReport:
+        raise OSError("disk gone")
+
+    runner = OutboxRunner(deliver, lambda: clock.now() + timedelta(seconds=30), clock.now)
+    with qtbot.waitSignal(runner.failed, timeout=5000) as signal:
+        runner.deliver_soon()
+    assert "disk gone" in signal.args[0]
+    qtbot.waitUntil(lambda: runner.timer.isActive(), timeout=2000)
+    assert 25_000 < runner.timer.remainingTime() <= 32_000
+    runner.stop()
+
+
+def test_a_due_draft_arms_the_timer_at_once(qtbot, clock):
+    runner = OutboxRunner(DeliveryReport, lambda: clock.now() - timedelta(minutes=5), clock.now,
+                          threaded=False)
+    runner.arm()
+    assert runner.timer.remainingTime() <= 0 or runner.timer.interval() == 0
+
+
+def test_smtp_dialog_saves_the_account_and_hands_the_password_over(qtbot):
+    saved: list[tuple[SmtpAccount, str | None]] = []
+    dialog = SmtpAccountDialog(None, lambda a, p: saved.append((a, p)))
+    qtbot.addWidget(dialog)
+    dialog.host.setText("smtp.example.org")
+    dialog.security.setCurrentIndex(dialog.security.findData(Security.TLS))
+    assert dialog.port.value() == 465
+    dialog.user.setText("ann")
+    dialog.sender.setText("ann@example.org")
+    dialog.password.setText("pw")
+    dialog.accept()
+    assert saved == [(SmtpAccount("smtp.example.org", "ann", "ann@example.org", 465,
+                                  Security.TLS), "pw")]
+
+
+def test_smtp_dialog_refuses_a_missing_from_address(qtbot):
+    saved: list[object] = []
+    dialog = SmtpAccountDialog(None, lambda a, p: saved.append(a))
+    qtbot.addWidget(dialog)
+    dialog.host.setText("smtp.example.org")
+    dialog.accept()
+    assert saved == []
+    assert "From address" in dialog.error.text()
+
+
+def test_smtp_dialog_keeps_an_unchanged_password_and_warns_about_a_locked_keyring(qtbot):
+    account = SmtpAccount("smtp.example.org", "ann", "ann@example.org")
+    saved: list[str | None] = []
+
+    def save(_account: SmtpAccount, password: str | None) -> None:
+        saved.append(password)
+        if password is not None:
+            raise SecretsUnavailable("The keyring is locked; kept for this run only.")
+
+    dialog = SmtpAccountDialog(account, save)
+    qtbot.addWidget(dialog)
+    assert dialog.host.text() == "smtp.example.org"
+    dialog.accept()
+    assert saved == [None]
+    dialog.password.setText("new")
+    dialog.accept()
+    assert dialog.warning == "The keyring is locked; kept for this run only."
+

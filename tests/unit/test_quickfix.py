@@ -1,0 +1,154 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Quick fixes: the concrete words they write, and (hypothesis) that applying one removes its
+finding and changes nothing outside the finding's span."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.checker import Finding, check
+from desktop.core.quickfix import (
+    FixContext,
+    FixKind,
+    apply,
+    end_of_working_day,
+    end_of_working_week,
+    fixes_for,
+    zone_label,
+)
+from desktop.core.working_hours import WorkingHours, parse_working_hours
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NEW_YORK = ZoneInfo("America/New_York")
+# Wednesday 25 November 2026, 10:00 in Berlin.
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+FIXABLE = {"deadline-without-timezone", "vague-time", "mass-mention"}
+
+
+def only(text: str, code: str) -> Finding:
+    found = [f for f in check(text) if f.code == code]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_clock_time_gets_the_recipients_zone():
+    text = "Please review by Thu 17:00."
+    fixes = fixes_for(only(text, "deadline-without-timezone"), text,
+                      FixContext(NOW, NEW_YORK))
+    assert [(f.kind, f.value) for f in fixes] == [(FixKind.ADD_ZONE, "EST")]
+    assert apply(text, fixes[0].edit) == "Please review by Thu 17:00 EST."
+
+
+def test_a_zone_the_checker_does_not_know_is_written_as_an_offset():
+    kathmandu = ZoneInfo("Asia/Kathmandu")
+    assert zone_label(kathmandu, NOW) == "UTC+05:45"
+    assert zone_label(ZoneInfo("America/Sao_Paulo"), NOW) == "UTC-03:00"
+    assert zone_label(ZoneInfo("UTC"), NOW) == "UTC"
+    assert zone_label(BERLIN, datetime(2026, 7, 1, tzinfo=UTC)) == "CEST"
+
+
+def test_eod_becomes_the_end_of_the_recipients_working_day():
+    text = "Please review by EOD."
+    fix, = fixes_for(only(text, "vague-time"), text, FixContext(NOW, NEW_YORK))
+    # 04:00 in New York: today's working day is still ahead.
+    assert fix.value == "Wed 25 Nov, 17:00 EST"
+    assert apply(text, fix.edit) == "Please review by Wed 25 Nov, 17:00 EST."
+
+
+def test_eod_after_closing_time_is_the_next_working_days_end():
+    friday_evening = datetime(2026, 11, 27, 18, 30, tzinfo=UTC)  # 19:30 in Berlin
+    assert end_of_working_day(friday_evening, BERLIN, WorkingHours.office()) == datetime(
+        2026, 11, 30, 16, 0, tzinfo=UTC)  # Monday 17:00 CET
+
+
+def test_closing_time_itself_is_over():
+    closing = datetime(2026, 11, 25, 16, 0, tzinfo=UTC)
+    assert end_of_working_day(closing, BERLIN, WorkingHours.office()) == closing + timedelta(
+        days=1)
+
+
+def test_end_of_week_is_the_last_working_days_closing():
+    hours = parse_working_hours("mon-thu 09:00-17:00; fri 09:00-13:00")
+    assert end_of_working_week(NOW, BERLIN, hours) == datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+    saturday = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+    assert end_of_working_week(saturday, BERLIN, hours) == datetime(
+        2026, 12, 4, 12, 0, tzinfo=UTC)
+
+
+def test_closing_time_on_the_day_the_clocks_change_is_the_wall_clock_time():
+    sunday_shift = parse_working_hours("sun 09:00-17:00")
+    before = datetime(2026, 3, 29, 0, 0, tzinfo=UTC)  # Berlin springs forward at 02:00
+    assert end_of_working_day(before, BERLIN, sunday_shift) == datetime(
+        2026, 3, 29, 15, 0, tzinfo=UTC)  # 17:00 CEST
+
+
+def test_no_working_time_means_no_fix():
+    text = "Please review by EOD."
+    empty = parse_working_hours("none")
+    assert fixes_for(only(text, "vague-time"), text, FixContext(NOW, BERLIN, empty)) == []
+
+
+def test_vague_words_without_a_clear_meaning_get_no_fix():
+    text = "Please review ASAP."
+    assert fixes_for(only(text, "vague-time"), text, FixContext(NOW, BERLIN)) == []
+
+
+def test_a_mass_mention_becomes_the_recipient_or_plain_everyone():
+    text = "@channel please review by Fri 10:00 UTC"
+    fixes = fixes_for(only(text, "mass-mention"), text, FixContext(NOW, BERLIN, mention="ann"))
+    assert [apply(text, f.edit) for f in fixes] == [
+        "@ann please review by Fri 10:00 UTC", "everyone please review by Fri 10:00 UTC"]
+
+
+def test_a_naive_now_is_refused():
+    text = "by 17:00"
+    with pytest.raises(ValueError, match="aware"):
+        fixes_for(only(text, "deadline-without-timezone"), text,
+                  FixContext(datetime(2026, 1, 1), BERLIN))
+
+
+# -- properties -------------------------------------------------------------------------------
+
+_FRAGMENTS = st.sampled_from([
+    "EOD", "eod", "COB", "end of day", "end of the week", "EOW", "ASAP", "tomorrow",
+    "17:00", "9.30", "5pm", "5 pm", "12:00:30", "17:00 UTC", "@here", "@channel", "!everyone",
+    "@", "!", "please", "review", "by", "Thu", "27 Nov", " ", "  ", "\n", "\n\n", ".", ",",
+    "(", ")", "x", "_", "é", "-", "+", ":", "/", "https://x.example/doc",
+])
+_TEXTS = st.lists(st.one_of(_FRAGMENTS, st.text(max_size=3)), max_size=14).map("".join)
+_ZONES = st.sampled_from(["UTC", "Europe/Berlin", "America/New_York", "Asia/Kathmandu",
+                          "America/Sao_Paulo", "Australia/Lord_Howe", "Pacific/Kiritimati"])
+_NOWS = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1),
+                     timezones=st.just(UTC))
+_HOURS = st.sampled_from(["mon-fri 09:00-17:00", "mon-thu 08:00-16:00; fri 08:00-12:00",
+                          "sun-thu 22:00-06:00", "sat 10:00-12:00"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS, zone=_ZONES, now=_NOWS, hours=_HOURS,
+       mention=st.sampled_from(["", "ann", "@bob"]))
+def test_a_fix_removes_its_finding_and_touches_nothing_outside_its_span(
+        text, zone, now, hours, mention):
+    context = FixContext(now, ZoneInfo(zone), parse_working_hours(hours), mention)
+    findings = check(text)
+    for finding in findings:
+        if finding.code not in FIXABLE:
+            continue
+        for fix in fixes_for(finding, text, context):
+            assert finding.start <= fix.edit.start <= fix.edit.end <= finding.end
+            fixed = apply(text, fix.edit)
+            assert fixed[:finding.start] == text[:finding.start]
+            assert fixed[len(fixed) - (len(text) - finding.end):] == text[finding.end:]
+            new_end = finding.end + len(fixed) - len(text)
+            after = [f for f in check(fixed) if f.code == finding.code]
+            # Gone from the edited stretch; earlier findings of the code stay as they were.
+            # (A later one may appear: "5pm17:00" hides its second time until a space parts it.)
+            assert not [f for f in after if f.start < new_end and f.end > finding.start], fixed
+            assert [f for f in after if f.end <= finding.start] == [
+                f for f in findings if f.code == finding.code and f.end <= finding.start]

@@ -21,7 +21,11 @@ from desktop import APP_ID, APP_NAME, __version__, cli
 from desktop.core.i18n import _
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import supported_regions
-from desktop.platform.i18n import install_language
+from desktop.platform.i18n import (
+    formatting_locale,
+    install_language,
+    install_qt_translations,
+)
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
 from desktop.services import load_demo, open_context, run_import_job
@@ -58,7 +62,7 @@ def _setup_logging(paths: AppPaths) -> None:
 
 
 def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -88,13 +92,11 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 2
     language = install_language(context.queue.settings.language)
-    translator = QTranslator(app)
-    if translator.load(QLocale(language), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    install_qt_translations(app, language)
 
     server = InstanceServer(socket, app)
-    formatter = Formatter(safe_locale(language), ZoneInfo(context.queue.settings.timezone))
+    formatter = Formatter(safe_locale(formatting_locale(language)),
+                          ZoneInfo(context.queue.settings.timezone))
     window = MainWindow(
         context.queue, formatter,
         settings_choices=lambda: (sorted(zoneinfo.available_timezones()),

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.buckets import Bucket, next_change
 from desktop.core.errors import CoreError, InvalidInput
-from desktop.core.i18n import _
+from desktop.core.i18n import _, ngettext
 from desktop.core.queue import QueueService
 from desktop.core.requests import Priority, Request, State
 from desktop.core.when import parse_when
@@ -344,7 +344,9 @@ class MainWindow(QMainWindow):
     def _load_demo(self) -> None:
         count = self._demo()
         self.reload()
-        self.statusBar().showMessage(_("Added {count} demo requests.").format(count=count), 4000)
+        self.statusBar().showMessage(ngettext(
+            "Added {count} demo request.", "Added {count} demo requests.", count).format(
+                count=self._fmt.number(count)), 4000)
 
     # -- slots ----------------------------------------------------------------------------------
 
@@ -411,8 +413,9 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         overdue, at_risk = self.model.count(Bucket.OVERDUE), self.model.count(Bucket.AT_RISK)
         shown = sum(self.model.count(b) for b in Bucket)
+        number = self._fmt.number
         self.status.setText(_("{shown} in queue · {overdue} overdue · {at_risk} at risk").format(
-            shown=shown, overdue=overdue, at_risk=at_risk))
+            shown=number(shown), overdue=number(overdue), at_risk=number(at_risk)))
 
     # -- window state ----------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from desktop.core.i18n import N_, _
 from desktop.core.queue import QueueService
 from desktop.core.requests import Request, State
 
-from desktop.ui.formatting import Formatter, plain, time_left_text
+from desktop.ui.formatting import Formatter, plain
 from desktop.ui.models.queue_rows import GROUPS, QueueRows
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -228,8 +228,8 @@ class QueueModel(QAbstractItemModel):
         if column != 0:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _("{bucket} ({count})").format(bucket=_(bucket.label),
-                                                  count=self._row_count(group))
+            return _("{bucket} ({count})").format(
+                bucket=_(bucket.label), count=self._fmt.number(self._row_count(group)))
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -273,11 +273,11 @@ class QueueModel(QAbstractItemModel):
         day = self._queue.calendar.day_length
         left = self._queue.time_left(item, self._now)
         if bucket is Bucket.WAITING or item.reply_by is None:
-            return _("paused, {time}").format(time=time_left_text(left, timedelta(0), day))
+            return _("paused, {time}").format(time=self._fmt.time_left(left, timedelta(0), day))
         if bucket is Bucket.SNOOZED and item.snoozed_until is not None:
             return _("back {moment}").format(moment=self._fmt.moment(item.snoozed_until,
                                                                      self._now))
-        return time_left_text(left, self._now - item.reply_by, day)
+        return self._fmt.time_left(left, self._now - item.reply_by, day)
 
     def _sort_value(self, item: Request, column: Column) -> Any:
         if column in (Column.TIME_LEFT, Column.REPLY_BY):

@@ -46,7 +46,7 @@ catalogues: $(STAMP)
 	$(VENV)/bin/pybabel -q extract -F babel.cfg --no-default-keywords \
 		-k _ -k N_ -k ngettext:1,2 --add-comments=TRANSLATORS: --no-location --sort-output \
 		--project=Unhurried --copyright-holder="Unhurried developers" -w 100 -o $(POT) .
-	$(VENV)/bin/pybabel -q update -i $(POT) -d $(LOCALE) -D unhurried -l de -w 100
+	$(VENV)/bin/pybabel -q update -i $(POT) -d $(LOCALE) -D unhurried -l de -w 100 --ignore-obsolete
 	$(PY) tools/catalogues.py pseudo
 	$(PY) tools/catalogues.py build >/dev/null
 	@touch $(MO_STAMP)

@@ -8,7 +8,7 @@ with ``tools/catalogues.py``, next to the ``.po`` sources it copies as package d
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
 
 from setuptools import setup
@@ -22,10 +22,8 @@ class BuildWithCatalogues(build_py):
 
     def run(self) -> None:
         super().run()
-        spec = importlib.util.spec_from_file_location("catalogues", ROOT / "tools" / "catalogues.py")
-        assert spec is not None and spec.loader is not None
-        catalogues = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(catalogues)
+        sys.path.insert(0, str(ROOT / "tools"))
+        import catalogues  # a build tool beside this file, not a dependency
         target = Path(self.build_lib) / "desktop" / "resources" / "locale"
         for mo in catalogues.build(ROOT / "resources" / "locale", target):
             self.announce(f"compiled {mo}", level=2)

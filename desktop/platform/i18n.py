@@ -10,6 +10,7 @@ import gettext
 import locale
 import logging
 import os
+from pathlib import Path
 from typing import Any
 
 from desktop.core import i18n
@@ -30,15 +31,20 @@ def system_language() -> str:
     return code or "en"
 
 
-def install_language(language: str) -> str:
+def install_language(language: str, localedir: Path | None = None) -> str:
     """Install the catalogue for ``language`` (empty: the system's); English if none exists.
+
+    Args:
+        language: a code such as ``de``, ``de_AT`` or ``en_XA`` (the pseudo-locale).
+        localedir: where the compiled catalogues are (default: the shipped ones).
 
     Returns:
         The language code in force, e.g. ``de_DE`` or ``en``.
     """
     chosen = (language or system_language()).replace("-", "_")
+    folder = localedir if localedir is not None else resource_path("locale")
     translations = gettext.translation(
-        DOMAIN, localedir=str(resource_path("locale")), languages=[chosen], fallback=True
+        DOMAIN, localedir=str(folder), languages=[chosen], fallback=True
     )
     i18n.install(translations)
     return chosen

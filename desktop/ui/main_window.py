@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.done_action = self._action(_("Mark &done"), self.mark_done, "D", on_view=True)
         self.wait_action = self._action(_("&Waiting on others / resume"), self.toggle_waiting,
                                         "W", on_view=True)
-        self.delete_action = self._action(_("&Delete"), self.delete_selected,
+        self.delete_action = self._action(_("De&lete"), self.delete_selected,
                                           QKeySequence.StandardKey.Delete, on_view=True)
         self.settings_action = self._action(_("&Settings…"), self.open_settings, "Ctrl+,")
         self.demo_action = self._action(_("Load &demo data"), self._load_demo)
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         redo = self.undo_stack.createRedoAction(self, _("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
 
-        self.snooze_menu = QMenu(_("&Snooze"), self)
+        self.snooze_menu = QMenu(_("S&nooze"), self)
         for label, key, preset in ((_("Later today (3 hours)"), "S", "later today"),
                                    (_("Tomorrow morning"), "Shift+S", "tomorrow"),
                                    (_("Next week"), "", "next week")):

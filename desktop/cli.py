@@ -289,7 +289,7 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     current = object()
     for bucket, request in rows:
         if bucket is not current:
-            print(f"\n{_(bucket.label) if bucket else _('Done')}")
+            print("\n" + (_(bucket.label) if bucket else _("Done")))
             current = bucket
         reply_by = request.reply_by.astimezone(zone).strftime("%a %d %b %H:%M") if (
             request.reply_by) else "—"

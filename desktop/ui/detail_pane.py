@@ -57,8 +57,9 @@ class DetailPane(QTextBrowser):
             f"<tr><td style='color:gray;padding-right:12px'>{html.escape(label)}</td>"
             f"<td>{value}</td></tr>" for label, value in rows)
         links = "".join(f"<li>{plain_html(link)}</li>" for link in request.links)
+        body = plain_html(request.body) or html.escape(_("(no text)"))
+        heading = html.escape(_("Links"))
         self.setHtml(
-            f"<h3>{plain_html(request.subject)}</h3><table>{table}</table>"
-            f"<hr><p>{plain_html(request.body) or html.escape(_('(no text)'))}</p>"
-            + (f"<p><b>{html.escape(_('Links'))}</b></p><ul>{links}</ul>" if links else "")
+            f"<h3>{plain_html(request.subject)}</h3><table>{table}</table><hr><p>{body}</p>"
+            + (f"<p><b>{heading}</b></p><ul>{links}</ul>" if links else "")
         )

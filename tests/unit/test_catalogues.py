@@ -80,6 +80,14 @@ def test_the_check_rejects_an_f_string_inside_underscore(tmp_path: Path) -> None
     assert any("formatted or joined" in p for p in found)
 
 
+def test_the_check_rejects_a_literal_translated_inside_an_f_string(tmp_path: Path) -> None:
+    """pybabel does not look inside f-strings, so such a string never reaches a catalogue."""
+    hidden = tmp_path / "hidden.py"
+    hidden.write_text('label = "x"\nf"<b>{_(\'Links\')}</b>"\nf"<b>{_(label)}</b>"\n', "utf-8")
+    assert literal_check().problems(hidden) == [
+        f"{hidden}:2: _() inside an f-string is not extracted; translate it before the f-string"]
+
+
 @pytest.mark.parametrize("text", [
     "&Settings…", "{count} request", "Snooze until", "paused, {time}",
     "Nothing waits for a reply.\nAdd a request with Ctrl+N.", "Save && quit",

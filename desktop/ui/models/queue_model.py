@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from desktop.core.buckets import Bucket, BucketEdges, QueueEntry
 from desktop.core.i18n import N_, _
 from desktop.core.queue import QueueService
-from desktop.core.requests import Request, State
+from desktop.core.requests import Channel, Priority, Request, State
 
 from desktop.ui.formatting import Formatter, plain
 from desktop.ui.models.queue_rows import GROUPS, QueueRows
@@ -144,6 +144,24 @@ class QueueModel(QAbstractItemModel):
     def snooze_ends(self) -> list[datetime]:
         """Ends of the running snoozes."""
         return [datetime.fromtimestamp(t, UTC) for t in self._rows.snooze_ends()]
+
+    def widest_texts(self, column: Column) -> list[str]:
+        """Long texts ``column`` can show in this locale, with its header, for sizing it
+        (German units and labels are longer than English ones)."""
+        texts = [_(HEADERS[column])]
+        day, hours = timedelta(days=1), timedelta(hours=23, minutes=58)  # two-digit hours
+        if column is Column.TIME_LEFT:
+            left = self._fmt.time_left(hours, timedelta(0), day)
+            texts += [left, self._fmt.time_left(timedelta(0), hours, day),
+                      _("paused, {time}").format(time=left)]
+        elif column is Column.REPLY_BY:
+            sample = datetime(2026, 9, 30, 22, 58, tzinfo=UTC)
+            texts.append(self._fmt.moment(sample, sample))
+        elif column is Column.CHANNEL:
+            texts += [_(channel.label) for channel in Channel]
+        elif column is Column.PRIORITY:
+            texts += [_(priority.label) for priority in Priority]
+        return texts
 
     def group_index(self, bucket: Bucket) -> QModelIndex:
         """The header row of ``bucket``."""

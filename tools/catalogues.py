@@ -94,9 +94,11 @@ def pseudo(text: str) -> str:
     """
     if "(*" in text:
         return ";;".join(_accent(part) for part in text.split(";;"))
-    visible = len(_KEEP.sub("", text))
+    core = text.strip()
+    lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    visible = len(_KEEP.sub("", core))
     padding = "~" * max(1, round(visible * _GROWTH) - 3)
-    return f"[{_accent(text)} {padding}]"
+    return f"{lead}[{_accent(core)} {padding}]{trail}"  # a suffix keeps its leading space
 
 
 def _accent(text: str) -> str:

@@ -104,6 +104,8 @@ class SettingsDialog(QDialog):
 
         self.days_off = QLineEdit(self._queue.setting_text("days_off"))
         self.days_off.setPlaceholderText(_help("days_off"))
+        self.days_off.setMinimumWidth(  # the hint is the only example of the format: show it
+            self.days_off.fontMetrics().horizontalAdvance(self.days_off.placeholderText()) + 24)
         form.addRow(_label("days_off"), self.days_off)
 
         self.country = QComboBox()

@@ -107,6 +107,10 @@ def test_pseudo_text_is_longer_and_keeps_placeholders_and_the_accelerator(text: 
     assert not any(c.isascii() and c.isalpha() for c in visible), "a letter was not accented"
 
 
+def test_pseudo_text_keeps_surrounding_spaces_outside_the_brackets() -> None:
+    assert tools().pseudo(" min") == " [ɱîñ ~]"
+
+
 def test_pseudo_file_filters_stay_usable() -> None:
     pseudo = tools().pseudo("CSV (*.csv);;All files (*)")
     parts = pseudo.split(";;")

@@ -4,6 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 SHARED ?= ../shared
+LOCALE := resources/locale
+POT := $(LOCALE)/unhurried.pot
+# Compiled catalogues are built, never committed: one stamp for all, redone when a .po changes.
+MO_STAMP := $(VENV)/.catalogues
 
 .PHONY: run test lint bench venv clean catalogues
 
@@ -12,14 +16,19 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test,lint,bench,dist]'
 	$(PY) -m compileall -q desktop  # as pip does for a wheel: starts do not compile again
+	$(PY) tools/catalogues.py build
 	@rm -f $(VENV)/.installed-* && touch $@
 
-venv: $(STAMP)
+$(MO_STAMP): $(STAMP) $(POT) $(wildcard $(LOCALE)/*/LC_MESSAGES/unhurried.po)
+	$(PY) tools/catalogues.py build >/dev/null
+	@touch $@
 
-run: $(STAMP)
+venv: $(STAMP) $(MO_STAMP)
+
+run: $(STAMP) $(MO_STAMP)
 	$(VENV)/bin/unhurried
 
-test: $(STAMP)
+test: $(STAMP) $(MO_STAMP)
 	bash tests/integration/setup_services.sh
 	$(PY) -m pytest
 
@@ -28,6 +37,20 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 	$(PY) tools/check_i18n.py desktop
+	$(PY) tools/catalogues.py check
+
+# Extract the strings of the source into the template, merge them into each language and write
+# the pseudo-locale, then compile and list what a language still lacks (new strings from other
+# branches show up here as "missing" or "fuzzy": translate them in $(LOCALE)/de/LC_MESSAGES).
+catalogues: $(STAMP)
+	$(VENV)/bin/pybabel -q extract -F babel.cfg --no-default-keywords \
+		-k _ -k N_ -k ngettext:1,2 --add-comments=TRANSLATORS: --no-location --sort-output \
+		--project=Unhurried --copyright-holder="Unhurried developers" -w 100 -o $(POT) .
+	$(VENV)/bin/pybabel -q update -i $(POT) -d $(LOCALE) -D unhurried -l de -w 100 --ignore-obsolete
+	$(PY) tools/catalogues.py pseudo
+	$(PY) tools/catalogues.py build >/dev/null
+	@touch $(MO_STAMP)
+	$(PY) tools/catalogues.py check
 
 bench: $(STAMP)
 	@command -v notmuch >/dev/null || [ "$$(id -u)" != 0 ] || \
@@ -36,3 +59,4 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+	find $(LOCALE) -name '*.mo' -delete

@@ -22,7 +22,11 @@ from desktop import APP_ID, APP_NAME, __version__
 from desktop.core.i18n import _
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import supported_regions
-from desktop.platform.i18n import install_language
+from desktop.platform.i18n import (
+    formatting_locale,
+    install_language,
+    install_qt_translations,
+)
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
 from desktop.services import (
@@ -92,7 +96,7 @@ def _setup_logging(paths: AppPaths) -> None:
 
 
 def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -128,13 +132,11 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     from desktop.ui.health_actions import add_health_action
     from desktop.ui.main_window import MainWindow
     language = install_language(context.queue.settings.language)
-    translator = QTranslator(app)
-    if translator.load(QLocale(language), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    install_qt_translations(app, language)
 
     server = InstanceServer(socket, app)
-    formatter = Formatter(safe_locale(language), ZoneInfo(context.queue.settings.timezone))
+    formatter = Formatter(safe_locale(formatting_locale(language)),
+                          ZoneInfo(context.queue.settings.timezone))
     window = MainWindow(
         context.queue, formatter,
         settings_choices=lambda: (sorted(zoneinfo.available_timezones()),

@@ -30,7 +30,7 @@ from desktop.core.buckets import Bucket, parse_bucket
 from desktop.core.checker import Severity
 from desktop.core.checker import check as check_text
 from desktop.core.errors import CoreError, InvalidInput, NotFound
-from desktop.core.i18n import _
+from desktop.core.i18n import _, ngettext
 from desktop.core.queue import QueueService
 from desktop.core.requests import Channel, Priority, Request, parse_channel, parse_priority
 from desktop.core.settings import REGISTRY, parse_zone
@@ -290,7 +290,7 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     current = object()
     for bucket, request in rows:
         if bucket is not current:
-            print(f"\n{_(bucket.label) if bucket else _('Done')}")
+            print("\n" + (_(bucket.label) if bucket else _("Done")))
             current = bucket
         reply_by = request.reply_by.astimezone(zone).strftime("%a %d %b %H:%M") if (
             request.reply_by) else "—"
@@ -369,7 +369,9 @@ def _cmd_config(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
 
 def _cmd_demo(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     if not checked_only:
-        print(_("Added {count} demo requests.").format(count=load_demo(ctx)))
+        count = load_demo(ctx)
+        print(ngettext("Added {count} demo request.", "Added {count} demo requests.",
+                       count).format(count=count))
     return EXIT_OK
 
 

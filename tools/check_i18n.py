@@ -5,7 +5,8 @@
 
 ``_()``, ``N_()`` and ``ngettext()`` must not get an f-string, a ``%`` or ``+`` expression or a
 ``.format()`` result: the catalogue is searched for the text after it was filled in, so it never
-translates. Translate first, then ``.format(name=...)``.
+translates. Translate first, then ``.format(name=...)``. A marker called inside an f-string is
+never extracted into the catalogue, so it is reported too.
 """
 
 from __future__ import annotations
@@ -18,10 +19,17 @@ MARKERS = {"_": 1, "N_": 1, "ngettext": 2}
 
 
 def problems(path: Path) -> list[str]:
-    """Every call of a marker with a non-literal message in ``path``."""
+    """Every call of a marker with a non-literal message in ``path``, and every marker call
+    inside an f-string (``pybabel extract`` does not look there, so it is never translated)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     found = []
     for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            found += [f"{path}:{inner.lineno}: {inner.func.id}() inside an f-string is not "
+                      "extracted; translate it before the f-string"
+                      for inner in ast.walk(node) if isinstance(inner, ast.Call)
+                      and isinstance(inner.func, ast.Name) and inner.func.id in MARKERS
+                      and inner.args and isinstance(inner.args[0], ast.Constant)]
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
             continue
         count = MARKERS.get(node.func.id)
@@ -55,6 +63,7 @@ def _filled_in(arg: ast.expr) -> str:
 def main(argv: list[str]) -> int:
     roots = [Path(a) for a in argv] or [Path("desktop")]
     issues = [p for root in roots for f in sorted(root.rglob("*.py")) for p in problems(f)]
+    issues = list(dict.fromkeys(issues))  # an f-string nested in an f-string is walked twice
     # The i18n module itself defines the markers and forwards their arguments.
     issues = [i for i in issues if "core/i18n.py" not in i]
     print("\n".join(issues) or "i18n: every translatable string is a literal")

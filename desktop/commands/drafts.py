@@ -53,11 +53,12 @@ def draft_json(draft: Draft, zone: ZoneInfo, *, full: bool = False) -> dict[str,
 def _print_rows(drafts: list[Draft], zone: ZoneInfo, empty: str) -> None:
     if not drafts:
         print(empty)
+    no_subject = _("(no subject)")
     for draft in drafts:
         when = draft.retry_at or draft.send_at or draft.modified_at
         print(f"{draft.id[:8]}  {draft.state.value:<9}  "
               f"{when.astimezone(zone):%a %d %b %H:%M}  {draft.recipient[:28]:<28}  "
-              f"{draft.subject or _('(no subject)')}")
+              f"{draft.subject or no_subject}")
         if draft.error:
             print(f"          {draft.error}")
 

@@ -158,7 +158,8 @@ def _specs() -> tuple[SettingSpec, ...]:
         SettingSpec("at_risk_minutes", "60", N_("At risk below (business minutes)"),
                     N_("Queue"), parse_minutes),
         SettingSpec("language", "", N_("Language"), N_("Appearance"), parse_language,
-                    N_("en, de; empty for the system's language")),
+                    N_("en, de, or en_XA for a pseudo-language that checks layouts; empty for the "
+                       "system's language")),
         SettingSpec("me", "", N_("You"), N_("Importing"), parse_identities,
                     N_("your addresses and chat names or ids, separated by commas")),
         *_focus_specs(),

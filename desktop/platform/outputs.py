@@ -41,7 +41,8 @@ def to_markdown(subject: str, body: str) -> str:
 def to_plain(subject: str, body: str) -> str:
     """``Subject: …``, a blank line, and the body."""
     title = one_line(subject)
-    return f"{_('Subject:')} {title}\n\n{body.strip()}\n" if title else f"{body.strip()}\n"
+    label = _("Subject:")
+    return f"{label} {title}\n\n{body.strip()}\n" if title else f"{body.strip()}\n"
 
 
 def parse_recipients(text: str | Sequence[str]) -> list[str]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import InvalidInput
-from desktop.core.i18n import _
+from desktop.core.i18n import _, ngettext
 from desktop.core.imports import Incoming, Problem
 from desktop.core.requests import Channel, Priority
 
@@ -194,9 +194,11 @@ class _Reader:
                 path=self.path, error=reason or _("it is not a list")))
         valid = [u for u in users if isinstance(u, dict) and _str(u.get("id"))]
         if len(valid) < len(users):
-            self.pending.append(Problem(f"{self.path}:{found[0]}", _(
-                "{count} entries without a user id were left out.").format(
-                count=len(users) - len(valid))))
+            left_out = len(users) - len(valid)
+            self.pending.append(Problem(f"{self.path}:{found[0]}", ngettext(
+                "{count} entry without a user id was left out.",
+                "{count} entries without a user id were left out.", left_out).format(
+                count=left_out)))
         self.names = {u["id"]: _name(u) for u in valid}
         for name in names:
             folder, slash, day = name.removeprefix(self.prefix).partition("/")

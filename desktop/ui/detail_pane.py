@@ -39,12 +39,14 @@ class DetailPane(QTextBrowser):
                 (_("Priority"), html.escape(_(request.priority.label))),
                 (_("Received"), html.escape(self._fmt.full(request.received_at)))]
         if request.reply_by is not None:
-            rows.append((_("Reply by"), html.escape(self._fmt.full(request.reply_by))))
+            rows.append((_("Reply by"), html.escape(_("{moment} ({relative})").format(
+                moment=self._fmt.full(request.reply_by),
+                relative=self._fmt.relative(request.reply_by - self._queue.now())))))
         else:
             left = self._queue.clockwork(request).remaining
             rows.append((_("Reply by"), html.escape(
-                _("paused while waiting on others; {hours:.1f} business hours left").format(
-                    hours=left.total_seconds() / 3600))))
+                _("paused while waiting on others; {time} of business time left").format(
+                    time=self._fmt.duration(left)))))
         if request.due is not None:
             rows.append((_("Deadline"), html.escape(_("set by hand"))))
         if request.snoozed_until is not None and request.is_snoozed(self._queue.now()):
@@ -55,8 +57,9 @@ class DetailPane(QTextBrowser):
             f"<tr><td style='color:gray;padding-right:12px'>{html.escape(label)}</td>"
             f"<td>{value}</td></tr>" for label, value in rows)
         links = "".join(f"<li>{plain_html(link)}</li>" for link in request.links)
+        body = plain_html(request.body) or html.escape(_("(no text)"))
+        heading = html.escape(_("Links"))
         self.setHtml(
-            f"<h3>{plain_html(request.subject)}</h3><table>{table}</table>"
-            f"<hr><p>{plain_html(request.body) or html.escape(_('(no text)'))}</p>"
-            + (f"<p><b>{html.escape(_('Links'))}</b></p><ul>{links}</ul>" if links else "")
+            f"<h3>{plain_html(request.subject)}</h3><table>{table}</table><hr><p>{body}</p>"
+            + (f"<p><b>{heading}</b></p><ul>{links}</ul>" if links else "")
         )

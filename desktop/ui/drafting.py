@@ -124,7 +124,8 @@ class DraftingController(QObject):
         """Tell the user about sends a crash cut off (from ``Outbox.recover`` at start)."""
         if not drafts:
             return
-        subjects = ", ".join(f"“{d.subject or _('(no subject)')}”" for d in drafts)
+        no_subject = _("(no subject)")
+        subjects = ", ".join(f"“{d.subject or no_subject}”" for d in drafts)
         self._tell(_("Sending was interrupted"), _(
             "Unhurried stopped while sending {subjects}. The message may have gone out: check "
             "your Sent folder, then send it again from File > Drafts if it did not.").format(

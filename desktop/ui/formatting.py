@@ -1,16 +1,27 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Turning times into text for the window: local date-times through Babel, time left, and
-external text made safe to show."""
+"""Turning values into text for the window, in the user's locale through Babel: date-times,
+durations ("2h 10m", "in 3 hours"), numbers, percentages, week starts; and external text made
+safe to show. Nothing here builds English by hand: every pattern comes from the locale's data."""
 
 from __future__ import annotations
 
 import html
 import re
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_datetime
+from babel.dates import (
+    format_date,
+    format_datetime,
+    format_skeleton,
+    format_time,
+    format_timedelta,
+    get_day_names,
+)
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
+from babel.units import format_unit
 
 from desktop.core.i18n import _
 
@@ -18,10 +29,14 @@ _URL = re.compile(r"\bhttps?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 # Bidi overrides and other invisible controls in external text would reorder or hide what the
 # user reads; show them as visible replacement marks instead.
 _CONTROLS = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]")
+_UNITS = ("duration-day", "duration-hour", "duration-minute")
 
 
 def safe_locale(name: str) -> Locale:
-    """A Babel locale for ``name`` (``de``, ``de_DE``), English when unknown or empty."""
+    """A Babel locale for ``name`` (``de``, ``de_DE``, ``de-DE``), English when unknown or empty.
+
+    The pseudo-locale ``en_XA`` is unknown to Babel, so it formats as English.
+    """
     try:
         return Locale.parse(name.replace("-", "_")) if name else Locale("en")
     except (UnknownLocaleError, ValueError):
@@ -29,49 +44,119 @@ def safe_locale(name: str) -> Locale:
 
 
 class Formatter:
-    """Formats times for one locale and the user's zone."""
+    """Formats values for one locale and the user's zone.
+
+    ``zone`` may be replaced when the user picks another time zone; the locale is fixed for
+    the run (a new language applies at the next start).
+    """
 
     def __init__(self, locale: Locale, zone: tzinfo) -> None:
         self.locale = locale
         self.zone = zone
+        # The narrowest unit forms the locale has for all of day, hour and minute ("2h 10m");
+        # some locales (German) lack narrow hours, and mixing lengths would look odd.
+        narrow = all("duration-" not in format_unit(1, u, length="narrow", locale=locale)
+                     for u in _UNITS)
+        self._length = "narrow" if narrow else "short"
+
+    # -- dates and times -------------------------------------------------------------------------
 
     def moment(self, value: datetime, now: datetime) -> str:
-        """A reply-by for the list: ``Thu 26 Nov, 17:00`` (the year only if not this year)."""
+        """A reply-by for the list: ``Thu, Nov 26, 5:00 PM``, ``Do., 26. Nov., 17:00``.
+
+        The year is shown only when it is not this year.
+        """
         local = value.astimezone(self.zone)
-        pattern = "EEE d MMM, HH:mm" if local.year == now.astimezone(self.zone).year else (
-            "EEE d MMM y, HH:mm")
-        return format_datetime(local, pattern, tzinfo=self.zone, locale=self.locale)
+        skeleton = "MMMEd" if local.year == now.astimezone(self.zone).year else "yMMMEd"
+        return self._date_time(format_skeleton(skeleton, local, tzinfo=self.zone,
+                                               locale=self.locale), self.clock(value))
 
     def full(self, value: datetime) -> str:
-        """A date-time with its zone for the detail pane."""
-        return format_datetime(value, "EEEE d MMMM y, HH:mm zzz", tzinfo=self.zone,
-                               locale=self.locale)
+        """A date-time with its zone for the detail pane: ``Thursday, November 26, 2026, ...``."""
+        local = value.astimezone(self.zone)
+        clock = "{time} {zone}".format(time=self.clock(value), zone=format_datetime(
+            local, "zzz", tzinfo=self.zone, locale=self.locale))
+        return self._date_time(format_date(local.date(), "full", locale=self.locale), clock)
+
+    def day(self, value: date | datetime) -> str:
+        """A date without time: ``Nov 26, 2026``, ``26.11.2026``."""
+        if isinstance(value, datetime):
+            value = value.astimezone(self.zone).date()
+        return format_date(value, "medium", locale=self.locale)
+
+    def clock(self, value: datetime) -> str:
+        """The time of day in the user's zone: ``5:00 PM``, ``17:00``."""
+        return format_time(value, "short", tzinfo=self.zone, locale=self.locale)
+
+    def _date_time(self, day: str, clock: str) -> str:
+        pattern = str(self.locale.datetime_formats["short"]).replace("'", "")
+        return pattern.replace("{1}", day).replace("{0}", clock)
+
+    # -- weeks -----------------------------------------------------------------------------------
+
+    @property
+    def first_weekday(self) -> int:
+        """The day a week starts on (0 is Monday, 6 Sunday): Sunday for en_US, Monday for de."""
+        return int(self.locale.first_week_day)
+
+    def week_start(self, value: date) -> date:
+        """The first day of the week that holds ``value``, by the locale's week."""
+        return value - timedelta(days=(value.weekday() - self.first_weekday) % 7)
+
+    def weekdays(self, width: str = "wide") -> list[tuple[int, str]]:
+        """``(weekday, name)`` in the locale's week order, starting with its first day."""
+        names = get_day_names(width, locale=self.locale)
+        return [((self.first_weekday + i) % 7, names[(self.first_weekday + i) % 7])
+                for i in range(7)]
+
+    # -- durations -------------------------------------------------------------------------------
+
+    def duration(self, delta: timedelta, day: timedelta | None = None) -> str:
+        """``2h 10m``, ``45m``; with ``day`` (a working day's length) and at least one day:
+        ``3d 2h``, in the locale's unit forms (``2 Std., 10 Min.`` in German)."""
+        minutes = max(int(delta.total_seconds() // 60), 0)
+        day_minutes = int(day.total_seconds() // 60) if day else 0
+        parts: list[tuple[int, str]] = []
+        if day_minutes and minutes >= day_minutes:
+            days, rest = divmod(minutes, day_minutes)
+            parts = [(days, "duration-day"), (rest // 60, "duration-hour")]
+        else:
+            hours, mins = divmod(minutes, 60)
+            parts = [(hours, "duration-hour"), (mins, "duration-minute")]
+        shown = [(n, u) for n, u in parts if n] or [parts[-1]]
+        return format_list([format_unit(n, u, length=self._length, locale=self.locale)
+                            for n, u in shown], style=f"unit-{self._length}", locale=self.locale)
+
+    def time_left(self, left: timedelta, overdue_by: timedelta, day: timedelta) -> str:
+        """``2h 10m left`` (business time, days of working length) or ``overdue 1h``."""
+        if overdue_by > timedelta(0) or left <= timedelta(0):
+            return _("overdue {time}").format(time=self.duration(_coarse(overdue_by),
+                                                                  timedelta(days=1)))
+        return _("{time} left").format(time=self.duration(left, day))
+
+    def relative(self, delta: timedelta) -> str:
+        """``in 3 hours``, ``20 minutes ago``: ``delta`` from now, rounded to one unit."""
+        return format_timedelta(delta, add_direction=True, locale=self.locale)
+
+    # -- numbers ---------------------------------------------------------------------------------
+
+    def number(self, value: float) -> str:
+        """``1,234.5`` or ``1.234,5``: a count or measure with the locale's separators."""
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, ratio: float) -> str:
+        """``92%`` or ``92 %``: a share from 0 to 1 in whole percent."""
+        return format_percent(ratio, locale=self.locale)
 
 
 def duration_text(delta: timedelta, day: timedelta | None = None) -> str:
-    """``2 h 10 m``, ``45 m``, or with ``day`` given and at least one day: ``3 d 2 h``."""
-    minutes = max(int(delta.total_seconds() // 60), 0)
-    day_minutes = int(day.total_seconds() // 60) if day else 0
-    if day_minutes and minutes >= day_minutes:
-        days, rest = divmod(minutes, day_minutes)
-        hours = rest // 60
-        if hours:
-            return _("{days} d {hours} h").format(days=days, hours=hours)
-        return _("{days} d").format(days=days)
-    hours, mins = divmod(minutes, 60)
-    if hours and mins:
-        return _("{hours} h {minutes} m").format(hours=hours, minutes=mins)
-    if hours:
-        return _("{hours} h").format(hours=hours)
-    return _("{minutes} m").format(minutes=mins)
+    """English :meth:`Formatter.duration`, for callers without a formatter; prefer the method."""
+    return _ENGLISH.duration(delta, day)
 
 
 def time_left_text(left: timedelta, overdue_by: timedelta, day: timedelta) -> str:
-    """``2 h 10 m left`` (business time, days of working length) or ``overdue 1 h``."""
-    if overdue_by > timedelta(0) or left <= timedelta(0):
-        return _("overdue {time}").format(time=duration_text(_coarse(overdue_by),
-                                                               timedelta(days=1)))
-    return _("{time} left").format(time=duration_text(left, day))
+    """English :meth:`Formatter.time_left`, for callers without a formatter; prefer the method."""
+    return _ENGLISH.time_left(left, overdue_by, day)
 
 
 def _coarse(delta: timedelta) -> timedelta:
@@ -105,3 +190,6 @@ def plain_html(text: str) -> str:
         last = match.end()
     out.append(html.escape(cleaned[last:]))
     return "".join(out).replace("\n", "<br>")
+
+
+_ENGLISH = Formatter(Locale("en"), UTC)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.buckets import Bucket, QueueEntry, next_change
 from desktop.core.errors import CoreError, InvalidInput
-from desktop.core.i18n import _
+from desktop.core.i18n import _, ngettext
 from desktop.core.queue import QueueService
 from desktop.core.requests import Priority, Request, State
 
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         self.done_action = self._action(_("Mark &done"), self.mark_done, "D", on_view=True)
         self.wait_action = self._action(_("&Waiting on others / resume"), self.toggle_waiting,
                                         "W", on_view=True)
-        self.delete_action = self._action(_("&Delete"), self.delete_selected,
+        self.delete_action = self._action(_("De&lete"), self.delete_selected,
                                           QKeySequence.StandardKey.Delete, on_view=True)
         self.settings_action = self._action(_("&Settings…"), self.open_settings, "Ctrl+,")
         self.demo_action = self._action(_("Load &demo data"), self._load_demo)
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         redo = self.undo_stack.createRedoAction(self, _("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
 
-        self.snooze_menu = QMenu(_("&Snooze"), self)
+        self.snooze_menu = QMenu(_("S&nooze"), self)
         for label, key, preset in ((_("Later today (3 hours)"), "S", "later today"),
                                    (_("Tomorrow morning"), "Shift+S", "tomorrow"),
                                    (_("Next week"), "", "next week")):
@@ -358,7 +358,9 @@ class MainWindow(QMainWindow):
     def _load_demo(self) -> None:
         count = self._demo()
         self.reload()
-        self.statusBar().showMessage(_("Added {count} demo requests.").format(count=count), 4000)
+        self.statusBar().showMessage(ngettext(
+            "Added {count} demo request.", "Added {count} demo requests.", count).format(
+                count=self._fmt.number(count)), 4000)
 
     # -- slots ----------------------------------------------------------------------------------
 
@@ -425,8 +427,9 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         overdue, at_risk = self.model.count(Bucket.OVERDUE), self.model.count(Bucket.AT_RISK)
         shown = sum(self.model.count(b) for b in Bucket)
+        number = self._fmt.number
         self.status.setText(_("{shown} in queue · {overdue} overdue · {at_risk} at risk").format(
-            shown=shown, overdue=overdue, at_risk=at_risk))
+            shown=number(shown), overdue=number(overdue), at_risk=number(at_risk)))
 
     # -- window state ----------------------------------------------------------------------------
 

@@ -41,8 +41,11 @@ class QueueView(QTreeView):
         header.setStretchLastSection(False)
         widths = {Column.TIME_LEFT: 150, Column.REPLY_BY: 170, Column.SENDER: 170,
                   Column.CHANNEL: 70, Column.PRIORITY: 70}
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+        for column, width in widths.items():  # wider where the language's texts need it
+            margin = 48 if column is Column.TIME_LEFT else 16  # padding, and the bucket icon
+            fitted = [self.fontMetrics().horizontalAdvance(t) + margin
+                      for t in model.widest_texts(column)]
+            header.resizeSection(column, min(max([width, *fitted]), 3 * width))
         header.setSectionResizeMode(Column.SUBJECT, QHeaderView.ResizeMode.Stretch)
         for signal in (model.modelReset, model.layoutChanged, model.rowsRemoved):
             signal.connect(self._on_model_changed)

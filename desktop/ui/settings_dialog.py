@@ -36,6 +36,19 @@ from desktop.core.working_hours import DAY_NAMES, format_working_hours, parse_wo
 
 _DAY_LABELS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
                N_("Saturday"), N_("Sunday"))
+# Language names stay in their own language, so anyone can find theirs; the code is the setting.
+LANGUAGES = (("", N_("System language")), ("en", "English"), ("de", "Deutsch"),
+             ("en_XA", N_("Pseudo (layout check)")))
+
+
+def _label(key: str) -> str:
+    """The translated label of a setting (a variable, so extraction sees no key as text)."""
+    return _(REGISTRY[key].label)
+
+
+def _help(key: str) -> str:
+    """The translated help text of a setting."""
+    return _(REGISTRY[key].help)
 
 
 class SettingsDialog(QDialog):
@@ -56,6 +69,7 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._time_page(zones, regions), _("Working time"))
         tabs.addTab(self._policy_page(), _("Response-time policy"))
+        tabs.addTab(self._appearance_page(), _("Appearance"))
         self.error = QLabel(wordWrap=True)
         self.error.setStyleSheet("color: #b3261e")
         self.error.hide()
@@ -75,10 +89,10 @@ class SettingsDialog(QDialog):
         self.zone.addItems(list(zones))
         self.zone.setCurrentText(self._queue.setting_text("timezone"))
         self.zone.setCompleter(QCompleter(list(zones), self.zone))
-        form.addRow(_(REGISTRY["timezone"].label), self.zone)
+        form.addRow(_label("timezone"), self.zone)
 
         hours = parse_working_hours(self._queue.setting_text("working_hours"))
-        box = QGroupBox(_(REGISTRY["working_hours"].label))
+        box = QGroupBox(_label("working_hours"))
         grid = QFormLayout(box)
         self.days: list[QLineEdit] = []
         for day, label in enumerate(_DAY_LABELS):
@@ -89,8 +103,10 @@ class SettingsDialog(QDialog):
         form.addRow(box)
 
         self.days_off = QLineEdit(self._queue.setting_text("days_off"))
-        self.days_off.setPlaceholderText(_(REGISTRY["days_off"].help))
-        form.addRow(_(REGISTRY["days_off"].label), self.days_off)
+        self.days_off.setPlaceholderText(_help("days_off"))
+        self.days_off.setMinimumWidth(  # the hint is the only example of the format: show it
+            self.days_off.fontMetrics().horizontalAdvance(self.days_off.placeholderText()) + 24)
+        form.addRow(_label("days_off"), self.days_off)
 
         self.country = QComboBox()
         self.country.addItem(_("No public holidays"), "")
@@ -104,12 +120,12 @@ class SettingsDialog(QDialog):
         self.country.setCurrentIndex(max(self.country.findData(country), 0))
         self._on_country_changed()
         self.subdivision.setCurrentIndex(max(self.subdivision.findData(sub), 0))
-        form.addRow(_(REGISTRY["holidays"].label), self.country)
+        form.addRow(_label("holidays"), self.country)
         form.addRow(_("Region"), self.subdivision)
 
         self.at_risk = QSpinBox(minimum=0, maximum=7 * 24 * 60, suffix=_(" min"))
         self.at_risk.setValue(int(self._queue.setting_text("at_risk_minutes")))
-        form.addRow(_(REGISTRY["at_risk_minutes"].label), self.at_risk)
+        form.addRow(_label("at_risk_minutes"), self.at_risk)
         return page
 
     def _policy_page(self) -> QWidget:
@@ -131,6 +147,24 @@ class SettingsDialog(QDialog):
         grid.setRowStretch(len(Channel) + 2, 1)
         return page
 
+    def _appearance_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(_(name) if code in ("", "en_XA") else name, code)
+        current = self._queue.setting_text("language")
+        index = self.language.findData(current)
+        if index < 0:  # a code typed on the command line, e.g. de_AT: keep it selectable
+            self.language.addItem(current, current)
+            index = self.language.count() - 1
+        self.language.setCurrentIndex(index)
+        form.addRow(_label("language"), self.language)
+        note = QLabel(_("A new language applies when Unhurried starts again."), wordWrap=True)
+        note.setObjectName("languageNote")
+        form.addRow("", note)
+        return page
+
     def _on_country_changed(self) -> None:
         self.subdivision.clear()
         self.subdivision.addItem(_("Whole country"), "")
@@ -149,6 +183,7 @@ class SettingsDialog(QDialog):
             "days_off": self.days_off.text(),
             "holidays": "-".join(p for p in (country, sub) if p) or "none",
             "at_risk_minutes": str(self.at_risk.value()),
+            "language": self.language.currentData() or "",
         }
         values |= {key: edit.text() for key, edit in self.targets.items()}
         return values

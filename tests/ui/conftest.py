@@ -32,7 +32,7 @@ def _private_qsettings(qapp, tmp_path: Path) -> None:
 
 @pytest.fixture
 def formatter() -> Formatter:
-    return Formatter(safe_locale("en"), BERLIN)
+    return Formatter(safe_locale("en_GB"), BERLIN)
 
 
 @pytest.fixture

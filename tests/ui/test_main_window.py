@@ -178,7 +178,7 @@ def test_wait_and_resume_toggle_the_waiting_group(loaded, service, clock, three)
     assert shown_subjects(loaded, Bucket.WAITING) == ["plan review"]
     assert shown_subjects(loaded, Bucket.TOMORROW) == []
     assert loaded.model.index(0, Column.TIME_LEFT, loaded.model.group_index(
-        Bucket.WAITING)).data() == "paused, 7 h 30 m left"
+        Bucket.WAITING)).data() == "paused, 7h 30m left"
 
     clock.advance(hours=2)  # the paused clock keeps its 7.5 business hours
     select(loaded, three["plan"])
@@ -283,7 +283,7 @@ def test_the_detail_pane_shows_markup_as_text_and_links_as_anchors(loaded, servi
     assert text.startswith("<b>bold</b>\n")
     assert "<i>Eve</i>" in text
     assert "<b>loud</b> javascript:alert(1)" in text
-    assert "Reply by\nThursday 26 November 2026, 10:00 +0100" in text
+    assert "Reply by\nThursday, 26 November 2026, 10:00 CET (in 1 day)" in text
     assert "Group\nTomorrow" in text
     page = loaded.detail.toHtml()
     assert '<a href="https://example.org/x?a=1&amp;b=2">' in page

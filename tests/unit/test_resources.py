@@ -4,7 +4,10 @@
 
 from __future__ import annotations
 
+import gettext
+import io
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -33,3 +36,19 @@ def test_the_wheel_carries_the_resources(tmp_path: Path) -> None:
     shipped = {f"desktop/resources/{p.relative_to(ROOT / 'resources')}"
                for p in (ROOT / "resources").rglob("*") if p.is_file() and p.suffix != ".mo"}
     assert shipped <= set(names), "a resources/ folder is missing from the packages list"
+
+
+def test_the_wheel_carries_compiled_catalogues(tmp_path: Path) -> None:
+    """``.mo`` files are not in git: the build compiles them, from a tree that has none."""
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "build", "dist", "*.egg-info", "*.mo", "__pycache__", ".*_cache",
+        ".hypothesis"))
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
+                    str(tmp_path), str(tree)], check=True, capture_output=True)
+    [wheel] = tmp_path.glob("unhurried-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        for language in ("de", "en_XA"):
+            data = archive.read(f"desktop/resources/locale/{language}/LC_MESSAGES/unhurried.mo")
+            catalogue = gettext.GNUTranslations(io.BytesIO(data))
+            assert catalogue.gettext("&File") not in ("", "&File"), language

@@ -23,9 +23,9 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from desktop.core.buckets import Bucket, BucketEdges, QueueEntry
 from desktop.core.i18n import N_, _
 from desktop.core.queue import QueueService
-from desktop.core.requests import Request, State
+from desktop.core.requests import Channel, Priority, Request, State
 
-from desktop.ui.formatting import Formatter, plain, time_left_text
+from desktop.ui.formatting import Formatter, plain
 from desktop.ui.models.queue_rows import GROUPS, QueueRows
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -145,6 +145,24 @@ class QueueModel(QAbstractItemModel):
         """Ends of the running snoozes."""
         return [datetime.fromtimestamp(t, UTC) for t in self._rows.snooze_ends()]
 
+    def widest_texts(self, column: Column) -> list[str]:
+        """Long texts ``column`` can show in this locale, with its header, for sizing it
+        (German units and labels are longer than English ones)."""
+        texts = [_(HEADERS[column])]
+        day, hours = timedelta(days=1), timedelta(hours=23, minutes=58)  # two-digit hours
+        if column is Column.TIME_LEFT:
+            left = self._fmt.time_left(hours, timedelta(0), day)
+            texts += [left, self._fmt.time_left(timedelta(0), hours, day),
+                      _("paused, {time}").format(time=left)]
+        elif column is Column.REPLY_BY:
+            sample = datetime(2026, 9, 30, 22, 58, tzinfo=UTC)
+            texts.append(self._fmt.moment(sample, sample))
+        elif column is Column.CHANNEL:
+            texts += [_(channel.label) for channel in Channel]
+        elif column is Column.PRIORITY:
+            texts += [_(priority.label) for priority in Priority]
+        return texts
+
     def group_index(self, bucket: Bucket) -> QModelIndex:
         """The header row of ``bucket``."""
         return self.createIndex(GROUPS.index(bucket), 0, 0)
@@ -228,8 +246,8 @@ class QueueModel(QAbstractItemModel):
         if column != 0:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _("{bucket} ({count})").format(bucket=_(bucket.label),
-                                                  count=self._row_count(group))
+            return _("{bucket} ({count})").format(
+                bucket=_(bucket.label), count=self._fmt.number(self._row_count(group)))
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -273,11 +291,11 @@ class QueueModel(QAbstractItemModel):
         day = self._queue.calendar.day_length
         left = self._queue.time_left(item, self._now)
         if bucket is Bucket.WAITING or item.reply_by is None:
-            return _("paused, {time}").format(time=time_left_text(left, timedelta(0), day))
+            return _("paused, {time}").format(time=self._fmt.time_left(left, timedelta(0), day))
         if bucket is Bucket.SNOOZED and item.snoozed_until is not None:
             return _("back {moment}").format(moment=self._fmt.moment(item.snoozed_until,
                                                                      self._now))
-        return time_left_text(left, self._now - item.reply_by, day)
+        return self._fmt.time_left(left, self._now - item.reply_by, day)
 
     def _sort_value(self, item: Request, column: Column) -> Any:
         if column in (Column.TIME_LEFT, Column.REPLY_BY):

@@ -11,6 +11,7 @@ the preview there. The window gets its actions from :mod:`desktop.ui.compose_act
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from typing import Any, Protocol
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -42,6 +42,7 @@ from desktop.core.replies import REPLY_TEMPLATE, reply_values
 from desktop.core.requests import Request
 from desktop.core.templates import RawValue, Template, TemplateBroken
 
+from desktop.ui.checked_editor import CheckedEditor
 from desktop.ui.template_form import TemplateForm
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,12 +109,14 @@ class TemplateListModel(QAbstractListModel):
 
 
 class DraftPreview(QWidget):
-    """Read-only subject and body: where the rendered draft is shown (the seam for the editor)."""
+    """Read-only subject and body, the body checked as it changes (findings underlined)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.subject = QLineEdit(readOnly=True, objectName="previewSubject")
-        self.body = QPlainTextEdit(readOnly=True, objectName="previewBody")
+        self.body = CheckedEditor()
+        self.body.setObjectName("previewBody")
+        self.body.setReadOnly(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(_("Preview")))
@@ -137,13 +140,19 @@ class ComposeDialog(QDialog):
         people: names and addresses for completion.
         template_id: the template to open with, if any.
         prefill: values for that template's fields.
+        open_draft: takes the message on into the draft editor (Edit as draft); the button is
+            left out without it.
+        reply_to: the queued request this message answers, passed on to ``open_draft``.
     """
 
     def __init__(self, library: Library, now: Callable[[], datetime], zone: str,
                  zones: Sequence[str], people: Sequence[str] = (), template_id: str = "",
                  prefill: Mapping[str, RawValue] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, open_draft: OpenDraft | None = None,
+                 reply_to: Request | None = None) -> None:
         super().__init__(parent)
+        self._open_draft = open_draft
+        self._reply_to = reply_to
         self.setWindowTitle(_("New message from template"))
         self.setObjectName("composeDialog")
         self._library = library
@@ -181,6 +190,13 @@ class ComposeDialog(QDialog):
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)
+        if open_draft is not None:
+            self.draft_button = QPushButton(_("&Edit as draft"))
+            self.draft_button.setShortcut(QKeySequence("Ctrl+E"))
+            self.draft_button.setToolTip(_("Go on in the editor: change the text, send it or "
+                                           "send it later"))
+            buttons.addButton(self.draft_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.draft_button.clicked.connect(self.edit_as_draft)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
@@ -229,6 +245,19 @@ class ComposeDialog(QDialog):
         self.status.clear()
         self.preview.set_draft(subject, body)
 
+    def edit_as_draft(self) -> None:
+        """Hand the message to the draft editor once every required field is filled."""
+        if self._open_draft is None or self.form is None:
+            return
+        if not self.form.validate():
+            self.status.setText(_("Fill in the fields marked in red first."))
+            return
+        recipient = self.form.raw_values().get("to", "")
+        self._open_draft(ComposedMessage(
+            self.form.template.id, self.preview.subject.text(), self.preview.body.toPlainText(),
+            recipient if isinstance(recipient, str) else "", self._reply_to))
+        self.accept()
+
     def copy(self) -> None:
         """Copy subject and body to the clipboard once every required field is filled."""
         if self.form is None or not self.form.validate():
@@ -237,6 +266,20 @@ class ComposeDialog(QDialog):
         subject, body = self.preview.subject.text(), self.preview.body.toPlainText()
         QGuiApplication.clipboard().setText(f"{subject}\n\n{body}")
         self.status.setText(_("Copied to the clipboard."))
+
+
+@dataclass(frozen=True)
+class ComposedMessage:
+    """A message filled in from a template, on its way to the draft editor."""
+
+    template_id: str
+    subject: str
+    body: str
+    recipient: str
+    reply_to: Request | None
+
+
+OpenDraft = Callable[[ComposedMessage], object]
 
 
 class Composer:
@@ -248,24 +291,29 @@ class Composer:
         own_zone: the user's zone (read when a dialog opens, as settings may change).
         zones: every zone offered.
         people: the senders known from the queue.
+        open_draft: takes a composed message on into the draft editor.
     """
 
     def __init__(self, library: Library, now: Callable[[], datetime],
                  own_zone: Callable[[], str], zones: Callable[[], Sequence[str]],
-                 people: Callable[[], Sequence[str]]) -> None:
+                 people: Callable[[], Sequence[str]],
+                 open_draft: OpenDraft | None = None) -> None:
         self.library = library
+        self.open_draft = open_draft
         self.now = now
         self.own_zone = own_zone
         self.zones = zones
         self.people = people
 
     def dialog(self, parent: QWidget | None, template_id: str = "",
-               prefill: Mapping[str, RawValue] | None = None) -> ComposeDialog:
+               prefill: Mapping[str, RawValue] | None = None,
+               reply_to: Request | None = None) -> ComposeDialog:
         return ComposeDialog(self.library, self.now, self.own_zone(), self.zones(),
-                             self.people(), template_id, prefill, parent)
+                             self.people(), template_id, prefill, parent,
+                             open_draft=self.open_draft, reply_to=reply_to)
 
     def reply_dialog(self, parent: QWidget | None, request: Request) -> ComposeDialog:
         values = reply_values(request, self.now(), self.own_zone())
-        dialog = self.dialog(parent, REPLY_TEMPLATE, values)
+        dialog = self.dialog(parent, REPLY_TEMPLATE, values, reply_to=request)
         dialog.setWindowTitle(_("Reply: {subject}").format(subject=request.subject))
         return dialog

@@ -22,7 +22,7 @@ from desktop.platform.resources import resource_path
 from desktop.platform.templates import TemplateLibrary
 from tests.fakes import FakeClock
 
-from desktop.ui.compose import ITEM_ROLE, ComposeDialog, Composer
+from desktop.ui.compose import ITEM_ROLE, ComposeDialog, ComposedMessage, Composer
 from desktop.ui.compose_actions import install_compose
 from desktop.ui.field_widgets import DateTimeField, LineField, TextField
 from desktop.ui.main_window import MainWindow
@@ -245,3 +245,41 @@ def test_reload_picks_up_a_new_user_template(qtbot, library, clock, tmp_path: Pa
     assert dialog.proxy.rowCount() == 11
     assert dialog.form is not None
     assert dialog.form.template.id == "status"  # the open template stays open
+
+
+def test_edit_as_draft_hands_the_reply_on_with_its_request(
+        qtbot, service: QueueService, library, clock) -> None:
+    request = service.add("Budget numbers for Q3?", sender="Anna <anna@example.org>",
+                          body="Can you send the Q3 budget numbers by EOD?")
+    handed: list[ComposedMessage] = []
+    composer = Composer(library, clock.now, lambda: "UTC", lambda: ZONES, lambda: [],
+                        open_draft=handed.append)
+    dialog = composer.reply_dialog(None, request)
+    qtbot.addWidget(dialog)
+    assert dialog.form is not None
+    dialog.edit_as_draft()  # the answer is still empty: nothing is handed on
+    assert handed == []
+    assert "red" in dialog.status.text()
+    dialog.form.widgets["answer"].edit.setPlainText(  # type: ignore[attr-defined]
+        "The numbers are in the sheet: https://docs.example/q3. Please confirm by Friday "
+        "27 Nov, 17:00 UTC.")
+    dialog.form.refresh()
+    dialog.edit_as_draft()
+    [message] = handed
+    assert message.template_id == "reply"
+    assert message.reply_to == request
+    assert message.recipient == "Anna <anna@example.org>"
+    assert message.subject == "Re: Budget numbers for Q3?"
+    assert "https://docs.example/q3" in message.body
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_the_preview_underlines_what_the_checker_finds(qtbot, library, clock) -> None:
+    dialog = ComposeDialog(library, clock.now, "UTC", ZONES, template_id="status")
+    qtbot.addWidget(dialog)
+    editor = dialog.preview.body
+    with qtbot.waitSignal(editor.findingsChanged, timeout=3000) as checked:
+        editor.setPlainText("Can you review this by EOD?")
+    assert "vague-time" in {finding.code for finding in checked.args[0]}
+    assert editor.extraSelections()  # underlined
+    assert editor.isReadOnly()

@@ -259,6 +259,9 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
         return answer
 
     server.set_executor(execute)
+    return controller
+
+
 def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
                       formatter: Any) -> Any:
     """Drafts, the outbox runner and the SMTP account dialog, in the window's menus."""

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -93,3 +94,14 @@ def test_starting_the_window_imports_no_cli_importer_or_sqlite_utils(tmp_path: P
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_wired_window_starts_and_stops(tmp_path: Path) -> None:
+    """Every feature wired into the window (the composition root has no other test)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path), "--smoke"],
+        capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "SMOKE OK" in result.stdout
+    assert "Traceback" not in result.stderr

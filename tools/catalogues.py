@@ -197,7 +197,9 @@ def problems(language: str, source: Catalog | None = None,
             yield f"fuzzy: {ids[0]!r}"
         elif not all(strings):
             yield f"untranslated: {ids[0]!r}"
-        elif any(placeholders(s) != placeholders(ids[0]) for s in strings):
+        elif any(placeholders(s) != placeholders(ids[min(k, len(ids) - 1)])
+                 for k, s in enumerate(strings)):
+            # the singular form matches the msgid, every plural form the msgid_plural
             yield f"placeholders differ: {ids[0]!r} -> {strings[0]!r}"
 
 

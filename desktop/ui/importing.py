@@ -82,7 +82,7 @@ class ImportController(QObject):
             self._action(_("Import mail&box or .eml file…"), self._choose_mail_file),
             self._action(_("Import tracker &CSV…"), self._choose_csv),
             self._action(_("Import &Slack export (.zip)…"), self._choose_slack),
-            self._action(_("Import c&alendar (.ics)…"), self._choose_calendar),
+            self._action(_("Import calendar (._("Import c&alendar (.ics)…")ics)…"), self._choose_calendar),
         ]
         self._kind = ""
 

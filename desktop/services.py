@@ -18,7 +18,8 @@ from desktop.core.demo import build_demo
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.imports import ImportReport, Incoming, Problem
-from desktop.core.ports import Clock
+from desktop.core.mail_account import MailAccount, MailServerError, account_from_settings
+from desktop.core.ports import Clock, SecretStore
 from desktop.core.queue import QueueService
 from desktop.core.requests import Request
 from desktop.platform.clock import SystemClock
@@ -27,8 +28,10 @@ from desktop.platform.paths import AppPaths
 from desktop.platform.resources import read_text
 from desktop.platform.timezone import system_zone
 from desktop.sources import read_source
+from desktop.sources.imap import Connect, MailSync, open_client
 from desktop.sources.runner import run_import
 from desktop.store.db import open_database
+from desktop.store.imap_state_repository import SqliteImapStateRepository
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
 
@@ -90,6 +93,48 @@ def run_import_job(
         else:
             items = read_source(kind, path)
         return run_import(context.queue, items, progress=progress, cancelled=cancelled)
+    finally:
+        context.close()
+
+
+def mail_account(queue: QueueService) -> MailAccount:
+    """The IMAP account in the settings.
+
+    Raises:
+        InvalidInput: none is set up, or its settings break a rule.
+    """
+    account = account_from_settings(queue.setting_text)
+    if account is None:
+        raise InvalidInput(_("No mail account is set up. Add one with File > Mail account… or "
+                             "unhurried account imap set HOST USER."))
+    return account
+
+
+def sync_mail(context: Context, secrets: SecretStore, password: str | None = None, *,
+              connect: Connect = open_client, progress: Callable[[int], None] | None = None,
+              cancelled: Callable[[], bool] = lambda: False) -> ImportReport:
+    """Sync the IMAP account into the store of ``context`` (password from ``secrets``).
+
+    Raises:
+        InvalidInput: no account is set up.
+        MailServerError: no password is known, or the server failed (message for the user).
+    """
+    account = mail_account(context.queue)
+    password = password if password is not None else secrets.get(account.secret_key)
+    if password is None:
+        raise MailServerError(_("No password is stored for {user} on {host} (or the keyring is "
+                                "locked). Enter it in File > Mail account…, or run: unhurried "
+                                "account imap set.").format(user=account.user, host=account.host))
+    sync = MailSync(context.queue, SqliteImapStateRepository(context.db), connect)
+    return sync.run(account, password, progress=progress, cancelled=cancelled)
+
+
+def run_sync_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
+                 progress: Callable[[int], None], cancelled: Callable[[], bool]) -> ImportReport:
+    """One mail sync on a store connection of its own (it runs on the window's worker thread)."""
+    context = open_context(paths, clock)
+    try:
+        return sync_mail(context, secrets, progress=progress, cancelled=cancelled)
     finally:
         context.close()
 

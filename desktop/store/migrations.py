@@ -85,6 +85,22 @@ def m0003_fts_rank(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m0004_imap_folders(db: sqlite_utils.Database) -> None:
+    """How far each IMAP folder has been read: its UIDVALIDITY and the last UID imported."""
+    db.execute(
+        """
+        CREATE TABLE imap_folders (
+            account TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            last_uid INTEGER NOT NULL,
+            PRIMARY KEY (account, folder)
+        )
+        """
+    )
+
+
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
     return [m.name for m in MIGRATIONS.pending(sqlite_utils.Database(memory=True))]

@@ -30,7 +30,8 @@ from desktop.core.working_hours import WorkingHours, parse_working_hours
 def test_registry_holds_every_setting_once():
     policy_keys = {policy_key(c, p) for c in Channel for p in Priority}
     plain = {"timezone", "working_hours", "days_off", "holidays", "at_risk_minutes", "language",
-             "me"}
+             "me", "csv.mappings", "imap.host", "imap.port", "imap.security", "imap.user",
+             "imap.folders", "imap.interval"}
     assert set(REGISTRY) == plain | policy_keys
     assert all(key == spec.key for key, spec in REGISTRY.items())
 
@@ -197,8 +198,9 @@ def test_unknown_key_lists_the_known_settings(key):
     with pytest.raises(InvalidInput) as caught:
         check_value(key, "1")
     assert caught.value.message == (
-        f"Unknown setting '{key}'; known settings: at_risk_minutes, days_off, holidays, language,"
-        " me, timezone, working_hours, policy.CHANNEL.PRIORITY."
+        f"Unknown setting '{key}'; known settings: at_risk_minutes, csv.mappings, days_off, "
+        "holidays, imap.folders, imap.host, imap.interval, imap.port, imap.security, imap.user, "
+        "language, me, timezone, working_hours, policy.CHANNEL.PRIORITY."
     )
 
 

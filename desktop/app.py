@@ -24,7 +24,9 @@ from desktop.platform.holidays import supported_regions
 from desktop.platform.i18n import install_language
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
-from desktop.services import load_demo, open_context, run_import_job
+from desktop.platform.secrets import SessionSecrets
+from desktop.services import load_demo, open_context, run_import_job, run_sync_job
+from desktop.sources.imap import list_folders
 from desktop.store.errors import StoreError
 
 logger = logging.getLogger(__name__)
@@ -66,6 +68,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
 
     from desktop.ui.crash_dialog import install_excepthook
     from desktop.ui.formatting import Formatter, safe_locale
+    from desktop.ui.mail_sync import MailSyncController
     from desktop.ui.main_window import MainWindow
 
     clock = SystemClock()
@@ -104,6 +107,12 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
         importer=partial(run_import_job, paths, clock),
     )
     server.activated.connect(lambda _argv: _raise(window))
+    secrets = SessionSecrets()
+    mail = MailSyncController(context.queue, partial(run_sync_job, paths, clock, secrets),
+                              secrets, list_folders, window)
+    mail.install(window.file_menu, window.demo_action)
+    mail.synced.connect(window.reload)
+    app.aboutToQuit.connect(mail.cancel_and_wait)
     if not smoke:
         server.listen()
     window.load()
@@ -114,6 +123,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
         print(f"SMOKE OK requests={context.requests.count()}")
     else:
         QTimer.singleShot(0, window.offer_demo)
+        QTimer.singleShot(1500, lambda: mail.sync(asked=False))
         status = app.exec()
     server.close()
     context.close()

@@ -26,6 +26,7 @@ from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
 from desktop.platform.secrets import SessionSecrets
 from desktop.services import load_demo, open_context, run_import_job, run_sync_job
+from desktop.sources import tracker_csv
 from desktop.sources.imap import list_folders
 from desktop.store.errors import StoreError
 
@@ -67,6 +68,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     from desktop.platform.single_instance import InstanceServer, forward, server_path
 
     from desktop.ui.crash_dialog import install_excepthook
+    from desktop.ui.csv_mapping import CsvColumns
     from desktop.ui.formatting import Formatter, safe_locale
     from desktop.ui.mail_sync import MailSyncController
     from desktop.ui.main_window import MainWindow
@@ -111,6 +113,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     mail = MailSyncController(context.queue, partial(run_sync_job, paths, clock, secrets),
                               secrets, list_folders, window)
     mail.install(window.file_menu, window.demo_action)
+    if window.importer is not None:
+        window.importer.csv_columns = CsvColumns(context.queue, tracker_csv.preview, window)
     mail.synced.connect(window.reload)
     app.aboutToQuit.connect(mail.cancel_and_wait)
     if not smoke:

@@ -9,7 +9,7 @@ every layer.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,14 +84,16 @@ def run_import_job(
     path: Path,
     progress: Callable[[int], None],
     cancelled: Callable[[], bool],
+    mapping: Mapping[str, str] | None = None,
 ) -> ImportReport:
-    """One import on a store connection of its own (it runs on the window's worker thread)."""
+    """One import on a store connection of its own (it runs on the window's worker thread);
+    ``mapping`` gives the columns of a CSV file that no preset fits."""
     context = open_context(paths, clock)
     try:
         if kind == "slack":
             items = slack_items(path, context.queue.settings.me)
         else:
-            items = read_source(kind, path)
+            items = read_source(kind, path, mapping=mapping)
         return run_import(context.queue, items, progress=progress, cancelled=cancelled)
     finally:
         context.close()

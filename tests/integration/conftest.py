@@ -62,6 +62,13 @@ def app_env(tmp_path: Path, xvfb: str) -> dict[str, str]:
     return env
 
 
+def dovecot_binary() -> str:
+    """Dovecot's path (it lives in /usr/sbin, often not on PATH); skips naming the package."""
+    if Path("/usr/sbin/dovecot").exists() and not shutil.which("dovecot"):
+        return "/usr/sbin/dovecot"
+    return need("dovecot", "dovecot-imapd")
+
+
 @pytest.fixture
 def dovecot() -> Iterator[Any]:
     """A Dovecot IMAP server on 127.0.0.1 (plain IMAP, a free port) with a seeded Maildir:
@@ -69,11 +76,7 @@ def dovecot() -> Iterator[Any]:
     (``host``, ``port``, ``user``, ``password``, ``stop()``, ``start()``)."""
     from tests.integration.dovecot import Dovecot
 
-    binary = shutil.which("dovecot") or ("/usr/sbin/dovecot" if Path("/usr/sbin/dovecot").exists()
-                                         else None)
-    if binary is None:
-        need("dovecot", "dovecot-imapd")
-    server = Dovecot(str(binary))
+    server = Dovecot(dovecot_binary())
     try:
         server.start()
         yield server
@@ -123,6 +126,7 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
     for proc in reversed(procs):
         proc.terminate()
         proc.wait(5)
+    bus.stdout.close()
 
 
 @pytest.fixture

@@ -91,13 +91,13 @@ def free_port() -> int:
 class Dovecot:
     """One Dovecot master process and its directory."""
 
-    def __init__(self, binary: str) -> None:
+    def __init__(self, binary: str, password: str = PASSWORD) -> None:
         self.binary = binary
         self.dir = Path(tempfile.mkdtemp(prefix="unhurried-dovecot-"))
         self.dir.chmod(0o755)
         self.port = free_port()
         self.host = "127.0.0.1"
-        self.user, self.password = USER, PASSWORD
+        self.user, self.password = USER, password
         self.maildir = self.dir / "mail" / USER / "Maildir"
         self._seed()
         self._configure()
@@ -121,7 +121,7 @@ class Dovecot:
             group = grp.getgrgid(mail_gid).gr_name
         for name in ("run", "state"):
             (self.dir / name).mkdir(mode=0o755)
-        (self.dir / "users").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n", "utf-8")
+        (self.dir / "users").write_text(f"{USER}:{{PLAIN}}{self.password}::::::\n", "utf-8")
         (self.dir / "dovecot.conf").write_text(f"""\
 base_dir = {self.dir}/run
 state_dir = {self.dir}/state

@@ -309,11 +309,11 @@ def _explain(error: Exception, account: MailAccount, connected: bool,
 
     host, port = account.host, account.port
     if isinstance(error, LoginError):
-        return _("{host} refused the login for {user}. Check the user name and password in "
-                 "File > Mail account….").format(host=host, user=account.user)
+        return _("{host} refused the login for {user}. Check the user name and password "
+                 "(File > Mail account…).").format(host=host, user=account.user)
     if isinstance(error, CapabilityError):
-        return _("{host} does not offer STARTTLS on port {port}. Choose TLS (usually port 993) "
-                 "in File > Mail account….").format(host=host, port=port)
+        return _("{host} does not offer STARTTLS on port {port}. Choose TLS, usually on port "
+                 "993 (File > Mail account…).").format(host=host, port=port)
     if connected and isinstance(error, imaplib.IMAP4.abort | OSError):
         return _("The connection to {host} was lost during the sync. Everything imported up to "
                  "then is kept; sync again to fetch the rest.").format(host=host)
@@ -339,7 +339,7 @@ def _explain(error: Exception, account: MailAccount, connected: bool,
                  "your network.").format(host=host, port=port, reason=error)
     if folder is not None and isinstance(error, imaplib.IMAP4.error):
         return _("The folder '{folder}' could not be read on {host} ({reason}). Choose the "
-                 "folders again in File > Mail account….").format(
+                 "folders again (File > Mail account…).").format(
             folder=folder, host=host, reason=error)
     if isinstance(error, imaplib.IMAP4.error):
         return _("{host} answered with an error ({reason}). Try again later.").format(

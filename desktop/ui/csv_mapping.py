@@ -38,14 +38,15 @@ CsvPreview = Callable[[Path], tuple[str, list[str], list[list[str]]]]
 """Reads a CSV file's fitting preset, header and first rows; raises ``InvalidInput``."""
 
 _GUESSES: Mapping[str, tuple[str, ...]] = {
-    "subject": ("subject", "title", "summary", "name", "task"),
-    "sender": ("from", "sender", "author", "reporter", "requester", "owner", "who"),
+    "subject": ("subject", "title", "summary", "headline", "name", "task"),
+    "sender": ("from", "sender", "author", "reporter", "requester", "opened by", "created by",
+               "owner", "who"),
     "received_at": ("received", "created", "date", "created at", "opened", "when", "time"),
     "body": ("body", "description", "text", "notes", "details", "comment"),
     "link": ("link", "url", "href"),
     "priority": ("priority", "severity", "importance"),
     "channel": ("channel", "type", "source"),
-    "external_id": ("id", "key", "number", "issue", "ticket", "issue key"),
+    "external_id": ("id", "key", "number", "issue", "ticket", "issue key", "card"),
 }
 
 
@@ -95,7 +96,7 @@ class CsvMappingDialog(QDialog):
             text = _(label) + (" *" if field in REQUIRED else "")
             form.addRow(text, combo)
         self.preview = QStandardItemModel(self)
-        table = QTableView()
+        self.table = table = QTableView()
         table.setModel(self.preview)
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
@@ -142,6 +143,7 @@ class CsvMappingDialog(QDialog):
                 item.setEditable(False)
                 cells.append(item)
             self.preview.appendRow(cells)
+        self.table.resizeColumnsToContents()  # five rows at most: cheap
 
     def accept(self) -> None:
         """Keep the choice, or stay open and say what is missing."""

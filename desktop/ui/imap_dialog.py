@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -125,7 +126,7 @@ class MailAccountDialog(QDialog):
         server.addWidget(QLabel(_("Port")))
         server.addWidget(self.port, 1)
         form = QFormLayout()
-        form.addRow(_("&Server"), self._wrap(server))
+        form.addRow(self._label(_("&Server"), self.host), self._wrap(server))
         form.addRow(_("S&ecurity"), self.security)
         form.addRow(_("&User"), self.user)
         form.addRow(_("&Password"), self.password)
@@ -139,8 +140,8 @@ class MailAccountDialog(QDialog):
                         "as done."), wordWrap=True)
         hint.setStyleSheet("color: palette(placeholder-text)")
         folders.addWidget(hint)
-        form.addRow(_("&Folders"), self._wrap(folders))
-        form.addRow(_("Sync &every"), self.interval)
+        form.addRow(self._label(_("&Folders"), self.folder_view), self._wrap(folders))
+        form.addRow(_("Sync e&very"), self.interval)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -149,7 +150,17 @@ class MailAccountDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        order = [self.host, self.port, self.security, self.user, self.password,
+                 self.folder_view, self.load_button, self.interval]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
         self.resize(520, 0)
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)  # the field itself, not the row around it: Alt+key focuses it
+        return label
 
     @staticmethod
     def _wrap(layout: Any) -> QWidget:

@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from desktop.core.imports import ImportReport
 from desktop.core.mail_account import MailServerError, Security
@@ -171,7 +171,7 @@ def finish(qtbot, controller: MailSyncController) -> None:
 def test_the_menu_has_the_actions_and_the_timer_follows_the_interval(controller,
                                                                      window) -> None:
     texts = [a.text() for a in window.file_menu.actions()]
-    assert "Mail &account…" in texts
+    assert "&Mail account…" in texts
     assert "S&ync mail now" in texts
     assert controller.sync_action.shortcut().toString() == "Ctrl+Shift+S"
     assert controller.timer.isActive()
@@ -219,3 +219,20 @@ def test_no_account_no_sync(qtbot, window, service, job) -> None:
     assert not made.sync(asked=True)
     assert not made.timer.isActive()
     assert job.runs == 0
+
+
+def test_the_dialog_works_from_the_keyboard(qtbot, service) -> None:
+    dialog = MailAccountDialog(service, FakeSecrets(), FolderLister())
+    qtbot.addWidget(dialog)
+    buddies = {label.text(): label.buddy() for label in dialog.findChildren(QLabel)
+               if label.buddy() is not None}
+    assert buddies["&Server"] is dialog.host
+    assert buddies["&Folders"] is dialog.folder_view
+    assert buddies["&Password"] is dialog.password
+    wanted = [dialog.host, dialog.port, dialog.security, dialog.user, dialog.password]
+    chain, widget = [], dialog.host
+    for _step in range(40):
+        if any(widget is w for w in wanted) and not any(widget is c for c in chain):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert chain == wanted  # Tab goes host, port, security, user, password

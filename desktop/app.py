@@ -29,6 +29,7 @@ from desktop.platform.i18n import (
 )
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
+from desktop.platform.secrets import SessionSecrets
 from desktop.services import (
     Context,
     compute_weeks,
@@ -37,6 +38,7 @@ from desktop.services import (
     open_context,
     open_focus,
     run_import_job,
+    run_sync_job,
     stats_service,
 )
 from desktop.store.errors import StoreError
@@ -105,6 +107,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     from desktop.platform.single_instance import InstanceServer, forward, server_path
 
     from desktop.ui.crash_dialog import install_excepthook
+    from desktop.ui.csv_mapping import CsvColumns
+    from desktop.ui.mail_sync import MailSyncController
 
     clock = SystemClock()
     install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"))
@@ -147,11 +151,19 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
         demo=lambda: load_demo(context),
         importer=partial(run_import_job, paths, clock),
     )
-    drafting = _install_drafting(window, context, paths, clock, formatter)
+    secrets = SessionSecrets()  # one per run: a password the keyring refused lasts till exit
+    drafting = _install_drafting(window, context, paths, clock, formatter, secrets)
     install_compose(window, cache(partial(_composer, context, paths, language, drafting)))
     DecisionActions(window, decision_service(context))
     add_health_action(window, partial(_health_view, context, paths, clock, formatter, window))
     server.activated.connect(lambda _argv: _raise(window))
+    mail = MailSyncController(context.queue, partial(run_sync_job, paths, clock, secrets),
+                              secrets, _list_folders, window)
+    mail.install(window.file_menu, window.demo_action)
+    if window.importer is not None:
+        window.importer.csv_columns = CsvColumns(context.queue, _csv_preview, window)
+    mail.synced.connect(window.reload)
+    app.aboutToQuit.connect(mail.cancel_and_wait)
     focus = _wire_focus(app, window, context, formatter, server)
     if not smoke:
         server.listen()
@@ -164,6 +176,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
         print(f"SMOKE OK requests={context.requests.count()}")
     else:
         QTimer.singleShot(0, window.offer_demo)
+        QTimer.singleShot(1500, lambda: mail.sync(asked=False))
         status = app.exec()
     drafting.close_all()
     if drafting.runner is not None:
@@ -263,7 +276,7 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
 
 
 def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
-                      formatter: Any) -> Any:
+                      formatter: Any, secrets: SessionSecrets) -> Any:
     """Drafts, the outbox runner and the SMTP account dialog, in the window's menus."""
     from dataclasses import replace
 
@@ -272,7 +285,6 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.core.settings import parse_switch
-    from desktop.platform.secrets import SessionSecrets
     from desktop.platform.smtp import eml_bytes
     from desktop.services import deliver_outbox, open_drafting
     from desktop.store.focus_history import StoreFocusHistory
@@ -282,7 +294,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from desktop.ui.outbox_runner import OutboxRunner
     from desktop.ui.smtp_dialog import SmtpAccountDialog
 
-    drafting, queue, secrets = open_drafting(context), context.queue, SessionSecrets()
+    drafting, queue = open_drafting(context), context.queue
 
     def save_account(account: Any, password: str | None) -> None:
         drafting.accounts.put(account)
@@ -327,6 +339,18 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     if interrupted:
         QTimer.singleShot(0, lambda: controller.report_interrupted(interrupted))
     return controller
+
+
+def _list_folders(*args: Any, **kwargs: Any) -> Any:
+    from desktop.sources.imap import list_folders  # imapclient: when the dialog asks
+
+    return list_folders(*args, **kwargs)
+
+
+def _csv_preview(*args: Any, **kwargs: Any) -> Any:
+    from desktop.sources.tracker_csv import preview
+
+    return preview(*args, **kwargs)
 
 
 def _raise(window: object) -> None:

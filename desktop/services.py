@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -33,6 +33,7 @@ from desktop.core.focus_notices import Moment
 from desktop.core.focus_service import FocusService, focus_settings
 from desktop.core.i18n import _
 from desktop.core.imports import ImportReport, Incoming, Problem
+from desktop.core.mail_account import MailAccount, MailServerError, account_from_settings
 from desktop.core.measures import WeekFigures
 from desktop.core.outbox import DeliveryReport, Outbox
 from desktop.core.ports import Clock, Notifier, SecretStore
@@ -51,11 +52,14 @@ from desktop.store.decision_repository import SqliteDecisionRepository
 from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
 from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.focus_repository import SqliteFocusRepository
+from desktop.store.imap_state_repository import SqliteImapStateRepository
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from desktop.sources.imap import Connect
 
 
 @dataclass
@@ -112,8 +116,10 @@ def run_import_job(
     path: Path,
     progress: Callable[[int], None],
     cancelled: Callable[[], bool],
+    mapping: Mapping[str, str] | None = None,
 ) -> ImportReport:
-    """One import on a store connection of its own (it runs on the window's worker thread)."""
+    """One import on a store connection of its own (it runs on the window's worker thread);
+    ``mapping`` gives the columns of a CSV file that no preset fits."""
     from desktop.sources import read_source
     from desktop.sources.runner import run_import
 
@@ -124,8 +130,52 @@ def run_import_job(
         if kind == "slack":
             items = slack_items(path, context.queue.settings.me)
         else:
-            items = read_source(kind, path)
+            items = read_source(kind, path, mapping=mapping)
         return run_import(context.queue, items, progress=progress, cancelled=cancelled)
+    finally:
+        context.close()
+
+
+def mail_account(queue: QueueService) -> MailAccount:
+    """The IMAP account in the settings.
+
+    Raises:
+        InvalidInput: none is set up, or its settings break a rule.
+    """
+    account = account_from_settings(queue.setting_text)
+    if account is None:
+        raise InvalidInput(_("No mail account is set up. Add one with File > Mail account… or "
+                             "unhurried account imap set HOST USER."))
+    return account
+
+
+def sync_mail(context: Context, secrets: SecretStore, password: str | None = None, *,
+              connect: Connect | None = None, progress: Callable[[int], None] | None = None,
+              cancelled: Callable[[], bool] = lambda: False) -> ImportReport:
+    """Sync the IMAP account into the store of ``context`` (password from ``secrets``).
+
+    Raises:
+        InvalidInput: no account is set up.
+        MailServerError: no password is known, or the server failed (message for the user).
+    """
+    account = mail_account(context.queue)
+    password = password if password is not None else secrets.get(account.secret_key)
+    if password is None:
+        raise MailServerError(_("No password is stored for {user} on {host} (or the keyring is "
+                                "locked). Enter it in File > Mail account…, or run: unhurried "
+                                "account imap set.").format(user=account.user, host=account.host))
+    from desktop.sources.imap import MailSync, open_client
+
+    sync = MailSync(context.queue, SqliteImapStateRepository(context.db), connect or open_client)
+    return sync.run(account, password, progress=progress, cancelled=cancelled)
+
+
+def run_sync_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
+                 progress: Callable[[int], None], cancelled: Callable[[], bool]) -> ImportReport:
+    """One mail sync on a store connection of its own (it runs on the window's worker thread)."""
+    context = open_context(paths, clock)
+    try:
+        return sync_mail(context, secrets, progress=progress, cancelled=cancelled)
     finally:
         context.close()
 

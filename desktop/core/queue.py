@@ -332,6 +332,7 @@ def _no_holidays(_year: int) -> tuple[()]:
 
 def _fingerprint(values: Mapping[str, str], default_zone: str) -> str:
     relevant = sorted((k, v) for k, v in values.items()
-                      if k in REGISTRY and k not in ("language", "me"))  # no effect on reply-by
+                      if k in REGISTRY and k not in ("language", "me")  # no effect on reply-by
+                      and not k.startswith(("imap.", "csv.")))
     text = repr((relevant, default_zone))
     return hashlib.sha256(text.encode()).hexdigest()[:16]

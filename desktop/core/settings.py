@@ -16,6 +16,8 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from desktop.core import mail_account as imap
+from desktop.core.csv_mapping import check_mappings
 from desktop.core.errors import InvalidInput
 from desktop.core.focus_plan import parse_clock_times
 from desktop.core.i18n import N_, _
@@ -166,6 +168,9 @@ def _specs() -> tuple[SettingSpec, ...]:
         SettingSpec("mark_done_on_send", "yes",
                     N_("Sending or copying a reply marks its request done"), N_("Drafting"),
                     parse_switch, N_("yes or no")),
+        SettingSpec("csv.mappings", "{}", N_("CSV column mappings"), N_("Importing"),
+                    check_mappings, N_("kept per CSV header by File > Import")),
+        *_imap_specs(),
     ]
     for (channel, priority), target in DEFAULT_TARGETS.items():
         specs.append(SettingSpec(policy_key(channel, priority), str(target),
@@ -187,6 +192,22 @@ def _focus_specs() -> tuple[SettingSpec, ...]:
                     "(minutes)"), focus, parse_minutes),
         SettingSpec("close_to_tray", "yes", N_("Closing the window keeps Unhurried in the tray"),
                     focus, parse_switch, N_("yes or no")),
+    )
+
+
+def _imap_specs() -> tuple[SettingSpec, ...]:
+    group = N_("Mail account")
+    return (
+        SettingSpec("imap.host", "", N_("IMAP server"), group, imap.parse_host),
+        SettingSpec("imap.port", "0", N_("Port"), group, imap.parse_port,
+                    N_("0 for the usual port: 993 with TLS, 143 otherwise")),
+        SettingSpec("imap.security", "tls", N_("Security"), group, imap.check_security,
+                    N_("tls, starttls or plain (plain only to localhost)")),
+        SettingSpec("imap.user", "", N_("User"), group, imap.parse_user),
+        SettingSpec("imap.folders", imap.format_folders(imap.DEFAULT_FOLDERS), N_("Folders"),
+                    group, imap.check_folders, N_("e.g. INBOX, Sent")),
+        SettingSpec("imap.interval", str(imap.DEFAULT_INTERVAL), N_("Sync every (minutes)"),
+                    group, parse_minutes, N_("0 syncs only when asked")),
     )
 
 

@@ -76,6 +76,9 @@ class Preset:
     """The channel of a row without a (known) channel value."""
     labels: bool = False
     """The priority column holds labels (GitHub) rather than a priority name."""
+    required: tuple[str, ...] = REQUIRED
+    """The fields that must have a column (a generic CSV needs only a subject: rows without
+    an id get one made from their content, rows without a date the file's time)."""
 
 
 PRESETS: dict[str, Preset] = {
@@ -86,7 +89,7 @@ PRESETS: dict[str, Preset] = {
                    priority="Priority", body="Description"),
     "github": Preset("csv:github", "url", "title", "author", "createdAt", priority="labels",
                      link="url", body="body", id_fallback="number", labels=True),
-    "generic": Preset("csv", "", "", "", ""),
+    "generic": Preset("csv", "", "", "", "", required=("subject",)),
 }
 
 
@@ -135,6 +138,27 @@ def sniff_file(path: Path) -> str:
     return sniff_preset(_header(path))
 
 
+def preview(path: Path, limit: int = 5) -> tuple[str, list[str], list[list[str]]]:
+    """The preset that fits a CSV file, its header and its first ``limit`` rows (as text), for
+    a column-mapping dialog.
+
+    Raises:
+        InvalidInput: the file cannot be read or has no header row.
+    """
+    header = _header(path)
+    rows: list[list[str]] = []
+    try:
+        with closing(_records(path)) as records:
+            for _line, row, _error in records:
+                if len(rows) > limit:
+                    break
+                if row is not None and any(cell.strip() for cell in row):
+                    rows.append([_clean(_fix_bytes(cell)) for cell in row])
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    return sniff_preset(header), header, rows[1:]
+
+
 def _preset(name: str, mapping: Mapping[str, str] | None) -> Preset:
     if name not in PRESETS:
         raise InvalidInput(_("Unknown CSV format '{value}'; use one of: {accepted}.").format(
@@ -145,7 +169,7 @@ def _preset(name: str, mapping: Mapping[str, str] | None) -> Preset:
             fields=", ".join(unknown), accepted=", ".join(FIELDS)))
     columns: dict[str, Any] = {f: c.strip() for f, c in (mapping or {}).items()}
     preset = replace(PRESETS[name], **columns)
-    unmapped = [f for f in REQUIRED if not getattr(preset, f)]
+    unmapped = [f for f in preset.required if not getattr(preset, f)]
     if unmapped:
         raise InvalidInput(_("The {preset} CSV format needs a column for each of: {fields}.")
                            .format(preset=name, fields=", ".join(unmapped)))
@@ -178,8 +202,8 @@ def _columns(header: Sequence[str], preset: Preset, path: Path, name: str) -> di
         positions.setdefault(_key(column), index)
     missing = _missing(set(positions), preset)
     if missing:
-        expected = [getattr(preset, f) for f in REQUIRED]
-        if preset.id_fallback:
+        expected = [getattr(preset, f) for f in preset.required]
+        if preset.id_fallback and preset.required[0] == "external_id":
             expected[0] = _("{column} (or {fallback})").format(
                 column=expected[0], fallback=preset.id_fallback)
         raise InvalidInput(_("{path} lacks the columns {missing}; the {preset} format expects "
@@ -190,7 +214,8 @@ def _columns(header: Sequence[str], preset: Preset, path: Path, name: str) -> di
 
 
 def _missing(names: set[str], preset: Preset) -> list[str]:
-    missing = [getattr(preset, f) for f in REQUIRED if _key(getattr(preset, f)) not in names]
+    missing = [getattr(preset, f) for f in preset.required
+               if _key(getattr(preset, f)) not in names]
     if preset.external_id in missing and preset.id_fallback and _key(preset.id_fallback) in names:
         missing.remove(preset.external_id)
     return missing
@@ -272,7 +297,7 @@ def _row(where: str, row: list[str] | None, error: str, preset: Preset,
         channel=_CHANNEL_WORDS.get(cell("channel").strip().lower(), preset.default_channel),
         priority=_priority(cell("priority"), labels=preset.labels),
     )
-    if received is None:
+    if received is None and "received_at" in columns:  # no date column: the user's choice
         yield Problem(where, _("The date '{value}' could not be read; the file's time was used.")
                       .format(value=received_text) if received_text else
                       _("The row has no date; the file's time was used."))

@@ -93,6 +93,22 @@ def m0003_fts_rank(db: sqlite_utils.Database) -> None:
 
 
 @MIGRATIONS()
+def m0004_imap_folders(db: sqlite_utils.Database) -> None:
+    """How far each IMAP folder has been read: its UIDVALIDITY and the last UID imported."""
+    db.execute(
+        """
+        CREATE TABLE imap_folders (
+            account TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            last_uid INTEGER NOT NULL,
+            PRIMARY KEY (account, folder)
+        )
+        """
+    )
+
+
+@MIGRATIONS()
 def m0005_focus(db: sqlite_utils.Database) -> None:
     """Focus blocks (synced as calendar events: stable ids, tombstones), recurring schedules,
     the requests held for the digest, and the interruption log the health measures read."""

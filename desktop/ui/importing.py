@@ -33,8 +33,11 @@ from desktop.core.queue import QueueService
 
 logger = logging.getLogger(__name__)
 
-ImportJob = Callable[[str, Path, Callable[[int], None], Callable[[], bool]], ImportReport]
-"""Runs one import: (kind, path, progress(items read), cancelled()) -> report."""
+ImportJob = Callable[..., ImportReport]
+"""Runs one import: (kind, path, progress(items read), cancelled()[, mapping=]) -> report; a
+CSV's column ``mapping`` is passed only when there is one."""
+CsvColumnsChoice = Callable[[Path, bool], tuple[bool, dict[str, str] | None]]
+"""(path, always ask) -> (go on?, the CSV's column mapping or None for its preset)."""
 
 _SHOWN_PROBLEMS = 200
 
@@ -75,14 +78,18 @@ class ImportController(QObject):
         self._dialog: QProgressDialog | None = None
         self.report_box: QMessageBox | None = None
         """The last import's report (kept so it stays open, and for tests)."""
+        self.csv_columns: CsvColumnsChoice | None = None
+        """Decides a CSV file's columns before the import (may ask); set by the app."""
         self.progressed.connect(self._on_progressed)
         self.done.connect(self._on_done)
         self.actions = [
             self._action(_("Import mail &folder (Maildir)…"), self._choose_maildir),
             self._action(_("Import mail&box or .eml file…"), self._choose_mail_file),
             self._action(_("Import tracker &CSV…"), self._choose_csv),
+            self._action(_("Import CSV, choosing the col&umns…"),
+                         lambda: self._choose_csv(columns=True)),
             self._action(_("Import &Slack export (.zip)…"), self._choose_slack),
-            self._action(_("Import calendar (._("Import c&alendar (.ics)…")ics)…"), self._choose_calendar),
+            self._action(_("Import calendar (.&ics)…"), self._choose_calendar),
         ]
         self._kind = ""
 
@@ -91,14 +98,20 @@ class ImportController(QObject):
         """Whether an import is under way."""
         return self._thread is not None
 
-    def start(self, kind: str, path: Path) -> bool:
-        """Import ``path`` as ``kind`` on the worker thread; ``False`` if one is running."""
+    def start(self, kind: str, path: Path, *, choose_columns: bool = False) -> bool:
+        """Import ``path`` as ``kind`` on the worker thread; ``False`` if one is running (or
+        the user cancelled the choice of a CSV's columns)."""
         if self.running:
             QMessageBox.information(self._window, _("Import"),
                                     _("An import is already running; wait for it to finish."))
             return False
         if kind == "slack" and not self._know_user():
             return False
+        mapping = None
+        if kind == "csv" and self.csv_columns is not None:
+            go_on, mapping = self.csv_columns(path, choose_columns)
+            if not go_on:
+                return False
         self._cancel.clear()
         self._kind = kind
         dialog = QProgressDialog(_("Importing {name}…").format(name=path.name), _("Cancel"),
@@ -109,8 +122,8 @@ class ImportController(QObject):
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(self._cancel.set)
         self._dialog = dialog
-        self._thread = threading.Thread(target=self._run, args=(kind, path), daemon=True,
-                                        name="unhurried-import")
+        self._thread = threading.Thread(target=self._run, args=(kind, path, mapping),
+                                        daemon=True, name="unhurried-import")
         self._thread.start()
         return True
 
@@ -133,9 +146,11 @@ class ImportController(QObject):
 
     # -- worker thread ---------------------------------------------------------------------------
 
-    def _run(self, kind: str, path: Path) -> None:
+    def _run(self, kind: str, path: Path, mapping: dict[str, str] | None) -> None:
+        extra = {"mapping": mapping} if mapping else {}
         try:
-            report: object = self._job(kind, path, self.progressed.emit, self._cancel.is_set)
+            report: object = self._job(kind, path, self.progressed.emit, self._cancel.is_set,
+                                       **extra)
         except CoreError as error:
             report = str(error)
         except OSError as error:
@@ -166,11 +181,11 @@ class ImportController(QObject):
             path = Path(name)
             self.start("eml" if path.suffix.lower() == ".eml" else "mbox", path)
 
-    def _choose_csv(self) -> None:
+    def _choose_csv(self, *, columns: bool = False) -> None:
         name, _filter = QFileDialog.getOpenFileName(
             self._window, _("Choose a CSV export"), "", _("CSV (*.csv);;All files (*)"))
         if name:
-            self.start("csv", Path(name))
+            self.start("csv", Path(name), choose_columns=columns)
 
     def _choose_slack(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(

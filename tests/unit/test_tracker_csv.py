@@ -145,14 +145,25 @@ def test_generic_preset_with_a_mapping(tmp_path):
 
 def test_generic_preset_needs_the_required_mapping(tmp_path):
     path = write(tmp_path, "Key,Title\nT-1,Call back\n")
-    with pytest.raises(InvalidInput, match="external_id, subject, received_at"):
+    with pytest.raises(InvalidInput, match="needs a column for each of: subject"):
         read_csv(path, "generic")
-    with pytest.raises(InvalidInput, match="received_at"):
-        read_csv(path, "generic", {"external_id": "Key", "subject": "Title"})
+    with pytest.raises(InvalidInput, match="lacks the columns Summary"):
+        read_csv(path, "generic", {"subject": "Summary"})
     with pytest.raises(InvalidInput, match="colour"):
         read_csv(path, "generic", {"colour": "Key"})
     with pytest.raises(InvalidInput, match="jira, github"):
         read_csv(path, "trello")
+
+
+def test_a_generic_csv_needs_only_a_subject_and_imports_again_as_the_same(tmp_path):
+    path = write(tmp_path, "Title,Notes\nCall back,soon\nInvoice,\n")
+    first = list(read_csv(path, "generic", {"subject": "Title", "body": "Notes"},
+                          file_time=utc(2026, 11, 25, 8)))
+    assert [(i.subject, i.body, i.received_at) for i in first] == [
+        ("Call back", "soon", utc(2026, 11, 25, 8)), ("Invoice", "", utc(2026, 11, 25, 8))]
+    again = list(read_csv(path, "generic", {"subject": "Title", "body": "Notes"},
+                          file_time=utc(2026, 11, 25, 8)))
+    assert [i.external_id for i in again] == [i.external_id for i in first]
 
 
 def test_a_mapping_overrides_a_preset_column(tmp_path):

@@ -288,3 +288,20 @@ class HistoryEntry:
     lost: Any
     lost_side: Side
     at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SyncItem:
+    """What the last sync knew of one item: where it lives, its ETag, and the merge base.
+
+    ``synced_modified_at`` is the local ``modified_at`` when the item was last in step; a
+    local copy with another ``modified_at`` has changes to send. ``None`` means "send it".
+    """
+
+    kind: str
+    id: str
+    collection: str
+    href: str
+    etag: str | None
+    synced_modified_at: datetime | None
+    snapshot: Fields

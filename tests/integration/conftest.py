@@ -58,3 +58,21 @@ def app_env(tmp_path: Path, xvfb: str) -> dict[str, str]:
                HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"))
     env.pop("WAYLAND_DISPLAY", None)
     return env
+
+
+@pytest.fixture
+def radicale(tmp_path: Path) -> Iterator[object]:
+    """A real Radicale CalDAV server on 127.0.0.1 (PyPI ``radicale``), stopped afterwards."""
+    try:
+        import radicale  # noqa: F401
+    except ImportError:
+        message = "needs the radicale package: pip install radicale (the test extra)"
+        if os.environ.get("REQUIRE_INTEGRATION") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from tests.integration.radicale_server import RadicaleServer
+
+    server = RadicaleServer(tmp_path / "radicale")
+    server.start()
+    yield server
+    server.stop()

@@ -57,7 +57,7 @@ def with_second_migration(monkeypatch: pytest.MonkeyPatch) -> Migrations:
     """This build plus one more migration, as a later release would have it."""
     later = Migrations("unhurried")
     for step in (migrations.m0001_create_requests, migrations.m0002_covering_queue_index,
-                 migrations.m0003_fts_rank):
+                 migrations.m0003_fts_rank, migrations.m0008_caldav_sync):
         later()(step)
 
     @later()

@@ -1,0 +1,246 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""CalDAV sync: the wiring (engine on a store), and the commands ``caldav-sync [--json]`` and
+``caldav-account set URL USER``.
+
+The handlers are :func:`cmd_sync_caldav` and :func:`cmd_account_caldav_set`; they take the same
+arguments as ``unhurried sync caldav`` and ``unhurried account caldav set`` will, so the
+integrator can hang them under those commands. The window's worker thread runs
+:func:`sync_job` (a store connection of its own, as imports do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from desktop.commands import command
+from desktop.core.errors import InvalidInput, SecretsUnavailable
+from desktop.core.i18n import _, ngettext
+from desktop.core.ports import Clock, SecretStore
+from desktop.core.sync import FocusBlockStore, SyncReport
+from desktop.platform.paths import AppPaths
+from desktop.platform.secrets import SessionSecrets
+from desktop.services import Context, open_context
+from desktop.store.settings_repository import SqliteSettingsStore
+from desktop.store.sync_repository import SqliteSyncState
+from desktop.sync.account import LAST_ERROR, LAST_SYNC, Account, check_url, check_user
+from desktop.sync.bindings import Binding, FocusBinding, RequestBinding, SettingsBinding
+from desktop.sync.engine import SyncEngine
+from desktop.sync.errors import NotConfigured, SyncError
+from desktop.sync.remote import CalDavRemote, CollectionInfo
+
+EXIT_OK, EXIT_FAILED = 0, 1
+TASKS_NAME, CALENDAR_NAME = "Unhurried", "Unhurried focus"
+
+
+def account_of(ctx: Context) -> Account | None:
+    """The CalDAV account stored in ``ctx``'s settings."""
+    return Account.from_settings(SqliteSettingsStore(ctx.db).values())
+
+
+def pending_count(ctx: Context) -> int:
+    """Local changes waiting to be sent."""
+    return len(SqliteSyncState(ctx.db).pending_request_ids())
+
+
+def connect(account: Account, secrets: SecretStore) -> CalDavRemote:
+    """A connection to the account's server.
+
+    Raises:
+        NotConfigured: no password in the keyring.
+    """
+    password = secrets.get(account.secret_key)
+    if password is None:
+        raise NotConfigured(_("No password is stored for {user}; set the account up again "
+                              "(unhurried caldav-account set URL USER).").format(user=account.user))
+    return CalDavRemote(account.url, account.user, password)
+
+
+def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | None = None,
+                progress: Callable[[str], None] = lambda _t: None,
+                cancelled: Callable[[], bool] = lambda: False,
+                remote: Any = None) -> SyncReport:
+    """One sync of ``ctx``'s store with its CalDAV account (``unhurried sync caldav``).
+
+    Raises:
+        NotConfigured: no account is set up.
+    """
+    account = account_of(ctx)
+    if account is None or not account.tasks:
+        raise NotConfigured(_("No CalDAV account is set up; run: unhurried caldav-account set "
+                              "URL USER"))
+    state = SqliteSyncState(ctx.db)
+    queue = ctx.queue
+    remote = remote or connect(account, secrets)
+    collections: dict[str, list[Binding]] = {account.tasks: [
+        SettingsBinding(queue, queue.now, lambda i: state.item("settings", i)),
+        RequestBinding(queue, ctx.requests.get, state.pending_request_ids),
+    ]}
+    if account.calendar and focus is not None:
+        collections.setdefault(account.calendar, []).append(FocusBinding(focus, lambda: None))
+    engine = SyncEngine(remote, state, ctx.clock, collections,
+                        ZoneInfo(queue.settings.timezone), progress, cancelled)
+    try:
+        report = engine.run()
+    finally:
+        if hasattr(remote, "close"):
+            remote.close()
+    report.pending = len(state.pending_request_ids())
+    now = ctx.clock.now().isoformat(timespec="seconds")
+    SqliteSettingsStore(ctx.db).put({LAST_ERROR: report.error or "",
+                         **({LAST_SYNC: now} if report.error is None else {})})
+    return report
+
+
+def sync_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
+             progress: Callable[[str], None], cancelled: Callable[[], bool]) -> SyncReport:
+    """One sync on a store connection of its own (the window's worker thread)."""
+    ctx = open_context(paths, clock)
+    try:
+        return sync_caldav(ctx, secrets, progress=progress, cancelled=cancelled)
+    finally:
+        ctx.close()
+
+
+def set_account(ctx: Context, secrets: SecretStore, url: str, user: str, password: str, *,
+                tasks: str | None = None, calendar: str | None = None,
+                remote: CalDavRemote | None = None) -> tuple[Account, str | None]:
+    """Check the login, pick (or make) the collections and keep the account.
+
+    Returns:
+        The account, and a warning for the user if the keyring could not keep the password.
+
+    Raises:
+        InvalidInput: bad URL or user.
+        SyncError: the server cannot be reached or refused the login.
+    """
+    account = Account(check_url(url), check_user(user))
+    remote = remote or CalDavRemote(account.url, account.user, password)
+    found = remote.collections()
+    tasks_path = _pick(remote, found, tasks, "VTODO", TASKS_NAME)
+    calendar_path = _pick(remote, found, calendar, "VEVENT", CALENDAR_NAME)
+    previous = account_of(ctx)
+    account = Account(account.url, account.user, tasks_path, calendar_path,
+                      previous.interval_minutes if previous else account.interval_minutes)
+    warning = None
+    try:
+        secrets.put(account.secret_key, password)
+    except SecretsUnavailable as error:
+        warning = error.message
+    if previous is None or (previous.url, previous.user, previous.tasks, previous.calendar) != (
+            account.url, account.user, account.tasks, account.calendar):
+        SqliteSyncState(ctx.db).forget_collections()  # another server: start over
+    SqliteSettingsStore(ctx.db).put(account.to_settings())
+    return account, warning
+
+
+def _pick(remote: CalDavRemote, found: list[CollectionInfo], wanted: str | None,
+          component: str, default_name: str) -> str:
+    if wanted:
+        for info in found:
+            if wanted in (info.url, info.url.rstrip("/"), info.name):
+                return info.url
+        raise InvalidInput(_("The server has no collection '{name}'; it has: {names}.").format(
+            name=wanted, names=", ".join(i.name for i in found) or "—"))
+    for info in found:
+        if info.name == default_name:
+            return info.url
+    for info in found:
+        if info.components == (component,):
+            return info.url
+    return remote.create_collection(default_name, component).url
+
+
+# -- command line ---------------------------------------------------------------------------------
+
+
+def register(sub: Any) -> None:
+    """Add ``caldav-sync`` and ``caldav-account``."""
+    sync = command(sub, "caldav-sync", cmd_sync_caldav, writes=True,
+                   help=_("sync the queue with the CalDAV account"))
+    sync.add_argument("--json", action="store_true", help=_("print the report as JSON"))
+    account = command(sub, "caldav-account", cmd_account_caldav_set, writes=True,
+                      help=_("set up the CalDAV account"))
+    actions = account.add_subparsers(dest="action", metavar="ACTION", required=True)
+    setter = actions.add_parser("set", help=_("store URL, user and password (keyring)"))
+    setter.add_argument("url")
+    setter.add_argument("user")
+    setter.add_argument("--password-stdin", action="store_true",
+                        help=_("read the password from standard input"))
+    setter.add_argument("--tasks", metavar="NAME", help=_("task collection (default: made)"))
+    setter.add_argument("--calendar", metavar="NAME", help=_("calendar for focus blocks"))
+
+
+def cmd_sync_caldav(args: argparse.Namespace, ctx: Context, *, checked_only: bool,
+                    secrets: SecretStore | None = None) -> int:
+    """``unhurried sync caldav [--json]``: exit 0 when everything synced, 1 otherwise."""
+    if checked_only:
+        raise NotConfiguredInput()
+    try:
+        report = sync_caldav(ctx, secrets or SessionSecrets())
+    except NotConfigured as error:
+        raise InvalidInput(str(error)) from None
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(describe(report))
+        for failure in report.failed:
+            print(f"  {failure.item}: {failure.reason}")
+    return EXIT_OK if report.error is None and not report.failed else EXIT_FAILED
+
+
+def cmd_account_caldav_set(args: argparse.Namespace, ctx: Context, *, checked_only: bool,
+                           secrets: SecretStore | None = None) -> int:
+    """``unhurried account caldav set URL USER [--password-stdin]``."""
+    check_url(args.url)
+    check_user(args.user)
+    if checked_only:
+        return EXIT_OK
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(_("Password for {user}: ").format(user=args.user))
+    if not password:
+        raise InvalidInput(_("The password is empty."))
+    try:
+        account, warning = set_account(ctx, secrets or SessionSecrets(), args.url, args.user,
+                                       password, tasks=args.tasks, calendar=args.calendar)
+    except SyncError as error:
+        print(f"unhurried: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    if warning:
+        print(warning, file=sys.stderr)
+    print(_("CalDAV account {user} on {url}: tasks in {tasks}, focus blocks in {calendar}.")
+          .format(user=account.user, url=account.url, tasks=account.tasks,
+                  calendar=account.calendar))
+    return EXIT_OK
+
+
+class NotConfiguredInput(InvalidInput):
+    """A sync asked for on a store that does not exist yet (so has no account)."""
+
+    def __init__(self) -> None:
+        super().__init__(_("No CalDAV account is set up; run: unhurried caldav-account set "
+                           "URL USER"))
+
+
+def describe(report: SyncReport) -> str:
+    """One line that says what a sync did."""
+    if report.error is not None:
+        waiting = ngettext("{count} change waiting", "{count} changes waiting",
+                           report.pending).format(count=report.pending)
+        if report.offline:
+            return _("Offline — {waiting}. {reason}").format(waiting=waiting,
+                                                             reason=report.error)
+        return _("Sync failed: {reason} ({waiting})").format(reason=report.error,
+                                                            waiting=waiting)
+    return _("Sent {sent}, received {received}, merged {merged}, conflicts {conflicts}, "
+             "failed {failed}.").format(sent=report.sent, received=report.received,
+                                        merged=report.merged, conflicts=report.conflicts,
+                                        failed=len(report.failed))

@@ -121,22 +121,22 @@ def test_deletions_travel_both_ways_and_a_restore_comes_back(devices) -> None:
 def test_server_stopped_mid_sync_then_the_next_sync_completes_without_duplicates(
         devices, radicale) -> None:
     a, b = devices
-    ids = {a.queue.add(f"Request {n}").id for n in range(450)}
+    ids = {a.queue.add(f"Request {n}").id for n in range(230)}
     stopped = []
 
     def stop_after_first_batch(text: str) -> None:
-        if text.startswith("sending 400") and not stopped:
+        if text.startswith("sending 230") and not stopped:
             radicale.stop()
             stopped.append(text)
 
     report = sync_caldav(a.ctx, a.secrets, progress=stop_after_first_batch)
     assert stopped and report.offline
     assert "cannot be reached" in (report.error or "")
-    assert 0 < report.pending < 450
+    assert report.pending == 30
     radicale.start()
     report = a.sync()
     assert report.pending == 0
     b.sync()
     assert {r.id for r in b.queue.all()} == ids
     tasks = radicale.collection_folder(a.account.tasks)
-    assert len([p for p in tasks.iterdir() if p.is_file() and not p.name.startswith(".")]) == 451
+    assert len([p for p in tasks.iterdir() if p.is_file() and not p.name.startswith(".")]) == 231

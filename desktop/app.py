@@ -18,12 +18,14 @@ from logging.handlers import RotatingFileHandler
 from zoneinfo import ZoneInfo
 
 from desktop import APP_ID, APP_NAME, __version__, cli
+from desktop.commands.caldav import install_sync
 from desktop.core.i18n import _
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import supported_regions
 from desktop.platform.i18n import install_language
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
+from desktop.platform.secrets import SessionSecrets
 from desktop.services import load_demo, open_context, run_import_job
 from desktop.store.errors import StoreError
 
@@ -103,6 +105,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
         demo=lambda: load_demo(context),
         importer=partial(run_import_job, paths, clock),
     )
+    sync = install_sync(window, context, paths, clock, SessionSecrets())
+    app.aboutToQuit.connect(sync.cancel_and_wait)
     server.activated.connect(lambda _argv: _raise(window))
     if not smoke:
         server.listen()

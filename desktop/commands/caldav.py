@@ -16,6 +16,7 @@ import getpass
 import json
 import sys
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,7 +30,14 @@ from desktop.platform.secrets import SessionSecrets
 from desktop.services import Context, open_context
 from desktop.store.settings_repository import SqliteSettingsStore
 from desktop.store.sync_repository import SqliteSyncState
-from desktop.sync.account import LAST_ERROR, LAST_SYNC, Account, check_url, check_user
+from desktop.sync.account import (
+    INTERVAL,
+    LAST_ERROR,
+    LAST_SYNC,
+    Account,
+    check_url,
+    check_user,
+)
 from desktop.sync.bindings import Binding, FocusBinding, RequestBinding, SettingsBinding
 from desktop.sync.engine import SyncEngine
 from desktop.sync.errors import NotConfigured, SyncError
@@ -92,9 +100,11 @@ def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | 
         if hasattr(remote, "close"):
             remote.close()
     report.pending = len(state.pending_request_ids())
-    now = ctx.clock.now().isoformat(timespec="seconds")
-    SqliteSettingsStore(ctx.db).put({LAST_ERROR: report.error or "",
-                         **({LAST_SYNC: now} if report.error is None else {})})
+    settings = SqliteSettingsStore(ctx.db)
+    if report.error is None:
+        settings.put({LAST_ERROR: "", LAST_SYNC: ctx.clock.now().isoformat(timespec="seconds")})
+    elif settings.values().get(LAST_ERROR) != report.error:  # no write (and no reload) per retry
+        settings.put({LAST_ERROR: report.error})
     return report
 
 
@@ -155,6 +165,62 @@ def _pick(remote: CalDavRemote, found: list[CollectionInfo], wanted: str | None,
         if info.components == (component,):
             return info.url
     return remote.create_collection(default_name, component).url
+
+
+def list_collections(url: str, user: str, password: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The collections on a server, for the account dialog.
+
+    Raises:
+        InvalidInput: bad URL or user, or the server refused or cannot be reached (the message
+            says which).
+    """
+    remote = CalDavRemote(check_url(url), check_user(user), password)
+    try:
+        return [(c.url, c.name, c.components) for c in remote.collections()]
+    except SyncError as error:
+        raise InvalidInput(str(error)) from None
+    finally:
+        remote.close()
+
+
+def install_sync(window: Any, ctx: Context, paths: AppPaths, clock: Clock,
+                 secrets: SecretStore) -> Any:
+    """Give the window its sync: menu actions, status, automatic and debounced runs."""
+    from desktop.ui.caldav_dialog import AccountForm, CalDavDialog
+    from desktop.ui.sync_status import SyncController, SyncHooks
+
+    def save(form: AccountForm, password: str) -> str | None:
+        try:
+            _account, warning = set_account(ctx, secrets, form.url, form.user, password,
+                                            tasks=form.tasks or None,
+                                            calendar=form.calendar or None)
+        except SyncError as error:
+            raise InvalidInput(str(error)) from None
+        SqliteSettingsStore(ctx.db).put({INTERVAL: str(form.interval_minutes)})
+        return warning
+
+    def open_dialog(parent: Any) -> bool:
+        account = account_of(ctx)
+        form = AccountForm(account.url, account.user, account.tasks, account.calendar,
+                           account.interval_minutes) if account else AccountForm()
+        return bool(CalDavDialog(form, list_collections, save, parent).exec())
+
+    def configured() -> bool:
+        account = account_of(ctx)
+        return account is not None and bool(account.tasks)
+
+    def local_time(moment: Any) -> str:
+        return str(moment.astimezone(ZoneInfo(ctx.queue.settings.timezone)).strftime("%H:%M"))
+
+    hooks = SyncHooks(
+        job=partial(sync_job, paths, clock, secrets), configured=configured,
+        interval_minutes=lambda: (account_of(ctx) or Account("", "")).interval_minutes,
+        pending=lambda: pending_count(ctx), open_dialog=open_dialog, clock=clock.now)
+    controller = SyncController(window, hooks, local_time)
+    window.file_menu.insertAction(window.file_menu.actions()[-1], controller.sync_action)
+    window.edit_menu.addAction(controller.account_action)
+    window.queue_changed.connect(controller.local_change)
+    return controller
 
 
 # -- command line ---------------------------------------------------------------------------------

@@ -130,7 +130,8 @@ def test_server_stopped_mid_sync_then_the_next_sync_completes_without_duplicates
             stopped.append(text)
 
     report = sync_caldav(a.ctx, a.secrets, progress=stop_after_first_batch)
-    assert stopped and report.offline
+    assert stopped
+    assert report.offline
     assert "cannot be reached" in (report.error or "")
     assert report.pending == 30
     radicale.start()

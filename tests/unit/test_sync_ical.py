@@ -150,7 +150,8 @@ def test_someone_elses_meeting_is_not_ours() -> None:
 
 
 def test_settings_round_trip_through_a_journal() -> None:
-    values = {"working_hours": "mon-fri 09:00-17:00; sat 10:00-12:00", "timezone": "Europe/Berlin",
-              "policy.chat.normal": "1d", "at_risk_minutes": "60", "days_off": "2026-12-24,2026-12-31"}
+    values = {"working_hours": "mon-fri 09:00-17:00; sat 10:00-12:00",
+              "timezone": "Europe/Berlin", "policy.chat.normal": "1d", "at_risk_minutes": "60",
+              "days_off": "2026-12-24,2026-12-31"}
     item = parse_item(settings_to_ical(values, NOW, NOW))
     assert (item.kind, item.fields, item.modified_at) == ("settings", values, NOW)

@@ -114,6 +114,8 @@ def sync_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
     ctx = open_context(paths, clock)
     try:
         return sync_caldav(ctx, secrets, progress=progress, cancelled=cancelled)
+    except NotConfigured as error:
+        return SyncReport(error=str(error), pending=pending_count(ctx))
     finally:
         ctx.close()
 
@@ -220,6 +222,14 @@ def install_sync(window: Any, ctx: Context, paths: AppPaths, clock: Clock,
     window.file_menu.insertAction(window.file_menu.actions()[-1], controller.sync_action)
     window.edit_menu.addAction(controller.account_action)
     window.queue_changed.connect(controller.local_change)
+
+    def on_finished(_result: object) -> None:  # settings may have come from another device
+        ctx.queue.reload_settings()
+        window.queue_changed.disconnect(controller.local_change)  # a reload is no local change
+        window.reload()
+        window.queue_changed.connect(controller.local_change)
+
+    controller.finished.connect(on_finished)
     return controller
 
 

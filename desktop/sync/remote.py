@@ -89,7 +89,7 @@ class CalDavRemote:
         timeout: seconds per request.
     """
 
-    def __init__(self, url: str, user: str, password: str, timeout: float = 20) -> None:
+    def __init__(self, url: str, user: str, password: str, timeout: float = 60) -> None:
         self._url = url
         self._client = caldav.DAVClient(url=url, username=user, password=password,
                                         timeout=int(timeout), enable_rfc6764=False)

@@ -171,7 +171,7 @@ class FailingProxy:
                 self.wfile.write(data)
                 conn.close()
 
-            do_GET = do_PUT = do_DELETE = do_REPORT = do_PROPFIND = do_OPTIONS = _any
+            do_GET = do_PUT = do_DELETE = do_REPORT = do_PROPFIND = do_OPTIONS = _any  # noqa: N815
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -188,7 +188,7 @@ class FailingProxy:
 
 
 def test_http_500_for_one_item_skips_only_that_item(tmp_path, radicale, device) -> None:
-    ctx, secrets, account = device
+    _ctx, _secrets, account = device
     for uid in ("good-1", "bad-1", "good-2"):
         (radicale.collection_folder(account.tasks) / f"{uid}.ics").write_text(
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//other//\r\nBEGIN:VTODO\r\n"

@@ -135,7 +135,8 @@ def focus_from_fields(record_id: str, values: Mapping[str, Any], modified_at: da
     """A focus block made of synced fields."""
     start = unstamp(values["start"])
     end = unstamp(values["end"])
-    assert start is not None and end is not None
+    assert start is not None
+    assert end is not None
     return FocusRecord(record_id, start, end, modified_at, str(values.get("title") or ""),
                        deleted_at)
 

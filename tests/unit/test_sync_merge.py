@@ -20,7 +20,8 @@ def test_fields_changed_on_one_side_take_that_side() -> None:
     merged = merge(BASE, {**BASE, "a": 2}, {**BASE, "b": 3}, T0, T0, NAMES)
     assert merged.values == {"a": 2, "b": 3, "c": 1}
     assert merged.conflicts == ()
-    assert merged.local_changed and merged.server_changed
+    assert merged.local_changed
+    assert merged.server_changed
 
 
 def test_same_field_on_both_sides_the_later_wins_and_the_other_is_returned() -> None:

@@ -156,6 +156,10 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     install_compose(window, cache(partial(_composer, context, paths, language, drafting)))
     DecisionActions(window, decision_service(context))
     add_health_action(window, partial(_health_view, context, paths, clock, formatter, window))
+    from desktop.caldav_service import install_sync
+
+    sync = install_sync(window, context, paths, clock, secrets)
+    app.aboutToQuit.connect(sync.cancel_and_wait)
     server.activated.connect(lambda _argv: _raise(window))
     mail = MailSyncController(context.queue, partial(run_sync_job, paths, clock, secrets),
                               secrets, _list_folders, window)

@@ -14,7 +14,7 @@ import json
 import sys
 from typing import Any
 
-from desktop.commands import command
+from desktop.commands import caldav, command, smtp_account
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 from desktop.core.mail_account import (
@@ -31,7 +31,7 @@ from desktop.store.imap_state_repository import SqliteImapStateRepository
 
 
 def register(sub: Any) -> None:
-    """Add ``account imap set|show|remove`` to the ``unhurried`` subcommands."""
+    """Add ``account imap|smtp|caldav ...`` to the ``unhurried`` subcommands."""
     parser = command(sub, "account", _show, writes=False, help=_("set up the mail account"))
     kinds = parser.add_subparsers(dest="account_kind", metavar="KIND", required=True)
     imap = kinds.add_parser("imap", help=_("the IMAP account new mail is fetched from"))
@@ -56,6 +56,8 @@ def register(sub: Any) -> None:
     show.set_defaults(handler=_show, writes=False)
     actions.add_parser("remove", help=_("forget the account and its password")).set_defaults(
         handler=_remove, writes=True)
+    smtp_account.add_account_kind(kinds)
+    caldav.add_account_kind(kinds)
 
 
 def _set(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:

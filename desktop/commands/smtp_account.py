@@ -15,7 +15,6 @@ import getpass
 import sys
 from typing import Any
 
-from desktop.commands import command
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 from desktop.core.outbox import Security, SmtpAccount, parse_security
@@ -26,9 +25,13 @@ _DEFAULT_PORTS = {Security.TLS: 465, Security.STARTTLS: 587, Security.NONE: 25}
 
 
 def register(sub: Any) -> None:
-    """Add ``smtp-account``."""
-    parser = command(sub, "smtp-account", _cmd_smtp_account, writes=True,
-                     help=_("set up the SMTP account that sends drafts"))
+    """Nothing of its own: ``account`` adds ``account smtp`` through :func:`add_account_kind`."""
+
+
+def add_account_kind(kinds: Any) -> None:
+    """Add ``account smtp set|show|delete`` to the ``account`` command's kinds."""
+    parser = kinds.add_parser("smtp", help=_("the SMTP account that sends drafts"))
+    parser.set_defaults(handler=_cmd_smtp_account, writes=True)
     actions = parser.add_subparsers(dest="smtp_action", metavar="ACTION", required=True)
     setter = actions.add_parser("set", help=_("set the server, user and From address"))
     setter.add_argument("host")

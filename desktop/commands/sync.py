@@ -16,7 +16,6 @@ import sys
 from typing import Any
 
 from desktop.commands import command
-from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.mail_account import MailServerError
 from desktop.platform.secrets import SessionSecrets
@@ -28,7 +27,7 @@ TARGETS = ("imap", "caldav")
 def register(sub: Any) -> None:
     """Add ``sync`` to the ``unhurried`` subcommands."""
     parser = command(sub, "sync", run, writes=True,
-                     help=_("fetch new mail from your IMAP account into the queue"))
+                     help=_("fetch new mail (imap) or sync with your CalDAV server (caldav)"))
     parser.add_argument("target", nargs="?", default="imap", choices=TARGETS,
                         help=_("what to sync (default: imap)"))
     parser.add_argument("--json", action="store_true", help=_("print the report as JSON"))
@@ -37,8 +36,9 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     """Sync the IMAP account; see the module docstring for the exit status."""
     if args.target == "caldav":
-        raise InvalidInput(_("CalDAV sync is not set up in this build; 'unhurried sync' "
-                             "fetches mail (imap)."))
+        from desktop.commands.caldav import cmd_sync_caldav
+
+        return cmd_sync_caldav(args, ctx, checked_only=checked_only)
     account = mail_account(ctx.queue)
     if checked_only:
         return 0

@@ -256,6 +256,44 @@ def m0007_calendar_and_decisions(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX decisions_request ON decisions (request_id)")
 
 
+@MIGRATIONS()
+def m0008_caldav_sync(db: sqlite_utils.Database) -> None:
+    """CalDAV sync state: per synced item its href, ETag, the local ``modified_at`` when it was
+    last in step and the fields as synced then (the merge base); the sync token per
+    collection; and the values a merge overwrote (the item's history)."""
+    db.execute(
+        """
+        CREATE TABLE sync_items (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            collection TEXT NOT NULL,
+            href TEXT NOT NULL,
+            etag TEXT,
+            synced_modified_at TEXT,
+            snapshot TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (kind, id)
+        )
+        """
+    )
+    db.execute("CREATE UNIQUE INDEX sync_items_href ON sync_items (href)")
+    db.execute("CREATE TABLE sync_collections (url TEXT PRIMARY KEY, token TEXT)")
+    db.execute(
+        """
+        CREATE TABLE sync_history (
+            seq INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            kept TEXT,
+            lost TEXT,
+            lost_side TEXT NOT NULL,
+            at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX sync_history_item ON sync_history (kind, item_id, seq)")
+
+
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
     return [m.name for m in MIGRATIONS.pending(_sqlite_utils.Database(memory=True))]

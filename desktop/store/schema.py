@@ -22,6 +22,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0005_focus",
     "m0006_drafts",
     "m0007_calendar_and_decisions",
+    "m0008_caldav_sync",
 )
 
 

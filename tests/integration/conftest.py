@@ -144,3 +144,21 @@ def real_keyring(secret_service: dict[str, str], monkeypatch: pytest.MonkeyPatch
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def radicale(tmp_path: Path) -> Iterator[object]:
+    """A real Radicale CalDAV server on 127.0.0.1 (PyPI ``radicale``), stopped afterwards."""
+    try:
+        import radicale  # noqa: F401
+    except ImportError:
+        message = "needs the radicale package: pip install radicale (the test extra)"
+        if os.environ.get("REQUIRE_INTEGRATION") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from tests.integration.radicale_server import RadicaleServer
+
+    server = RadicaleServer(tmp_path / "radicale")
+    server.start()
+    yield server
+    server.stop()

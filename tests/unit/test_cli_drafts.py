@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""``unhurried drafts``, ``drafts show``, ``outbox`` and ``smtp-account``: listings as text and
+"""``unhurried drafts``, ``drafts show``, ``outbox`` and ``account smtp``: listings as text and
 JSON, bad input with status 2 and nothing written."""
 
 from __future__ import annotations
@@ -70,12 +70,12 @@ def test_an_empty_store_has_no_drafts_and_is_not_created(tmp_path, clock, capsys
 
 
 def test_smtp_account_is_set_shown_and_deleted(cli):
-    cli.ok("smtp-account", "set", "smtp.example.org", "ann", "--from", "ann@example.org",
+    cli.ok("account", "smtp", "set", "smtp.example.org", "ann", "--from", "ann@example.org",
            "--security", "tls")
-    assert cli.ok("smtp-account", "show") == (
+    assert cli.ok("account", "smtp", "show") == (
         "smtp.example.org:465 (tls) ann <ann@example.org>\n")
-    cli.ok("smtp-account", "delete")
-    assert "No SMTP account" in cli.ok("smtp-account", "show")
+    cli.ok("account", "smtp", "delete")
+    assert "No SMTP account" in cli.ok("account", "smtp", "show")
 
 
 @pytest.mark.parametrize(("argv", "message"), [
@@ -85,5 +85,5 @@ def test_smtp_account_is_set_shown_and_deleted(cli):
 ])
 def test_bad_smtp_input_is_refused_and_nothing_written(tmp_path, clock, capsys, argv, message):
     fresh = Cli(tmp_path / "fresh", clock, capsys)
-    assert message in fresh.fails("smtp-account", "set", "smtp.example.org", "ann", *argv)
+    assert message in fresh.fails("account", "smtp", "set", "smtp.example.org", "ann", *argv)
     assert not (tmp_path / "fresh").exists()

@@ -153,4 +153,4 @@ def test_sync_without_an_account_or_for_caldav_says_what_to_do(tmp_path: Path, c
     assert "account imap set" in err
     status, _out, err = run(capsys, *data, "sync", "caldav", "--json")
     assert status == 2
-    assert "CalDAV sync is not set up" in err
+    assert "No CalDAV account is set up; run: unhurried account caldav set URL USER" in err

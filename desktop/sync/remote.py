@@ -1,0 +1,321 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The CalDAV server, through the ``caldav`` client library.
+
+The library does the HTTP session, authentication and discovery (principal, collections). The
+few WebDAV requests sync needs are sent through its client so each answer can be judged on its
+own: ``sync-collection`` (RFC 6578) for what changed since a token, a ``PROPFIND`` of ETags
+where the server has no tokens, ``calendar-multiget`` in batches (falling back to one ``GET``
+per item, so one broken item fails alone), and ``PUT``/``DELETE`` with ``If-Match`` /
+``If-None-Match`` so nothing is overwritten unseen.
+
+Every failure becomes a :mod:`desktop.sync.errors` exception with a sentence for the user.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+import caldav
+from caldav.lib import error as dav_error
+from lxml import etree
+
+from desktop.sync.errors import (
+    BadItem,
+    Conflict412,
+    ServerFailed,
+    ServerRefused,
+    ServerUnreachable,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_ITEM_BYTES = 1_000_000
+"""An item larger than this is skipped (a calendar object is a few kilobytes)."""
+
+_NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav"}
+_XML = "application/xml; charset=utf-8"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionInfo:
+    """A calendar collection on the server, for the collections picker."""
+
+    url: str
+    name: str
+    components: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed in a collection. With ``complete`` the listing holds every item, so an
+    item known locally but not listed was deleted; otherwise ``deleted`` says so."""
+
+    etags: dict[str, str | None]
+    deleted: frozenset[str]
+    token: str | None
+    complete: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """One item read from the server: its data, or why it could not be read."""
+
+    href: str
+    etag: str | None
+    data: bytes | None
+    error: str | None = None
+
+
+def _status_code(text: str | None) -> int:
+    try:
+        return int((text or "").split()[1])
+    except (IndexError, ValueError):
+        return 0
+
+
+class CalDavRemote:
+    """One account on a CalDAV server.
+
+    Args:
+        url: the server or principal URL the user gave.
+        user: the login.
+        password: the password (from the keyring).
+        timeout: seconds per request.
+    """
+
+    def __init__(self, url: str, user: str, password: str, timeout: float = 60) -> None:
+        self._url = url
+        self._client = caldav.DAVClient(url=url, username=user, password=password,
+                                        timeout=int(timeout), enable_rfc6764=False)
+        parts = urlsplit(str(self._client.url))
+        self._origin = f"{parts.scheme}://{parts.netloc}"
+
+    def close(self) -> None:
+        """End the HTTP session."""
+        self._client.close()
+
+    # -- collections -------------------------------------------------------------------------
+
+    def collections(self) -> list[CollectionInfo]:
+        """The user's calendar collections with the components each takes."""
+        def run() -> list[CollectionInfo]:
+            found = []
+            for calendar in self._client.principal().get_calendars():
+                try:
+                    components = tuple(calendar.get_supported_components())
+                except dav_error.DAVError:
+                    components = ("VEVENT", "VTODO", "VJOURNAL")
+                name = calendar.get_display_name() or unquote(str(calendar.url).rstrip("/")
+                                                              .rpartition("/")[2])
+                found.append(CollectionInfo(self.path(str(calendar.url)), name, components))
+            return found
+        return self._guard(run)
+
+    def create_collection(self, name: str, component: str) -> CollectionInfo:
+        """Make a new collection ``name`` for ``component`` (``VTODO`` or ``VEVENT``)."""
+        def run() -> CollectionInfo:
+            extra = ["VJOURNAL"] if component == "VTODO" else []
+            calendar = self._client.principal().make_calendar(
+                name=name, supported_calendar_component_set=[component, *extra])
+            return CollectionInfo(self.path(str(calendar.url)), name, (component, *extra))
+        return self._guard(run)
+
+    # -- reading changes ---------------------------------------------------------------------
+
+    def changes(self, collection: str, token: str | None) -> Changes:
+        """What changed in ``collection`` since ``token`` (everything when ``None``).
+
+        An expired token starts over with a complete listing; a server without
+        sync-collection is listed with ``PROPFIND``.
+        """
+        try:
+            return self._guard(lambda: self._sync_collection(collection, token))
+        except ServerRefused:
+            if token is not None:
+                logger.info("sync token of %s refused; listing everything", collection)
+                return self.changes(collection, None)
+            raise
+        except ServerFailed:
+            logger.info("no sync-collection on %s; listing ETags", collection)
+            return self._guard(lambda: self._propfind_etags(collection))
+
+    def _sync_collection(self, collection: str, token: str | None) -> Changes:
+        etags: dict[str, str | None] = {}
+        deleted: set[str] = set()
+        current = token
+        for _page in range(1000):  # a server that truncates pages its answer (RFC 6578 3.6)
+            body = ("<?xml version='1.0' encoding='utf-8'?>"
+                    "<d:sync-collection xmlns:d='DAV:'>"
+                    f"<d:sync-token>{_escape(current or '')}</d:sync-token>"
+                    "<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop>"
+                    "</d:sync-collection>")
+            tree = self._xml(collection, "REPORT", body, {"Depth": "0"})
+            truncated = False
+            for response in tree.iterfind("d:response", _NS):
+                href = self.path(response.findtext("d:href", "", _NS))
+                status = _status_code(response.findtext("d:status", None, _NS))
+                if status == 507:
+                    truncated = True
+                elif status == 404:
+                    deleted.add(href)
+                    etags.pop(href, None)
+                elif href.rstrip("/") != collection.rstrip("/"):
+                    etags[href] = response.findtext("d:propstat/d:prop/d:getetag", None, _NS)
+                    deleted.discard(href)
+            current = tree.findtext("d:sync-token", None, _NS) or current
+            if not truncated:
+                break
+        return Changes(etags, frozenset(deleted), current, complete=token is None)
+
+    def _propfind_etags(self, collection: str) -> Changes:
+        body = ("<?xml version='1.0' encoding='utf-8'?><d:propfind xmlns:d='DAV:'>"
+                "<d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>")
+        tree = self._xml(collection, "PROPFIND", body, {"Depth": "1"})
+        etags: dict[str, str | None] = {}
+        for response in tree.iterfind("d:response", _NS):
+            href = self.path(response.findtext("d:href", "", _NS))
+            if href.rstrip("/") != collection.rstrip("/"):
+                etags[href] = response.findtext("d:propstat/d:prop/d:getetag", None, _NS)
+        return Changes(etags, frozenset(), None, complete=True)
+
+    def fetch(self, collection: str, hrefs: Sequence[str]) -> list[Fetched]:
+        """Read ``hrefs`` with one multiget; if the server fails it, one ``GET`` each."""
+        if not hrefs:
+            return []
+        body = ("<?xml version='1.0' encoding='utf-8'?>"
+                "<c:calendar-multiget xmlns:d='DAV:' xmlns:c='urn:ietf:params:xml:ns:caldav'>"
+                "<d:prop><d:getetag/><c:calendar-data/></d:prop>"
+                + "".join(f"<d:href>{_escape(quote(h))}</d:href>" for h in hrefs)
+                + "</c:calendar-multiget>")
+        try:
+            tree = self._guard(lambda: self._xml(collection, "REPORT", body, {"Depth": "1"}))
+        except ServerFailed as error:
+            logger.info("multiget failed (%s); reading %d items one by one", error, len(hrefs))
+            return [self.get(href) for href in hrefs]
+        found: dict[str, Fetched] = {}
+        for response in tree.iterfind("d:response", _NS):
+            href = self.path(response.findtext("d:href", "", _NS))
+            data = response.findtext("d:propstat/d:prop/c:calendar-data", None, _NS)
+            etag = response.findtext("d:propstat/d:prop/d:getetag", None, _NS)
+            if data is not None:
+                found[href] = _sized(href, etag, data.encode("utf-8"))
+        # what the multiget left out (404 in it, or an odd answer) is asked for alone
+        return [found.get(href) or self.get(href) for href in hrefs]
+
+    def get(self, href: str) -> Fetched:
+        """Read one item; an HTTP error is returned as the item's ``error``."""
+        response = self._guard(lambda: self._client.request(self._abs(href), "GET", "", {}))
+        if response.status >= 400:
+            return Fetched(href, None, None, _http_reason(response))
+        raw = response._raw_body or (response._raw if isinstance(response._raw, bytes)
+                                     else str(response._raw).encode("utf-8"))
+        return _sized(href, response.headers.get("ETag"), raw)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def put(self, href: str, data: bytes, etag: str | None, *, create: bool) -> str | None:
+        """Store one item; returns its new ETag if the server says it.
+
+        Raises:
+            Conflict412: it changed on the server (or exists, when ``create``).
+            BadItem: the server refused this item.
+        """
+        headers = {"Content-Type": "text/calendar; charset=utf-8"}
+        if create:
+            headers["If-None-Match"] = "*"
+        elif etag:
+            headers["If-Match"] = etag
+        response = self._guard(lambda: self._client.request(
+            self._abs(href), "PUT", data.decode("utf-8"), headers))
+        if response.status == 412:
+            raise Conflict412(href)
+        if response.status >= 300:
+            raise BadItem(_http_reason(response))
+        new_etag: str | None = response.headers.get("ETag")
+        return new_etag
+
+    def delete(self, href: str, etag: str | None) -> None:
+        """Delete one item (already gone is fine).
+
+        Raises:
+            Conflict412: it changed on the server since ``etag``.
+            BadItem: the server refused.
+        """
+        headers = {"If-Match": etag} if etag else {}
+        response = self._guard(lambda: self._client.request(self._abs(href), "DELETE", "",
+                                                            headers))
+        if response.status == 412:
+            raise Conflict412(href)
+        if response.status >= 300 and response.status != 404:
+            raise BadItem(_http_reason(response))
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def path(self, href: str) -> str:
+        """An href as the unquoted absolute path used as the item's key."""
+        return unquote(urlsplit(urljoin(str(self._client.url), href)).path)
+
+    def item_href(self, collection: str, item_id: str) -> str:
+        """Where a new item with ``item_id`` goes in ``collection``."""
+        return collection.rstrip("/") + "/" + item_id.replace("/", "_") + ".ics"
+
+    def _abs(self, path: str) -> str:
+        return self._origin + quote(path)
+
+    def _xml(self, collection: str, method: str, body: str, headers: dict[str, str]) -> Any:
+        response = self._client.request(self._abs(collection), method, body,
+                                        {"Content-Type": _XML, **headers})
+        if response.status in (401, 403):
+            raise ServerRefused(_http_reason(response))
+        if response.status == 404:
+            raise ServerRefused(f"the collection {collection} does not exist (HTTP 404)")
+        if response.status >= 400:
+            raise ServerFailed(_http_reason(response))
+        if response.tree is None:
+            raise ServerFailed(f"the server sent no answer to {method} {collection}")
+        return response.tree
+
+    def _guard(self, run: Callable[[], T]) -> T:
+        try:
+            return run()
+        except dav_error.AuthorizationError as error:
+            raise ServerRefused(
+                f"the server refused the login or access ({error.reason or 'HTTP 401/403'}); "
+                "check the user name and password") from None
+        except dav_error.RateLimitError:
+            raise ServerFailed("the server is busy (HTTP 429/503); try again later") from None
+        except dav_error.NotFoundError:
+            raise ServerRefused(f"nothing found at {self._url}; check the URL") from None
+        except dav_error.DAVError as error:
+            raise ServerFailed(f"the server answered with an error: {error}") from None
+        except etree.XMLSyntaxError as error:
+            raise ServerFailed(f"the server sent malformed XML: {error}") from None
+        except OSError as error:  # niquests' connection errors and timeouts are OSErrors
+            raise ServerUnreachable(f"{self._origin} cannot be reached: "
+                                    f"{type(error).__name__}") from None
+
+
+def _sized(href: str, etag: str | None, data: bytes) -> Fetched:
+    if len(data) > MAX_ITEM_BYTES:
+        return Fetched(href, etag, None, f"item too large ({len(data) // 1024} KiB)")
+    return Fetched(href, etag, data)
+
+
+def _http_reason(response: Any) -> str:
+    return f"the server answered HTTP {response.status} {response.reason or ''}".rstrip()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """``items`` in slices of ``size``."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

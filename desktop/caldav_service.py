@@ -21,6 +21,7 @@ from desktop.core.ports import Clock, SecretStore
 from desktop.core.sync import FocusBlockStore, SyncReport
 from desktop.platform.paths import AppPaths
 from desktop.services import Context, open_context
+from desktop.store.focus_sync import SqliteFocusBlocks
 from desktop.store.settings_repository import SqliteSettingsStore
 from desktop.store.sync_repository import SqliteSyncState
 from desktop.sync.account import (
@@ -88,7 +89,8 @@ def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | 
         SettingsBinding(queue, queue.now, lambda i: state.item("settings", i)),
         RequestBinding(queue, ctx.requests.get, state.pending_request_ids),
     ]}
-    if account.calendar and focus is not None:
+    focus = focus if focus is not None else SqliteFocusBlocks(ctx.db)
+    if account.calendar:
         collections.setdefault(account.calendar, []).append(FocusBinding(focus, lambda: None))
     engine = SyncEngine(remote, state, ctx.clock, collections,
                         ZoneInfo(queue.settings.timezone), progress, cancelled)

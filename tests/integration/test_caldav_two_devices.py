@@ -141,3 +141,27 @@ def test_server_stopped_mid_sync_then_the_next_sync_completes_without_duplicates
     assert {r.id for r in b.queue.all()} == ids
     tasks = radicale.collection_folder(a.account.tasks)
     assert len([p for p in tasks.iterdir() if p.is_file() and not p.name.startswith(".")]) == 231
+
+
+def test_a_focus_block_on_a_shows_up_on_b_and_its_early_end_follows(devices) -> None:
+    from desktop.core.focus_plan import FocusSession
+    from desktop.store.focus_repository import SqliteFocusRepository
+    from desktop.store.focus_sync import SqliteFocusBlocks
+
+    a, b = devices
+    now = a.clock.now()
+    block = FocusSession("block-1", now, now + timedelta(minutes=90), now)
+    SqliteFocusRepository(a.ctx.db).save_session(block)
+    a.sync()
+    b.sync()
+    on_b = SqliteFocusBlocks(b.ctx.db).get("block-1")
+    assert on_b is not None
+    assert (on_b.start, on_b.end) == (now, now + timedelta(minutes=90))
+
+    a.clock.advance(minutes=30)
+    stopped = a.clock.now()
+    SqliteFocusRepository(a.ctx.db).save_session(
+        FocusSession("block-1", now, now + timedelta(minutes=90), stopped, ended_at=stopped))
+    assert a.sync().sent >= 1
+    b.sync()
+    assert SqliteFocusBlocks(b.ctx.db).get("block-1").end == stopped

@@ -175,9 +175,17 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     focus.start()
     window.show()
     if smoke:
+        from desktop.ui.action_check import clashes
+
         QTimer.singleShot(0, app.quit)
         status = app.exec()
-        print(f"SMOKE OK requests={context.requests.count()}")
+        problems = clashes(window)
+        for problem in problems:
+            print(f"SMOKE FAILED {problem}", file=sys.stderr)
+        if problems:
+            status = status or 1
+        else:
+            print(f"SMOKE OK requests={context.requests.count()}")
     else:
         QTimer.singleShot(0, window.offer_demo)
         QTimer.singleShot(1500, lambda: mail.sync(asked=False))

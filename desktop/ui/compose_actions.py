@@ -25,10 +25,10 @@ def install_compose(
     ``composer`` is called when an action is first used, so Jinja2 and the form widgets are
     not imported while the window starts.
     """
-    new = QAction(_("New &message from template…"), window)
+    new = QAction(_("New message from &template…"), window)
     new.setShortcut(QKeySequence("Ctrl+Shift+N"))
     new.triggered.connect(lambda _c=False: composer().dialog(window).open())
-    reply = QAction(_("&Reply…"), window)
+    reply = QAction(_("Repl&y…"), window)
     reply.setShortcut(QKeySequence("R"))
     reply.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 

@@ -72,7 +72,7 @@ class DecisionActions(QObject):
         super().__init__(window)
         self._window = window
         self._decisions = decisions
-        self.mark_action = self._action(_("This is a &decision"), self.mark, "Ctrl+Alt+D")
+        self.mark_action = self._action(_("This is a decisi&on"), self.mark, "Ctrl+Alt+D")
         self.made_action = self._action(_("Decision &made…"), self.made, "Ctrl+Alt+M")
         window.edit_menu.addSeparator()
         window.edit_menu.addAction(self.mark_action)

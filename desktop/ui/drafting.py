@@ -43,7 +43,7 @@ class DraftingController(QObject):
         self.runner = runner
         self.windows: dict[str, DraftWindow] = {}
         self.report_box: QMessageBox | None = None
-        self.new_action = self._action(_("New &message"), lambda: self.new_draft(), "Ctrl+M")
+        self.new_action = self._action(_("&New message"), lambda: self.new_draft(), "Ctrl+M")
         self.drafts_action = self._action(_("D&rafts…"), self.show_drafts, "Ctrl+Shift+D")
         self.account_action = self._action(_("SMTP &account…"),
                                            lambda: edit_account(window) if edit_account else None)

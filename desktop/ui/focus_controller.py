@@ -99,7 +99,7 @@ class FocusController(QObject):
         self.stop_action = self._action(_("S&top focus"), self.stop)
         self.extend_action = self._action(_("&Extend 15 min"), self.extend)
         self.schedule_action = self._action(_("S&chedule…"), self.edit_schedule)
-        self.copy_action = self._action(_("&Copy status message"), self.copy_status)
+        self.copy_action = self._action(_("Copy status &message"), self.copy_status)
         self.open_action = self._action(_("&Open Unhurried"), self.open_window)
         self.quit_action = self._action(_("&Quit"), self.quit)
         self.menu = self.window.menuBar().addMenu(_("F&ocus"))

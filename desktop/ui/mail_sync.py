@@ -75,7 +75,7 @@ class MailSyncController(QObject):
         self.timer.timeout.connect(lambda: self.sync(asked=False))
         self.account_action = QAction(_("&Mail account…"), self)
         self.account_action.triggered.connect(lambda _checked=False: self.edit_account())
-        self.sync_action = QAction(_("S&ync mail now"), self)
+        self.sync_action = QAction(_("Sync mai&l now"), self)
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.sync_action.triggered.connect(lambda _checked=False: self.sync(asked=True))
         self.progressed.connect(self._on_progressed)

@@ -20,7 +20,7 @@ def test_new_message_and_drafts_sit_in_the_file_menu(qtbot, window, draft_env):
     controller = DraftingController(window, draft_env)
     controller.install(window.file_menu, window.edit_menu)
     texts = [a.text() for a in window.file_menu.actions()]
-    assert texts.index("New &message") == 1
+    assert texts.index("&New message") == 1
     assert texts.index("D&rafts…") == 2
     assert controller.new_action.shortcut().toString() == "Ctrl+M"
     assert controller.drafts_action.shortcut().toString() == "Ctrl+Shift+D"

@@ -68,7 +68,7 @@ def test_starting_from_the_menu_shows_the_banner_and_stop_brings_the_digest(
     accept_next_dialog()
     assert focus.ask_start()
     assert focus.banner.isVisibleTo(window)
-    assert focus.banner.text.text() == ("Focusing until 11:00 · 1 h left · "
+    assert focus.banner.text.text() == ("Focusing until 11:00 · 1h left · "
                                         "0 notifications held")
     assert not focus.start_action.isEnabled()
 
@@ -124,7 +124,7 @@ def test_the_start_dialog_proposes_a_length_bounded_by_the_next_reply(
     dialog = StartFocusDialog(focus.service.state(), formatter, clock.now())
     qtbot.addWidget(dialog)
     assert dialog.explanation.text() == (
-        "You can focus for 1 h 40 m before the next reply is due (Anna, 'Q3 budget', reply by "
+        "You can focus for 1h 40m before the next reply is due (Anna, 'Q3 budget', reply by "
         "12:10).")
     assert dialog.minutes.value() == 100
     assert dialog.ends.text() == "until 11:40"
@@ -140,7 +140,7 @@ def test_the_tray_menu_counts_down_to_the_next_reply(focus, service, clock, qtbo
                      focus.open_action, focus.quit_action)
     tray.show_state(focus.service.state(), clock.now())
     texts = [a.text() for a in tray.contextMenu().actions() if a.text()]
-    assert texts[:2] == ["Next reply due in 1 h 40 m", "0 notifications held"]
+    assert texts[:2] == ["Next reply due in 1h 40m", "0 notifications held"]
     assert {"&Start focus…", "S&top focus", "&Open Unhurried", "&Quit"} <= set(texts)
 
 

@@ -172,7 +172,7 @@ def test_the_menu_has_the_actions_and_the_timer_follows_the_interval(controller,
                                                                      window) -> None:
     texts = [a.text() for a in window.file_menu.actions()]
     assert "&Mail account…" in texts
-    assert "S&ync mail now" in texts
+    assert "Sync mai&l now" in texts
     assert controller.sync_action.shortcut().toString() == "Ctrl+Shift+S"
     assert controller.timer.isActive()
     assert controller.timer.interval() == 5 * MINUTE_MS

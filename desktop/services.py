@@ -23,6 +23,7 @@ from desktop.core.decisions import DecisionService
 from desktop.core.demo import build_demo
 from desktop.core.demo_calendar import (
     demo_decisions,
+    demo_focus,
     demo_reply_history,
     shift_weeks,
     weeks_since_anchor,
@@ -285,6 +286,12 @@ def load_demo_calendar(context: Context) -> int:
     if not decisions.all():
         for decision in demo_decisions(context.clock.now()):
             decisions.save(decision)
+    focus = SqliteFocusRepository(context.db)
+    if not focus.all_sessions():
+        sessions, interruptions = demo_focus(context.clock.now())
+        for session in sessions:
+            focus.save_session(session)
+        focus.release([], interruptions)
     queue = context.queue
     history = demo_reply_history(queue.now(), queue.calendar, queue.settings.policy)
     context.queue.put_many(r for r in history if context.requests.find_external(

@@ -1,7 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The demo calendar, decisions and answered requests, placed before *now* so the Health view
-shows recent weeks at once.
+"""The demo calendar, decisions, focus blocks and answered requests, placed before *now* so
+the Health view shows recent weeks at once.
 
 The shipped ``demo/calendar.ics`` is written for the weeks up to :data:`ANCHOR` (2026-W48);
 :func:`shift_weeks` moves every date in it by whole weeks, so weekdays, times and recurrence
@@ -16,6 +16,8 @@ from datetime import date, datetime, time, timedelta
 
 from desktop.core.calendar import BusinessCalendar
 from desktop.core.decisions import Decision
+from desktop.core.focus_log import Interruption, InterruptionKind, Reason
+from desktop.core.focus_plan import FocusSession
 from desktop.core.measures import IsoWeek
 from desktop.core.policy import ResponsePolicy
 from desktop.core.requests import Channel, Priority, Request, State, new_id
@@ -115,3 +117,31 @@ def demo_reply_history(now: datetime, calendar: BusinessCalendar, policy: Respon
                 state=State.DONE, source="demo", external_id=f"demo-history-{back}-{k}",
                 done_at=done))
     return out
+
+
+def demo_focus(now: datetime, weeks: int = 8) -> tuple[list[FocusSession], list[Interruption]]:
+    """Focus blocks of the past ``weeks`` weeks (mornings, some stopped early) and the
+    interruptions in them, all before ``now``: the focus charts of the Health view."""
+    rng = random.Random(48)  # the same demo every time
+    monday = IsoWeek.of(now).monday
+    sessions: list[FocusSession] = []
+    log: list[Interruption] = []
+    for back in range(weeks, -1, -1):
+        for weekday in range(5):
+            if rng.random() < 0.3 - 0.02 * (weeks - back):  # more focus in recent weeks
+                continue
+            day = monday - timedelta(weeks=back) + timedelta(days=weekday)
+            start = datetime.combine(day, time(9, rng.choice((0, 15, 30))), tzinfo=now.tzinfo)
+            planned = start + timedelta(minutes=rng.choice((60, 90, 120)))
+            if planned > now:
+                continue
+            stopped = planned - timedelta(minutes=30) if rng.random() < 0.2 else None
+            block_id = f"demo-focus-{day.isoformat()}"
+            sessions.append(FocusSession(block_id, start, planned, stopped or planned,
+                                         ended_at=stopped))
+            end = stopped or planned
+            for _ in range(rng.choice((0, 0, 1, 1, 2))):
+                at = start + timedelta(minutes=rng.randrange(10, int((end - start).seconds / 60)))
+                log.append(Interruption(at, None, InterruptionKind.BREAKTHROUGH, Reason.URGENT,
+                                        session_id=block_id))
+    return sessions, log

@@ -151,3 +151,18 @@ def test_the_demo_brings_a_calendar_and_decisions_for_recent_weeks(cli) -> None:
     assert all(w["median_reply_business_hours"] is not None for w in weeks)
     assert cli("demo")[0] == 0  # again: the calendar is replaced, decisions not doubled
     assert json.loads(cli("stats", "--weeks", "8", "--json")[1]) == weeks
+
+
+def test_the_demo_fills_every_focus_measure(tmp_path, capsys) -> None:
+    import json as json_module
+
+    from desktop.cli import main as cli_main
+
+    data = ["--data-dir", str(tmp_path)]
+    assert cli_main([*data, "demo"]) == 0
+    capsys.readouterr()
+    assert cli_main([*data, "stats", "--weeks", "4", "--json"]) == 0
+    weeks = json_module.loads(capsys.readouterr().out)
+    past = weeks[:-1]  # this week may not have begun yet
+    assert all(week["focus_minutes"] > 0 for week in past)
+    assert all(week["meeting_hours"] > 0 for week in past)

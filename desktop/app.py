@@ -25,6 +25,7 @@ from desktop.platform.i18n import install_language
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
 from desktop.services import load_demo, open_context, run_import_job
+from desktop.smoke import SmokeTarget, run_smoke_checks
 from desktop.store.errors import StoreError
 
 logger = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.main(args_list)
     paths = resolve_paths(args.data_dir)
     _setup_logging(paths)
-    return _run_window(paths, args_list, smoke=args.smoke)
+    return _run_window(paths, args_list, smoke=args.smoke, new_window=args.new_window)
 
 
 def _setup_logging(paths: AppPaths) -> None:
@@ -57,7 +58,9 @@ def _setup_logging(paths: AppPaths) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
+def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bool) -> int:
+    """Show the window; ``--new-window`` opens a second one (its own process) on the same
+    store instead of handing over to the running window; both follow each other's changes."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -79,13 +82,15 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
 
     socket = server_path(APP_ID, paths.data_dir)
-    if not smoke and forward(socket, argv):
+    if not (smoke or new_window) and forward(socket, argv):
         logger.info("handed over to the running window")
         return 0
     try:
         context = open_context(paths, clock)
     except StoreError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        print(f"unhurried: error: {error}", file=sys.stderr)
+        if not smoke:  # a smoke run has nobody to close a dialog
+            QMessageBox.critical(None, APP_NAME, str(error))
         return 2
     language = install_language(context.queue.settings.language)
     translator = QTranslator(app)
@@ -104,14 +109,14 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
         importer=partial(run_import_job, paths, clock),
     )
     server.activated.connect(lambda _argv: _raise(window))
-    if not smoke:
+    if not (smoke or new_window):  # the first window keeps answering later starts
         server.listen()
     window.load()
     window.show()
-    if smoke:
-        QTimer.singleShot(0, app.quit)
+    if smoke:  # once the event loop has shown the window: check, then quit
+        QTimer.singleShot(0, lambda: app.exit(run_smoke_checks(SmokeTarget(context, window,
+                                                                            app))))
         status = app.exec()
-        print(f"SMOKE OK requests={context.requests.count()}")
     else:
         QTimer.singleShot(0, window.offer_demo)
         status = app.exec()

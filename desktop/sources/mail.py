@@ -234,7 +234,7 @@ def _decode(data: bytes, charset: str | None,
     if charset:
         try:
             return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # ValueError: a charset name with a NUL in it
             if problem is not None:
                 problem(_("The text is not in its declared charset '{charset}'; it was read "
                           "as UTF-8 or Windows-1252.").format(charset=charset))

@@ -129,6 +129,19 @@ Content-Type: multipart/mixed; boundary="b"
     assert any("structure" in p for p in problems)  # the multipart never closes
 
 
+@pytest.mark.parametrize("charset", ["utf\x008", "x\x00", "\x00"])
+def test_a_charset_name_with_a_nul_is_reported_not_raised(charset: str) -> None:
+    item, problems = one(mail(f"""
+From: a@example.org
+Subject: nul charset
+Message-ID: <nul@example.org>
+Date: Tue, 24 Nov 2026 10:15:00 +0000
+Content-Type: text/plain; charset="{charset}"
+""", "caf\u00e9"))
+    assert item.body == "caf\u00e9"
+    assert any("declared charset" in p for p in problems)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=2000))
 def test_arbitrary_bytes_never_raise(data: bytes) -> None:

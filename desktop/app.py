@@ -74,7 +74,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     clock = SystemClock()
     install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"))
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    app.setApplicationName("unhurried")
+    app.setApplicationName(APP_ID)  # the X11 WM_CLASS: the .desktop StartupWMClass
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("unhurried")
     app.setApplicationVersion(__version__)

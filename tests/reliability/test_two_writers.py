@@ -22,7 +22,7 @@ from desktop.platform.paths import resolve_paths
 from desktop.services import load_demo, open_context
 
 from desktop.ui.formatting import Formatter, safe_locale
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import POLL_MS, MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITERS, ADDS = 3, 25
@@ -80,3 +80,4 @@ def test_window_and_cli_writers_share_the_store(qtbot, tmp_path: Path,
         window.close()
     finally:
         context.close()
+    qtbot.wait(POLL_MS + 500)  # a closed window must not poll the closed store

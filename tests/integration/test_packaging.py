@@ -53,7 +53,9 @@ def test_the_metainfo_validates_and_matches_the_release() -> None:
     assert root.find("content_rating") is not None
 
 
-def test_icons_render_at_every_standard_size(tmp_path: Path) -> None:
+def test_icons_render_at_every_standard_size(qapp, tmp_path: Path) -> None:
+    # qapp first: render() would otherwise leave a QGuiApplication that later widget tests
+    # cannot use.
     from PySide6.QtGui import QImage
 
     sys.path.insert(0, str(LINUX))

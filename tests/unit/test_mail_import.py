@@ -287,3 +287,12 @@ def test_a_request_reopened_after_my_reply_stays_open_on_reimport(service: Queue
     again = run_import(service, items)
     assert again.answered == 0
     assert service.get(request_id).state is State.OPEN
+
+
+@pytest.mark.parametrize("date", ["Tue, 24 Nov 0206 10:15:00 +0000",
+                                  "Fri, 01 Jan 9000 00:00:00 +0000"])
+def test_a_date_outside_1970_to_2100_counts_as_unreadable(date: str) -> None:
+    item, problems = one(mail(f"From: a@example.org\nSubject: old\nMessage-ID: <o@x>\n"
+                              f"Date: {date}"))
+    assert item.received_at == FILE_TIME
+    assert any("date could not be read" in p for p in problems)

@@ -9,7 +9,10 @@ POT := $(LOCALE)/unhurried.pot
 # Compiled catalogues are built, never committed: one stamp for all, redone when a .po changes.
 MO_STAMP := $(VENV)/.catalogues
 
-.PHONY: run test lint bench venv clean catalogues
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+BUNDLE := dist/unhurried-$(VERSION)-linux-$(shell uname -m).tar.gz
+
+.PHONY: run test lint bench venv clean catalogues dist check-bundle
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +59,25 @@ bench: $(STAMP)
 	@command -v notmuch >/dev/null || [ "$$(id -u)" != 0 ] || \
 		(apt-get update -qq && apt-get install -y -qq notmuch) >/dev/null
 	SHARED=$(abspath $(SHARED)) $(PY) tests/bench/run.py
+
+# Wheel + sdist, icons from the SVG master, and the PyInstaller one-folder app archived with
+# the .desktop file, metainfo and icons under share/ (see README, "Packaging").
+dist: $(STAMP)
+	rm -rf dist build/pyinstaller build/icons
+	$(PY) -m build --no-isolation --outdir dist .
+	$(PY) packaging/linux/make_icons.py build/icons >/dev/null
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/pyinstaller/unhurried.spec
+	mkdir -p dist/unhurried/share/applications dist/unhurried/share/metainfo
+	cp -r build/icons dist/unhurried/share/icons
+	cp packaging/linux/org.unhurried.Unhurried.desktop dist/unhurried/share/applications/
+	cp packaging/linux/org.unhurried.Unhurried.metainfo.xml dist/unhurried/share/metainfo/
+	tar -C dist -czf $(BUNDLE) unhurried
+	@du -sh dist/unhurried $(BUNDLE)
+
+# Runs the bundle: --smoke offscreen and on X, CLI commands, a parallel mail import.
+check-bundle:
+	bash packaging/check_bundle.sh dist/unhurried/unhurried
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

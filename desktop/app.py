@@ -63,27 +63,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop import cli  # with its parser and every command: only for the CLI
 
         return cli.main(args_list)
-    data_dir, smoke = window_args
+    data_dir, smoke, new_window = window_args
     paths = resolve_paths(data_dir)
     _setup_logging(paths)
-    return _run_window(paths, args_list, smoke=smoke)
+    return _run_window(paths, args_list, smoke=smoke, new_window=new_window)
 
 
-def _window_arguments(args: list[str]) -> tuple[str | None, bool] | None:
-    """``(data dir, smoke)`` when ``args`` start the window; ``None`` for anything else (a
-    command, ``--help``, a typo), which the CLI's parser then answers."""
-    data_dir, smoke, rest = None, False, list(args)
+def _window_arguments(args: list[str]) -> tuple[str | None, bool, bool] | None:
+    """``(data dir, smoke, new window)`` when ``args`` start the window; ``None`` for anything
+    else (a command, ``--help``, a typo), which the CLI's parser then answers."""
+    data_dir, smoke, new_window, rest = None, False, False, list(args)
     while rest:
         arg = rest.pop(0)
         if arg == "--smoke":
             smoke = True
+        elif arg == "--new-window":
+            new_window = True
         elif arg == "--data-dir" and rest:
             data_dir = rest.pop(0)
         elif arg.startswith("--data-dir="):
             data_dir = arg.partition("=")[2]
         else:
             return None
-    return data_dir, smoke
+    return data_dir, smoke, new_window
 
 
 def _setup_logging(paths: AppPaths) -> None:
@@ -99,7 +101,9 @@ def _setup_logging(paths: AppPaths) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
+def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bool) -> int:
+    """Show the window; ``--new-window`` opens a second one (its own process) on the same
+    store instead of handing over to the running window; both follow each other's changes."""
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -113,7 +117,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     clock = SystemClock()
     install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"))
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    app.setApplicationName("unhurried")
+    app.setApplicationName(APP_ID)  # the X11 WM_CLASS: the .desktop StartupWMClass
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("unhurried")
     app.setApplicationVersion(__version__)
@@ -121,13 +125,15 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
 
     socket = server_path(APP_ID, paths.data_dir)
-    if not smoke and forward(socket, argv):
+    if not (smoke or new_window) and forward(socket, argv):
         logger.info("handed over to the running window")
         return 0
     try:
         context = open_context(paths, clock)
     except StoreError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        print(f"unhurried: error: {error}", file=sys.stderr)
+        if not smoke:  # a smoke run has nobody to close a dialog
+            QMessageBox.critical(None, APP_NAME, str(error))
         return 2
     seen_version = context.requests.data_version()  # before the queue is read ahead
     prefetch = None if context.in_memory else EntryPrefetch(paths.database)
@@ -169,23 +175,17 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool) -> int:
     mail.synced.connect(window.reload)
     app.aboutToQuit.connect(mail.cancel_and_wait)
     focus = _wire_focus(app, window, context, formatter, server)
-    if not smoke:
+    if not (smoke or new_window):  # the first window keeps answering later starts
         server.listen()
     window.load(prefetch.result() if prefetch else None, seen_version)
     focus.start()
     window.show()
-    if smoke:
-        from desktop.ui.action_check import clashes
+    if smoke:  # once the event loop has shown the window: check, then quit
+        from desktop.smoke import SmokeTarget, run_smoke_checks
 
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, lambda: app.exit(run_smoke_checks(SmokeTarget(context, window,
+                                                                            app))))
         status = app.exec()
-        problems = clashes(window)
-        for problem in problems:
-            print(f"SMOKE FAILED {problem}", file=sys.stderr)
-        if problems:
-            status = status or 1
-        else:
-            print(f"SMOKE OK requests={context.requests.count()}")
     else:
         QTimer.singleShot(0, window.offer_demo)
         QTimer.singleShot(1500, lambda: mail.sync(asked=False))

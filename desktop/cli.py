@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help=_("keep all data in DIR"))
     parser.add_argument("--version", action="version", version=f"unhurried {__version__}")
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--new-window", action="store_true",
+                        help=_("open another window on the same data, beside the running one"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     add = sub.add_parser("add", help=_("add a request to the queue; prints its id"))

@@ -16,7 +16,8 @@ from datetime import date, datetime, time, timedelta
 
 from desktop.core.calendar import BusinessCalendar
 from desktop.core.decisions import Decision
-from desktop.core.focus_log import Interruption, InterruptionKind, Reason
+from desktop.core.focus import Reason
+from desktop.core.focus_log import Interruption, InterruptionKind
 from desktop.core.focus_plan import FocusSession
 from desktop.core.measures import IsoWeek
 from desktop.core.policy import ResponsePolicy

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,19 @@ if TYPE_CHECKING:
     import uuid
 
 _IMPORT_NAMESPACE = "5d1f0c6e-8a43-4b8e-9a55-6f1c0de1a2b3"
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+
+
+def plausible(moment: datetime) -> bool:
+    """Whether a time a source read can be when a request arrived (1970 up to 2100).
+
+    Reply-bys of a batch are counted over one stretch of business time from its earliest to
+    its latest request: a single message dated year 26 or 9000 made that stretch millennia
+    long and an import of 4,000 messages take a minute. Sources treat such a date as unreadable
+    (and report it).
+    """
+    return EARLIEST <= moment < LATEST
 
 
 @dataclass(frozen=True, slots=True)

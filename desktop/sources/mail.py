@@ -21,7 +21,7 @@ from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
 from desktop.core.i18n import _
-from desktop.core.imports import Incoming, Problem
+from desktop.core.imports import Incoming, Problem, plausible
 from desktop.core.requests import Channel, Priority
 from desktop.sources.html_text import html_to_text
 
@@ -133,9 +133,10 @@ def _parse_time(text: str) -> datetime | None:
     if moment.tzinfo is None:  # "-0000": the sender did not know its zone; read as UTC
         moment = moment.replace(tzinfo=UTC)
     try:
-        return moment.astimezone(UTC)
+        moment = moment.astimezone(UTC)
     except (OverflowError, ValueError):
         return None
+    return moment if plausible(moment) else None
 
 
 def _sender(message: Message, channel: Channel) -> str:
@@ -234,7 +235,7 @@ def _decode(data: bytes, charset: str | None,
     if charset:
         try:
             return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # ValueError: a charset name with a NUL in it
             if problem is not None:
                 problem(_("The text is not in its declared charset '{charset}'; it was read "
                           "as UTF-8 or Windows-1252.").format(charset=charset))

@@ -27,7 +27,7 @@ from typing import Any
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
-from desktop.core.imports import Incoming, Problem
+from desktop.core.imports import LATEST, Incoming, Problem
 from desktop.core.requests import Channel, Priority
 
 Item = Incoming | Problem
@@ -48,7 +48,7 @@ _USER_SUBTYPES = ("", "thread_broadcast", "file_share", "me_message")
 _OPEN_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError)
 _READ_ERRORS = (*_OPEN_ERRORS, zlib.error, RuntimeError, NotImplementedError)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_END = int((datetime(9999, 12, 31, tzinfo=UTC) - _EPOCH).total_seconds())
+_END = int((LATEST - _EPOCH).total_seconds())  # later times are not plausible (see there)
 
 
 @dataclass(frozen=True, slots=True)

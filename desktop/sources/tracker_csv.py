@@ -26,7 +26,7 @@ from typing import Any
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.imports import Incoming, Problem
+from desktop.core.imports import Incoming, Problem, plausible
 from desktop.core.requests import Channel, Priority
 
 Item = Incoming | Problem
@@ -371,6 +371,7 @@ def _parse_time(text: str) -> datetime | None:
             moment = datetime.fromisoformat(text)
         else:
             moment = parsedate_to_datetime(text)
-        return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).astimezone(UTC)
+        moment = (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).astimezone(UTC)
     except (ValueError, TypeError, IndexError, OverflowError):
         return None
+    return moment if plausible(moment) else None

@@ -174,6 +174,22 @@ def plain(text: str) -> str:
     return " ".join(cleaned.split())
 
 
+TOOLTIP_CHARS = 500
+
+
+def plain_tooltip(text: str) -> str:
+    """External text for a tooltip: shown literally, at most :data:`TOOLTIP_CHARS` long.
+
+    Qt guesses whether a tooltip is rich text (``Qt::mightBeRichText``), so a subject such as
+    ``<b>hi</b>`` or ``<img src=…>`` would be rendered as markup. Escaped and wrapped in
+    ``<qt>``, it is always read as rich text whose text is exactly the message's.
+    """
+    shown = plain(text)
+    if len(shown) > TOOLTIP_CHARS:
+        shown = shown[:TOOLTIP_CHARS] + "\u2026"
+    return f"<qt>{html.escape(shown)}</qt>"
+
+
 def plain_html(text: str) -> str:
     """External text as HTML that shows it literally, with web links made clickable.
 

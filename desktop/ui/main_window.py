@@ -443,6 +443,7 @@ class MainWindow(QMainWindow):
             self._splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._poll.stop()  # a closed window reads the store no more: it may be closed next
         if self.importer is not None:
             self.importer.cancel_and_wait()  # keeps the batches committed so far
         state = QSettings()

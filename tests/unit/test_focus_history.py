@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from desktop.core.focus_log import Interruption, InterruptionKind, Reason
+from desktop.core.focus import Reason
+from desktop.core.focus_log import Interruption, InterruptionKind
 from desktop.core.focus_plan import FocusSession
 from desktop.core.measures import FocusSpan
 from desktop.core.measures import Interruption as Moment

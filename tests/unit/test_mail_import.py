@@ -129,6 +129,19 @@ Content-Type: multipart/mixed; boundary="b"
     assert any("structure" in p for p in problems)  # the multipart never closes
 
 
+@pytest.mark.parametrize("charset", ["utf\x008", "x\x00", "\x00"])
+def test_a_charset_name_with_a_nul_is_reported_not_raised(charset: str) -> None:
+    item, problems = one(mail(f"""
+From: a@example.org
+Subject: nul charset
+Message-ID: <nul@example.org>
+Date: Tue, 24 Nov 2026 10:15:00 +0000
+Content-Type: text/plain; charset="{charset}"
+""", "caf\u00e9"))
+    assert item.body == "caf\u00e9"
+    assert any("declared charset" in p for p in problems)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=2000))
 def test_arbitrary_bytes_never_raise(data: bytes) -> None:
@@ -274,3 +287,12 @@ def test_a_request_reopened_after_my_reply_stays_open_on_reimport(service: Queue
     again = run_import(service, items)
     assert again.answered == 0
     assert service.get(request_id).state is State.OPEN
+
+
+@pytest.mark.parametrize("date", ["Tue, 24 Nov 0206 10:15:00 +0000",
+                                  "Fri, 01 Jan 9000 00:00:00 +0000"])
+def test_a_date_outside_1970_to_2100_counts_as_unreadable(date: str) -> None:
+    item, problems = one(mail(f"From: a@example.org\nSubject: old\nMessage-ID: <o@x>\n"
+                              f"Date: {date}"))
+    assert item.received_at == FILE_TIME
+    assert any("date could not be read" in p for p in problems)

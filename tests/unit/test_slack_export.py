@@ -397,3 +397,12 @@ def test_no_identity_or_an_unknown_one_is_refused_before_reading(tmp_path):
         slack_items(path, ())
     with pytest.raises(InvalidInput):
         slack_items(path, ("nobody", "nobody@example.org"))
+
+
+def test_a_time_after_2100_is_not_readable(tmp_path):
+    year_9000 = int(datetime(9000, 1, 1, tzinfo=UTC).timestamp())
+    path = export(tmp_path, {f"D1/{DAY}": [msg("U2", "far", 1, ts=f"{year_9000}.000100"),
+                                           msg("U2", "fine", 2)]})
+    items = read(path)
+    assert texts(items) == ["fine"]
+    assert [p.reason for p in problems(items)] == ["Message 1 has no readable time (ts)."]

@@ -24,10 +24,11 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        ([], (None, False)),
-        (["--data-dir", "/d"], ("/d", False)),
-        (["--data-dir=/d", "--smoke"], ("/d", True)),
-        (["--smoke", "--data-dir", "/d"], ("/d", True)),
+        ([], (None, False, False)),
+        (["--data-dir", "/d"], ("/d", False, False)),
+        (["--data-dir=/d", "--smoke"], ("/d", True, False)),
+        (["--smoke", "--data-dir", "/d"], ("/d", True, False)),
+        (["--new-window"], (None, False, True)),
         (["list"], None),
         (["--data-dir", "/d", "list"], None),
         (["--help"], None),

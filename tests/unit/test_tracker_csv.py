@@ -411,3 +411,12 @@ def test_short_crlf_lines_and_unnamed_columns_are_fine(tmp_path):
     (item,) = read(path, "jira")
     assert (item.external_id, item.body, item.channel) == ("OPS-1", ("ok\n" * 30).strip(),
                                                            Channel.TRACKER)
+
+
+@pytest.mark.parametrize("created", ["0026-11-25T10:00:00", "9000-01-01T00:00:00+00:00",
+                                     "1969-12-31T23:59:59+00:00", "2100-01-01T00:00:00Z"])
+def test_a_date_far_outside_1970_to_2100_counts_as_unreadable(tmp_path, created):
+    path = write(tmp_path, JIRA_HEADER + f"K-1,Title,Open,ann,{created},High,,,Body\n")
+    items = read(path, "jira")
+    assert incomings(items)[0].received_at == FILE_TIME
+    assert "could not be read" in problems(items)[0].reason

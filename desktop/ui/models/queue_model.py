@@ -25,7 +25,7 @@ from desktop.core.i18n import N_, _
 from desktop.core.queue import QueueService
 from desktop.core.requests import Channel, Priority, Request, State
 
-from desktop.ui.formatting import Formatter, plain
+from desktop.ui.formatting import Formatter, plain, plain_tooltip
 from desktop.ui.models.queue_rows import GROUPS, QueueRows
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -271,7 +271,7 @@ class QueueModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.ForegroundRole and bucket is Bucket.AT_RISK:
                 return QColor("#9a5b00")
         if role == Qt.ItemDataRole.ToolTipRole and column in (Column.SUBJECT, Column.SENDER):
-            return plain(item.subject if column is Column.SUBJECT else item.sender)
+            return plain_tooltip(item.subject if column is Column.SUBJECT else item.sender)
         return None
 
     def _display(self, item: Request, bucket: Bucket, column: Column) -> str:

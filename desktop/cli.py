@@ -36,6 +36,7 @@ from desktop.core.requests import Channel, Priority, Request, parse_channel, par
 from desktop.core.settings import REGISTRY, parse_zone
 from desktop.core.status import status_message
 from desktop.core.when import parse_when
+from desktop.platform.i18n import install_language
 from desktop.platform.paths import resolve_paths
 from desktop.services import Context, load_demo, open_context, slack_items
 from desktop.sources import KINDS, read_source
@@ -180,6 +181,7 @@ def _dispatch(args: argparse.Namespace, clock: Any) -> int:
     # Read-only commands and input checks run on the existing store (or an empty one in memory);
     # the store is created only once the input has been accepted.
     ctx = open_context(paths, clock, create=False)
+    install_language(ctx.queue.settings.language)  # the window's language, on the terminal too
     try:
         if writes and ctx.in_memory:
             handler(args, ctx, checked_only=True)

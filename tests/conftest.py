@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Texts are asserted in English: the system's language must not leak into the CLI or window.
+os.environ["LANGUAGE"] = "en"
 
 from desktop.core.queue import QueueService
 from desktop.store.db import open_database

@@ -409,3 +409,13 @@ def test_check_is_a_pre_send_lint(cli, tmp_path):
     latin1.write_bytes("Grüße".encode("latin-1"))
     assert "not UTF-8" in cli.fails("check", str(latin1))
     assert "Unknown time zone" in cli.fails("check", str(clean), "--recipient-tz", "Nowhere/X")
+
+
+def test_the_cli_speaks_the_language_chosen_in_settings(cli) -> None:
+    from desktop.platform.i18n import install_language
+
+    try:
+        cli.ok("config", "set", "language", "de")
+        assert "Keine Anfrage" in cli.fails("show", "no-such-id")
+    finally:
+        install_language("en")  # the next test in this process reads English again

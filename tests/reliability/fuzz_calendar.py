@@ -78,4 +78,4 @@ def _calendar_cases(rng: random.Random, count: int, scratch: Path) -> list[Case]
     return cases
 
 
-register(FuzzTarget("calendar", 800, _calendar_cases))
+register(FuzzTarget("calendar", 500, _calendar_cases))

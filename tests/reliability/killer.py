@@ -15,8 +15,8 @@ must find: nothing more, nothing less. Trigger bodies show up as ``-- TRIGGER na
 point can land in the middle of a statement too.
 
 ``runs`` are argument lists given in turn to ``desktop.cli.main`` (or ``desktop.app.main``
-with ``gui``, or the ``main`` of the module named by ``entry``), so a burst of edits is one process, as a user's session would be. Exit status
-0 means the trigger was never reached.
+with ``gui``, or the ``main`` of the module named by ``entry``), so a burst of edits is one
+process, as a user's session would be. Exit status 0 means the trigger was never reached.
 """
 
 from __future__ import annotations

@@ -304,12 +304,15 @@ class FocusService:
         drop &= set(self._held.ids())
         for request_id in drop:
             self._held.drop(request_id)
-        self._repo.release(drop, ())
         for entry in hold:
             self._held.hold(entry.request_id, entry.breach_at)
         self._repo.hold(hold)
-        for reason, requests in through.items():
-            self._let_through(requests, reason, InterruptionKind.BREAKTHROUGH, session)
+        if not through:
+            self._repo.release(drop, ())
+        for n, (reason, requests) in enumerate(through.items()):
+            # No longer held and logged in one transaction: a crash between loses nothing.
+            self._let_through(requests, reason, InterruptionKind.BREAKTHROUGH, session,
+                              release=drop if n == 0 else ())
         self._send_arrived(now, arrived)
 
     # -- time ----------------------------------------------------------------------------------
@@ -329,9 +332,9 @@ class FocusService:
             due = self._held.due(now)
             if due:
                 requests = self._requests.get_many(due)
-                self._repo.release(due, ())
                 self._let_through([r for r in requests if _open(r, now)],
-                                  Reason.NEAR_DEADLINE, InterruptionKind.RELEASE, session)
+                                  Reason.NEAR_DEADLINE, InterruptionKind.RELEASE, session,
+                                  release=due)
             delivery = self._next_delivery(since, session.end, settings)
             if delivery is not None and delivery <= now and len(self._held):
                 self._send_digest(now, session)
@@ -358,15 +361,16 @@ class FocusService:
     # -- sending -------------------------------------------------------------------------------
 
     def _let_through(self, requests: Sequence[Request], reason: Reason, kind: InterruptionKind,
-                     session: plan.FocusSession | None) -> None:
-        if not requests:
-            return
+                     session: plan.FocusSession | None, release: Iterable[str] = ()) -> None:
+        """Log and notify ``requests``; ``release`` ids stop being held in the same write."""
         moment = self._format
         now = self._clock.now()
         sid = session.id if session else None
-        self._repo.release((), [Interruption(now, r.id, kind, reason,
-                                             notices.why(r, reason, moment), sid)
-                                for r in requests])
+        self._repo.release(release, [Interruption(now, r.id, kind, reason,
+                                                  notices.why(r, reason, moment), sid)
+                                     for r in requests])
+        if not requests:
+            return
         if len(requests) > BATCH:
             self.notifier.notify(notices.several(requests, moment, kind.value, reason))
             return

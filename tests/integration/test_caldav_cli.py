@@ -14,6 +14,7 @@ import pytest
 
 from desktop.cli import main
 from tests.fakes import FakeClock
+from tests.reliability.secret_scan import scan_app_dirs
 
 pytestmark = pytest.mark.integration
 
@@ -61,6 +62,7 @@ def test_account_set_keeps_the_password_in_the_keyring_and_sync_reports_json(
     report = json.loads(capsys.readouterr().out)
     assert (report["sent"], report["received"], report["failed"], report["error"]) == (
         2, 0, [], None)
+    assert scan_app_dirs({radicale.password}, data) == []
 
 
 def test_wrong_password_says_so_and_stores_nothing(tmp_path: Path, radicale, memory_keyring,

@@ -28,6 +28,7 @@ from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
 from tests.conftest import START
 from tests.fakes import FakeClock, no_holidays
+from tests.reliability.secret_scan import scan_app_dirs
 
 pytestmark = pytest.mark.integration
 
@@ -209,5 +210,6 @@ def test_the_command_line_syncs_and_exits_2_when_the_server_is_gone(
         dovecot.stop()
         assert cli.main([*data, "sync", "--json"]) == 2
         assert "refused the connection" in capsys.readouterr().err
+        assert scan_app_dirs({dovecot.password}, tmp_path / "data") == []
     finally:
         keyring.set_keyring(previous)

@@ -23,6 +23,7 @@ from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.services import deliver_outbox, open_context, open_drafting
 from tests.fakes import FakeSecrets
 from tests.integration.smtp_server import PASSWORD, USER, SmtpServer
+from tests.reliability.secret_scan import scan_app_dirs
 
 pytestmark = pytest.mark.integration
 
@@ -103,6 +104,7 @@ def test_delivered_once_at_the_planned_time_with_the_right_headers(
         "Bitte bis Do 27 Nov, 17:00 CET freigeben.\n— Ann ✓")
     stored = state_of(paths, clock, draft_id)
     assert (stored.state, stored.sent_at) == (DraftState.SENT, clock.now() - timedelta(hours=1))
+    assert scan_app_dirs({PASSWORD}, paths.data_dir) == []
 
 
 def test_a_wrong_password_fails_for_good_and_says_so(paths, clock, secrets, smtp_server):

@@ -175,5 +175,5 @@ def _slack_cases(rng: random.Random, count: int, scratch: Path) -> list[Case]:
 register(FuzzTarget("mail", 4000, _mail_cases))
 register(FuzzTarget("csv", 4000, _csv_cases))
 register(FuzzTarget("slack", 2000, _slack_cases))
-# Slots for the branches in flight: fuzz_calendar.py (".ics" files) and fuzz_templates.py
-# (user-edited templates) register their targets the same way.
+# fuzz_calendar.py (".ics" files) and fuzz_templates.py (user-edited templates) register
+# their targets the same way.

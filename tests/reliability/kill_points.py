@@ -45,7 +45,7 @@ class KillPoint:
 
     name: str
     area: str
-    """import, edit, migration, settings (later: focus, sync, drafting)."""
+    """import, edit, migration, settings, focus (later: sync, drafting)."""
     runs: Callable[[Inputs, Path], list[list[str]]]
     """Argument lists (without ``--data-dir``) run one after another in the killed process."""
     trigger: str
@@ -57,6 +57,9 @@ class KillPoint:
     """Run ``runs`` again after the restart; the result must equal an unkilled run."""
     gui: bool = False
     """Run ``desktop.app.main`` (the window, offscreen) instead of the CLI."""
+    entry: str = ""
+    """A module whose ``main(argv)`` runs ``runs`` instead of the CLI (a driver of a service
+    the CLI does not reach, such as focus holding)."""
     check: Callable[[Inputs, Path], None] | None = None
     ignore: tuple[str, ...] = field(default=("modified_at",))
     """Columns that may differ between a resumed and an unkilled run."""

@@ -15,12 +15,13 @@ must find: nothing more, nothing less. Trigger bodies show up as ``-- TRIGGER na
 point can land in the middle of a statement too.
 
 ``runs`` are argument lists given in turn to ``desktop.cli.main`` (or ``desktop.app.main``
-with ``gui``), so a burst of edits is one process, as a user's session would be. Exit status
-0 means the trigger was never reached.
+with ``gui``, or the ``main`` of the module named by ``entry``), so a burst of edits is one
+process, as a user's session would be. Exit status 0 means the trigger was never reached.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import multiprocessing
 import os
@@ -60,6 +61,22 @@ def committed_settings(database: Path) -> dict[str, str]:
         conn.close()
 
 
+FOCUS_TABLES = ("focus_blocks", "focus_held", "focus_interruptions")
+
+
+def committed_focus(database: Path) -> dict[str, list[list[Any]]]:
+    """The focus tables (blocks, held requests, the interruption log) as committed."""
+    if not database.exists():
+        return {}
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        return {t: [list(row) for row in conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2")]
+                for t in FOCUS_TABLES if t in tables}
+    finally:
+        conn.close()
+
+
 def _install(plan: dict[str, Any]) -> None:
     pattern = re.compile(plan["trigger"], re.IGNORECASE)
     seen = 0
@@ -74,6 +91,7 @@ def _install(plan: dict[str, Any]) -> None:
         if seen < plan["nth"]:
             return
         snapshot = {"rows": committed_rows(database), "settings": committed_settings(database),
+                    "focus": committed_focus(database),
                     "statement": statement[:200]}
         with open(plan["snapshot"], "w", encoding="utf-8") as out:
             json.dump(snapshot, out)
@@ -93,7 +111,9 @@ def main(plan_path: str) -> int:
     """Run the plan; returns 0 when the trigger was never reached."""
     plan = json.loads(Path(plan_path).read_text("utf-8"))
     _install(plan)
-    if plan.get("gui"):
+    if plan.get("entry"):
+        run = importlib.import_module(plan["entry"]).main
+    elif plan.get("gui"):
         from desktop.app import main as run
     else:
         from desktop.cli import main as run

@@ -71,3 +71,14 @@ def scan_for_secrets(secrets: Iterable[str], roots: Iterable[Path]) -> list[Find
             data = path.read_bytes()
             findings.extend(Finding(path, form) for form, needle in needles if needle in data)
     return findings
+
+
+def scan_app_dirs(secrets: Iterable[str], data_dir: Path | str) -> list[Finding]:
+    """:func:`scan_for_secrets` over the data, cache and config dirs of a ``--data-dir`` run
+    (logs, crash reports, exports, drafts and the store live there)."""
+    from desktop.platform.paths import resolve_paths
+
+    paths = resolve_paths(str(data_dir))
+    roots = [p for p in (paths.data_dir, paths.cache_dir, paths.config_dir) if p.exists()]
+    assert roots, f"nothing to scan under {data_dir}"
+    return scan_for_secrets(secrets, roots)

@@ -24,7 +24,7 @@ import pytest
 import tests.reliability as package
 from desktop.cli import main as cli_main
 from tests.reliability.kill_points import KILL_POINTS, Inputs, KillPoint
-from tests.reliability.killer import committed_rows, committed_settings
+from tests.reliability.killer import committed_focus, committed_rows, committed_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE = "unhurried.sqlite3"
@@ -43,6 +43,7 @@ def _run_killed(point: KillPoint, inputs: Inputs, data_dir: Path, work: Path) ->
     runs = [["--data-dir", str(data_dir), *argv] for argv in point.runs(inputs, data_dir)]
     plan.write_text(json.dumps({"trigger": point.trigger, "nth": point.nth, "runs": runs,
                                 "snapshot": str(snapshot), "gui": point.gui,
+                                "entry": point.entry,
                                 "database": str(data_dir / DATABASE)}), "utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
                XDG_RUNTIME_DIR=str(work), HOME=str(work))
@@ -92,6 +93,7 @@ def test_a_kill_loses_nothing_committed_and_the_restart_opens(
     assert committed_rows(database) == snapshot["rows"], (
         f"killed at {snapshot['statement']!r}: the store differs from what was committed")
     assert committed_settings(database) == snapshot["settings"]
+    assert committed_focus(database) == snapshot["focus"]
 
     assert cli_main(["--data-dir", str(data_dir), "list", "--all", "--json"]) == 0
     if point.check is not None:
@@ -104,5 +106,5 @@ def test_a_kill_loses_nothing_committed_and_the_restart_opens(
 
 def test_the_registry_covers_every_area() -> None:
     areas = {p.area for p in KILL_POINTS}
-    assert {"import", "edit", "migration", "settings"} <= areas
-    assert len(KILL_POINTS) >= 20
+    assert {"import", "edit", "migration", "settings", "focus"} <= areas
+    assert len(KILL_POINTS) >= 25

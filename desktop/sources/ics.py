@@ -245,6 +245,11 @@ class _SeriesReader:
         for zone in sorted(self._unknown_zones):
             self._problem(_("Unknown time zone '{zone}'; its times were read as UTC.").format(
                 zone=zone))
+        # A zone the expansion replaced on its own (e.g. a start in an unknown zone read in
+        # the end's known one) is still one the file named and nobody could read.
+        for zone in sorted(self._tzids - self._unknown_zones):
+            self._problem(_("Unknown time zone '{zone}'; times given in it may be off by the "
+                            "difference to the event's other zone.").format(zone=zone))
 
     def _event(self, occurrence: Any, series: bool) -> MeetingEvent:
         start_prop = occurrence["DTSTART"]

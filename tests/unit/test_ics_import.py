@@ -97,6 +97,14 @@ def test_an_unknown_time_zone_is_read_as_utc_and_reported(tmp_path) -> None:
     assert "Mars/Olympus" in read.problems[0].reason
 
 
+def test_an_unknown_start_zone_beside_a_known_end_zone_is_reported(tmp_path) -> None:
+    path = calendar(tmp_path, event("half", "DTSTART;TZID=Mars/Olympus:20261123T100000",
+                                    "DTEND;TZID=Europe/Berlin:20261123T110000"))
+    read = read_ics(path, START, END)
+    assert len(read.events) == 1
+    assert [p for p in read.problems if "Mars/Olympus" in p.reason]
+
+
 def test_floating_times_use_the_calendar_zone_or_the_users(tmp_path) -> None:
     lines = ("DTSTART:20261123T100000", "DTEND:20261123T110000")
     read = read_ics(calendar(tmp_path, event("f", *lines)), START, END, floating_zone=BERLIN)

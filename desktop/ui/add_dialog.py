@@ -11,12 +11,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
 )
 
 from desktop.core.errors import InvalidInput
@@ -24,6 +22,8 @@ from desktop.core.i18n import _
 from desktop.core.queue import QueueService
 from desktop.core.requests import Channel, Priority
 from desktop.core.when import parse_when
+
+from desktop.ui.form_dialog import lay_out_form
 
 
 class AddRequestDialog(QDialog):
@@ -60,14 +60,7 @@ class AddRequestDialog(QDialog):
         form.addRow(_("&Received"), self.received)
         form.addRow(_("&Deadline"), self.due)
         form.addRow(_("&Text"), self.body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        lay_out_form(self, form, self.error)
         self.resize(520, 420)
 
     def _when(self, text: str, *, future: bool) -> datetime | None:

@@ -20,7 +20,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -45,6 +44,8 @@ from desktop.core.mail_account import (
 )
 from desktop.core.ports import SecretStore
 from desktop.core.queue import QueueService
+
+from desktop.ui.form_dialog import lay_out_form
 
 logger = logging.getLogger(__name__)
 
@@ -142,14 +143,7 @@ class MailAccountDialog(QDialog):
         folders.addWidget(hint)
         form.addRow(self._label(_("&Folders"), self.folder_view), self._wrap(folders))
         form.addRow(_("Sync e&very"), self.interval)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        lay_out_form(self, form, self.error)
         order = [self.host, self.port, self.security, self.user, self.password,
                  self.folder_view, self.load_button, self.interval]
         for first, second in pairwise(order):

@@ -11,17 +11,17 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
 )
 
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 from desktop.core.outbox import Security, SmtpAccount
+
+from desktop.ui.form_dialog import lay_out_form
 
 SaveAccount = Callable[[SmtpAccount, str | None], None]
 """Stores the account and, unless ``None``, its password (may raise SecretsUnavailable)."""
@@ -71,14 +71,7 @@ class SmtpAccountDialog(QDialog):
         form.addRow(_("&User:"), self.user)
         form.addRow(_("&From address:"), self.sender)
         form.addRow(_("Pass&word:"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        lay_out_form(self, form, self.error, save=True)
         self.warning = ""
 
     def account(self) -> SmtpAccount:

@@ -30,6 +30,7 @@ from desktop.platform.i18n import (
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
 from desktop.platform.secrets import SessionSecrets
+from desktop.platform.timezone import AllZones, use_zoneinfo_in_babel
 from desktop.services import (
     Context,
     compute_weeks,
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DECISION_TEMPLATE = "decision"  # resources/templates/decision.j2
+FOCUS_START_DELAY_MS = 300
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -137,6 +139,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
         return 2
     seen_version = context.requests.data_version()  # before the queue is read ahead
     prefetch = None if context.in_memory else EntryPrefetch(paths.database)
+    use_zoneinfo_in_babel()
 
     from desktop.ui.compose_actions import install_compose
     from desktop.ui.decision_actions import DecisionActions
@@ -178,8 +181,9 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     if not (smoke or new_window):  # the first window keeps answering later starts
         server.listen()
     window.load(prefetch.result() if prefetch else None, seen_version)
-    focus.start()
     window.show()
+    # Focus reads every request's version to spot new ones: once the window has painted.
+    QTimer.singleShot(FOCUS_START_DELAY_MS, focus.start)
     if smoke:  # once the event loop has shown the window: check, then quit
         from desktop.smoke import SmokeTarget, run_smoke_checks
 
@@ -237,7 +241,6 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop.commands.focus import execute_argv
     from desktop.core.requests import Channel
     from desktop.core.status import status_message
     from desktop.platform.notify import (
@@ -277,6 +280,7 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     chain.on_problem = controller.tell
     def execute(argv: list[str]) -> dict[str, Any] | None:
         from desktop import cli  # the whole command line, only when a command arrives
+        from desktop.commands.focus import execute_argv
 
         answer = execute_argv(argv, service, cli.build_parser().parse_args)
         controller.refresh()
@@ -337,7 +341,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         outputs=DraftOutputs(eml=lambda s, b, t, f: eml_bytes(s, b, t, f, date=clock.now())),
         busy=lambda start, end: [(span.start, span.end)  # never into a focus block
                                  for span in StoreFocusHistory(context.db).spans(start, end)],
-        zones=sorted(zoneinfo.available_timezones()),
+        zones=AllZones(),
         sender=lambda: (a.from_address if (a := drafting.accounts.get()) else ""),
         account_ready=lambda: drafting.accounts.get() is not None,
         edit_account=edit_account, deliver_soon=runner.deliver_soon, mark_done=mark_done,

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import logging
 
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
-
 from desktop.core.errors import SecretsUnavailable
 from desktop.core.i18n import _
 
@@ -23,12 +20,16 @@ SERVICE = "org.unhurried.Unhurried"
 
 
 class KeyringSecrets:
-    """The system keyring, under one service name, one entry per account."""
+    """The system keyring, under one service name, one entry per account. ``keyring`` (and its
+    backend discovery, 0.1 s) is imported on first use, not when the window starts."""
 
     def __init__(self, service: str = SERVICE) -> None:
         self._service = service
 
     def get(self, account: str) -> str | None:
+        import keyring
+        from keyring.errors import KeyringError
+
         try:
             return keyring.get_password(self._service, account)
         except (KeyringError, RuntimeError, OSError) as error:  # locked, no backend, no bus
@@ -36,6 +37,9 @@ class KeyringSecrets:
             return None
 
     def put(self, account: str, secret: str) -> None:
+        import keyring
+        from keyring.errors import KeyringError
+
         try:
             keyring.set_password(self._service, account, secret)
         except (KeyringError, RuntimeError, OSError) as error:
@@ -47,6 +51,9 @@ class KeyringSecrets:
             ) from None
 
     def delete(self, account: str) -> None:
+        import keyring
+        from keyring.errors import KeyringError, PasswordDeleteError
+
         try:
             keyring.delete_password(self._service, account)
         except PasswordDeleteError:

@@ -7,7 +7,7 @@ message)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,9 +19,11 @@ from desktop.core.outbox import DeliveryReport
 from desktop.core.requests import Request
 
 from desktop.ui.draft_env import DraftEnvironment
-from desktop.ui.draft_window import DraftWindow
-from desktop.ui.drafts_dialogs import DraftsDialog
 from desktop.ui.outbox_runner import OutboxRunner
+
+if TYPE_CHECKING:  # the editor (with the checker's patterns) loads when a draft first opens
+    from desktop.ui.draft_window import DraftWindow
+    from desktop.ui.drafts_dialogs import DraftsDialog
 
 
 class DraftingController(QObject):
@@ -86,6 +88,8 @@ class DraftingController(QObject):
             window.raise_()
             window.activateWindow()
             return window
+        from desktop.ui.draft_window import DraftWindow
+
         window = DraftWindow(self.env, self.env.drafts.get(draft.id))
         window.closed.connect(self._on_draft_window_closed)
         self.windows[draft.id] = window
@@ -102,6 +106,8 @@ class DraftingController(QObject):
             def undo() -> None:
                 drafts.put(draft)
             return undo
+
+        from desktop.ui.drafts_dialogs import DraftsDialog
 
         dialog = DraftsDialog(drafts.drafts, self.env.formatter, self.open_draft, delete,
                               self._window)

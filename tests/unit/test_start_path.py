@@ -106,3 +106,15 @@ def test_the_wired_window_starts_and_stops(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "SMOKE OK" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_all_zones_is_read_once_and_behaves_as_a_sorted_sequence() -> None:
+    from zoneinfo import available_timezones
+
+    from desktop.platform.timezone import AllZones
+
+    zones = AllZones()
+    assert "Europe/Berlin" in zones
+    assert "Mars/Olympus" not in zones
+    assert list(zones) == sorted(available_timezones())
+    assert zones[0] == min(available_timezones())

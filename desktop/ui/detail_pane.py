@@ -76,4 +76,5 @@ class DetailPane(QTextBrowser):
         if not lines:
             return ""
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        return f"<p><b>{html.escape(_('Sync history'))}</b></p><ul>{items}</ul>"
+        heading = html.escape(_("Sync history"))
+        return f"<p><b>{heading}</b></p><ul>{items}</ul>"

@@ -25,6 +25,7 @@ from desktop.store.focus_sync import SqliteFocusBlocks
 from desktop.store.settings_repository import SqliteSettingsStore
 from desktop.store.sync_repository import SqliteSyncState
 from desktop.sync.account import (
+    AUTH,
     INTERVAL,
     LAST_ERROR,
     LAST_SYNC,
@@ -63,7 +64,7 @@ def connect(account: Account, secrets: SecretStore) -> CalDavRemote:
     if password is None:
         raise NotConfigured(_("No password is stored for {user}; set the account up again "
                               "(unhurried account caldav set URL USER).").format(user=account.user))
-    return CalDavRemote(account.url, account.user, password)
+    return CalDavRemote(account.url, account.user, password, auth_type=account.auth or None)
 
 
 def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | None = None,
@@ -75,7 +76,9 @@ def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | 
     Raises:
         NotConfigured: no account is set up.
     """
-    account = account_of(ctx)
+    settings = SqliteSettingsStore(ctx.db)
+    values = settings.values()
+    account = Account.from_settings(values)
     if account is None or not account.tasks:
         raise NotConfigured(_("No CalDAV account is set up; run: unhurried account caldav set "
                               "URL USER"))
@@ -85,9 +88,10 @@ def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | 
     state = SqliteSyncState(ctx.db)
     queue = ctx.queue
     remote = remote or connect(account, secrets)
+    pending = _Pending(state)
     collections: dict[str, list[Binding]] = {account.tasks: [
         SettingsBinding(queue, queue.now, lambda i: state.item("settings", i)),
-        RequestBinding(queue, ctx.requests.get, state.pending_request_ids),
+        RequestBinding(queue, ctx.requests.get, pending),
     ]}
     focus = focus if focus is not None else SqliteFocusBlocks(ctx.db)
     if account.calendar:
@@ -99,13 +103,38 @@ def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | 
     finally:
         if hasattr(remote, "close"):
             remote.close()
-    report.pending = len(state.pending_request_ids())
-    settings = SqliteSettingsStore(ctx.db)
+    report.pending = pending.after(report)
+    changed: dict[str, str] = {}
+    learned = getattr(remote, "auth_type", None)
+    if learned and learned != account.auth:
+        changed[AUTH] = learned
     if report.error is None:
-        settings.put({LAST_ERROR: "", LAST_SYNC: ctx.clock.now().isoformat(timespec="seconds")})
-    elif settings.values().get(LAST_ERROR) != report.error:  # no write (and no reload) per retry
-        settings.put({LAST_ERROR: report.error})
+        changed.update({LAST_ERROR: "", LAST_SYNC: ctx.clock.now().isoformat(timespec="seconds")})
+    elif values.get(LAST_ERROR) != report.error:  # no write (and no reload) per retry
+        changed[LAST_ERROR] = report.error
+    if changed:
+        settings.put(changed)
     return report
+
+
+class _Pending:
+    """The requests waiting to be sent, asked for once when the sync changed nothing."""
+
+    def __init__(self, state: SqliteSyncState) -> None:
+        self._state = state
+        self._last: list[str] | None = None
+
+    def __call__(self) -> list[str]:
+        self._last = self._state.pending_request_ids()
+        return self._last
+
+    def after(self, report: SyncReport) -> int:
+        """How many wait after the sync that made ``report``."""
+        if self._last is not None and not (report.sent or report.received or report.failed
+                                           or report.deleted_here or report.deleted_there
+                                           or report.conflicts):
+            return len(self._last)
+        return len(self._state.pending_request_ids())
 
 
 def sync_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
@@ -141,7 +170,8 @@ def set_account(ctx: Context, secrets: SecretStore, url: str, user: str, passwor
     calendar_path = _pick(remote, found, calendar, "VEVENT", CALENDAR_NAME)
     previous = account_of(ctx)
     account = Account(account.url, account.user, tasks_path, calendar_path,
-                      previous.interval_minutes if previous else account.interval_minutes)
+                      previous.interval_minutes if previous else account.interval_minutes,
+                      remote.auth_type or "")
     warning = None
     try:
         secrets.put(account.secret_key, password)
@@ -223,6 +253,8 @@ def install_sync(window: Any, ctx: Context, paths: AppPaths, clock: Clock,
         interval_minutes=lambda: (account_of(ctx) or Account("", "")).interval_minutes,
         pending=lambda: pending_count(ctx), open_dialog=open_dialog, clock=clock.now)
     controller = SyncController(window, hooks, local_time)
+    state = SqliteSyncState(ctx.db)
+    window.detail.history = partial(state.history, "request")  # values syncs overwrote
     window.file_menu.insertAction(window.file_menu.actions()[-1], controller.sync_action)
     window.edit_menu.addAction(controller.account_action)
     window.queue_changed.connect(controller.local_change)

@@ -19,6 +19,8 @@ from desktop.core.i18n import _
 URL, USER, TASKS, CALENDAR = "caldav.url", "caldav.user", "caldav.tasks", "caldav.calendar"
 INTERVAL = "caldav.interval_minutes"
 LAST_SYNC, LAST_ERROR = "caldav.last_sync", "caldav.last_error"
+AUTH = "caldav.auth"
+"""The login scheme the server took (``basic``, ``digest``), sent up front next time."""
 DEFAULT_INTERVAL = 15
 
 
@@ -31,6 +33,7 @@ class Account:
     tasks: str = ""
     calendar: str = ""
     interval_minutes: int = DEFAULT_INTERVAL
+    auth: str = ""
 
     @property
     def secret_key(self) -> str:
@@ -47,12 +50,12 @@ class Account:
         except ValueError:
             interval = DEFAULT_INTERVAL
         return cls(values[URL], values[USER], values.get(TASKS, ""), values.get(CALENDAR, ""),
-                   interval)
+                   interval, values.get(AUTH, ""))
 
     def to_settings(self) -> dict[str, str]:
         """The settings that store this account."""
         return {URL: self.url, USER: self.user, TASKS: self.tasks, CALENDAR: self.calendar,
-                INTERVAL: str(self.interval_minutes)}
+                INTERVAL: str(self.interval_minutes), AUTH: self.auth}
 
 
 def check_url(text: str) -> str:

@@ -119,8 +119,11 @@ class SyncEngine:
 
     def _sync(self, collection: str, bindings: dict[str, Binding]) -> None:
         self._progress(f"checking {collection}")
-        changes = self._remote.changes(collection, self._state.token(collection))
-        known = self._state.etags(collection)
+        token = self._state.token(collection)
+        changes = self._remote.changes(collection, token)
+        # nothing changed on the server (the usual answer): no need to read what is known
+        known = (self._state.etags(collection)
+                 if changes.etags or changes.deleted or changes.complete else {})
         self._unread = False  # an item the server failed to send keeps the old token
         wanted = [href for href, etag in changes.etags.items()
                   if etag is None or known.get(href) != etag]
@@ -135,7 +138,7 @@ class SyncEngine:
             gone |= set(known) - set(changes.etags)
         self._apply_deletions(collection, bindings, sorted(gone & set(known)))
         self._send(collection, bindings)
-        if not self._cancelled() and not self._unread:
+        if not self._cancelled() and not self._unread and changes.token != token:
             self._state.set_token(collection, changes.token)
 
     def _apply(self, collection: str, bindings: dict[str, Binding],

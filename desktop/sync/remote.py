@@ -87,18 +87,30 @@ class CalDavRemote:
         user: the login.
         password: the password (from the keyring).
         timeout: seconds per request.
+        auth_type: the login scheme the server took last time (:attr:`auth_type`): sent
+            with the first request instead of waiting for a 401 to name it, which costs a
+            round trip with the whole request body on every sync (1.5 s on Radicale with
+            10,000 items). If the server refuses it, the scheme is asked for again.
     """
 
-    def __init__(self, url: str, user: str, password: str, timeout: float = 60) -> None:
+    def __init__(self, url: str, user: str, password: str, timeout: float = 60,
+                 auth_type: str | None = None) -> None:
         self._url = url
         self._client = caldav.DAVClient(url=url, username=user, password=password,
-                                        timeout=int(timeout), enable_rfc6764=False)
+                                        timeout=int(timeout), enable_rfc6764=False,
+                                        auth_type=auth_type or None)
         parts = urlsplit(str(self._client.url))
         self._origin = f"{parts.scheme}://{parts.netloc}"
 
     def close(self) -> None:
         """End the HTTP session."""
         self._client.close()
+
+    @property
+    def auth_type(self) -> str | None:
+        """The login scheme in use (``basic``, ``digest``, ``bearer``) once the server took a
+        login; keep it for the next :class:`CalDavRemote` of this account."""
+        return _AUTH_TYPES.get(type(self._client.auth).__name__)
 
     # -- collections -------------------------------------------------------------------------
 
@@ -283,7 +295,7 @@ class CalDavRemote:
 
     def _guard(self, run: Callable[[], T]) -> T:
         try:
-            return run()
+            return self._pinned(run)
         except dav_error.AuthorizationError as error:
             raise ServerRefused(
                 f"the server refused the login or access ({error.reason or 'HTTP 401/403'}); "
@@ -299,6 +311,21 @@ class CalDavRemote:
         except OSError as error:  # niquests' connection errors and timeouts are OSErrors
             raise ServerUnreachable(f"{self._origin} cannot be reached: "
                                     f"{type(error).__name__}") from None
+
+
+    def _pinned(self, run: Callable[[], T]) -> T:
+        """``run``; if a login scheme given up front is refused, once more asking for it."""
+        if self._client.auth is None or self._client.auth_type is None:
+            return run()
+        try:
+            return run()
+        except dav_error.AuthorizationError:
+            logger.info("login scheme %s refused; asking the server", self._client.auth_type)
+            self._client.auth = self._client.auth_type = None
+            return run()
+
+
+_AUTH_TYPES = {"HTTPBasicAuth": "basic", "HTTPDigestAuth": "digest", "HTTPBearerAuth": "bearer"}
 
 
 def _sized(href: str, etag: str | None, data: bytes) -> Fetched:

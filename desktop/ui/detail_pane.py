@@ -15,15 +15,21 @@ from desktop.core.queue import QueueService
 from desktop.core.requests import Request
 
 from desktop.ui.formatting import Formatter, plain_html
+from desktop.ui.sync_history import History, history_lines
 
 
 class DetailPane(QTextBrowser):
-    """Shows the selected request. External text is escaped: markup in a message stays text."""
+    """Shows the selected request. External text is escaped: markup in a message stays text.
+
+    ``history`` (set by the sync's wiring) gives the values syncs overwrote in a request; they
+    are listed under "Sync history" when there are any.
+    """
 
     def __init__(self, queue: QueueService, formatter: Formatter, parent: Any = None) -> None:
         super().__init__(parent)
         self._queue = queue
         self._fmt = formatter
+        self.history: History | None = None
         self.setOpenExternalLinks(True)
         self.setObjectName("detailPane")
         self.show_request(None)
@@ -62,4 +68,13 @@ class DetailPane(QTextBrowser):
         self.setHtml(
             f"<h3>{plain_html(request.subject)}</h3><table>{table}</table><hr><p>{body}</p>"
             + (f"<p><b>{heading}</b></p><ul>{links}</ul>" if links else "")
+            + self._history_html(request.id)
         )
+
+    def _history_html(self, request_id: str) -> str:
+        lines = history_lines(self.history(request_id), self._fmt) if self.history else []
+        if not lines:
+            return ""
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        heading = html.escape(_("Sync history"))
+        return f"<p><b>{heading}</b></p><ul>{items}</ul>"

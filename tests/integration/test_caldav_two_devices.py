@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop.caldav_service import set_account, sync_caldav
+from desktop.caldav_service import account_of, set_account, sync_caldav
 from desktop.core.errors import NotFound
 from desktop.core.requests import Priority, State
 from desktop.core.sync import Side
 from desktop.platform.paths import resolve_paths
 from desktop.services import open_context
+from desktop.store.settings_repository import SqliteSettingsStore
 from desktop.store.sync_repository import SqliteSyncState
+from desktop.sync.account import AUTH
 from tests.fakes import FakeClock, FakeSecrets
 
 pytestmark = pytest.mark.integration
@@ -165,3 +167,13 @@ def test_a_focus_block_on_a_shows_up_on_b_and_its_early_end_follows(devices) -> 
     assert a.sync().sent >= 1
     b.sync()
     assert SqliteFocusBlocks(b.ctx.db).get("block-1").end == stopped
+
+
+def test_the_login_scheme_is_remembered_and_a_refused_one_asked_for_again(devices) -> None:
+    a, _b = devices
+    assert account_of(a.ctx).auth == "basic"  # learned when the account was set up
+    SqliteSettingsStore(a.ctx.db).put({AUTH: "digest"})  # as if the server had changed it
+    made = a.queue.add("Sent after the server changed its login")
+    assert a.sync().sent >= 1
+    assert account_of(a.ctx).auth == "basic"
+    assert SqliteSyncState(a.ctx.db).item("request", made.id) is not None

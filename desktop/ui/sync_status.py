@@ -179,7 +179,7 @@ class SyncController(QObject):
 
     def _idle_text(self) -> str:
         if not self._hooks.configured():
-            return _("Not syncing")
+            return ""  # no account: nothing to say (Edit > CalDAV account… sets one up)
         return ngettext("{count} change to sync", "{count} changes to sync",
                         self._hooks.pending()).format(count=self._hooks.pending())
 

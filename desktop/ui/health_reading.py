@@ -17,6 +17,13 @@ from desktop.core.i18n import N_, _
 from desktop.core.measures import WeekFigures
 from desktop.core.requests import Channel
 
+IN_SENTENCE = {  # a channel inside a sentence ("92 % of chat replies on time")
+    Channel.EMAIL.value: N_("email"),
+    Channel.CHAT.value: N_("chat"),
+    Channel.TRACKER.value: N_("tracker"),
+    Channel.MANUAL.value: N_("manual"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -83,7 +90,7 @@ def reading(weeks: Sequence[WeekFigures], locale: Locale) -> str:
     if channels:
         name, share = max(channels.items(), key=lambda item: (item[1].due, item[0]))
         ratio = share.ratio
-        label = _(Channel(name).label).lower() if name in {c.value for c in Channel} else name
+        label = _(IN_SENTENCE[name]) if name in IN_SENTENCE else name
         parts.append(_("{percent} of {channel} replies on time").format(
             percent=number(None if ratio is None else ratio * 100, locale, percent=True),
             channel=label))

@@ -224,3 +224,20 @@ def test_a_calendar_file_is_imported_from_the_window(qtbot, window, tmp_path) ->
         window.importer.drop([path])
     qtbot.waitUntil(lambda: window.importer.report_box is not None, timeout=5000)
     assert window.importer.report_box.text().startswith("12 calendar events imported")
+
+
+def test_the_reading_names_the_channel_as_the_language_writes_it_in_a_sentence() -> None:
+    from desktop.platform.i18n import install_language
+
+    from desktop.ui.health_reading import IN_SENTENCE
+
+    try:
+        install_language("de")
+        from desktop.core.i18n import _
+
+        assert _(IN_SENTENCE["tracker"]) == "Tracker"  # a German noun keeps its capital
+    finally:
+        install_language("en")
+    from desktop.core.i18n import _
+
+    assert _(IN_SENTENCE["chat"]) == "chat"  # "92 % of chat replies on time"

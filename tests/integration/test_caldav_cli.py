@@ -14,26 +14,12 @@ import pytest
 
 from desktop.cli import main
 from tests.fakes import FakeClock
+from tests.fakes.keyring_backend import MemoryKeyring
 from tests.reliability.secret_scan import scan_app_dirs
 
 pytestmark = pytest.mark.integration
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ import keyring
 import keyring.backend
 import pytest
 from imapclient import IMAPClient
-from keyring.errors import PasswordDeleteError
 
 from desktop import cli
 from desktop.core.mail_account import FolderState, MailAccount, MailServerError, make_account
@@ -28,6 +27,7 @@ from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
 from tests.conftest import START
 from tests.fakes import FakeClock, no_holidays
+from tests.fakes.keyring_backend import MemoryKeyring
 from tests.reliability.secret_scan import scan_app_dirs
 
 pytestmark = pytest.mark.integration
@@ -172,22 +172,6 @@ def test_the_server_stopped_mid_sync_leaves_whole_batches_and_the_next_sync_comp
     assert desk.subjects() == clean.subjects()
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.store.pop((service, username), None) is None:
-            raise PasswordDeleteError("none")
 
 
 def test_the_command_line_syncs_and_exits_2_when_the_server_is_gone(

@@ -17,13 +17,12 @@ from urllib.parse import quote
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError
 
 from desktop.cli import main as cli_main
 from desktop.core.errors import SecretsUnavailable
 from desktop.platform.paths import resolve_paths
 from desktop.platform.secrets import SessionSecrets
+from tests.fakes.keyring_backend import MemoryKeyring
 from tests.reliability.secret_scan import scan_for_secrets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,24 +38,6 @@ raise RuntimeError(f"login failed for imap:ann@example.org ({len(password)} char
 ACCOUNT = "imap:ann@example.org"
 
 
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self, refuse: bool = False) -> None:
-        super().__init__()
-        self.refuse = refuse
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        if self.refuse:
-            raise KeyringError("the collection is locked")
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
 
 
 @pytest.fixture
@@ -92,9 +73,9 @@ def test_a_session_with_a_password_leaves_it_nowhere_on_disk(
     secrets = SessionSecrets()
     secrets.put(ACCOUNT, PASSWORD)
     assert secrets.get(ACCOUNT) == PASSWORD
-    assert working.values  # it went to the keyring, nowhere else
+    assert working.store  # it went to the keyring, nowhere else
 
-    keyring.set_keyring(MemoryKeyring(refuse=True))
+    keyring.set_keyring(MemoryKeyring(locked=True))
     session = SessionSecrets()
     with pytest.raises(SecretsUnavailable) as refused:
         session.put(ACCOUNT, PASSWORD)

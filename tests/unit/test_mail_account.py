@@ -13,7 +13,6 @@ from pathlib import Path
 import keyring
 import keyring.backend
 import pytest
-from keyring.errors import PasswordDeleteError
 
 from desktop import cli
 from desktop.core.errors import InvalidInput
@@ -25,24 +24,7 @@ from desktop.core.mail_account import (
     parse_folder_list,
 )
 from desktop.store.imap_state_repository import SqliteImapStateRepository
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.store.pop((service, username), None) is None:
-            raise PasswordDeleteError("none")
+from tests.fakes.keyring_backend import MemoryKeyring
 
 
 @pytest.fixture

@@ -7,34 +7,10 @@ from __future__ import annotations
 import keyring
 import keyring.backend
 import pytest
-from keyring.errors import KeyringLocked, PasswordDeleteError
 
 from desktop.core.errors import SecretsUnavailable
 from desktop.platform.secrets import KeyringSecrets, SessionSecrets
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self, *, locked: bool = False) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-        self.locked = locked
-
-    def get_password(self, service: str, username: str) -> str | None:
-        if self.locked:
-            raise KeyringLocked("locked")
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        if self.locked:
-            raise KeyringLocked("locked")
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.store:
-            raise PasswordDeleteError("none")
-        del self.store[(service, username)]
+from tests.fakes.keyring_backend import MemoryKeyring
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow
 from desktop.core.drafts import DraftState
 from desktop.core.outbox import Security, SmtpAccount
 from desktop.platform.paths import AppPaths, resolve_paths
+from desktop.platform.smtp import eml_bytes
 from desktop.services import deliver_outbox, open_context, open_drafting
 from tests.fakes import FakeSecrets
 from tests.integration.smtp_server import PASSWORD, USER, SmtpServer
@@ -104,6 +105,10 @@ def test_delivered_once_at_the_planned_time_with_the_right_headers(
         "Bitte bis Do 27 Nov, 17:00 CET freigeben.\n— Ann ✓")
     stored = state_of(paths, clock, draft_id)
     assert (stored.state, stored.sent_at) == (DraftState.SENT, clock.now() - timedelta(hours=1))
+    exported = paths.data_dir / "exports" / "sent.eml"  # saved as .eml, as the window does
+    exported.parent.mkdir(parents=True, exist_ok=True)
+    exported.write_bytes(eml_bytes(stored.subject, stored.body, stored.recipient,
+                                   "me@example.org", date=clock.now(), draft_id=draft_id))
     assert scan_app_dirs({PASSWORD}, paths.data_dir) == []
 
 

@@ -209,9 +209,10 @@ class BusinessCalendar:
         return self._starts[j] + (target - self._cum[j])
 
     def _cover(self, lo: float, hi: float) -> None:
-        """Make the timeline span the local years of ``lo`` and ``hi``, a year either side."""
-        first = datetime.fromtimestamp(lo, self.zone).year - 1
-        last = datetime.fromtimestamp(hi, self.zone).year + 1
+        """Make the timeline span the local years of ``lo`` and ``hi`` (it grows from there
+        as far as a question needs; building years nobody asks about costs a window's start)."""
+        first = datetime.fromtimestamp(lo, self.zone).year
+        last = datetime.fromtimestamp(hi, self.zone).year
         if not self._built:
             self._build(first, last)
         elif first < self._first_year or last > self._last_year:

@@ -20,14 +20,6 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from desktop.core.decisions import DecisionService
-from desktop.core.demo import build_demo
-from desktop.core.demo_calendar import (
-    demo_decisions,
-    demo_focus,
-    demo_reply_history,
-    shift_weeks,
-    weeks_since_anchor,
-)
 from desktop.core.drafts import DraftService
 from desktop.core.errors import InvalidInput
 from desktop.core.focus_notices import Moment
@@ -35,17 +27,14 @@ from desktop.core.focus_service import FocusService, focus_settings
 from desktop.core.i18n import _
 from desktop.core.imports import ImportReport, Incoming, Problem
 from desktop.core.mail_account import MailAccount, MailServerError, account_from_settings
-from desktop.core.measures import WeekFigures
 from desktop.core.outbox import DeliveryReport, Outbox
 from desktop.core.ports import Clock, Notifier, SecretStore
 from desktop.core.queue import QueueService
 from desktop.core.requests import Request
-from desktop.core.stats import StatsService
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
 from desktop.platform.resources import read_text
-from desktop.platform.smtp import SmtpTransport
 from desktop.platform.timezone import system_zone
 from desktop.store.calendar_repository import SqliteCalendarRepository
 from desktop.store.db import open_database
@@ -60,6 +49,8 @@ from desktop.store.settings_repository import SqliteSettingsStore
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from desktop.core.measures import WeekFigures
+    from desktop.core.stats import StatsService
     from desktop.sources.imap import Connect
 
 
@@ -203,6 +194,8 @@ def slack_items(path: Path, me: Sequence[str],
 
 def demo_requests(queue: QueueService) -> list[Request]:
     """The shipped demo requests, placed relative to the queue's now."""
+    from desktop.core.demo import build_demo  # the demo is for a first start only
+
     entries = json.loads(read_text("demo", "requests.json"))["requests"]
     settings = queue.settings
     return build_demo(entries, queue.now(), queue.calendar, settings.policy, settings.at_risk)
@@ -263,6 +256,8 @@ def decision_service(context: Context) -> DecisionService:
 
 def stats_service(context: Context) -> StatsService:
     """The health measures on the context's store."""
+    from desktop.core.stats import StatsService  # the measures load when first looked at
+
     return StatsService(context.queue, SqliteCalendarRepository(context.db),
                         SqliteDecisionRepository(context.db), StoreFocusHistory(context.db),
                         context.requests)
@@ -270,6 +265,8 @@ def stats_service(context: Context) -> StatsService:
 
 def demo_calendar_text(now: datetime) -> str:
     """The shipped demo calendar with its weeks moved so that its last week is ``now``'s."""
+    from desktop.core.demo_calendar import shift_weeks, weeks_since_anchor
+
     return shift_weeks(read_text("demo", "calendar.ics"), weeks_since_anchor(now))
 
 
@@ -277,6 +274,8 @@ def load_demo_calendar(context: Context) -> int:
     """Import the shipped demo calendar (its dates moved so its last week is this week), and
     add demo decisions and answered requests of past weeks once. Returns how many events were
     stored."""
+    from desktop.core.demo_calendar import demo_decisions, demo_focus, demo_reply_history
+
     text = demo_calendar_text(context.clock.now())
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "demo-calendar.ics"
@@ -320,6 +319,8 @@ def deliver_outbox(paths: AppPaths | None, clock: Clock, secrets: SecretStore,
                    context: Context | None = None) -> DeliveryReport:
     """Send the due drafts (on a store connection of its own unless ``context`` is given: it
     runs on the window's worker thread). Nothing happens without an SMTP account."""
+    from desktop.platform.smtp import SmtpTransport  # with smtplib, ssl and email: when sending
+
     own = context is None
     ctx = open_context(paths, clock) if context is None else context
     try:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTextBrowser
 
@@ -15,7 +15,9 @@ from desktop.core.queue import QueueService
 from desktop.core.requests import Request
 
 from desktop.ui.formatting import Formatter, plain_html
-from desktop.ui.sync_history import History, history_lines
+
+if TYPE_CHECKING:
+    from desktop.ui.sync_history import History
 
 
 class DetailPane(QTextBrowser):
@@ -72,7 +74,11 @@ class DetailPane(QTextBrowser):
         )
 
     def _history_html(self, request_id: str) -> str:
-        lines = history_lines(self.history(request_id), self._fmt) if self.history else []
+        if self.history is None:
+            return ""
+        from desktop.ui.sync_history import history_lines  # for a synced queue only
+
+        lines = history_lines(self.history(request_id), self._fmt)
         if not lines:
             return ""
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -28,7 +28,8 @@ from desktop.core.mail_account import MailAccount, account_from_settings
 from desktop.core.ports import SecretStore
 from desktop.core.queue import QueueService
 
-from desktop.ui.imap_dialog import FolderLoader, MailAccountDialog
+if TYPE_CHECKING:
+    from desktop.ui.imap_dialog import FolderLoader
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +113,8 @@ class MailSyncController(QObject):
 
     def edit_account(self) -> bool:
         """Show the account dialog; on OK sync at once. Returns whether it was accepted."""
+        from desktop.ui.imap_dialog import MailAccountDialog  # opened rarely
+
         dialog = MailAccountDialog(self._queue, self._secrets, self._load_folders, self._window)
         if not dialog.exec():
             return False

@@ -15,7 +15,6 @@ import pytest
 from desktop.app import _window_arguments
 from desktop.core.requests import Channel, Priority
 from desktop.services import open_context
-from desktop.store.prefetch import EntryPrefetch
 from tests.fakes import FakeClock
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -54,31 +53,6 @@ def _store_with_requests(tmp_path: Path, n: int) -> Path:
     return paths.database
 
 
-def test_prefetch_reads_the_same_entries_as_the_window_would(tmp_path: Path) -> None:
-    database = _store_with_requests(tmp_path, 5)
-    from desktop.platform.paths import resolve_paths
-
-    context = open_context(resolve_paths(str(tmp_path)), FakeClock(NOW))
-    try:
-        expected = sorted(context.queue.entries())
-    finally:
-        context.close()
-    assert sorted(EntryPrefetch(database).result() or []) == expected
-    assert len(expected) == 5
-
-
-def test_prefetch_leaves_a_missing_store_to_the_window(tmp_path: Path) -> None:
-    assert EntryPrefetch(tmp_path / "none.sqlite3").result() is None
-
-
-def test_prefetch_leaves_a_store_that_needs_migrating_to_the_window(tmp_path: Path) -> None:
-    database = tmp_path / "old.sqlite3"
-    import sqlite3
-
-    sqlite3.connect(database).execute("CREATE TABLE requests (id TEXT)").connection.close()
-    assert EntryPrefetch(database).result() is None
-
-
 def test_starting_the_window_imports_no_cli_importer_or_sqlite_utils(tmp_path: Path) -> None:
     _store_with_requests(tmp_path, 2)
     code = (
@@ -89,7 +63,8 @@ def test_starting_the_window_imports_no_cli_importer_or_sqlite_utils(tmp_path: P
         f"ctx = open_context(resolve_paths({str(tmp_path)!r}))\n"
         "ctx.queue.entries()\n"
         "late = {'desktop.cli', 'desktop.sources', 'desktop.core.checker', 'sqlite_utils',\n"
-        "        'holidays', 'importlib.metadata'} & set(sys.modules)\n"
+        "        'holidays', 'importlib.metadata', 'smtplib', 'desktop.core.demo',\n"
+        "        'desktop.core.demo_calendar'} & set(sys.modules)\n"
         "assert not late, late\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -9,6 +9,7 @@ touching the database), open and migrate the store, build the adapters, show the
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import zoneinfo
@@ -43,13 +44,14 @@ from desktop.services import (
     stats_service,
 )
 from desktop.store.errors import StoreError
-from desktop.store.prefetch import EntryPrefetch
+from desktop.store.prefetch import QueuePrefetch
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from desktop.ui.compose import Composer
     from desktop.ui.formatting import Formatter
+    from desktop.ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +90,25 @@ def _window_arguments(args: list[str]) -> tuple[str | None, bool, bool] | None:
         else:
             return None
     return data_dir, smoke, new_window
+
+
+def _show_queue(window: MainWindow, context: Context, prefetch: QueuePrefetch | None,
+                seen_version: int) -> None:
+    """Show the window with the queue: a large one paints its top first and reads the rest
+    after (on the prefetch thread, then ``rest_read`` on the window's thread)."""
+    head = prefetch.head() if prefetch else None
+    if prefetch is None or head is None:
+        window.load(prefetch.entries() if prefetch else None, seen_version)
+        window.show()
+        return
+    window.load_head(head, lambda: prefetch.entries() or context.queue.entries(), seen_version)
+    window.show()
+
+    def rest_read() -> None:  # on the prefetch thread
+        with contextlib.suppress(RuntimeError):  # the window was closed before that
+            window.rest_read.emit()
+
+    prefetch.read_rest(then=rest_read)
 
 
 def _setup_logging(paths: AppPaths) -> None:
@@ -138,7 +159,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
             QMessageBox.critical(None, APP_NAME, str(error))
         return 2
     seen_version = context.requests.data_version()  # before the queue is read ahead
-    prefetch = None if context.in_memory else EntryPrefetch(paths.database)
+    prefetch = None if context.in_memory else QueuePrefetch(paths.database,
+                                                            context.queue.edges())
     use_zoneinfo_in_babel()
 
     from desktop.ui.compose_actions import install_compose
@@ -180,8 +202,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     focus = _wire_focus(app, window, context, formatter, server)
     if not (smoke or new_window):  # the first window keeps answering later starts
         server.listen()
-    window.load(prefetch.result() if prefetch else None, seen_version)
-    window.show()
+    _show_queue(window, context, prefetch, seen_version)
     # Focus reads every request's version to spot new ones: once the window has painted.
     QTimer.singleShot(FOCUS_START_DELAY_MS, focus.start)
     if smoke:  # once the event loop has shown the window: check, then quit
@@ -291,6 +312,13 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     return controller
 
 
+def _eml(clock: SystemClock, subject: str, body: str, to: str, sender: str) -> bytes:
+    """A draft as an .eml file (the mail modules load when one is saved, not at start)."""
+    from desktop.platform.smtp import eml_bytes
+
+    return eml_bytes(subject, body, to, sender, date=clock.now())
+
+
 def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
                       formatter: Any, secrets: SessionSecrets) -> Any:
     """Drafts, the outbox runner and the SMTP account dialog, in the window's menus."""
@@ -301,14 +329,12 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.core.settings import parse_switch
-    from desktop.platform.smtp import eml_bytes
     from desktop.services import deliver_outbox, open_drafting
     from desktop.store.focus_history import StoreFocusHistory
 
     from desktop.ui.draft_env import DraftEnvironment, DraftOutputs
     from desktop.ui.drafting import DraftingController
     from desktop.ui.outbox_runner import OutboxRunner
-    from desktop.ui.smtp_dialog import SmtpAccountDialog
 
     drafting, queue = open_drafting(context), context.queue
 
@@ -318,6 +344,8 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
             secrets.put(account.secret_key, password)
 
     def edit_account(parent: Any) -> bool:
+        from desktop.ui.smtp_dialog import SmtpAccountDialog
+
         dialog = SmtpAccountDialog(drafting.accounts.get(), save_account, parent)
         saved = bool(dialog.exec())
         if dialog.warning:
@@ -338,7 +366,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     env = DraftEnvironment(
         drafting.drafts, drafting.outbox, formatter,
         user_zone=lambda: queue.settings.timezone, hours=lambda: queue.settings.working_hours,
-        outputs=DraftOutputs(eml=lambda s, b, t, f: eml_bytes(s, b, t, f, date=clock.now())),
+        outputs=DraftOutputs(eml=partial(_eml, clock)),
         busy=lambda start, end: [(span.start, span.end)  # never into a focus block
                                  for span in StoreFocusHistory(context.db).spans(start, end)],
         zones=AllZones(),

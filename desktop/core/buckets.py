@@ -141,6 +141,22 @@ class BucketEdges:
         return self.timed_bucket(request.reply_by.timestamp())
 
 
+@dataclass(frozen=True, slots=True)
+class QueueHead:
+    """The top of the queue at ``edges``: what a window needs to paint its first screen.
+
+    ``counts`` has the number of requests of every bucket, ``first`` the ids of the first
+    requests in queue order (bucket by bucket, each bucket in its own order) up to some number;
+    a window shows it at once and reads the rest of the queue after it has painted.
+    """
+
+    edges: BucketEdges
+    counts: tuple[int, ...]
+    """Requests per bucket, in :class:`Bucket` order."""
+    first: tuple[tuple[str, ...], ...]
+    """Per bucket, the ids of its first rows (all, some or none of them)."""
+
+
 def edges_at(now: datetime, calendar: BusinessCalendar, at_risk: timedelta) -> BucketEdges:
     """Compute the bucket boundaries for ``now`` in the calendar's zone.
 

@@ -32,13 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.buckets import Bucket, QueueEntry, next_change
+from desktop.core.buckets import Bucket, QueueEntry, QueueHead, next_change
 from desktop.core.errors import CoreError, InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.queue import QueueService
 from desktop.core.requests import Priority, Request, State
 
-from desktop.ui.add_dialog import AddRequestDialog
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.formatting import Formatter
 from desktop.ui.importing import ImportController, ImportJob, dropped_paths, know_user
@@ -72,6 +71,8 @@ class MainWindow(QMainWindow):
     """
 
     queue_changed = Signal()
+    rest_read = Signal()
+    """The rest of the queue is read (see :meth:`load_head`); may be emitted on any thread."""
 
     def __init__(self, queue: QueueService, formatter: Formatter,
                  settings_choices: SettingsChoices, data_version: Callable[[], int],
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.wake.ticked.connect(self._on_wake_ticked)
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self._on_poll_timeout)
+        self.rest_read.connect(self.finish_load)
         self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
         self.resize(1280, 760)
         self._restore_state()
@@ -148,11 +150,30 @@ class MainWindow(QMainWindow):
         if entries is None:
             entries = self._queue.entries()
         self.model.load_entries(entries, self._queue.now())
+        self._loaded(seen_version)
+        self.finish_load()
+
+    def load_head(self, head: QueueHead, rest: Callable[[], list[QueueEntry]],
+                  seen_version: int | None = None) -> None:
+        """Show the top of the queue at once, for a quick first paint of a large queue.
+
+        ``rest`` reads all of it, on :meth:`finish_load` (emit ``rest_read`` when it can
+        answer without waiting) or sooner if something needs a row beyond the head.
+        """
+        self.model.load_head(head, rest)
+        self._loaded(seen_version)
+
+    def finish_load(self) -> None:
+        """Read the rest of the queue if only its head is shown, and start the timers."""
+        self.model.complete()
+        if not self._poll.isActive():
+            self.wake.start()
+            self._poll.start()
+
+    def _loaded(self, seen_version: int | None) -> None:
         if seen_version is not None:
             self._seen_version = seen_version
         self._update_status()
-        self.wake.start()
-        self._poll.start()
 
     def offer_demo(self) -> bool:
         """On an empty store, offer the demo requests. Returns whether they were added."""
@@ -249,6 +270,8 @@ class MainWindow(QMainWindow):
 
     def add_request(self) -> None:
         """Ask for a new request and add it (undoable)."""
+        from desktop.ui.add_dialog import AddRequestDialog  # with the time parser: on first use
+
         dialog = AddRequestDialog(self._queue, self)
         if not dialog.exec():
             return

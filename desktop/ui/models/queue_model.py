@@ -12,7 +12,7 @@ A group shows its first :data:`PAGE` rows and pages in more as the view scrolls
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from typing import Any
@@ -20,12 +20,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
 
-from desktop.core.buckets import Bucket, BucketEdges, QueueEntry
+from desktop.core.buckets import Bucket, BucketEdges, QueueEntry, QueueHead
 from desktop.core.i18n import N_, _
 from desktop.core.queue import QueueService
 from desktop.core.requests import Channel, Priority, Request, State
 
 from desktop.ui.formatting import Formatter, plain, plain_tooltip
+from desktop.ui.models.head_rows import HeadRows
 from desktop.ui.models.queue_rows import GROUPS, QueueRows
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,6 +50,8 @@ class Column(IntEnum):
     PRIORITY = 5
 
 
+_COLUMNS = len(Column)
+
 HEADERS = (N_("Time left"), N_("Reply by"), N_("From"), N_("Subject"), N_("Channel"),
            N_("Priority"))
 
@@ -63,7 +66,7 @@ class QueueModel(QAbstractItemModel):
         self._fmt = formatter
         self._icons = icons
         self._now = queue.now()
-        self._rows = QueueRows(queue.edges(self._now))
+        self._rows: QueueRows | HeadRows = QueueRows(queue.edges(self._now))
         self._cache: dict[str, Request] = {}
         self._fetched = [PAGE] * len(GROUPS)
         self._bold = QFont()
@@ -79,6 +82,21 @@ class QueueModel(QAbstractItemModel):
     def load_entries(self, entries: Iterable[QueueEntry], now: datetime) -> None:
         """Replace everything; whole requests are read from the queue as rows are shown."""
         self._reset(entries, {}, now)
+
+    def load_head(self, head: QueueHead, rest: Callable[[], list[QueueEntry]]) -> None:
+        """Show the top of the queue from ``head``; ``rest`` reads all of it, which happens
+        on :meth:`complete` or as soon as anything beyond the head is asked for."""
+        self.beginResetModel()
+        self._now = head.edges.now
+        self._cache = {}
+        self._rows = HeadRows(head, lambda: self._complete_rows(rest))
+        self._fetched = [PAGE] * len(GROUPS)
+        self.endResetModel()
+
+    def complete(self) -> None:
+        """Read the rest of the queue, if only its head was loaded."""
+        if isinstance(self._rows, HeadRows):
+            self._rows.full()
 
     def set_filter(self, ids: Iterable[str] | None) -> None:
         """Show only the requests with these ids (``None`` shows all)."""
@@ -180,11 +198,16 @@ class QueueModel(QAbstractItemModel):
     # -- Qt model interface --------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Checked here rather than by hasIndex(), which would call rowCount() and
+        # columnCount() back: a view laying out thousands of rows asks this for each.
+        if not 0 <= column < _COLUMNS:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, 0) if 0 <= row < len(GROUPS) else QModelIndex()
+        group = parent.row()
+        if parent.internalId() != 0 or parent.column() != 0 or not 0 <= row < self._shown(group):
+            return QModelIndex()
+        return self.createIndex(row, column, group + 1)
 
     def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
@@ -331,12 +354,23 @@ class QueueModel(QAbstractItemModel):
                               datetime.fromtimestamp(entry.received_at, UTC))
         return request
 
+    def _complete_rows(self, rest: Callable[[], list[QueueEntry]]) -> QueueRows:
+        """The full rows behind a head (read from the same snapshot, so every count and
+        every row the head showed stays as it was)."""
+        rows = QueueRows(self._rows.edges)
+        rows.reset(rest(), rows.edges)
+        self._rows = rows
+        return rows
+
     def _reset(self, entries: Iterable[QueueEntry], cache: dict[str, Request],
                now: datetime) -> None:
         self.beginResetModel()
         self._now = now
         self._cache = cache
-        self._rows.reset(entries, self._queue.edges(now))
+        edges = self._queue.edges(now)
+        if isinstance(self._rows, HeadRows):  # no need to read what is replaced anyway
+            self._rows = QueueRows(edges)
+        self._rows.reset(entries, edges)
         self._fetched = [PAGE] * len(GROUPS)
         self.endResetModel()
 

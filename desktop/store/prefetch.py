@@ -24,7 +24,7 @@ from desktop.store.schema import is_current
 
 logger = logging.getLogger(__name__)
 
-HEAD_ROWS = 120
+HEAD_ROWS = 200
 """Rows read for the first screen: more than a tall window shows."""
 
 

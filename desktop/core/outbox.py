@@ -26,7 +26,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
-from email.utils import getaddresses
 from enum import Enum
 from typing import Protocol
 
@@ -175,6 +174,8 @@ class Outbox:
         """
         if not draft.recipient.strip():
             raise InvalidInput(_("Add a recipient before sending."))
+        from email.utils import getaddresses  # with sockets and charsets: when sending only
+
         if not any("@" in address.strip("@") for _name, address in getaddresses(
                 [draft.recipient])):
             raise InvalidInput(_("Sending needs an email address such as ann@example.org; "

@@ -15,10 +15,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from desktop.core.measures import FocusSpan, Interruption
-
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from desktop.core.measures import FocusSpan, Interruption
 
 INTERRUPTING = ("breakthrough", "release", "digest")
 
@@ -31,6 +31,8 @@ class StoreFocusHistory:
 
     def spans(self, start: datetime, end: datetime) -> list[FocusSpan]:
         """Focus blocks overlapping ``[start, end)``, by start."""
+        from desktop.core.measures import FocusSpan  # the measures load when first asked for
+
         rows = self._db.conn.execute(
             "SELECT start_at, COALESCE(actual_end_at, planned_end_at) AS ends FROM focus_blocks "
             "WHERE deleted_at IS NULL AND start_at < ? AND ends > ? ORDER BY start_at",
@@ -40,6 +42,8 @@ class StoreFocusHistory:
 
     def interruptions(self, start: datetime, end: datetime) -> list[Interruption]:
         """Moments in ``[start, end)`` when focus was broken into, in order."""
+        from desktop.core.measures import Interruption
+
         marks = ", ".join("?" * len(INTERRUPTING))
         rows = self._db.conn.execute(
             f"SELECT DISTINCT at FROM focus_interruptions WHERE kind IN ({marks}) "

@@ -118,13 +118,14 @@ def test_a_full_reload_replaces_the_head_without_reading_the_rest(service, forma
 def test_the_window_reads_the_rest_when_told_from_another_thread(qtbot, window: MainWindow,
                                                                     service, filled):
     rest = Rest(service)
-    window.load_head(_head(service), rest, seen_version=0)
+    window.load_head(_head(service, rows=20), rest, seen_version=0)  # the whole screen
     window.show()
     qtbot.waitExposed(window)
-    assert rest.reads == 0
     assert "10 in queue" in window.status.text()
+    assert not window._poll.isActive()
+    assert rest.reads == 0
     threading.Thread(target=window.rest_read.emit).start()
-    qtbot.waitUntil(lambda: rest.reads == 1)
-    assert window._poll.isActive()  # the timers run once the whole queue is there
+    qtbot.waitUntil(window._poll.isActive)  # the timers run once the whole queue is there
+    assert rest.reads == 1
     first = window.model.index(0, 0, window.model.group_index(Bucket.WAITING))
     assert first.siblingAtColumn(Column.SUBJECT).data(Qt.ItemDataRole.DisplayRole) == "waiting"

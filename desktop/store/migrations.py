@@ -294,6 +294,14 @@ def m0008_caldav_sync(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX sync_history_item ON sync_history (kind, item_id, seq)")
 
 
+@MIGRATIONS()
+def m0009_caldav_stamps(db: sqlite_utils.Database) -> None:
+    """Per synced collection its last-modified time and the server's clock when it was read
+    (:mod:`desktop.core.sync_freshness`): an unchanged collection skips the full check."""
+    db.execute("ALTER TABLE sync_collections ADD COLUMN last_modified TEXT")
+    db.execute("ALTER TABLE sync_collections ADD COLUMN checked_at TEXT")
+
+
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
     return [m.name for m in MIGRATIONS.pending(_sqlite_utils.Database(memory=True))]

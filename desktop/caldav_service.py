@@ -262,7 +262,7 @@ def install_sync(window: Any, ctx: Context, paths: AppPaths, clock: Clock,
     def on_finished(_result: object) -> None:  # settings may have come from another device
         ctx.queue.reload_settings()
         window.queue_changed.disconnect(controller.local_change)  # a reload is no local change
-        window.reload()
+        window.apply_settings()
         window.queue_changed.connect(controller.local_change)
 
     controller.finished.connect(on_finished)

@@ -18,10 +18,11 @@ from zoneinfo import ZoneInfo
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 from desktop.core.ports import Clock, SecretStore
-from desktop.core.sync import FocusBlockStore, SyncReport
+from desktop.core.sync import RESTORE_WINDOW, FocusBlockStore, SyncReport
 from desktop.platform.paths import AppPaths
 from desktop.services import Context, open_context
 from desktop.store.focus_sync import SqliteFocusBlocks
+from desktop.store.retention import purge_expired
 from desktop.store.settings_repository import SqliteSettingsStore
 from desktop.store.sync_repository import SqliteSyncState
 from desktop.sync.account import (
@@ -104,6 +105,8 @@ def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | 
         if hasattr(remote, "close"):
             remote.close()
     report.pending = pending.after(report)
+    if report.error is None:  # what can no longer be restored (pending deletions stay)
+        purge_expired(ctx.db, ctx.clock.now() - RESTORE_WINDOW)
     changed: dict[str, str] = {}
     learned = getattr(remote, "auth_type", None)
     if learned and learned != account.auth:
@@ -262,7 +265,7 @@ def install_sync(window: Any, ctx: Context, paths: AppPaths, clock: Clock,
     def on_finished(_result: object) -> None:  # settings may have come from another device
         ctx.queue.reload_settings()
         window.queue_changed.disconnect(controller.local_change)  # a reload is no local change
-        window.reload()
+        window.apply_settings()
         window.queue_changed.connect(controller.local_change)
 
     controller.finished.connect(on_finished)

@@ -23,6 +23,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0006_drafts",
     "m0007_calendar_and_decisions",
     "m0008_caldav_sync",
+    "m0009_caldav_stamps",
 )
 
 

@@ -9,6 +9,10 @@ sync state, (3) applies deletions from the server, (4) sends what changed here, 
 ``If-Match`` so nothing on the server is overwritten unseen (a 412 fetches, merges and sends
 again), and (5) keeps the new sync token.
 
+Step (1) is skipped for a collection whose last-modified time shows it unchanged since the
+last complete sync (:mod:`desktop.core.sync_freshness`): that time is read first, and kept
+only with a sync that took in everything up to it.
+
 Offline first: when the server cannot be reached the sync stops, what was applied stays, and
 local changes keep waiting (their ``modified_at`` differs from the synced one). A bad item
 (HTTP error, malformed iCalendar, too large) is skipped and reported; the rest goes on.
@@ -32,6 +36,7 @@ from desktop.core.sync import (
     SyncReport,
     merge,
 )
+from desktop.core.sync_freshness import Stamp, unchanged
 from desktop.sync.bindings import NEVER, Binding, Local
 from desktop.sync.errors import BadItem, Conflict412, ServerUnreachable, SyncError
 from desktop.sync.ical import RemoteItem, parse_item
@@ -45,6 +50,7 @@ BATCH = 200
 class Remote(Protocol):
     """What the engine needs of the server (:class:`desktop.sync.remote.CalDavRemote`)."""
 
+    def stamp(self, collection: str) -> Stamp | None: ...
     def changes(self, collection: str, token: str | None) -> Changes: ...
     def fetch(self, collection: str, hrefs: Sequence[str]) -> list[Fetched]: ...
     def get(self, href: str) -> Fetched: ...
@@ -64,7 +70,8 @@ class SyncState(Protocol):
     def drop(self, kind: str, item_id: str) -> None: ...
     def drop_href(self, href: str) -> None: ...
     def token(self, collection: str) -> str | None: ...
-    def set_token(self, collection: str, token: str | None) -> None: ...
+    def stamp(self, collection: str) -> Stamp | None: ...
+    def set_token(self, collection: str, token: str | None, stamp: Stamp | None) -> None: ...
     def add_history(self, entries: Sequence[HistoryEntry]) -> None: ...
 
 
@@ -120,6 +127,11 @@ class SyncEngine:
     def _sync(self, collection: str, bindings: dict[str, Binding]) -> None:
         self._progress(f"checking {collection}")
         token = self._state.token(collection)
+        kept = self._state.stamp(collection)
+        stamp = self._remote.stamp(collection)  # before the full check: it covers up to here
+        if unchanged(kept, stamp, token):
+            self._send(collection, bindings)
+            return
         changes = self._remote.changes(collection, token)
         # nothing changed on the server (the usual answer): no need to read what is known
         known = (self._state.etags(collection)
@@ -138,8 +150,9 @@ class SyncEngine:
             gone |= set(known) - set(changes.etags)
         self._apply_deletions(collection, bindings, sorted(gone & set(known)))
         self._send(collection, bindings)
-        if not self._cancelled() and not self._unread and changes.token != token:
-            self._state.set_token(collection, changes.token)
+        if not self._cancelled() and not self._unread and (changes.token, stamp) != (token,
+                                                                                     kept):
+            self._state.set_token(collection, changes.token, stamp)
 
     def _apply(self, collection: str, bindings: dict[str, Binding],
                fetched: Sequence[Fetched]) -> None:

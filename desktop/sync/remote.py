@@ -24,6 +24,7 @@ import caldav
 from caldav.lib import error as dav_error
 from lxml import etree
 
+from desktop.core.sync_freshness import Stamp, stamp_of
 from desktop.sync.errors import (
     BadItem,
     Conflict412,
@@ -139,6 +140,28 @@ class CalDavRemote:
         return self._guard(run)
 
     # -- reading changes ---------------------------------------------------------------------
+
+    def stamp(self, collection: str) -> Stamp | None:
+        """The collection's last-modified time with the server's ``Date`` (a ``PROPFIND`` of
+        ``getlastmodified`` alone, which is cheap where ``getctag`` and ``sync-token`` are
+        not); ``None`` when the server gives no such time or refuses the question."""
+        body = ("<?xml version='1.0' encoding='utf-8'?><d:propfind xmlns:d='DAV:'>"
+                "<d:prop><d:getlastmodified/></d:prop></d:propfind>")
+        try:
+            tree, headers = self._guard(lambda: self._xml_with_headers(
+                collection, "PROPFIND", body, {"Depth": "0"}))
+        except (ServerFailed, ServerRefused) as error:  # the full check will say what is wrong
+            logger.info("no last-modified time for %s: %s", collection, error)
+            return None
+        for response in tree.iterfind("d:response", _NS):
+            if self.path(response.findtext("d:href", "", _NS)).rstrip("/") != \
+                    collection.rstrip("/"):
+                continue
+            for propstat in response.iterfind("d:propstat", _NS):
+                if _status_code(propstat.findtext("d:status", None, _NS)) == 200:
+                    return stamp_of(propstat.findtext("d:prop/d:getlastmodified", None, _NS),
+                                    headers.get("Date"))
+        return None
 
     def changes(self, collection: str, token: str | None) -> Changes:
         """What changed in ``collection`` since ``token`` (everything when ``None``).
@@ -281,6 +304,10 @@ class CalDavRemote:
         return self._origin + quote(path)
 
     def _xml(self, collection: str, method: str, body: str, headers: dict[str, str]) -> Any:
+        return self._xml_with_headers(collection, method, body, headers)[0]
+
+    def _xml_with_headers(self, collection: str, method: str, body: str,
+                          headers: dict[str, str]) -> tuple[Any, Any]:
         response = self._client.request(self._abs(collection), method, body,
                                         {"Content-Type": _XML, **headers})
         if response.status in (401, 403):
@@ -291,7 +318,7 @@ class CalDavRemote:
             raise ServerFailed(_http_reason(response))
         if response.tree is None:
             raise ServerFailed(f"the server sent no answer to {method} {collection}")
-        return response.tree
+        return response.tree, response.headers
 
     def _guard(self, run: Callable[[], T]) -> T:
         try:

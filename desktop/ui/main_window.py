@@ -357,9 +357,14 @@ class MainWindow(QMainWindow):
         zones, regions = self._settings_choices()
         dialog = SettingsDialog(self._queue, zones, regions, self)
         if dialog.exec():
-            self._fmt.zone = ZoneInfo(self._queue.settings.timezone)
-            self.reload()
+            self.apply_settings()
             self.statusBar().showMessage(_("Settings saved."), 4000)
+
+    def apply_settings(self) -> None:
+        """Show the queue under the settings in force: the zone of every time shown, reply-by
+        times and buckets (after the dialog, or a sync that brought another device's)."""
+        self._fmt.zone = ZoneInfo(self._queue.settings.timezone)
+        self.reload()
 
     def reload(self) -> None:
         """Read everything from the store again (after settings or outside changes)."""

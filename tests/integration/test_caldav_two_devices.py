@@ -177,3 +177,27 @@ def test_the_login_scheme_is_remembered_and_a_refused_one_asked_for_again(device
     assert a.sync().sent >= 1
     assert account_of(a.ctx).auth == "basic"
     assert SqliteSyncState(a.ctx.db).item("request", made.id) is not None
+
+
+def test_a_deletion_is_restorable_for_30_days_then_forgotten(devices) -> None:
+    a, b = devices
+    gone = a.queue.add("Forgotten after 30 days")
+    kept = a.queue.add("Deleted later")
+    a.sync()
+    b.sync()
+    a.clock.advance(minutes=1)
+    a.queue.delete(gone.id)
+    a.sync()
+    assert b.sync().deleted_here == 1
+    a.clock.advance(days=20)
+    a.queue.delete(kept.id)
+    a.sync()
+    b.sync()
+    a.clock.advance(days=11)
+    b.sync()
+    with pytest.raises(NotFound):
+        b.queue.restore(gone.id)
+    assert b.queue.restore(kept.id).deleted_at is None
+    assert b.sync().sent == 1
+    a.sync()
+    assert a.queue.get(kept.id).subject == "Deleted later"

@@ -369,10 +369,13 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read everything from the store again (after settings or outside changes)."""
         current = self.view.current_request()
+        # The change counter before the read: a write landing between the two is read again
+        # at the next poll instead of being marked seen unread.
+        version = self._data_version()
         self.model.load_entries(self._queue.entries(), self._queue.now())
         if current is not None:
             self.view.select_request(current.id)
-        self._seen_version = self._data_version()
+        self._seen_version = version
         self._update_status()
         self.wake.replan()
         self.queue_changed.emit()

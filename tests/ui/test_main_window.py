@@ -20,9 +20,9 @@ from desktop.core.buckets import Bucket
 from desktop.core.errors import NotFound
 from desktop.core.queue import QueueService
 from desktop.core.requests import Priority, State
-from tests.ui.conftest import BERLIN
+from tests.ui.conftest import BERLIN, REGIONS, ZONES
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import POLL_MS, MainWindow
 from desktop.ui.models.queue_model import BUCKET_ROLE, Column
 
 
@@ -271,6 +271,29 @@ def test_search_filters_after_the_debounce(qtbot, loaded, three):
     assert loaded.status.text() == "1 in queue · 0 overdue · 0 at risk"
     loaded.search.setText("   ")
     qtbot.waitUntil(lambda: sum(loaded.model.count(b) for b in Bucket) == 3, timeout=2000)
+
+
+def test_a_write_landing_while_the_window_reads_is_shown_at_the_next_poll(
+        qtbot, monkeypatch, service, formatter, three):
+    version = [0]  # the store's change counter, as another process moves it
+    window = MainWindow(service, formatter, settings_choices=lambda: (ZONES, REGIONS),
+                        data_version=lambda: version[0], demo=lambda: 0)
+    qtbot.addWidget(window)
+    window.load()
+    read = service.entries
+
+    def entries_then_a_write():  # another process writes just after the window has read
+        found = read()
+        if version[0] == 0:
+            service.add("written meanwhile")
+            version[0] += 1
+        return found
+
+    monkeypatch.setattr(service, "entries", entries_then_a_write)
+    window.reload()
+    assert "written meanwhile" not in shown_subjects(window, Bucket.TOMORROW)
+    qtbot.waitUntil(lambda: "written meanwhile" in shown_subjects(window, Bucket.TOMORROW),
+                    timeout=3 * POLL_MS)
 
 
 def test_the_detail_pane_shows_markup_as_text_and_links_as_anchors(loaded, service):

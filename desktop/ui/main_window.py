@@ -406,8 +406,7 @@ class MainWindow(QMainWindow):
             self.importer.drop(paths)
 
     def _on_command_applied(self, request: Request) -> None:
-        self.model.upsert(request)
-        self._seen_version = self._data_version()
+        self.model.upsert(request)  # (the window's own writes leave the change counter be)
         self._update_status()
         self.wake.replan()
         self._on_view_current_changed()

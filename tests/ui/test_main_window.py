@@ -296,6 +296,21 @@ def test_a_write_landing_while_the_window_reads_is_shown_at_the_next_poll(
                     timeout=3 * POLL_MS)
 
 
+def test_an_edit_here_does_not_hide_what_another_process_wrote(qtbot, service, formatter,
+                                                                three):
+    version = [0]  # the store's change counter, as another process moves it
+    window = MainWindow(service, formatter, settings_choices=lambda: (ZONES, REGIONS),
+                        data_version=lambda: version[0], demo=lambda: 0)
+    qtbot.addWidget(window)
+    window.load()
+    service.add("written by the CLI")  # another process writes...
+    version[0] += 1
+    window.view.select_request(three["late"])  # ...and before the next poll, an edit here
+    window.mark_done()
+    qtbot.waitUntil(lambda: "written by the CLI" in shown_subjects(window, Bucket.TOMORROW),
+                    timeout=3 * POLL_MS)
+
+
 def test_the_detail_pane_shows_markup_as_text_and_links_as_anchors(loaded, service):
     added = service.add("<b>bold</b>", sender="<i>Eve</i>",
                         body="see https://example.org/x?a=1&b=2 now\n<b>loud</b> "

@@ -47,7 +47,7 @@ def main() -> None:
         for n in range(N):
             at = start + timedelta(minutes=n)
             request = Request(f"{n:032x}", f"Request {n}", at, at, sender=f"s{n}@example.org",
-                              body="Body text " * 20, reply_by=at + timedelta(days=1))
+                              body=" ".join(["Body text"] * 20), reply_by=at + timedelta(days=1))
             (folder / f"{request.id}.ics").write_bytes(request_to_ical(request, at))
         remote.changes(tasks, None)  # Radicale reads and caches the new files once
 

@@ -9,49 +9,26 @@ from pathlib import Path
 
 import pytest
 
-from desktop.caldav_service import account_of, set_account, sync_caldav
+from desktop.caldav_service import account_of, sync_caldav
 from desktop.core.errors import NotFound
 from desktop.core.requests import Priority, State
 from desktop.core.sync import Side
-from desktop.platform.paths import resolve_paths
-from desktop.services import open_context
 from desktop.store.settings_repository import SqliteSettingsStore
 from desktop.store.sync_repository import SqliteSyncState
 from desktop.sync.account import AUTH
-from tests.fakes import FakeClock, FakeSecrets
+from tests.integration import caldav_devices
 
 pytestmark = pytest.mark.integration
 
 
-class Device:
-    """One Unhurried profile: its own data dir, store and keyring."""
-
-    def __init__(self, root: Path, server, clock: FakeClock) -> None:
-        self.clock = clock
-        self.secrets = FakeSecrets()
-        self.ctx = open_context(resolve_paths(root), clock)
-        self.queue = self.ctx.queue
-        self.account, _warning = set_account(self.ctx, self.secrets, server.url, server.user,
-                                             server.password)
-
-    def sync(self, **kwargs):
-        report = sync_caldav(self.ctx, self.secrets, **kwargs)
-        assert report.error is None, report.error
-        assert report.failed == []
-        return report
-
+class Device(caldav_devices.Device):
     def history(self, request_id: str):
         return SqliteSyncState(self.ctx.db).history("request", request_id)
 
 
 @pytest.fixture
 def devices(tmp_path: Path, radicale):
-    clock = FakeClock()
-    a = Device(tmp_path / "a", radicale, clock)
-    b = Device(tmp_path / "b", radicale, clock)
-    yield a, b
-    a.ctx.close()
-    b.ctx.close()
+    yield from caldav_devices.two_devices(tmp_path, radicale, Device)
 
 
 def test_created_on_a_appears_on_b_and_done_on_b_is_done_on_a(devices) -> None:

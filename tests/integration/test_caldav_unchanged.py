@@ -13,14 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.caldav_service import set_account, sync_caldav
 from desktop.core.errors import NotFound
 from desktop.core.requests import Priority
 from desktop.core.sync_freshness import Stamp
-from desktop.platform.paths import resolve_paths
-from desktop.services import open_context
 from desktop.sync.remote import CalDavRemote, Changes
-from tests.fakes import FakeClock, FakeSecrets
+from tests.integration import caldav_devices
 
 pytestmark = pytest.mark.integration
 
@@ -48,24 +45,13 @@ class Watched(CalDavRemote):
         return listed
 
 
-class Device:
-    """One Unhurried profile on the shared server."""
-
-    def __init__(self, root: Path, server, clock: FakeClock) -> None:
-        self.server = server
-        self.secrets = FakeSecrets()
-        self.ctx = open_context(resolve_paths(root), clock)
-        self.queue = self.ctx.queue
-        self.clock = clock
-        set_account(self.ctx, self.secrets, server.url, server.user, server.password)
+class Device(caldav_devices.Device):
+    """One Unhurried profile on the shared server, its syncs watched."""
 
     def sync(self, **remote_options):
         """One sync; returns the report and how many collections were asked in full."""
         remote = Watched(self.server, **remote_options)
-        report = sync_caldav(self.ctx, self.secrets, remote=remote)
-        assert report.error is None, report.error
-        assert report.failed == []
-        return report, remote.asked
+        return super().sync(remote=remote), remote.asked
 
 
 def age(server, seconds: float = 600) -> None:
@@ -79,12 +65,7 @@ def age(server, seconds: float = 600) -> None:
 
 @pytest.fixture
 def devices(tmp_path: Path, radicale):
-    clock = FakeClock()
-    a = Device(tmp_path / "a", radicale, clock)
-    b = Device(tmp_path / "b", radicale, clock)
-    yield a, b
-    a.ctx.close()
-    b.ctx.close()
+    yield from caldav_devices.two_devices(tmp_path, radicale, Device)
 
 
 def in_step(a: Device, b: Device) -> str:

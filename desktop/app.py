@@ -49,6 +49,8 @@ from desktop.store.prefetch import QueuePrefetch
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from desktop.core.buckets import QueueEntry
+
     from desktop.ui.compose import Composer
     from desktop.ui.formatting import Formatter
     from desktop.ui.main_window import MainWindow
@@ -101,7 +103,11 @@ def _show_queue(window: MainWindow, context: Context, prefetch: QueuePrefetch | 
         window.load(prefetch.entries() if prefetch else None, seen_version)
         window.show()
         return
-    window.load_head(head, lambda: prefetch.entries() or context.queue.entries(), seen_version)
+    def rest() -> list[QueueEntry]:
+        entries = prefetch.entries()  # an empty queue is [], not a failure to read it
+        return context.queue.entries() if entries is None else entries
+
+    window.load_head(head, rest, seen_version)
     window.show()
 
     def rest_read() -> None:  # on the prefetch thread

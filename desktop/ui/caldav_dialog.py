@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import CoreError
 from desktop.core.i18n import _
 
+from desktop.ui.worker import outcome
+
 NEW = ""
 """Collection choice meaning: make a new one on the server."""
 
@@ -112,13 +114,10 @@ class CalDavDialog(QDialog):
         self._thread.start()
 
     def _run_list(self, url: str, user: str, password: str) -> None:
-        try:
-            result: object = list(self._collections(url, user, password))
-        except CoreError as error:
-            result = str(error)
-        except Exception as error:  # the thread boundary: say it, never leave "Connecting…"
-            result = _("Could not connect: {error}").format(error=error)
-        self._listed.emit(result)
+        self._listed.emit(outcome(
+            lambda: list(self._collections(url, user, password)),
+            lambda error: _("Could not connect: {error}").format(error=error),
+            "listing the CalDAV collections"))
 
     def _on_listed(self, result: object) -> None:
         if self._thread is not None:

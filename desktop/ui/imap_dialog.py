@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import CoreError, InvalidInput, SecretsUnavailable
+from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import N_, _
 from desktop.core.mail_account import (
     DEFAULT_FOLDERS,
@@ -46,6 +46,7 @@ from desktop.core.ports import SecretStore
 from desktop.core.queue import QueueService
 
 from desktop.ui.form_dialog import lay_out_form
+from desktop.ui.worker import outcome
 
 logger = logging.getLogger(__name__)
 
@@ -220,14 +221,10 @@ class MailAccountDialog(QDialog):
         return self._thread is not None
 
     def _ask(self, account: MailAccount, password: str) -> None:
-        try:
-            answer: object = self._load_folders(account, password)
-        except CoreError as error:
-            answer = str(error)
-        except Exception as error:  # the thread boundary: any bug becomes a message
-            logger.exception("listing the folders failed")
-            answer = _("The folders could not be listed: {error}").format(error=error)
-        self._relay.answered.emit(answer)
+        self._relay.answered.emit(outcome(
+            lambda: self._load_folders(account, password),
+            lambda error: _("The folders could not be listed: {error}").format(error=error),
+            "listing the folders"))
 
     def _on_folders_answered(self, answer: object) -> None:
         if self._thread is not None:

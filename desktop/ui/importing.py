@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import CoreError, InvalidInput
+from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.imports import ImportReport
 from desktop.core.queue import QueueService
+
+from desktop.ui.worker import outcome
 
 logger = logging.getLogger(__name__)
 
@@ -148,18 +150,19 @@ class ImportController(QObject):
 
     def _run(self, kind: str, path: Path, mapping: dict[str, str] | None) -> None:
         extra = {"mapping": mapping} if mapping else {}
-        try:
-            report: object = self._job(kind, path, self.progressed.emit, self._cancel.is_set,
-                                       **extra)
-        except CoreError as error:
-            report = str(error)
-        except OSError as error:
-            report = _("The import stopped: {error}").format(error=error)
-        except Exception as error:  # the thread boundary: report any bug, never hang the dialog
-            logger.exception("import failed")
-            report = _("The import stopped because of an error: {error}. What was imported "
-                       "before it stays; the log has the details.").format(error=error)
-        self.done.emit(report)
+
+        def job() -> object:
+            try:
+                return self._job(kind, path, self.progressed.emit, self._cancel.is_set, **extra)
+            except OSError as error:  # a file or disk the user can fix, not a bug
+                return _("The import stopped: {error}").format(error=error)
+
+        self.done.emit(outcome(
+            job,
+            lambda error: _("The import stopped because of an error: {error}. What was "
+                            "imported before it stays; the log has the details.").format(
+                                error=error),
+            "import"))
 
     # -- main thread -----------------------------------------------------------------------------
 

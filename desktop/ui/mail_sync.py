@@ -21,12 +21,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
-from desktop.core.errors import CoreError, InvalidInput
+from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.imports import ImportReport
 from desktop.core.mail_account import MailAccount, account_from_settings
 from desktop.core.ports import SecretStore
 from desktop.core.queue import QueueService
+
+from desktop.ui.worker import outcome
 
 if TYPE_CHECKING:
     from desktop.ui.imap_dialog import FolderLoader
@@ -146,15 +148,12 @@ class MailSyncController(QObject):
     # -- worker thread ---------------------------------------------------------------------------
 
     def _run(self) -> None:
-        try:
-            result: object = self._job(self.progressed.emit, self._cancel.is_set)
-        except CoreError as error:
-            result = str(error)
-        except Exception as error:  # the thread boundary: report any bug, never stay "syncing"
-            logger.exception("mail sync failed")
-            result = _("The mail sync stopped because of an error: {error}. What was synced "
-                       "before it stays; the log has the details.").format(error=error)
-        self.finished.emit(result)
+        self.finished.emit(outcome(
+            lambda: self._job(self.progressed.emit, self._cancel.is_set),
+            lambda error: _("The mail sync stopped because of an error: {error}. What was "
+                            "synced before it stays; the log has the details.").format(
+                                error=error),
+            "mail sync"))
 
     # -- main thread -----------------------------------------------------------------------------
 

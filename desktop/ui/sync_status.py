@@ -20,9 +20,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
-from desktop.core.errors import CoreError
 from desktop.core.i18n import _, ngettext
 from desktop.core.sync import SyncReport
+
+from desktop.ui.worker import outcome
 
 logger = logging.getLogger(__name__)
 
@@ -131,15 +132,11 @@ class SyncController(QObject):
     # -- worker thread ---------------------------------------------------------------------------
 
     def _run(self) -> None:
-        try:
-            result: object = self._hooks.job(self._progressed.emit, self._cancel.is_set)
-        except CoreError as error:
-            result = str(error)
-        except Exception as error:  # the thread boundary: show any bug, never hang "Syncing…"
-            logger.exception("sync failed")
-            result = _("The sync stopped because of an error: {error}. Nothing was lost; the "
-                       "log has the details.").format(error=error)
-        self.finished.emit(result)
+        self.finished.emit(outcome(
+            lambda: self._hooks.job(self._progressed.emit, self._cancel.is_set),
+            lambda error: _("The sync stopped because of an error: {error}. Nothing was lost; "
+                            "the log has the details.").format(error=error),
+            "sync"))
 
     # -- main thread -----------------------------------------------------------------------------
 

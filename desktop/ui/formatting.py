@@ -53,11 +53,7 @@ class Formatter:
     def __init__(self, locale: Locale, zone: tzinfo) -> None:
         self.locale = locale
         self.zone = zone
-        # The narrowest unit forms the locale has for all of day, hour and minute ("2h 10m");
-        # some locales (German) lack narrow hours, and mixing lengths would look odd.
-        narrow = all("duration-" not in format_unit(1, u, length="narrow", locale=locale)
-                     for u in _UNITS)
-        self._length = "narrow" if narrow else "short"
+        self._length = unit_length(locale)
 
     # -- dates and times -------------------------------------------------------------------------
 
@@ -124,8 +120,19 @@ class Formatter:
             hours, mins = divmod(minutes, 60)
             parts = [(hours, "duration-hour"), (mins, "duration-minute")]
         shown = [(n, u) for n, u in parts if n] or [parts[-1]]
-        return format_list([format_unit(n, u, length=self._length, locale=self.locale)
-                            for n, u in shown], style=f"unit-{self._length}", locale=self.locale)
+        return self._unit_list([format_unit(n, u, length=self._length, locale=self.locale)
+                                for n, u in shown])
+
+    def _unit_list(self, parts: list[str]) -> str:
+        """``parts`` joined as the locale lists units. Babel's data for some locales (bg, dsb)
+        has only part of a list pattern and raises ``KeyError``; the next style takes over."""
+        for style in (f"unit-{self._length}" if self._length != "long" else "unit", "unit",
+                      "standard"):
+            try:
+                return format_list(parts, style=style, locale=self.locale)
+            except KeyError:
+                continue
+        return ", ".join(parts)
 
     def time_left(self, left: timedelta, overdue_by: timedelta, day: timedelta) -> str:
         """``2h 10m left`` (business time, days of working length) or ``overdue 1h``."""
@@ -147,6 +154,24 @@ class Formatter:
     def percent(self, ratio: float) -> str:
         """``92%`` or ``92 %``: a share from 0 to 1 in whole percent."""
         return format_percent(ratio, locale=self.locale)
+
+
+def unit_length(locale: Locale) -> str:
+    """The narrowest unit length whose day, hour and minute forms read as one set.
+
+    CLDR mixes styles within a length: German narrow is "2 T", "2h", "2 Min." (babel 2.19),
+    which would show "2h, 10 Min.". A length is used only when the number stands against the
+    unit the same way (glued or spaced) in all three forms and none is missing; long forms
+    always qualify.
+    """
+    for length in ("narrow", "short"):
+        forms = [format_unit(2, unit, length=length, locale=locale) for unit in _UNITS]
+        if any("duration-" in form for form in forms):  # no pattern: Babel prints the unit id
+            continue
+        glued = {not form.removeprefix("2")[:1].isspace() for form in forms}
+        if all(form.startswith("2") for form in forms) and len(glued) == 1:
+            return length
+    return "long"
 
 
 def duration_text(delta: timedelta, day: timedelta | None = None) -> str:

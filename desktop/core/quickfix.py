@@ -4,13 +4,15 @@
 
 Given a :class:`~desktop.core.checker.Finding`, the text it was found in and a
 :class:`FixContext` (the recipient's zone, the working-hours shape, ``now``), :func:`fixes_for`
-returns edits that remove that finding and touch nothing outside its span:
+returns edits that remove that finding and touch nothing outside its phrase (the finding's
+span, and for an end of day the day word beside it):
 
 * ``deadline-without-timezone``: append the zone after the clock time ("17:00" → "17:00 CET"),
   the recipient's zone when known, else the user's;
 * ``vague-time``: "EOD"/"COB"/"end of day" become the end of the recipient's working day as a
   concrete date, time and zone ("Wed 25 Nov, 17:00 CET"); "EOW"/"end of week" the end of the
-  last working day of this week;
+  last working day of this week. A day word beside it ("tomorrow EOD", "EOD Friday") names the
+  day and is replaced with it, so no relative word is left beside an absolute date;
 * ``mass-mention``: "@channel"/"@here"/"@everyone" become a mention of the recipient, or
   "everyone" without notifying anybody.
 
@@ -32,6 +34,13 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _END_OF_DAY = re.compile(r"(?:EOD|COB|end of (?:the )?day)", re.IGNORECASE)
 _END_OF_WEEK = re.compile(r"(?:EOW|end of (?:the )?week)", re.IGNORECASE)
+# A day word that says which day an end of day is: "tomorrow EOD", "Friday's EOD", "EOD on
+# Fri". A weekday followed by a number starts a date ("EOD Thu 26 Nov"): no fix is clear then.
+_DAY_WORD = (r"(?P<day>today|tonight|tomorrow|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+             r"(?:day|nesday|rsday|urday)?)")
+_DAY_BEFORE = re.compile(rf"\b{_DAY_WORD}(?:'s)?[ \t]+$", re.IGNORECASE)
+_DAY_AFTER = re.compile(rf"^[ \t]+(?:on[ \t]+)?{_DAY_WORD}\b(?P<date>[ \t]*\d)?", re.IGNORECASE)
+_DAY_NAMES = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _SEARCH_DAYS = 14  # a working-hours shape with no working day in two weeks has none at all
 _OFFICE = WorkingHours.office()
 
@@ -94,12 +103,16 @@ def fixes_for(finding: Finding, text: str, context: FixContext) -> list[QuickFix
         return [QuickFix(FixKind.ADD_ZONE, label, Edit(
             finding.end, finding.end, " " + label + _gap(text, finding.end)))]
     if finding.code == "vague-time":
-        moment = _vague_end(words, context)
+        start, end, day = finding.start, finding.end, None
+        if _END_OF_DAY.fullmatch(words):
+            start, end, day = _day_phrase(text, start, end)
+            if day == "dated":
+                return []
+        moment = _vague_end(words, day, context)
         if moment is None:
             return []
         value = concrete(moment, context.zone)
-        return [QuickFix(FixKind.CONCRETE_TIME, value, Edit(
-            finding.start, finding.end, value + _gap(text, finding.end)))]
+        return [QuickFix(FixKind.CONCRETE_TIME, value, Edit(start, end, value + _gap(text, end)))]
     if finding.code == "mass-mention":
         out = []
         handle = context.mention.lstrip("@").strip()
@@ -151,9 +164,32 @@ def _gap(text: str, end: int) -> str:
     return " " if end < len(text) and (text[end].isalnum() or text[end] == "_") else ""
 
 
-def _vague_end(words: str, context: FixContext) -> datetime | None:
+def _day_phrase(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """Widen an end-of-day span over the day word before or after it; with that word, or
+    ``"dated"`` when a date follows."""
+    before = _DAY_BEFORE.search(text, 0, start)
+    if before is not None:
+        return before.start(), end, before.group("day").lower()
+    after = _DAY_AFTER.search(text[end:])
+    if after is not None:
+        if after.group("date"):
+            return start, end, "dated"
+        return start, end + after.end(), after.group("day").lower()
+    return start, end, None
+
+
+def _vague_end(words: str, day: str | None, context: FixContext) -> datetime | None:
     if _END_OF_DAY.fullmatch(words):
-        return end_of_working_day(context.now, context.zone, context.hours)
+        now, zone, hours = context.now, context.zone, context.hours
+        if day is None or day in ("today", "tonight"):
+            return end_of_working_day(now, zone, hours)
+        today = now.astimezone(zone).date()
+        if day == "tomorrow":
+            ahead = 1
+        else:
+            ahead = (_DAY_NAMES[day[:3]] - today.weekday()) % 7
+        first = datetime.combine(today + timedelta(days=ahead), time(0), tzinfo=zone)
+        return end_of_working_day(max(first.astimezone(UTC), now), zone, hours)
     if _END_OF_WEEK.fullmatch(words):
         return end_of_working_week(context.now, context.zone, context.hours)
     return None

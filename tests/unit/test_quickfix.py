@@ -5,6 +5,7 @@ finding and changes nothing outside the finding's span."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -99,6 +100,31 @@ def test_vague_words_without_a_clear_meaning_get_no_fix():
     assert fixes_for(only(text, "vague-time"), text, FixContext(NOW, BERLIN)) == []
 
 
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("Please review tomorrow EOD.", "Please review Thu 26 Nov, 17:00 EST."),
+    ("Please review by EOD tomorrow.", "Please review by Thu 26 Nov, 17:00 EST."),
+    ("Send it by tomorrow's COB", "Send it by Thu 26 Nov, 17:00 EST"),
+    ("Friday EOD works", "Fri 27 Nov, 17:00 EST works"),
+    ("EOD on Mon, please", "Mon 30 Nov, 17:00 EST, please"),
+    ("by EOD today", "by Wed 25 Nov, 17:00 EST"),
+])
+def test_an_end_of_day_with_its_day_word_is_replaced_as_one_phrase(text, fixed):
+    fix, = fixes_for(only_eod(text), text, FixContext(NOW, NEW_YORK))
+    assert apply(text, fix.edit) == fixed
+
+
+def test_an_end_of_day_before_a_date_has_no_clear_fix():
+    text = "Please review by EOD Thu 26 Nov."
+    assert fixes_for(only_eod(text), text, FixContext(NOW, NEW_YORK)) == []
+
+
+def only_eod(text: str) -> Finding:
+    found = [f for f in check(text) if f.code == "vague-time"
+             and text[f.start:f.end].upper() in ("EOD", "COB")]
+    assert len(found) == 1, found
+    return found[0]
+
+
 def test_a_mass_mention_becomes_the_recipient_or_plain_everyone():
     text = "@channel please review by Fri 10:00 UTC"
     fixes = fixes_for(only(text, "mass-mention"), text, FixContext(NOW, BERLIN, mention="ann"))
@@ -141,14 +167,25 @@ def test_a_fix_removes_its_finding_and_touches_nothing_outside_its_span(
         if finding.code not in FIXABLE:
             continue
         for fix in fixes_for(finding, text, context):
-            assert finding.start <= fix.edit.start <= fix.edit.end <= finding.end
+            # The phrase: the finding, widened by a fix over the day word beside an end of day
+            start, end = min(finding.start, fix.edit.start), max(finding.end, fix.edit.end)
+            assert fix.edit.start == start or fix.edit.start == fix.edit.end == finding.end
             fixed = apply(text, fix.edit)
-            assert fixed[:finding.start] == text[:finding.start]
-            assert fixed[len(fixed) - (len(text) - finding.end):] == text[finding.end:]
-            new_end = finding.end + len(fixed) - len(text)
+            assert fixed[:start] == text[:start]
+            assert fixed[len(fixed) - (len(text) - end):] == text[end:]
+            new_end = end + len(fixed) - len(text)
             after = [f for f in check(fixed) if f.code == finding.code]
             # Gone from the edited stretch; earlier findings of the code stay as they were.
             # (A later one may appear: "5pm17:00" hides its second time until a space parts it.)
-            assert not [f for f in after if f.start < new_end and f.end > finding.start], fixed
-            assert [f for f in after if f.end <= finding.start] == [
-                f for f in findings if f.code == finding.code and f.end <= finding.start]
+            assert not [f for f in after if f.start < new_end and f.end > start], fixed
+            assert [f for f in after if f.end <= start] == [
+                f for f in findings if f.code == finding.code and f.end <= start]
+            if fix.kind is FixKind.CONCRETE_TIME:
+                # never a relative day word left beside the absolute date ("tomorrow Wed 25")
+                assert not _RELATIVE_BESIDE.search(fixed[max(start - 12, 0):new_end + 12]), fixed
+
+
+_RELATIVE_BESIDE = re.compile(
+    r"\b(?:today|tonight|tomorrow)(?:'s)?[ \t]+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d|"
+    r"\d{2}:\d{2} [A-Z][A-Za-z0-9+:-]*[ \t]+(?:on[ \t]+)?(?:today|tonight|tomorrow)\b",
+    re.IGNORECASE)

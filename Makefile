@@ -1,8 +1,15 @@
 # Unhurried: `make run` starts the app, `make test` runs every test. Both create .venv first.
 PYTHON ?= python3
+# bash: test-latest reads the lock through <( )
+SHELL := bash
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+# Every direct and transitive dependency of every extra below, pinned with hashes; `make lock`
+# writes it, and installs take exactly this set (pip's hash-checking mode).
+LOCK := packaging/requirements.lock.txt
+EXTRAS := test lint bench dist
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | sha1sum | cut -c1-12)
+LATEST := .venv-latest
 SHARED ?= ../shared
 LOCALE := resources/locale
 POT := $(LOCALE)/unhurried.pot
@@ -12,12 +19,14 @@ MO_STAMP := $(VENV)/.catalogues
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 BUNDLE := dist/unhurried-$(VERSION)-linux-$(shell uname -m).tar.gz
 
-.PHONY: run test lint bench venv clean catalogues dist check-bundle
+.PHONY: run test test-latest lock lint bench venv clean catalogues dist check-bundle
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,lint,bench,dist]'
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	@# the project itself, built with the locked setuptools and babel (no unpinned build env)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip check
 	$(PY) -m compileall -q desktop  # as pip does for a wheel: starts do not compile again
 	$(PY) tools/catalogues.py build
 	@rm -f $(VENV)/.installed-* && touch $@
@@ -32,8 +41,31 @@ run: $(STAMP) $(MO_STAMP)
 	$(VENV)/bin/unhurried
 
 test: $(STAMP) $(MO_STAMP)
-	bash tests/integration/setup_services.sh
+	bash tools/system-packages.sh
 	$(PY) -m pytest
+
+# The same suite against the newest release of every dependency (within pyproject's ranges), in
+# its own venv: an upstream change shows up red here, not on a newcomer's first day.
+test-latest:
+	@test -x $(LATEST)/bin/python || $(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager \
+		-e '.[$(shell echo $(EXTRAS) | tr ' ' ,)]'
+	$(LATEST)/bin/python tools/catalogues.py build >/dev/null
+	@echo "newer than the lock:"; $(LATEST)/bin/python -m pip list --format=freeze \
+		| grep -vxFf <(grep -o '^[A-Za-z0-9_.-]*==[^ ;]*' $(LOCK)) | grep -v '^unhurried==' || true
+	bash tools/system-packages.sh
+	$(LATEST)/bin/python -m pytest
+
+# Resolve the lock anew (newest releases within pyproject's ranges) for Python 3.11 to 3.13,
+# then check that every pinned file has a wheel for the 3.13 of Debian 13 as well.
+lock: $(STAMP)
+	$(VENV)/bin/uv pip compile pyproject.toml $(addprefix --extra ,$(EXTRAS)) --universal \
+		--python-version 3.11 --generate-hashes --upgrade --quiet \
+		--custom-compile-command 'make lock' -o $(LOCK)
+	for version in 3.11 3.13; do \
+		$(VENV)/bin/uv pip compile $(LOCK) --python-version $$version --quiet -o /dev/null \
+			--python-platform x86_64-manylinux_2_36 --only-binary :all: || exit 1; \
+	done
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop tests
@@ -56,8 +88,7 @@ catalogues: $(STAMP)
 	$(PY) tools/catalogues.py check
 
 bench: $(STAMP)
-	@command -v notmuch >/dev/null || [ "$$(id -u)" != 0 ] || \
-		(apt-get update -qq && apt-get install -y -qq notmuch) >/dev/null
+	bash tools/system-packages.sh
 	SHARED=$(abspath $(SHARED)) $(PY) tests/bench/run.py
 
 # Wheel + sdist, icons from the SVG master, and the PyInstaller one-folder app archived with
@@ -80,5 +111,5 @@ check-bundle:
 	bash packaging/check_bundle.sh dist/unhurried/unhurried
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) $(LATEST) build dist *.egg-info
 	find $(LOCALE) -name '*.mo' -delete

@@ -20,8 +20,6 @@ import pytest
 
 from tests.integration.conftest import need
 
-_REQUIRED = (("dbus-daemon", "dbus"), ("Xvfb", "xvfb"), ("dunst", "dunst"),
-             ("dunstctl", "dunst"), ("notify-send", "libnotify-bin"))
 
 _DUNSTRC = """\
 [global]
@@ -91,8 +89,11 @@ def _wait_for_name(env: dict, name: str, timeout: float = 10.0) -> None:
 def notification_server(tmp_path_factory):
     if os.environ.get("NO_REAL_NOTIFICATIONS") and os.environ.get("REQUIRE_INTEGRATION") != "1":
         pytest.skip("real notifications disabled by NO_REAL_NOTIFICATIONS")
-    for binary, package in _REQUIRED:
-        need(binary, package)
+    need("dbus-daemon", "dbus")
+    need("Xvfb", "xvfb")
+    need("dunst", "dunst")
+    need("dunstctl", "dunst")
+    need("notify-send", "libnotify-bin")
     d = tmp_path_factory.mktemp("notify")
     procs: list[subprocess.Popen] = []
     try:

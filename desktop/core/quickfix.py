@@ -184,10 +184,7 @@ def _vague_end(words: str, day: str | None, context: FixContext) -> datetime | N
         if day is None or day in ("today", "tonight"):
             return end_of_working_day(now, zone, hours)
         today = now.astimezone(zone).date()
-        if day == "tomorrow":
-            ahead = 1
-        else:
-            ahead = (_DAY_NAMES[day[:3]] - today.weekday()) % 7
+        ahead = 1 if day == "tomorrow" else (_DAY_NAMES[day[:3]] - today.weekday()) % 7
         first = datetime.combine(today + timedelta(days=ahead), time(0), tzinfo=zone)
         return end_of_working_day(max(first.astimezone(UTC), now), zone, hours)
     if _END_OF_WEEK.fullmatch(words):

@@ -20,7 +20,6 @@ import pytest
 
 from tests.integration.conftest import need
 
-
 _DUNSTRC = """\
 [global]
     history_length = 1000

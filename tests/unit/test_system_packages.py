@@ -29,11 +29,12 @@ def needed_packages() -> dict[str, list[str]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                     and node.func.id == "need"):
-                assert len(node.args) == 2 and all(
-                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args), (
+                literals = [a.value for a in node.args
+                            if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                assert len(literals) == len(node.args) == 2, (
                     f"{path}:{node.lineno}: need() takes two string literals, so this test "
                     "can read which package it needs")
-                package = node.args[1].value  # type: ignore[attr-defined]
+                package = literals[1]
                 found.setdefault(package, []).append(f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
@@ -55,4 +56,5 @@ def test_make_test_and_make_bench_run_the_script() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in ("test", "bench"):
         recipe = re.search(rf"^{target}:.*?\n((?:\t.*\n)+)", makefile, re.MULTILINE)
-        assert recipe is not None and "tools/system-packages.sh" in recipe.group(1), target
+        assert recipe is not None, target
+        assert "tools/system-packages.sh" in recipe.group(1), target

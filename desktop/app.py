@@ -32,7 +32,9 @@ from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
 from desktop.platform.secrets import SessionSecrets
 from desktop.platform.timezone import AllZones, use_zoneinfo_in_babel
-from desktop.services import (
+from desktop.store.errors import StoreError
+from desktop.store.prefetch import QueuePrefetch
+from desktop.wiring.services import (
     Context,
     compute_weeks,
     decision_service,
@@ -43,16 +45,14 @@ from desktop.services import (
     run_sync_job,
     stats_service,
 )
-from desktop.store.errors import StoreError
-from desktop.store.prefetch import QueuePrefetch
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from desktop.core.buckets import QueueEntry
+    from desktop.core.queue.buckets import QueueEntry
 
-    from desktop.ui.compose import Composer
-    from desktop.ui.formatting import Formatter
+    from desktop.ui.common.formatting import Formatter
+    from desktop.ui.drafting.compose import Composer
     from desktop.ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
@@ -139,9 +139,9 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
 
     from desktop.platform.single_instance import InstanceServer, forward, server_path
 
-    from desktop.ui.crash_dialog import install_excepthook
-    from desktop.ui.csv_mapping import CsvColumns
-    from desktop.ui.mail_sync import MailSyncController
+    from desktop.ui.common.crash_dialog import install_excepthook
+    from desktop.ui.importing.csv_mapping import CsvColumns
+    from desktop.ui.importing.mail_sync import MailSyncController
 
     clock = SystemClock()
     install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"))
@@ -169,11 +169,11 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
                                                             context.queue.edges())
     use_zoneinfo_in_babel()
 
-    from desktop.ui.compose_actions import install_compose
-    from desktop.ui.decision_actions import DecisionActions
-    from desktop.ui.formatting import Formatter, safe_locale
-    from desktop.ui.health_actions import add_health_action
+    from desktop.ui.common.formatting import Formatter, safe_locale
+    from desktop.ui.drafting.compose_actions import install_compose
+    from desktop.ui.health.actions import add_health_action
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.queue.decision_actions import DecisionActions
     language = install_language(context.queue.settings.language)
     install_qt_translations(app, language)
 
@@ -193,7 +193,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     install_compose(window, cache(partial(_composer, context, paths, language, drafting)))
     DecisionActions(window, decision_service(context))
     add_health_action(window, partial(_health_view, context, paths, clock, formatter, window))
-    from desktop.caldav_service import install_sync
+    from desktop.wiring.caldav import install_sync
 
     sync = install_sync(window, context, paths, clock, secrets)
     app.aboutToQuit.connect(sync.cancel_and_wait)
@@ -235,7 +235,7 @@ def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -
     a decision proposal drafted there starts the clock on that decision."""
     from desktop.platform.templates import open_library
 
-    from desktop.ui.compose import ComposedMessage, Composer
+    from desktop.ui.drafting.compose import ComposedMessage, Composer
 
     def open_draft(message: ComposedMessage) -> None:
         draft_window = drafting.new_draft(
@@ -256,7 +256,7 @@ def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -
 def _health_view(context: Context, paths: AppPaths, clock: SystemClock, formatter: Formatter,
                  parent: QWidget) -> QWidget:
     """The Health view, built when first opened: pyqtgraph brings numpy (0.3 s)."""
-    from desktop.ui.health_view import HealthView
+    from desktop.ui.health.view import HealthView
 
     return HealthView(partial(compute_weeks, paths, clock), stats_service(context).free_time,
                       None, formatter.locale, formatter.zone, parent)
@@ -268,8 +268,8 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
 
     from PySide6.QtWidgets import QApplication
 
+    from desktop.core.queue.status import status_message
     from desktop.core.requests import Channel
-    from desktop.core.status import status_message
     from desktop.platform.notify import (
         CallbackNotifier,
         NotifierChain,
@@ -277,8 +277,8 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
         TrayNotifier,
     )
 
-    from desktop.ui.focus_banner import clock_text
-    from desktop.ui.focus_controller import FocusController
+    from desktop.ui.focus.banner import clock_text
+    from desktop.ui.focus.controller import FocusController
 
     chain = NotifierChain([PlyerNotifier(APP_NAME)])
     service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()))
@@ -335,12 +335,12 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.core.settings import parse_switch
-    from desktop.services import deliver_outbox, open_drafting
     from desktop.store.focus_history import StoreFocusHistory
+    from desktop.wiring.services import deliver_outbox, open_drafting
 
-    from desktop.ui.draft_env import DraftEnvironment, DraftOutputs
-    from desktop.ui.drafting import DraftingController
-    from desktop.ui.outbox_runner import OutboxRunner
+    from desktop.ui.drafting.actions import DraftingController
+    from desktop.ui.drafting.env import DraftEnvironment, DraftOutputs
+    from desktop.ui.drafting.outbox_runner import OutboxRunner
 
     drafting, queue = open_drafting(context), context.queue
 
@@ -350,7 +350,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
             secrets.put(account.secret_key, password)
 
     def edit_account(parent: Any) -> bool:
-        from desktop.ui.smtp_dialog import SmtpAccountDialog
+        from desktop.ui.drafting.smtp_dialog import SmtpAccountDialog
 
         dialog = SmtpAccountDialog(drafting.accounts.get(), save_account, parent)
         saved = bool(dialog.exec())

@@ -26,24 +26,24 @@ from babel.dates import format_datetime
 from desktop import __version__
 from desktop.commands import register_all
 from desktop.commands.calendar import import_ics
-from desktop.core.buckets import Bucket, parse_bucket
-from desktop.core.checker import Severity
-from desktop.core.checker import check as check_text
+from desktop.core.drafting.checker import Severity
+from desktop.core.drafting.checker import check as check_text
 from desktop.core.errors import CoreError, InvalidInput, NotFound
 from desktop.core.i18n import _, ngettext
-from desktop.core.queue import QueueService
+from desktop.core.queue.buckets import Bucket, parse_bucket
+from desktop.core.queue.service import QueueService
+from desktop.core.queue.status import status_message
 from desktop.core.requests import Channel, Priority, Request, parse_channel, parse_priority
 from desktop.core.settings import REGISTRY, parse_zone
-from desktop.core.status import status_message
 from desktop.core.when import parse_when
 from desktop.platform.i18n import install_language
 from desktop.platform.paths import resolve_paths
-from desktop.services import Context, load_demo, open_context, slack_items
 from desktop.sources import KINDS, read_source
 from desktop.sources.runner import run_import
 from desktop.store.errors import StoreError
+from desktop.wiring.services import Context, load_demo, open_context, slack_items
 
-from desktop.ui.formatting import safe_locale
+from desktop.ui.common.formatting import safe_locale
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

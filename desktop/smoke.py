@@ -22,7 +22,7 @@ from importlib import metadata
 from typing import Any
 
 from desktop import APP_ID
-from desktop.services import Context, demo_requests
+from desktop.wiring.services import Context, demo_requests
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def _notifications(target: SmokeTarget) -> str:
 
 
 def _template(target: SmokeTarget) -> str:
-    from desktop.core.templates import fill
+    from desktop.core.drafting.templates import fill
     from desktop.platform.resources import resource_path
     from desktop.platform.templates import TemplateLibrary
 
@@ -133,7 +133,7 @@ def _catalogue(target: SmokeTarget) -> str:
 
 
 def _actions(target: SmokeTarget) -> str:
-    from desktop.ui.action_check import clashes
+    from desktop.ui.common.action_check import clashes
 
     problems = clashes(target.window)
     if problems:

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Texts are asserted in English: the system's language must not leak into the CLI or window.
 os.environ["LANGUAGE"] = "en"
 
-from desktop.core.queue import QueueService
+from desktop.core.queue.service import QueueService
 from desktop.store.db import open_database
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore

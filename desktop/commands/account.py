@@ -17,7 +17,7 @@ from typing import Any
 from desktop.commands import caldav, command, smtp_account
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
-from desktop.core.mail_account import (
+from desktop.core.importing.mail_account import (
     DEFAULT_INTERVAL,
     MailAccount,
     Security,
@@ -26,8 +26,8 @@ from desktop.core.mail_account import (
     no_account_settings,
 )
 from desktop.platform.secrets import SessionSecrets
-from desktop.services import Context
 from desktop.store.imap_state_repository import SqliteImapStateRepository
+from desktop.wiring.services import Context
 
 
 def register(sub: Any) -> None:

@@ -3,7 +3,7 @@
 """``unhurried sync caldav [--json]`` and ``unhurried account caldav set URL USER``.
 
 ``sync`` and ``account`` (in their own modules) hand ``caldav`` to the handlers here; the
-wiring they share with the window is in :mod:`desktop.caldav_service`.
+wiring they share with the window is in :mod:`desktop.wiring.caldav`.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from typing import Any
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.ports import SecretStore
-from desktop.core.sync import SyncReport
+from desktop.core.sync.items import SyncReport
 from desktop.platform.secrets import SessionSecrets
-from desktop.services import Context
 from desktop.sync.account import check_url, check_user
 from desktop.sync.errors import NotConfigured, SyncError
+from desktop.wiring.services import Context
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -51,7 +51,7 @@ def cmd_sync_caldav(args: argparse.Namespace, ctx: Context, *, checked_only: boo
     """``unhurried sync caldav [--json]``: exit 0 when everything synced, 1 otherwise."""
     if checked_only:
         raise NotConfiguredInput()
-    from desktop.caldav_service import sync_caldav
+    from desktop.wiring.caldav import sync_caldav
 
     try:
         report = sync_caldav(ctx, secrets or SessionSecrets())
@@ -79,7 +79,7 @@ def cmd_account_caldav_set(args: argparse.Namespace, ctx: Context, *, checked_on
         password = getpass.getpass(_("Password for {user}: ").format(user=args.user))
     if not password:
         raise InvalidInput(_("The password is empty."))
-    from desktop.caldav_service import set_account
+    from desktop.wiring.caldav import set_account
 
     try:
         account, warning = set_account(ctx, secrets or SessionSecrets(), args.url, args.user,

@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 from desktop.commands import command
 from desktop.core.i18n import _
-from desktop.services import Context, import_calendar, stats_service
 from desktop.sources.ics import read_ics
+from desktop.wiring.services import Context, import_calendar, stats_service
 
 
 def import_ics(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:

@@ -10,11 +10,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.commands import command
-from desktop.core.decisions import Decision, UnknownDecision
 from desktop.core.errors import InvalidInput, NotFound
+from desktop.core.health.decisions import Decision, UnknownDecision
 from desktop.core.i18n import _
 from desktop.core.requests import Request
-from desktop.services import Context, decision_service
+from desktop.wiring.services import Context, decision_service
 
 
 def _request(ctx: Context, text: str) -> Request:

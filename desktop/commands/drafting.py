@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop.commands import command
+from desktop.core.drafting.templates import FieldKind, RawValue, Template, fill
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.settings import parse_zone
-from desktop.core.templates import FieldKind, RawValue, Template, fill
 from desktop.platform.outputs import to_eml, to_markdown, to_plain
 from desktop.platform.paths import resolve_paths
 from desktop.platform.templates import TemplateLibrary, open_library
-from desktop.services import Context
+from desktop.wiring.services import Context
 
 _LISTS = (FieldKind.LIST, FieldKind.MULTICHOICE)
 

@@ -11,10 +11,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.commands import command
-from desktop.core.drafts import Draft, DraftNotFound
+from desktop.core.drafting.drafts import Draft, DraftNotFound
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.services import Context, open_drafting
+from desktop.wiring.services import Context, open_drafting
 
 
 def register(sub: Any) -> None:

@@ -22,14 +22,14 @@ from zoneinfo import ZoneInfo
 from desktop import APP_ID
 from desktop.commands import command
 from desktop.core.errors import InvalidInput
-from desktop.core.focus_plan import new_session, parse_length, zone_named
-from desktop.core.focus_service import FocusService
+from desktop.core.focus.plan import new_session, parse_length, zone_named
+from desktop.core.focus.service import FocusService
 from desktop.core.i18n import _
 from desktop.core.ports import Notification
 from desktop.core.when import parse_when
 from desktop.platform.paths import resolve_paths
-from desktop.services import Context, open_focus
 from desktop.sync.focus_ics import write_ics
+from desktop.wiring.services import Context, open_focus
 
 EXIT_OK, EXIT_USAGE = 0, 2
 READ_ONLY = {"status", "list"}

@@ -15,11 +15,11 @@ import getpass
 import sys
 from typing import Any
 
+from desktop.core.drafting.outbox import Security, SmtpAccount, parse_security
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
-from desktop.core.outbox import Security, SmtpAccount, parse_security
 from desktop.platform.secrets import SessionSecrets
-from desktop.services import Context, open_drafting
+from desktop.wiring.services import Context, open_drafting
 
 _DEFAULT_PORTS = {Security.TLS: 465, Security.STARTTLS: 587, Security.NONE: 25}
 

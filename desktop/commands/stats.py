@@ -9,10 +9,10 @@ import json
 from typing import Any
 
 from desktop.commands import command
+from desktop.core.health.measures import WeekFigures
+from desktop.core.health.stats import MAX_WEEKS
 from desktop.core.i18n import _
-from desktop.core.measures import WeekFigures
-from desktop.core.stats import MAX_WEEKS
-from desktop.services import Context, stats_service
+from desktop.wiring.services import Context, stats_service
 
 
 def _text(value: float | None, pattern: str = "{:.1f}") -> str:

@@ -17,9 +17,9 @@ from typing import Any
 
 from desktop.commands import command
 from desktop.core.i18n import _
-from desktop.core.mail_account import MailServerError
+from desktop.core.importing.mail_account import MailServerError
 from desktop.platform.secrets import SessionSecrets
-from desktop.services import Context, mail_account, sync_mail
+from desktop.wiring.services import Context, mail_account, sync_mail
 
 TARGETS = ("imap", "caldav")
 

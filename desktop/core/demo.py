@@ -15,9 +15,9 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from desktop.core.buckets import Bucket, edges_at
 from desktop.core.calendar import BusinessCalendar
 from desktop.core.policy import ResponsePolicy
+from desktop.core.queue.buckets import Bucket, edges_at
 from desktop.core.requests import Pause, Request, State, new_id, parse_channel, parse_priority
 
 _MINUTE = timedelta(minutes=1)

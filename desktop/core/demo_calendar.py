@@ -15,11 +15,11 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from desktop.core.calendar import BusinessCalendar
-from desktop.core.decisions import Decision
-from desktop.core.focus import Reason
-from desktop.core.focus_log import Interruption, InterruptionKind
-from desktop.core.focus_plan import FocusSession
-from desktop.core.measures import IsoWeek
+from desktop.core.focus.blocks import Reason
+from desktop.core.focus.log import Interruption, InterruptionKind
+from desktop.core.focus.plan import FocusSession
+from desktop.core.health.decisions import Decision
+from desktop.core.health.measures import IsoWeek
 from desktop.core.policy import ResponsePolicy
 from desktop.core.requests import Channel, Priority, Request, State, new_id
 

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Protocol
 from desktop.core.requests import Request
 
 if TYPE_CHECKING:
-    from desktop.core.buckets import QueueEntry
-    from desktop.core.decisions import Decision
-    from desktop.core.focus_log import HeldEntry, Interruption
-    from desktop.core.focus_plan import FocusSchedule, FocusSession
-    from desktop.core.measures import FocusSpan
-    from desktop.core.measures import Interruption as MeasuredInterruption
+    from desktop.core.focus.log import HeldEntry, Interruption
+    from desktop.core.focus.plan import FocusSchedule, FocusSession
+    from desktop.core.health.decisions import Decision
+    from desktop.core.health.measures import FocusSpan
+    from desktop.core.health.measures import Interruption as MeasuredInterruption
     from desktop.core.meetings import MeetingEvent
+    from desktop.core.queue.buckets import QueueEntry
 
 
 class Clock(Protocol):

@@ -16,11 +16,11 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from desktop.core import mail_account as imap
-from desktop.core.csv_mapping import check_mappings
 from desktop.core.errors import InvalidInput
-from desktop.core.focus_plan import parse_clock_times
+from desktop.core.focus.plan import parse_clock_times
 from desktop.core.i18n import N_, _
+from desktop.core.importing import mail_account as imap
+from desktop.core.importing.csv_mapping import check_mappings
 from desktop.core.policy import DEFAULT_TARGETS, ResponsePolicy, Target, parse_target
 from desktop.core.requests import Channel, Priority
 from desktop.core.working_hours import WorkingHours, format_working_hours, parse_working_hours

@@ -7,7 +7,7 @@ RFC 2047 encoded, lines end in CRLF, and the body is UTF-8 (quoted-printable or 
 whichever is shorter). ``Message-ID`` is made from the draft id, so a second try of the same
 draft carries the same id and a duplicate is recognisable.
 
-Failures map to :class:`~desktop.core.outbox.SendFailed`: a refused login or a 5xx reply is
+Failures map to :class:`~desktop.core.drafting.outbox.SendFailed`: a refused login or a 5xx reply is
 permanent; a server that cannot be reached, a timeout or a 4xx reply is temporary (tried
 again later). The password is never logged.
 """
@@ -23,8 +23,8 @@ import ssl
 from datetime import datetime
 from email.message import EmailMessage
 
+from desktop.core.drafting.outbox import OutgoingMail, Security, SendFailed, SmtpAccount
 from desktop.core.i18n import _
-from desktop.core.outbox import OutgoingMail, Security, SendFailed, SmtpAccount
 
 logger = logging.getLogger(__name__)
 

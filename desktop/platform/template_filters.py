@@ -20,8 +20,8 @@ from zoneinfo import ZoneInfo
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_datetime
 
+from desktop.core.drafting.templates import Moment
 from desktop.core.i18n import _
-from desktop.core.templates import Moment
 
 _ADDRESS = re.compile(r"\s*(?:<[^>]*>|\(@?[^)]*\))\s*")
 QUOTE_WIDTH = 72

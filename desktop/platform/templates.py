@@ -26,9 +26,9 @@ from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
 from jinja2 import Template as JinjaTemplate
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
+from desktop.core.drafting.templates import Template, TemplateBroken, Value, parse_template
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.templates import Template, TemplateBroken, Value, parse_template
 from desktop.platform.resources import resource_path
 from desktop.platform.sandbox import Budget, BudgetedSandbox, BudgetExceeded, budget
 from desktop.platform.template_filters import Filters
@@ -178,7 +178,8 @@ class TemplateLibrary:
 
     def render(self, template: Template, values: Mapping[str, Value],
                limit: Budget | None = None) -> Rendered:
-        """Render subject and body with ``values`` (from :func:`desktop.core.templates.fill`).
+        """Render subject and body with ``values`` (from
+        :func:`desktop.core.drafting.templates.fill`).
 
         Raises:
             TemplateBroken: the template has an error; the message names file and line.

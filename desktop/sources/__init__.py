@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.imports import Incoming, Problem
+from desktop.core.importing.items import Incoming, Problem
 
 KINDS = ("maildir", "mbox", "eml", "csv", "slack", "ics")
 

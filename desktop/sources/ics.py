@@ -10,7 +10,7 @@ Floating times (no zone) are the calendar's X-WR-TIMEZONE, else the user's zone.
 
 Broken input is imported as far as it goes. The file is split into its events before any of it
 is parsed, so one bad date, a truncated last event or a series that cannot be expanded costs
-that event only; each such loss is listed as a :class:`~desktop.core.imports.Problem`. Bytes
+that event only; each such loss is listed as a :class:`~desktop.core.importing.items.Problem`. Bytes
 that are not UTF-8 are read as Windows-1252 and reported.
 """
 
@@ -30,7 +30,7 @@ import recurring_ical_events  # type: ignore[import-untyped]
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.imports import Problem
+from desktop.core.importing.items import Problem
 from desktop.core.meetings import MeetingEvent
 
 MAX_OCCURRENCES = 5_000

@@ -2,20 +2,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Requests from an IMAP account: new mail in the chosen folders, read incrementally.
 
-Each folder is read from the UID after the last one imported, in batches. A batch is committed
-to the queue (:meth:`~desktop.core.queue.QueueService.import_batch`, one transaction) *before*
+Each folder is read from the UID after the last one imported, in batches. A batch is committed to
+the queue (:meth:`~desktop.core.queue.service.QueueService.import_batch`, one transaction) *before*
 the folder's last UID is advanced, so a crash or a server that dies mid-sync leaves nothing
-half-written, and the next sync fetches the rest (a batch committed but not yet recorded is
-fetched again and skipped as a duplicate). A changed UIDVALIDITY reads the folder again from
-the start; the queue keys mail by Message-ID (as the mail-file importer does), so nothing comes
-in twice, and the same mail imported from a file and from IMAP is one request.
+half-written, and the next sync fetches the rest (a batch committed but not yet recorded is fetched
+again and skipped as a duplicate). A changed UIDVALIDITY reads the folder again from the start; the
+queue keys mail by Message-ID (as the mail-file importer does), so nothing comes in twice, and the
+same mail imported from a file and from IMAP is one request.
 
 A message with the ``\\Answered`` flag, or a reply from one of the user's own addresses (the
 ``me`` setting) in the same thread, marks the request it answers done.
 
 The server is reached through an injected ``connect`` (``open_client`` for the real
 ``imapclient``; tests pass a fake). Everything the user can fix is raised as
-:class:`~desktop.core.mail_account.MailServerError` with a sentence saying what to do.
+:class:`~desktop.core.importing.mail_account.MailServerError` with a sentence saying what to do.
 """
 
 from __future__ import annotations
@@ -32,15 +32,15 @@ from typing import Any, Protocol
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.imports import ImportReport, Incoming, Problem
-from desktop.core.mail_account import (
+from desktop.core.importing.items import ImportReport, Incoming, Problem
+from desktop.core.importing.mail_account import (
     LOOPBACK,
     FolderState,
     MailAccount,
     MailServerError,
     Security,
 )
-from desktop.core.queue import QueueService
+from desktop.core.queue.service import QueueService
 from desktop.sources.mail import SOURCE, read_message
 
 logger = logging.getLogger(__name__)

@@ -4,8 +4,8 @@
 
 Parsed with the tolerant ``compat32`` policy; every header and part is decoded by hand with
 fallbacks, so a broken message still becomes a request with what could be read, plus a
-:class:`~desktop.core.imports.Problem` per defect. Nothing remote is ever fetched: HTML parts
-are turned into plain text here.
+:class:`~desktop.core.importing.items.Problem` per defect. Nothing remote is ever fetched: HTML
+parts are turned into plain text here.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
 from desktop.core.i18n import _
-from desktop.core.imports import Incoming, Problem, plausible
+from desktop.core.importing.items import Incoming, Problem, plausible
 from desktop.core.requests import Channel, Priority
 from desktop.sources.html_text import html_to_text
 

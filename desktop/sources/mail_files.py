@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Mail on disk: a Maildir, an mbox file or single ``.eml`` files, as incoming requests.
 
-Each reader yields :class:`~desktop.core.imports.Incoming` and
-:class:`~desktop.core.imports.Problem` items in a stable order and never stops for one bad
+Each reader yields :class:`~desktop.core.importing.items.Incoming` and
+:class:`~desktop.core.importing.items.Problem` items in a stable order and never stops for one bad
 message; only a path that cannot be read at all raises ``InvalidInput``.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.imports import Incoming, Problem
+from desktop.core.importing.items import Incoming, Problem
 from desktop.sources.mail import read_message
 from desktop.sources.parallel import ordered_map
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from desktop.core.imports import ImportReport, Incoming, Problem
-from desktop.core.queue import QueueService
+from desktop.core.importing.items import ImportReport, Incoming, Problem
+from desktop.core.queue.service import QueueService
 
 Item = Incoming | Problem
 BATCH = 500

@@ -27,7 +27,7 @@ from typing import Any
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
-from desktop.core.imports import LATEST, Incoming, Problem
+from desktop.core.importing.items import LATEST, Incoming, Problem
 from desktop.core.requests import Channel, Priority
 
 Item = Incoming | Problem

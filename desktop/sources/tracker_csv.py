@@ -3,11 +3,11 @@
 """Tracker issues and request lists from CSV files: Jira and GitHub exports, Unhurried's own.
 
 A :class:`Preset` names the column of each field. :func:`read_csv` yields one
-:class:`~desktop.core.imports.Incoming` per row and a :class:`~desktop.core.imports.Problem`
-for each row it cannot read (or only in part); it raises ``InvalidInput`` only when the file
-cannot be read or has no usable header. Text is read as UTF-8 (or UTF-16 with a byte order
-mark); bytes that are not UTF-8 are read as Windows-1252, so an Excel export and a file with
-one stray line both come through.
+:class:`~desktop.core.importing.items.Incoming` per row and a
+:class:`~desktop.core.importing.items.Problem` for each row it cannot read (or only in part); it
+raises ``InvalidInput`` only when the file cannot be read or has no usable header. Text is read as
+UTF-8 (or UTF-16 with a byte order mark); bytes that are not UTF-8 are read as Windows-1252, so an
+Excel export and a file with one stray line both come through.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.imports import Incoming, Problem, plausible
+from desktop.core.importing.items import Incoming, Problem, plausible
 from desktop.core.requests import Channel, Priority
 
 Item = Incoming | Problem

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.decisions import Decision
+from desktop.core.health.decisions import Decision
 from desktop.store.db import transaction
 
 if TYPE_CHECKING:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.drafts import KEEP_VERSIONS, Draft, DraftState, DraftVersion
-from desktop.core.outbox import Security, SmtpAccount
+from desktop.core.drafting.drafts import KEEP_VERSIONS, Draft, DraftState, DraftVersion
+from desktop.core.drafting.outbox import Security, SmtpAccount
 from desktop.store.db import transaction
 
 if TYPE_CHECKING:

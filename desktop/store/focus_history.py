@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from desktop.core.measures import FocusSpan, Interruption
+    from desktop.core.health.measures import FocusSpan, Interruption
 
 INTERRUPTING = ("breakthrough", "release", "digest")
 
@@ -31,7 +31,7 @@ class StoreFocusHistory:
 
     def spans(self, start: datetime, end: datetime) -> list[FocusSpan]:
         """Focus blocks overlapping ``[start, end)``, by start."""
-        from desktop.core.measures import FocusSpan  # the measures load when first asked for
+        from desktop.core.health.measures import FocusSpan  # the measures load when first asked for
 
         rows = self._db.conn.execute(
             "SELECT start_at, COALESCE(actual_end_at, planned_end_at) AS ends FROM focus_blocks "
@@ -42,7 +42,7 @@ class StoreFocusHistory:
 
     def interruptions(self, start: datetime, end: datetime) -> list[Interruption]:
         """Moments in ``[start, end)`` when focus was broken into, in order."""
-        from desktop.core.measures import Interruption
+        from desktop.core.health.measures import Interruption
 
         marks = ", ".join("?" * len(INTERRUPTING))
         rows = self._db.conn.execute(

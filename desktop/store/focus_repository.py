@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from desktop.core.focus import Reason
-from desktop.core.focus_log import HeldEntry, Interruption, InterruptionKind
-from desktop.core.focus_plan import FocusSchedule, FocusSession, focus_minutes_by_day
+from desktop.core.focus.blocks import Reason
+from desktop.core.focus.log import HeldEntry, Interruption, InterruptionKind
+from desktop.core.focus.plan import FocusSchedule, FocusSession, focus_minutes_by_day
 from desktop.core.working_hours import TimeRange
 from desktop.store.db import transaction
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from desktop.core.sync import FocusRecord
+from desktop.core.sync.items import FocusRecord
 from desktop.store.db import transaction
 
 if TYPE_CHECKING:

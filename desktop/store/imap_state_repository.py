@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.core.mail_account import FolderState
+from desktop.core.importing.mail_account import FolderState
 from desktop.store.db import transaction
 
 if TYPE_CHECKING:

@@ -297,7 +297,7 @@ def m0008_caldav_sync(db: sqlite_utils.Database) -> None:
 @MIGRATIONS()
 def m0009_caldav_stamps(db: sqlite_utils.Database) -> None:
     """Per synced collection its last-modified time and the server's clock when it was read
-    (:mod:`desktop.core.sync_freshness`): an unchanged collection skips the full check. And
+    (:mod:`desktop.core.sync.freshness`): an unchanged collection skips the full check. And
     covering indexes for the list of requests changed since the last sync, asked on every
     sync: it reads them instead of every request's and every snapshot's whole row (12 ms
     down to 5 ms with 10,000 requests)."""

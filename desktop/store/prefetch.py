@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.core.buckets import BucketEdges, QueueEntry, QueueHead
+from desktop.core.queue.buckets import BucketEdges, QueueEntry, QueueHead
 from desktop.store.db import BUSY_TIMEOUT_MS, wrap
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.schema import is_current

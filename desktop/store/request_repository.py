@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.buckets import Bucket, BucketEdges, QueueEntry, QueueHead
+from desktop.core.queue.buckets import Bucket, BucketEdges, QueueEntry, QueueHead
 from desktop.core.requests import Channel, Pause, Priority, Request, State
 from desktop.store.db import transaction
 

@@ -1,7 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Forgetting what can no longer be restored: deleted requests and the values syncs
-overwrote, once older than the restore window (:data:`desktop.core.sync.RESTORE_WINDOW`).
+overwrote, once older than the restore window (:data:`desktop.core.sync.items.RESTORE_WINDOW`).
 
 A deleted request stays as a tombstone while anything could still need it, and is then kept:
 while its deletion waits to be sent to the CalDAV server (it still has a sync state), and

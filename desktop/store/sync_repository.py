@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.sync import HistoryEntry, Side, SyncItem
-from desktop.core.sync_freshness import Stamp
+from desktop.core.sync.freshness import Stamp
+from desktop.core.sync.items import HistoryEntry, Side, SyncItem
 from desktop.store.db import transaction
 
 if TYPE_CHECKING:

@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from desktop.core.errors import InvalidInput
-from desktop.core.queue import QueueService
+from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request
 from desktop.core.settings import REGISTRY
-from desktop.core.sync import (
+from desktop.core.sync.items import (
     FOCUS_FIELDS,
     REQUEST_FIELDS,
     Fields,
@@ -115,7 +115,7 @@ class RequestBinding:
 
 
 class FocusBinding:
-    """Focus blocks, through the :class:`~desktop.core.sync.FocusBlockStore` port."""
+    """Focus blocks, through the :class:`~desktop.core.sync.items.FocusBlockStore` port."""
 
     kind = "focus"
     names = FOCUS_FIELDS

@@ -4,13 +4,13 @@
 
 Per collection it (1) asks what changed since the last sync token (or lists the ETags),
 (2) fetches only the items whose ETag it has not seen, in batches, and merges each into the
-local store (:func:`desktop.core.sync.merge`), one transaction per batch together with the
+local store (:func:`desktop.core.sync.items.merge`), one transaction per batch together with the
 sync state, (3) applies deletions from the server, (4) sends what changed here, with
 ``If-Match`` so nothing on the server is overwritten unseen (a 412 fetches, merges and sends
 again), and (5) keeps the new sync token.
 
 Step (1) is skipped for a collection whose last-modified time shows it unchanged since the
-last complete sync (:mod:`desktop.core.sync_freshness`): that time is read first, and kept
+last complete sync (:mod:`desktop.core.sync.freshness`): that time is read first, and kept
 only with a sync that took in everything up to it.
 
 Offline first: when the server cannot be reached the sync stops, what was applied stays, and
@@ -28,7 +28,8 @@ from datetime import datetime, tzinfo
 from typing import Protocol
 
 from desktop.core.ports import Clock
-from desktop.core.sync import (
+from desktop.core.sync.freshness import Stamp, unchanged
+from desktop.core.sync.items import (
     Failure,
     HistoryEntry,
     Side,
@@ -36,7 +37,6 @@ from desktop.core.sync import (
     SyncReport,
     merge,
 )
-from desktop.core.sync_freshness import Stamp, unchanged
 from desktop.sync.bindings import NEVER, Binding, Local
 from desktop.sync.errors import BadItem, Conflict412, ServerUnreachable, SyncError
 from desktop.sync.ical import RemoteItem, parse_item

@@ -18,7 +18,7 @@ from icalendar import Calendar, Event, vRecur
 
 from desktop import APP_ID, __version__
 from desktop.core.errors import InvalidInput
-from desktop.core.focus_plan import FocusSchedule, FocusSession
+from desktop.core.focus.plan import FocusSchedule, FocusSession
 from desktop.core.i18n import _
 
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

@@ -24,7 +24,7 @@
 A task written by another client (no ``X-UNHURRIED-*`` properties) becomes a ``manual``
 request. When another client moves ``DUE``, the new time becomes a deadline set by hand.
 Fields another client cannot express are left out of what is read, so the merge keeps
-ours (see :mod:`desktop.core.sync`).
+ours (see :mod:`desktop.core.sync.items`).
 
 **Focus block ↔ VEVENT**: ``DTSTART``/``DTEND``, ``TRANSP:OPAQUE`` (busy), ``CATEGORIES:Focus``,
 ``X-UNHURRIED-KIND:focus``. Other events in the calendar are not ours and are ignored.
@@ -44,7 +44,7 @@ from typing import Any
 from icalendar import Calendar, Event, Journal, Todo, vText
 
 from desktop.core.requests import Priority, Request, State
-from desktop.core.sync import Fields, FocusRecord, request_fields, stamp
+from desktop.core.sync.items import Fields, FocusRecord, request_fields, stamp
 from desktop.sync.errors import BadItem
 
 PRODID = "-//Unhurried//Unhurried sync//EN"
@@ -70,8 +70,8 @@ def priority_of(code: int) -> Priority:
 class RemoteItem:
     """One item read from the server.
 
-    ``kind`` is ``request``, ``focus``, ``settings`` or ``other`` (not ours: ignored).
-    ``fields`` may leave out what the writer could not say (see :func:`desktop.core.sync.merge`).
+    ``kind`` is ``request``, ``focus``, ``settings`` or ``other`` (not ours: ignored). ``fields``
+    may leave out what the writer could not say (see :func:`desktop.core.sync.items.merge`).
     """
 
     kind: str

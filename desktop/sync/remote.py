@@ -24,7 +24,7 @@ import caldav
 from caldav.lib import error as dav_error
 from lxml import etree
 
-from desktop.core.sync_freshness import Stamp, stamp_of
+from desktop.core.sync.freshness import Stamp, stamp_of
 from desktop.sync.errors import (
     BadItem,
     Conflict412,

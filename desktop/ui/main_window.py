@@ -32,20 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.buckets import Bucket, QueueEntry, QueueHead, next_change
 from desktop.core.errors import CoreError, InvalidInput
 from desktop.core.i18n import _, ngettext
-from desktop.core.queue import QueueService
+from desktop.core.queue.buckets import Bucket, QueueEntry, QueueHead, next_change
+from desktop.core.queue.service import QueueService
 from desktop.core.requests import Priority, Request, State
 
-from desktop.ui.detail_pane import DetailPane
-from desktop.ui.formatting import Formatter
-from desktop.ui.importing import ImportController, ImportJob, dropped_paths, know_user
-from desktop.ui.models.queue_model import BUCKET_ROLE, QueueModel
-from desktop.ui.queue_view import QueueView
-from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.undo import ChangeCommand
-from desktop.ui.wake_timer import WakeTimer
+from desktop.ui.common.formatting import Formatter
+from desktop.ui.common.settings_dialog import SettingsDialog
+from desktop.ui.common.undo import ChangeCommand
+from desktop.ui.importing.actions import ImportController, ImportJob, dropped_paths, know_user
+from desktop.ui.queue.detail_pane import DetailPane
+from desktop.ui.queue.model import BUCKET_ROLE, QueueModel
+from desktop.ui.queue.view import QueueView
+from desktop.ui.queue.wake_timer import WakeTimer
 
 SEARCH_DELAY_MS = 150
 POLL_MS = 2000
@@ -270,7 +270,9 @@ class MainWindow(QMainWindow):
 
     def add_request(self) -> None:
         """Ask for a new request and add it (undoable)."""
-        from desktop.ui.add_dialog import AddRequestDialog  # with the time parser: on first use
+        from desktop.ui.queue.add_dialog import (
+            AddRequestDialog,  # with the time parser: on first use
+        )
 
         dialog = AddRequestDialog(self._queue, self)
         if not dialog.exec():

@@ -27,12 +27,12 @@ RUNS = 5
 def main() -> None:
     import caldav
 
-    from desktop.caldav_service import set_account, sync_caldav
     from desktop.core.requests import Request
     from desktop.platform.paths import resolve_paths
-    from desktop.services import open_context
     from desktop.sync.ical import request_to_ical
     from desktop.sync.remote import CalDavRemote
+    from desktop.wiring.caldav import set_account, sync_caldav
+    from desktop.wiring.services import open_context
     from tests.fakes import FakeClock, FakeSecrets
     from tests.integration.radicale_server import RadicaleServer
 

@@ -16,7 +16,7 @@ SAMPLE = ("please review the proposal for the budget and confirm the numbers by 
 
 
 def main() -> None:
-    from desktop.core.checker import check
+    from desktop.core.drafting.checker import check
 
     rng = random.Random(7)
     words = SAMPLE.split(" ")

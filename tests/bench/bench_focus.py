@@ -17,7 +17,7 @@ STEPS = 60
 
 
 def main() -> None:
-    from desktop.core.focus import FocusPolicy, HeldRequests
+    from desktop.core.focus.blocks import FocusPolicy, HeldRequests
     from desktop.core.requests import Request
 
     rng = random.Random(1)

@@ -31,11 +31,11 @@ class Clock:
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core.queue import QueueService
+    from desktop.core.queue.service import QueueService
     from tests.fakes import MemoryRequestRepository, MemorySettingsStore, no_holidays
 
-    from desktop.ui.formatting import Formatter, safe_locale
-    from desktop.ui.models.queue_model import QueueModel
+    from desktop.ui.common.formatting import Formatter, safe_locale
+    from desktop.ui.queue.model import QueueModel
 
     app = QApplication.instance() or QApplication([])
     clock = Clock()

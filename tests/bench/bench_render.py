@@ -19,7 +19,7 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 def main() -> None:
     from jinja2 import Environment, StrictUndefined
 
-    from desktop.core.templates import FieldKind, fill
+    from desktop.core.drafting.templates import FieldKind, fill
     from desktop.platform.resources import resource_path
     from desktop.platform.templates import TemplateLibrary
 

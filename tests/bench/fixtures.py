@@ -36,7 +36,7 @@ def corpus_requests(n: int) -> list[Request]:
 def store_with(path: Path, n: int) -> Path:
     """A data dir whose store holds ``n`` corpus requests (built once per path)."""
     from desktop.platform.paths import resolve_paths
-    from desktop.services import open_context
+    from desktop.wiring.services import open_context
 
     paths = resolve_paths(path)
     if paths.database.exists():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 
-from desktop.core.buckets import QueueEntry
+from desktop.core.queue.buckets import QueueEntry
 from desktop.core.requests import Request
 
 

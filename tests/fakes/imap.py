@@ -17,7 +17,7 @@ from typing import Any
 
 from imapclient.exceptions import LoginError
 
-from desktop.core.mail_account import MailAccount
+from desktop.core.importing.mail_account import MailAccount
 
 
 @dataclass

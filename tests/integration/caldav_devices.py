@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop.caldav_service import set_account, sync_caldav
-from desktop.core.sync import SyncReport
+from desktop.core.sync.items import SyncReport
 from desktop.platform.paths import resolve_paths
-from desktop.services import open_context
+from desktop.wiring.caldav import set_account, sync_caldav
+from desktop.wiring.services import open_context
 from tests.fakes import FakeClock, FakeSecrets
 
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.caldav_service import set_account, sync_caldav
 from desktop.core.requests import Channel, Priority
 from desktop.platform.paths import resolve_paths
-from desktop.services import open_context
+from desktop.wiring.caldav import set_account, sync_caldav
+from desktop.wiring.services import open_context
 from tests.fakes import FakeClock, FakeSecrets
 from tests.integration.conftest import need
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.caldav_service import account_of, sync_caldav
 from desktop.core.errors import NotFound
 from desktop.core.requests import Priority, State
-from desktop.core.sync import Side
+from desktop.core.sync.items import Side
 from desktop.store.settings_repository import SqliteSettingsStore
 from desktop.store.sync_repository import SqliteSyncState
 from desktop.sync.account import AUTH
+from desktop.wiring.caldav import account_of, sync_caldav
 from tests.integration import caldav_devices
 
 pytestmark = pytest.mark.integration
@@ -123,7 +123,7 @@ def test_server_stopped_mid_sync_then_the_next_sync_completes_without_duplicates
 
 
 def test_a_focus_block_on_a_shows_up_on_b_and_its_early_end_follows(devices) -> None:
-    from desktop.core.focus_plan import FocusSession
+    from desktop.core.focus.plan import FocusSession
     from desktop.store.focus_repository import SqliteFocusRepository
     from desktop.store.focus_sync import SqliteFocusBlocks
 

@@ -15,7 +15,7 @@ import pytest
 
 from desktop.core.errors import NotFound
 from desktop.core.requests import Priority
-from desktop.core.sync_freshness import Stamp
+from desktop.core.sync.freshness import Stamp
 from desktop.sync.remote import CalDavRemote, Changes
 from tests.integration import caldav_devices
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.focus_service import FocusService, FocusSettings
+from desktop.core.focus.service import FocusService, FocusSettings
 from desktop.core.requests import Priority, Request
 from desktop.platform.notify import NotifierChain, PlyerNotifier, notification_server_running
 from tests.fakes import FakeClock, MemoryFocusRepository, MemoryRequestRepository
@@ -91,7 +91,7 @@ from desktop import APP_ID
 from desktop.core.ports import Notification
 from desktop.platform.notify import TrayNotifier
 from desktop.platform.resources import resource_path
-from desktop.ui.tray import FocusTray
+from desktop.ui.focus.tray import FocusTray
 
 actions = [QAction(name) for name in ("start", "stop", "extend", "open", "quit")]
 tray = FocusTray(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))), *actions)

@@ -18,8 +18,13 @@ import pytest
 from imapclient import IMAPClient
 
 from desktop import cli
-from desktop.core.mail_account import FolderState, MailAccount, MailServerError, make_account
-from desktop.core.queue import QueueService
+from desktop.core.importing.mail_account import (
+    FolderState,
+    MailAccount,
+    MailServerError,
+    make_account,
+)
+from desktop.core.queue.service import QueueService
 from desktop.sources.imap import ImapConnection, MailSync, list_folders, open_client
 from desktop.store.db import open_database
 from desktop.store.imap_state_repository import SqliteImapStateRepository

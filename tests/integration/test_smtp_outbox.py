@@ -17,11 +17,11 @@ import pytest
 
 from PySide6.QtWidgets import QMainWindow
 
-from desktop.core.drafts import DraftState
-from desktop.core.outbox import Security, SmtpAccount
+from desktop.core.drafting.drafts import DraftState
+from desktop.core.drafting.outbox import Security, SmtpAccount
 from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.smtp import eml_bytes
-from desktop.services import deliver_outbox, open_context, open_drafting
+from desktop.wiring.services import deliver_outbox, open_context, open_drafting
 from tests.fakes import FakeSecrets
 from tests.integration.smtp_server import PASSWORD, USER, SmtpServer
 from tests.reliability.secret_scan import scan_app_dirs
@@ -124,7 +124,7 @@ def test_a_wrong_password_fails_for_good_and_says_so(paths, clock, secrets, smtp
 
 def test_server_down_stays_queued_tells_the_user_once_then_delivers(
         qtbot, paths, clock, secrets, down_server: SmtpServer):
-    from desktop.ui.outbox_runner import OutboxRunner
+    from desktop.ui.drafting.outbox_runner import OutboxRunner
 
     set_up(paths, clock, secrets, down_server.port)
     draft_id = queue_draft(paths, clock, timedelta(0), subject="Status", body="x",
@@ -166,9 +166,9 @@ def _controller(host, context, drafting, runner):
 
     from desktop.platform.smtp import eml_bytes
 
-    from desktop.ui.draft_env import DraftEnvironment, DraftOutputs
-    from desktop.ui.drafting import DraftingController
-    from desktop.ui.formatting import Formatter, safe_locale
+    from desktop.ui.common.formatting import Formatter, safe_locale
+    from desktop.ui.drafting.actions import DraftingController
+    from desktop.ui.drafting.env import DraftEnvironment, DraftOutputs
 
     env = DraftEnvironment(
         drafting.drafts, drafting.outbox, Formatter(safe_locale("en"), ZoneInfo("UTC")),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop.core.ports import Notification
 from desktop.platform.paths import resolve_paths
-from desktop.services import open_context, open_focus
+from desktop.wiring.services import open_context, open_focus
 from tests.fakes import FakeClock
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.imports import Incoming, Problem
+from desktop.core.importing.items import Incoming, Problem
 
 
 @dataclass

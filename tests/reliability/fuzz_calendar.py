@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.core.errors import InvalidInput
-from desktop.core.imports import Problem
+from desktop.core.importing.items import Problem
 from desktop.sources.ics import read_ics
 from tests.reliability.fuzz import Case, FuzzTarget, mutate_bytes, register
 

@@ -10,7 +10,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.core.imports import Incoming, Problem
+from desktop.core.importing.items import Incoming, Problem
 from desktop.sources import mail, slack_export, tracker_csv
 from tests.reliability.fuzz import NASTY, Case, FuzzTarget, mutate_bytes, register
 

@@ -12,8 +12,8 @@ import random
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.core.imports import Problem
-from desktop.core.templates import TemplateBroken, fill
+from desktop.core.drafting.templates import TemplateBroken, fill
+from desktop.core.importing.items import Problem
 from desktop.platform.sandbox import Budget
 from desktop.platform.templates import TemplateLibrary
 from tests.reliability.fuzz import Case, FuzzTarget, mutate_bytes, register

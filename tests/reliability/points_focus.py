@@ -39,7 +39,7 @@ def _drive(data_dir: Path, *steps: list[str]) -> None:
 def _prepared(*steps: list[str]) -> Callable[[Inputs, Path], None]:
     def prepare(_inputs: Inputs, data_dir: Path) -> None:
         from desktop.platform.paths import resolve_paths
-        from desktop.services import open_context
+        from desktop.wiring.services import open_context
 
         open_context(resolve_paths(data_dir)).close()
         _drive(data_dir, *steps)

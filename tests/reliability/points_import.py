@@ -26,7 +26,7 @@ def _slack(inputs: Inputs, _data: Path) -> list[list[str]]:
 def _fresh(_inputs: Inputs, data_dir: Path) -> None:
     """An empty, migrated store: the points count the import's own commits."""
     from desktop.platform.paths import resolve_paths
-    from desktop.services import open_context
+    from desktop.wiring.services import open_context
 
     open_context(resolve_paths(data_dir)).close()
 

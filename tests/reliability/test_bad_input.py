@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 import tests.reliability as package
-from desktop.core.imports import Incoming, Problem
-from desktop.core.queue import QueueService
+from desktop.core.importing.items import Incoming, Problem
+from desktop.core.queue.service import QueueService
 from desktop.sources.runner import run_import
 from desktop.store.db import open_database
 from desktop.store.request_repository import SqliteRequestRepository

@@ -23,7 +23,7 @@ import pytest
 
 from desktop.cli import main as cli_main
 from desktop.platform.paths import resolve_paths
-from desktop.services import open_context
+from desktop.wiring.services import open_context
 from tests.reliability import corpus
 
 ROOT = Path(__file__).resolve().parents[2]

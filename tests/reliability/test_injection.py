@@ -14,12 +14,12 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
 
-from desktop.core.queue import QueueService
+from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request
 
-from desktop.ui.formatting import Formatter, plain, safe_locale
+from desktop.ui.common.formatting import Formatter, plain, safe_locale
 from desktop.ui.main_window import MainWindow
-from desktop.ui.models.queue_model import ITEM_ROLE, Column
+from desktop.ui.queue.model import ITEM_ROLE, Column
 
 LONG = "W" * 100_000
 PAYLOADS = {

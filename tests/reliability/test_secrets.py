@@ -30,7 +30,7 @@ PASSWORD = "Tr0ub4dor&3 p@ss/wörd+=?"
 _CRASH = """
 import sys
 from pathlib import Path
-from desktop.ui.crash_dialog import install_excepthook
+from desktop.ui.common.crash_dialog import install_excepthook
 install_excepthook(Path(sys.argv[1]), lambda: "20261125T090000")
 password = sys.argv[2]
 raise RuntimeError(f"login failed for imap:ann@example.org ({len(password)} chars)")

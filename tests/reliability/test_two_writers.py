@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.requests import Priority, State
 from desktop.platform.paths import resolve_paths
-from desktop.services import load_demo, open_context
+from desktop.wiring.services import load_demo, open_context
 
-from desktop.ui.formatting import Formatter, safe_locale
+from desktop.ui.common.formatting import Formatter, safe_locale
 from desktop.ui.main_window import POLL_MS, MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,11 +12,11 @@ import pytest
 
 from PySide6.QtCore import QSettings
 
-from desktop.core.queue import QueueService
-from desktop.services import demo_requests
+from desktop.core.queue.service import QueueService
+from desktop.wiring.services import demo_requests
 from tests.ui.drafting_fixtures import calls, draft_env  # noqa: F401  (fixtures)
 
-from desktop.ui.formatting import Formatter, safe_locale
+from desktop.ui.common.formatting import Formatter, safe_locale
 from desktop.ui.main_window import MainWindow
 
 BERLIN = ZoneInfo("Europe/Berlin")

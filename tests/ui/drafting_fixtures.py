@@ -10,14 +10,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.core.drafts import DraftService
-from desktop.core.outbox import Outbox
+from desktop.core.drafting.drafts import DraftService
+from desktop.core.drafting.outbox import Outbox
 from desktop.core.working_hours import WorkingHours
 from desktop.platform.smtp import eml_bytes
 from desktop.store.draft_repository import SqliteDraftRepository
 
-from desktop.ui.draft_env import DraftEnvironment, DraftOutputs
-from desktop.ui.formatting import Formatter, safe_locale
+from desktop.ui.common.formatting import Formatter, safe_locale
+from desktop.ui.drafting.env import DraftEnvironment, DraftOutputs
 
 
 @dataclass

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QTextCharFormat
 
-from desktop.core.quickfix import FixContext
+from desktop.core.drafting.quickfix import FixContext
 
-from desktop.ui.checked_editor import SEVERITY_COLOURS, CheckedEditor
+from desktop.ui.drafting.checked_editor import SEVERITY_COLOURS, CheckedEditor
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # Wed 10:00 in Berlin
 

@@ -16,17 +16,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGroupBox, QLabel
 
-from desktop.core.queue import QueueService
-from desktop.core.templates import Moment
+from desktop.core.drafting.templates import Moment
+from desktop.core.queue.service import QueueService
 from desktop.platform.resources import resource_path
 from desktop.platform.templates import TemplateLibrary
 from tests.fakes import FakeClock
 
-from desktop.ui.compose import ITEM_ROLE, ComposeDialog, ComposedMessage, Composer
-from desktop.ui.compose_actions import install_compose
-from desktop.ui.field_widgets import DateTimeField, LineField, TextField
+from desktop.ui.drafting.compose import ITEM_ROLE, ComposeDialog, ComposedMessage, Composer
+from desktop.ui.drafting.compose_actions import install_compose
+from desktop.ui.drafting.field_widgets import DateTimeField, LineField, TextField
+from desktop.ui.drafting.template_form import TemplateForm
 from desktop.ui.main_window import MainWindow
-from desktop.ui.template_form import TemplateForm
 
 ZONES = ["America/New_York", "Asia/Tokyo", "Europe/Berlin", "UTC"]
 
@@ -166,7 +166,7 @@ def test_the_dialog_searches_templates_and_opens_their_form(qtbot, library, cloc
 
 
 def test_the_template_list_model_is_a_proper_model(qtmodeltester, library) -> None:
-    from desktop.ui.compose import TemplateListModel
+    from desktop.ui.drafting.compose import TemplateListModel
 
     model = TemplateListModel()
     model.set_templates(library.templates())

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.imports import ImportReport
+from desktop.core.importing.items import ImportReport
 from desktop.platform.paths import AppPaths
-from desktop.services import open_context, run_import_job
 from desktop.sources.tracker_csv import preview
+from desktop.wiring.services import open_context, run_import_job
 from tests.fakes import FakeClock
 from tests.ui.conftest import REGIONS, ZONES
 
-from desktop.ui.csv_mapping import CsvColumns, CsvMappingDialog, guess_mapping
+from desktop.ui.importing.csv_mapping import CsvColumns, CsvMappingDialog, guess_mapping
 from desktop.ui.main_window import MainWindow
 
 ODD = "Ticket,Headline,Opened by,Opened,Notes\nT-1,Call back,Ann,2026-11-24 10:00,soon\n" \

@@ -15,14 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.core.checker import check
-from desktop.core.drafts import DraftState
+from desktop.core.drafting.checker import check
+from desktop.core.drafting.drafts import DraftState
 
-from desktop.ui.draft_env import DraftEnvironment
-from desktop.ui.draft_window import DraftWindow
-from desktop.ui.drafting import DraftingController
-from desktop.ui.drafts_dialogs import DraftsDialog, HistoryDialog
-from desktop.ui.models.draft_models import DraftsModel, FindingsModel, VersionsModel
+from desktop.ui.drafting.actions import DraftingController
+from desktop.ui.drafting.dialogs import DraftsDialog, HistoryDialog
+from desktop.ui.drafting.env import DraftEnvironment
+from desktop.ui.drafting.models import DraftsModel, FindingsModel, VersionsModel
+from desktop.ui.drafting.window import DraftWindow
 
 
 @pytest.fixture

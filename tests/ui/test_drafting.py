@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from desktop.core.drafts import Draft, DraftState
+from desktop.core.drafting.drafts import Draft, DraftState
+from desktop.core.drafting.outbox import DeliveryReport, Security, SmtpAccount
 from desktop.core.errors import SecretsUnavailable
-from desktop.core.outbox import DeliveryReport, Security, SmtpAccount
 
-from desktop.ui.drafting import DraftingController
-from desktop.ui.outbox_runner import OutboxRunner
-from desktop.ui.smtp_dialog import SmtpAccountDialog
+from desktop.ui.drafting.actions import DraftingController
+from desktop.ui.drafting.outbox_runner import OutboxRunner
+from desktop.ui.drafting.smtp_dialog import SmtpAccountDialog
 
 
 def test_new_message_and_drafts_sit_in_the_file_menu(qtbot, window, draft_env):

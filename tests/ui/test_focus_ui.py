@@ -20,16 +20,16 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.cli import build_parser
 from desktop.commands.focus import execute_argv
-from desktop.core.buckets import Bucket
-from desktop.core.focus_service import FocusService, FocusSettings
-from desktop.core.queue import QueueService
+from desktop.core.focus.service import FocusService, FocusSettings
+from desktop.core.queue.buckets import Bucket
+from desktop.core.queue.service import QueueService
 from desktop.core.requests import Priority
 from desktop.platform.single_instance import InstanceServer, ask
 from tests.fakes import MemoryFocusRepository, RecordingNotifier
 
-from desktop.ui.focus_controller import FocusController
-from desktop.ui.focus_dialog import StartFocusDialog
-from desktop.ui.tray import FocusTray
+from desktop.ui.focus.controller import FocusController
+from desktop.ui.focus.dialog import StartFocusDialog
+from desktop.ui.focus.tray import FocusTray
 
 M = timedelta(minutes=1)
 

@@ -20,23 +20,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.calendar import BusinessCalendar
-from desktop.core.decisions import DecisionService
-from desktop.core.imports import ImportReport
-from desktop.core.measures import IsoWeek, MeasureInputs, WeekFigures, week_figures
+from desktop.core.health.decisions import DecisionService
+from desktop.core.health.measures import IsoWeek, MeasureInputs, WeekFigures, week_figures
+from desktop.core.importing.items import ImportReport
 from desktop.core.working_hours import WorkingHours
-from desktop.services import load_demo, open_context, stats_service
 from desktop.store.decision_repository import SqliteDecisionRepository
+from desktop.wiring.services import load_demo, open_context, stats_service
 from tests.fakes import FakeClock
 from tests.ui.conftest import REGIONS, ZONES
 
-from desktop.ui.decision_actions import DecisionActions
-from desktop.ui.focus_time_dialog import FocusTimeDialog
-from desktop.ui.formatting import safe_locale
-from desktop.ui.health_actions import add_health_action
-from desktop.ui.health_reading import CSV_COLUMNS, MEASURES
-from desktop.ui.health_view import HealthView
-from desktop.ui.importing import kind_for
+from desktop.ui.common.formatting import safe_locale
+from desktop.ui.focus.time_dialog import FocusTimeDialog
+from desktop.ui.health.actions import add_health_action
+from desktop.ui.health.reading import CSV_COLUMNS, MEASURES
+from desktop.ui.health.view import HealthView
+from desktop.ui.importing.actions import kind_for
 from desktop.ui.main_window import MainWindow
+from desktop.ui.queue.decision_actions import DecisionActions
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EN = safe_locale("en")
@@ -229,7 +229,7 @@ def test_a_calendar_file_is_imported_from_the_window(qtbot, window, tmp_path) ->
 def test_the_reading_names_the_channel_as_the_language_writes_it_in_a_sentence() -> None:
     from desktop.platform.i18n import install_language
 
-    from desktop.ui.health_reading import IN_SENTENCE
+    from desktop.ui.health.reading import IN_SENTENCE
 
     try:
         install_language("de")

@@ -15,10 +15,10 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.core.errors import InvalidInput
-from desktop.core.imports import ImportReport, Problem
+from desktop.core.importing.items import ImportReport, Problem
 from tests.ui.conftest import REGIONS, ZONES
 
-from desktop.ui.importing import ImportController, kind_for
+from desktop.ui.importing.actions import ImportController, kind_for
 from desktop.ui.main_window import MainWindow
 
 

@@ -15,14 +15,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMenu
 
-from desktop.core.queue import QueueService
+from desktop.core.queue.service import QueueService
 from desktop.platform.i18n import install_qt_translations
 from tests.catalogue_tools import compiled, speaking
 from tests.ui.conftest import BERLIN, REGIONS, ZONES
 
-from desktop.ui.formatting import Formatter, safe_locale
+from desktop.ui.common.formatting import Formatter, safe_locale
+from desktop.ui.common.settings_dialog import SettingsDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.settings_dialog import SettingsDialog
 
 ACCEPTED = 1
 

@@ -13,13 +13,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
-from desktop.core.imports import ImportReport
-from desktop.core.mail_account import MailServerError, Security
+from desktop.core.importing.items import ImportReport
+from desktop.core.importing.mail_account import MailServerError, Security
 from tests.fakes import FakeSecrets
 from tests.ui.conftest import REGIONS, ZONES
 
-from desktop.ui.imap_dialog import MailAccountDialog
-from desktop.ui.mail_sync import MINUTE_MS, MailSyncController
+from desktop.ui.importing.imap_dialog import MailAccountDialog
+from desktop.ui.importing.mail_sync import MINUTE_MS, MailSyncController
 from desktop.ui.main_window import MainWindow
 
 

@@ -16,14 +16,14 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.core.buckets import Bucket
 from desktop.core.errors import NotFound
-from desktop.core.queue import QueueService
+from desktop.core.queue.buckets import Bucket
+from desktop.core.queue.service import QueueService
 from desktop.core.requests import Priority, State
 from tests.ui.conftest import BERLIN, REGIONS, ZONES
 
 from desktop.ui.main_window import POLL_MS, MainWindow
-from desktop.ui.models.queue_model import BUCKET_ROLE, Column
+from desktop.ui.queue.model import BUCKET_ROLE, Column
 
 
 def berlin(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
@@ -371,7 +371,7 @@ def test_a_group_longer_than_a_page_opens_expanded_and_pages_in_as_needed(
         window, service, qtbot, monkeypatch):
     """Bug: each page fetched re-ran the view's group handler, whose layout fetched the next
     page, recursing until every row was in (or the recursion limit hit, with 100k requests)."""
-    from desktop.ui.models import queue_model
+    from desktop.ui.queue import model as queue_model
 
     monkeypatch.setattr(queue_model, "PAGE", 5)
     made = [service.add(f"late-{n:03}", due=berlin(24, 9) + timedelta(minutes=n)).id

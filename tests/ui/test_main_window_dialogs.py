@@ -16,15 +16,15 @@ import pytest
 
 from PySide6.QtWidgets import QDialog
 
-from desktop.core.buckets import Bucket
-from desktop.core.queue import QueueService
+from desktop.core.queue.buckets import Bucket
+from desktop.core.queue.service import QueueService
 from desktop.core.requests import Channel, Priority
 from tests.ui.conftest import BERLIN, REGIONS, ZONES
 
-from desktop.ui.add_dialog import AddRequestDialog
+from desktop.ui.common.settings_dialog import SettingsDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.models.queue_model import BUCKET_ROLE
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.queue.add_dialog import AddRequestDialog
+from desktop.ui.queue.model import BUCKET_ROLE
 
 ACCEPTED = QDialog.DialogCode.Accepted
 

@@ -12,14 +12,14 @@ import pytest
 
 from PySide6.QtCore import Qt
 
-from desktop.core.buckets import Bucket, QueueEntry, QueueHead
-from desktop.core.queue import QueueService
+from desktop.core.queue.buckets import Bucket, QueueEntry, QueueHead
+from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request
 
 from desktop.ui.main_window import MainWindow
-from desktop.ui.models.head_rows import HeadRows
-from desktop.ui.models.queue_model import Column, QueueModel
-from desktop.ui.models.queue_rows import GROUPS, QueueRows
+from desktop.ui.queue.head_rows import HeadRows
+from desktop.ui.queue.model import Column, QueueModel
+from desktop.ui.queue.rows import GROUPS, QueueRows
 
 HEAD_ROWS = 4
 

@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Tests for ``desktop.ui.models.queue_model.QueueModel``: the two-level tree, its roles, and
+"""Tests for ``desktop.ui.queue.model.QueueModel``: the two-level tree, its roles, and
 moving requests between buckets as the (fake) clock advances.
 
 The ``service`` fixture runs on in-memory fakes; the clock starts on Wednesday 25 November 2026
@@ -19,13 +19,13 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QTextDocument
 
-from desktop.core.buckets import TIMED_BUCKETS, Bucket
-from desktop.core.queue import QueueService
+from desktop.core.queue.buckets import TIMED_BUCKETS, Bucket
+from desktop.core.queue.service import QueueService
 from desktop.core.requests import Channel, Priority, Request
 from tests.fakes import FakeClock, MemoryRequestRepository, MemorySettingsStore, no_holidays
 
-from desktop.ui.formatting import Formatter, safe_locale
-from desktop.ui.models.queue_model import (
+from desktop.ui.common.formatting import Formatter, safe_locale
+from desktop.ui.queue.model import (
     BUCKET_ROLE,
     GROUPS,
     ITEM_ROLE,
@@ -190,7 +190,7 @@ def test_time_left_for_timed_and_paused_requests(model, ids):
 def test_reply_bys_and_snooze_ends_are_what_the_next_change_needs(model, service, ids):
     """Only reply-bys ahead and up to the first one not at risk are handed out (not 100,000),
     and the next bucket change computed from them is the one computed from all."""
-    from desktop.core.buckets import next_change
+    from desktop.core.queue.buckets import next_change
 
     edges = service.edges()
     assert model.reply_bys(edges) == [berlin(25, 10, 15), berlin(25, 10, 59), berlin(25, 11)]
@@ -431,7 +431,7 @@ def test_refreshed_buckets_match_the_core(qapp, offsets, snoozes, advances):
 @pytest.fixture
 def long_model(service: QueueService) -> QueueModel:
     """More overdue requests than one page holds."""
-    from desktop.ui.models.queue_model import PAGE
+    from desktop.ui.queue.model import PAGE
 
     for n in range(PAGE + 50):
         service.add(f"late-{n:03}", due=berlin(24, 9) + timedelta(minutes=n))
@@ -439,7 +439,7 @@ def long_model(service: QueueService) -> QueueModel:
 
 
 def test_a_long_group_shows_one_page_and_pages_in_the_rest(long_model, qtmodeltester):
-    from desktop.ui.models.queue_model import PAGE
+    from desktop.ui.queue.model import PAGE
 
     group = long_model.group_index(Bucket.OVERDUE)
     assert long_model.rowCount(group) == PAGE

@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.buckets import QueueEntry, edges_at
 from desktop.core.calendar import BusinessCalendar
+from desktop.core.queue.buckets import QueueEntry, edges_at
 from desktop.core.working_hours import WorkingHours
 
-from desktop.ui.models.queue_rows import GROUPS, SNOOZED, WAITING, QueueRows
+from desktop.ui.queue.rows import GROUPS, SNOOZED, WAITING, QueueRows
 
 START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 CALENDAR = BusinessCalendar(ZoneInfo("Europe/Berlin"), WorkingHours.office())

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import partial
 
-from desktop.core.sync import HistoryEntry, Side
+from desktop.core.sync.items import HistoryEntry, Side
 from desktop.store.sync_repository import SqliteSyncState
 
 AT = datetime(2026, 11, 25, 8, 30, tzinfo=UTC)  # 09:30 in Berlin

@@ -9,16 +9,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from desktop.caldav_service import install_sync
-from desktop.core.buckets import Bucket
-from desktop.core.sync import SyncReport
+from desktop.core.queue.buckets import Bucket
+from desktop.core.sync.items import SyncReport
 from desktop.platform.paths import resolve_paths
-from desktop.services import open_context
+from desktop.wiring.caldav import install_sync
+from desktop.wiring.services import open_context
 from tests.fakes import FakeClock, FakeSecrets
 
-from desktop.ui.formatting import Formatter, safe_locale
+from desktop.ui.common.formatting import Formatter, safe_locale
 from desktop.ui.main_window import MainWindow
-from desktop.ui.models.queue_model import BUCKET_ROLE
+from desktop.ui.queue.model import BUCKET_ROLE
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # Wednesday, 10:00 in Berlin
 

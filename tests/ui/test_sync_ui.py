@@ -8,10 +8,10 @@ import threading
 from datetime import UTC, datetime
 
 from desktop.core.errors import InvalidInput
-from desktop.core.sync import Failure, SyncReport
+from desktop.core.sync.items import Failure, SyncReport
 
-from desktop.ui.caldav_dialog import AccountForm, CalDavDialog
-from desktop.ui.sync_status import SyncController, SyncHooks
+from desktop.ui.sync.caldav_dialog import AccountForm, CalDavDialog
+from desktop.ui.sync.status import SyncController, SyncHooks
 
 NOW = datetime(2026, 11, 25, 9, 42, tzinfo=UTC)
 

@@ -10,7 +10,7 @@ import pytest
 
 from desktop.core.errors import InvalidInput
 
-from desktop.ui.worker import outcome
+from desktop.ui.common.worker import outcome
 
 
 def _failed(error: Exception) -> str:

@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Tests for ``desktop.core.buckets``: bucket edges, bucket of a request and the next change.
+"""Tests for ``desktop.core.queue.buckets``: bucket edges, bucket of a request and the next change.
 
 Berlin office hours (Mon-Fri 09:00-17:00). November 2026: Wednesday 25, Friday 27, Saturday 28,
 Sunday 29, Monday 30.
@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.buckets import TIMED_BUCKETS, Bucket, edges_at, next_change, parse_bucket
 from desktop.core.calendar import BusinessCalendar
 from desktop.core.errors import InvalidInput
+from desktop.core.queue.buckets import TIMED_BUCKETS, Bucket, edges_at, next_change, parse_bucket
 from desktop.core.requests import Request, State
 from desktop.core.working_hours import parse_working_hours
 

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from desktop.core.checker import Severity, check
-from desktop.core.templates import FieldKind, Template, fill
+from desktop.core.drafting.checker import Severity, check
+from desktop.core.drafting.templates import FieldKind, Template, fill
 from desktop.platform.resources import resource_path
 from desktop.platform.templates import TemplateLibrary
 

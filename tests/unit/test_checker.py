@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.checker import Severity, check
+from desktop.core.drafting.checker import Severity, check
 
 CLEAN = ("Summary: we need a decision on the Q4 budget.\n\n"
          "Please approve the proposal at https://docs.example.org/q4 "

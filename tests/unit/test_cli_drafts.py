@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.platform.paths import resolve_paths
-from desktop.services import open_context, open_drafting
+from desktop.wiring.services import open_context, open_drafting
 from tests.unit.test_cli import Cli
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.drafts import DraftNotFound, DraftService, DraftState
+from desktop.core.drafting.drafts import DraftNotFound, DraftService, DraftState
+from desktop.core.drafting.outbox import Outbox, Security, SmtpAccount
 from desktop.core.errors import InvalidInput
-from desktop.core.outbox import Outbox, Security, SmtpAccount
 from desktop.store.db import open_database
 from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
 

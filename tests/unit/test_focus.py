@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.errors import InvalidInput
-from desktop.core.focus import (
+from desktop.core.focus.blocks import (
     UNBOUNDED,
     Coalescer,
     Digest,

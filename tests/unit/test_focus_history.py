@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from desktop.core.focus import Reason
-from desktop.core.focus_log import Interruption, InterruptionKind
-from desktop.core.focus_plan import FocusSession
-from desktop.core.measures import FocusSpan
-from desktop.core.measures import Interruption as Moment
+from desktop.core.focus.blocks import Reason
+from desktop.core.focus.log import Interruption, InterruptionKind
+from desktop.core.focus.plan import FocusSession
+from desktop.core.health.measures import FocusSpan
+from desktop.core.health.measures import Interruption as Moment
 from desktop.store.db import open_database
 from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.focus_repository import SqliteFocusRepository

@@ -9,10 +9,10 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from desktop.core.focus import Reason
-from desktop.core.focus_log import HeldEntry, Interruption, InterruptionKind
-from desktop.core.focus_plan import FocusSession, new_session, parse_schedule, stop
-from desktop.core.focus_service import FocusService, FocusSettings
+from desktop.core.focus.blocks import Reason
+from desktop.core.focus.log import HeldEntry, Interruption, InterruptionKind
+from desktop.core.focus.plan import FocusSession, new_session, parse_schedule, stop
+from desktop.core.focus.service import FocusService, FocusSettings
 from desktop.core.requests import Request, State
 from desktop.store.db import open_database
 from desktop.store.focus_repository import SqliteFocusRepository

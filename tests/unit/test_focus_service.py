@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.errors import InvalidInput
-from desktop.core.focus_log import InterruptionKind
-from desktop.core.focus_service import FocusService, FocusSettings
+from desktop.core.focus.log import InterruptionKind
+from desktop.core.focus.service import FocusService, FocusSettings
 from desktop.core.requests import Priority, Request, State
 from tests.fakes import FakeClock, MemoryFocusRepository, MemoryRequestRepository, RecordingNotifier
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from desktop.core.focus_plan import FocusSession
-from desktop.core.sync import FocusRecord
+from desktop.core.focus.plan import FocusSession
+from desktop.core.sync.items import FocusRecord
 from desktop.store.db import open_database
 from desktop.store.focus_repository import SqliteFocusRepository
 from desktop.store.focus_sync import SqliteFocusBlocks

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from tests.catalogue_tools import compiled, speaking
 
-from desktop.ui.formatting import Formatter, duration_text, safe_locale
+from desktop.ui.common.formatting import Formatter, duration_text, safe_locale
 
 BERLIN = ZoneInfo("Europe/Berlin")
 THURSDAY = datetime(2026, 11, 26, 16, 5, tzinfo=UTC)  # 17:05 in Berlin

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop.core.errors import InvalidInput
-from desktop.core.measures import IsoWeek, meeting_hours
+from desktop.core.health.measures import IsoWeek, meeting_hours
 from desktop.core.meetings import MeetingEvent
 from desktop.sources.ics import read_ics
 from desktop.store.calendar_repository import SqliteCalendarRepository

@@ -15,9 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.imports import import_id
-from desktop.core.mail_account import FolderState, MailAccount, MailServerError, make_account
-from desktop.core.queue import QueueService
+from desktop.core.importing.items import import_id
+from desktop.core.importing.mail_account import (
+    FolderState,
+    MailAccount,
+    MailServerError,
+    make_account,
+)
+from desktop.core.queue.service import QueueService
 from desktop.sources.imap import MailSync, list_folders
 from desktop.sources.mail_files import read_eml
 from desktop.sources.runner import run_import

@@ -16,7 +16,7 @@ import pytest
 
 from desktop import cli
 from desktop.core.errors import InvalidInput
-from desktop.core.mail_account import (
+from desktop.core.importing.mail_account import (
     FolderState,
     Security,
     account_from_settings,

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.errors import InvalidInput
-from desktop.core.imports import Incoming, Problem, import_id
-from desktop.core.queue import QueueService
+from desktop.core.importing.items import Incoming, Problem, import_id
+from desktop.core.queue.service import QueueService
 from desktop.core.requests import Channel, Priority, State
 from desktop.sources.mail import read_message
 from desktop.sources.mail_files import read_eml, read_maildir, read_mbox

@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.core.calendar import BusinessCalendar
-from desktop.core.decisions import Decision
 from desktop.core.errors import InvalidInput
-from desktop.core.measures import (
+from desktop.core.health.decisions import Decision
+from desktop.core.health.measures import (
     FocusSpan,
     Interruption,
     IsoWeek,

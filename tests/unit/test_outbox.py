@@ -13,9 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.calendar import BusinessCalendar
-from desktop.core.drafts import DraftService, DraftState
-from desktop.core.errors import InvalidInput, NoBusinessTime
-from desktop.core.outbox import (
+from desktop.core.drafting.drafts import DraftService, DraftState
+from desktop.core.drafting.outbox import (
     INTERRUPTED,
     Outbox,
     OutgoingMail,
@@ -24,6 +23,7 @@ from desktop.core.outbox import (
     next_send_time,
     parse_security,
 )
+from desktop.core.errors import InvalidInput, NoBusinessTime
 from desktop.core.working_hours import WorkingHours, parse_working_hours
 from desktop.store.draft_repository import SqliteDraftRepository
 

@@ -13,18 +13,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.buckets import Bucket, edges_at
 from desktop.core.calendar import BusinessCalendar
+from desktop.core.queue.buckets import Bucket, edges_at
 from desktop.core.requests import Request, State
 from desktop.core.working_hours import WorkingHours
 from desktop.platform.paths import resolve_paths
-from desktop.services import open_context
 from desktop.store.db import open_database
 from desktop.store.prefetch import QueuePrefetch
 from desktop.store.request_repository import SqliteRequestRepository
+from desktop.wiring.services import open_context
 from tests.fakes import FakeClock
 
-from desktop.ui.models.queue_rows import GROUPS, QueueRows
+from desktop.ui.queue.rows import GROUPS, QueueRows
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # Wednesday 10:00 in Berlin
 CALENDAR = BusinessCalendar(ZoneInfo("Europe/Berlin"), WorkingHours.office())

@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Tests for ``desktop.core.queue.QueueService`` with the in-memory fakes.
+"""Tests for ``desktop.core.queue.service.QueueService`` with the in-memory fakes.
 
 The ``clock`` fixture starts on Wednesday 25 November 2026 at 10:00 in Berlin; the settings
 store holds ``timezone = Europe/Berlin`` and the defaults (Mon-Fri 09:00-17:00, 1bd).
@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.core.buckets import Bucket
 from desktop.core.errors import InvalidInput, NotFound
-from desktop.core.queue import QueueService
+from desktop.core.queue.buckets import Bucket
+from desktop.core.queue.service import QueueService
 from desktop.core.requests import Channel, Priority, State
 from tests.fakes import FakeClock, MemoryRequestRepository, MemorySettingsStore, no_holidays
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.checker import Finding, check
-from desktop.core.quickfix import (
+from desktop.core.drafting.checker import Finding, check
+from desktop.core.drafting.quickfix import (
     FixContext,
     FixKind,
     apply,

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from desktop.core.replies import quoted_ask, reply_subject, reply_values
+from desktop.core.drafting.replies import quoted_ask, reply_subject, reply_values
+from desktop.core.drafting.templates import Moment
 from desktop.core.requests import Request
-from desktop.core.templates import Moment
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import NotFound
-from desktop.core.sync import RESTORE_WINDOW, HistoryEntry, Side, SyncItem
+from desktop.core.sync.items import RESTORE_WINDOW, HistoryEntry, Side, SyncItem
 from desktop.platform.paths import resolve_paths
-from desktop.services import open_context
 from desktop.store.retention import Purged, purge_expired
 from desktop.store.sync_repository import SqliteSyncState
+from desktop.wiring.services import open_context
 from tests.fakes import FakeClock
 
 T = datetime(2026, 11, 25, 9, tzinfo=UTC)

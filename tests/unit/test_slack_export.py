@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.errors import InvalidInput
-from desktop.core.imports import Incoming, Problem
+from desktop.core.importing.items import Incoming, Problem
 from desktop.core.requests import Channel, Priority
 from desktop.sources import KINDS, read_source
 from desktop.sources.slack_export import read_slack_export
@@ -382,7 +382,7 @@ def test_arbitrary_messages_never_raise(tmp_path, dm, channel, raw):
 
 
 def test_the_first_identity_the_export_knows_is_used(tmp_path):
-    from desktop.services import slack_items
+    from desktop.wiring.services import slack_items
 
     path = export(tmp_path, {f"general/{DAY}": [msg("U2", "hi <@U1>", 1)]})
     items = list(slack_items(path, ("ann@elsewhere.example", "Ann@example.org")))
@@ -390,7 +390,7 @@ def test_the_first_identity_the_export_knows_is_used(tmp_path):
 
 
 def test_no_identity_or_an_unknown_one_is_refused_before_reading(tmp_path):
-    from desktop.services import slack_items
+    from desktop.wiring.services import slack_items
 
     path = export(tmp_path, {})
     with pytest.raises(InvalidInput, match="config set me"):

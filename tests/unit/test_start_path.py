@@ -14,7 +14,7 @@ import pytest
 
 from desktop.app import _window_arguments
 from desktop.core.requests import Channel, Priority
-from desktop.services import open_context
+from desktop.wiring.services import open_context
 from tests.fakes import FakeClock
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -59,10 +59,11 @@ def test_starting_the_window_imports_no_cli_importer_or_sqlite_utils(tmp_path: P
         "import sys\n"
         "from desktop import app\n"
         "from desktop.platform.paths import resolve_paths\n"
-        "from desktop.services import open_context\n"
+        "from desktop.wiring.services import open_context\n"
         f"ctx = open_context(resolve_paths({str(tmp_path)!r}))\n"
         "ctx.queue.entries()\n"
-        "late = {'desktop.cli', 'desktop.sources', 'desktop.core.checker', 'sqlite_utils',\n"
+        "late = {'desktop.cli', 'desktop.sources', 'desktop.core.drafting.checker',\n"
+        "        'sqlite_utils',\n"
         "        'holidays', 'importlib.metadata', 'smtplib', 'desktop.core.demo',\n"
         "        'desktop.core.demo_calendar'} & set(sys.modules)\n"
         "assert not late, late\n"

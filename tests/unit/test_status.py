@@ -11,8 +11,8 @@ import pytest
 
 from desktop.core.calendar import BusinessCalendar
 from desktop.core.policy import DEFAULT_POLICY, parse_target
+from desktop.core.queue.status import describe_target, status_message
 from desktop.core.requests import Channel, Priority
-from desktop.core.status import describe_target, status_message
 from desktop.core.working_hours import WorkingHours
 
 UTC_OFFICE = BusinessCalendar(UTC, WorkingHours.office())

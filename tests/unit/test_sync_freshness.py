@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.sync_freshness import MAX_AGE, Stamp, http_time, stamp_of, unchanged
+from desktop.core.sync.freshness import MAX_AGE, Stamp, http_time, stamp_of, unchanged
 
 RADICALE = "http://radicale.org/ns/sync/" + "0" * 64
 T0 = datetime(2026, 11, 25, 9, tzinfo=UTC)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from desktop.core.requests import Channel, Pause, Priority, Request, State
-from desktop.core.sync import (
+from desktop.core.sync.items import (
     FocusRecord,
     focus_fields,
     request_fields,

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.sync import Side, merge
+from desktop.core.sync.items import Side, merge
 
 T0 = datetime(2026, 11, 25, 9, tzinfo=UTC)
 NAMES = ("a", "b", "c")

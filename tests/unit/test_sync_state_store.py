@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from desktop.core.sync import SyncItem
-from desktop.core.sync_freshness import Stamp
+from desktop.core.sync.freshness import Stamp
+from desktop.core.sync.items import SyncItem
 from desktop.platform.paths import resolve_paths
-from desktop.services import open_context
 from desktop.store.sync_repository import SqliteSyncState
+from desktop.wiring.services import open_context
 from tests.fakes import FakeClock
 
 T = datetime(2026, 11, 25, 9, tzinfo=UTC)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.templates import Moment, TemplateBroken, fill
+from desktop.core.drafting.templates import Moment, TemplateBroken, fill
 from desktop.platform.sandbox import Budget
 from desktop.platform.template_filters import first_name, person_name, quote, zone_label
 from desktop.platform.templates import TemplateLibrary

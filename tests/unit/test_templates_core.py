@@ -14,9 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.core.calendar import BusinessCalendar
-from desktop.core.errors import InvalidInput
-from desktop.core.suggestions import suggest_deadlines
-from desktop.core.templates import (
+from desktop.core.drafting.suggestions import suggest_deadlines
+from desktop.core.drafting.templates import (
     Field,
     FieldKind,
     Moment,
@@ -25,6 +24,7 @@ from desktop.core.templates import (
     parse_template,
     parse_value,
 )
+from desktop.core.errors import InvalidInput
 from desktop.core.working_hours import WorkingHours
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # a Wednesday

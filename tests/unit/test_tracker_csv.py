@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.errors import InvalidInput
-from desktop.core.imports import Incoming, Problem
+from desktop.core.importing.items import Incoming, Problem
 from desktop.core.requests import Channel, Priority
 from desktop.sources.tracker_csv import PRESETS, read_csv, sniff_file, sniff_preset
 

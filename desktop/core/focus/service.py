@@ -1,0 +1,448 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The focus service: starts, stops and extends blocks, holds and releases notifications.
+
+It ties the policy of :mod:`desktop.core.focus.blocks` to the store, the clock and a notifier. The
+caller feeds it what changed (:meth:`FocusService.sync_requests`) and calls
+:meth:`FocusService.tick` at :meth:`FocusService.next_event`; nothing here reads the system
+clock or starts a timer. Everything held is stored, so a restart during a block still delivers
+the digest at its end (or at once, if the block ended while the app was closed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from desktop.core.errors import InvalidInput
+from desktop.core.focus import notices, plan
+from desktop.core.focus.blocks import (
+    Coalescer,
+    Digest,
+    FocusPolicy,
+    HeldRequests,
+    Reason,
+    suggested_length,
+)
+from desktop.core.focus.log import HeldEntry, Interruption, InterruptionKind
+from desktop.core.i18n import _
+from desktop.core.ports import Clock, FocusRepository, FocusRequests, Notification, Notifier
+from desktop.core.requests import Request, State
+from desktop.core.settings import REGISTRY
+
+BATCH = 3
+"""More requests than this let through at one moment go out as one notification."""
+
+@dataclass(frozen=True, slots=True)
+class FocusSettings:
+    """The focus settings, read into their types."""
+
+    zone: str = "UTC"
+    margin: timedelta = timedelta(minutes=30)
+    allowed_senders: frozenset[str] = frozenset()
+    delivery_times: tuple[int, ...] = ()
+    """Minutes after local midnight at which a digest goes out during a block."""
+    coalesce: timedelta = timedelta(minutes=10)
+
+    @property
+    def policy(self) -> FocusPolicy:
+        """The break-through rules."""
+        return FocusPolicy(self.margin, self.allowed_senders)
+
+
+@dataclass(frozen=True, slots=True)
+class FocusState:
+    """What the banner, the tray and ``focus status`` show."""
+
+    session: plan.FocusSession | None
+    held: int
+    next_breach_at: datetime | None
+    """When the next reply falls due, less the margin (a held one comes through then)."""
+    suggested: timedelta
+    """How long a block could run before that."""
+    bounded_by: Request | None
+
+    @property
+    def active(self) -> bool:
+        """Whether a block runs."""
+        return self.session is not None
+
+
+class FocusService:
+    """Focus blocks and the notifications held during them.
+
+    Args:
+        repository: where blocks, schedules, held requests and the log are stored.
+        requests: reads the queue.
+        clock: the source of ``now``.
+        notifier: shows notifications.
+        settings: returns the focus settings in force (read again on every event).
+        moment: formats a reply-by for notifications (default: ``HH:MM`` in the zone).
+    """
+
+    def __init__(self, repository: FocusRepository, requests: FocusRequests, clock: Clock,
+                 notifier: Notifier, settings: Callable[[], FocusSettings],
+                 moment: notices.Moment | None = None) -> None:
+        self._repo = repository
+        self._requests = requests
+        self._clock = clock
+        self.notifier = notifier
+        """Where notifications go; replaceable once the window exists."""
+        self._settings = settings
+        self._moment = moment
+        self._held = HeldRequests()
+        self._coalescer = Coalescer(settings().coalesce)
+        self._seen: Mapping[str, str] | None = None
+        self._last_tick = clock.now()
+        self.sessions: list[plan.FocusSession] = []
+        self.schedules: list[plan.FocusSchedule] = []
+        self.reload()
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read blocks, schedules and held requests from the store again (another process,
+        such as the command line, may have changed them)."""
+        now = self._clock.now()
+        self.sessions = self._repo.sessions(since=now - timedelta(days=1))
+        self.schedules = self._repo.schedules()
+        self._held = HeldRequests()
+        for entry in self._repo.held():
+            self._held.hold(entry.request_id, entry.breach_at)
+
+    @property
+    def zone(self) -> str:
+        """The user's time zone (IANA name)."""
+        return self._settings().zone
+
+    def now(self) -> datetime:
+        """The current instant from the injected clock."""
+        return self._clock.now()
+
+    def all_sessions(self) -> list[plan.FocusSession]:
+        """Every block that is not deleted, oldest first."""
+        return self._repo.sessions()
+
+    def current(self) -> plan.FocusSession | None:
+        """The block running now, if any."""
+        now = self._clock.now()
+        return next((s for s in reversed(self.sessions) if s.is_active(now)), None)
+
+    def held_ids(self) -> list[str]:
+        """Ids of the requests held now."""
+        return self._held.ids()
+
+    def state(self) -> FocusState:
+        """The block, how many are held and when the next reply falls due."""
+        now = self._clock.now()
+        margin = self._settings().margin
+        first = self._requests.next_due(now)  # one indexed query, not the whole queue
+        length, bound = suggested_length([first] if first else [], now, margin)
+        breach = None if bound is None or bound.reply_by is None else bound.reply_by - margin
+        return FocusState(self.current(), len(self._held), breach, length, bound)
+
+    def next_event(self) -> datetime | None:
+        """When :meth:`tick` next has something to do."""
+        now = self._clock.now()
+        settings = self._settings()
+        times = [self._held.next_release(), self._coalescer.next_send(),
+                 plan.next_scheduled_start(self.schedules, now)]
+        session = self.current()
+        if session is not None:
+            times += [session.end, self._next_delivery(now, session.end, settings)]
+        elif len(self._held):
+            times.append(now)  # a block ended while nobody looked: the digest is due
+        return min((t for t in times if t is not None), default=None)
+
+    # -- blocks --------------------------------------------------------------------------------
+
+    def start(self, *, length: timedelta | None = None,
+              until: datetime | None = None) -> plan.FocusSession:
+        """Start a block now.
+
+        Raises:
+            InvalidInput: a block is already running, or the length or end is not accepted.
+        """
+        now = self._clock.now()
+        running = self.current()
+        if running is not None:
+            raise InvalidInput(_("You are already focusing until {end}; extend or stop that "
+                                 "block instead.").format(end=self._format(running.end)))
+        session = plan.new_session(now, length=length, until=until)
+        self._save(session)
+        return session
+
+    def stop(self) -> plan.FocusSession:
+        """Stop the running block; the held requests go out as the digest.
+
+        Raises:
+            InvalidInput: no block is running.
+        """
+        session = self._running()
+        stopped = plan.stop(session, self._clock.now())
+        self._save(stopped)
+        self.tick()
+        return stopped
+
+    def extend(self, by: timedelta) -> plan.FocusSession:
+        """Make the running block ``by`` longer.
+
+        Raises:
+            InvalidInput: no block is running, or ``by`` is not accepted.
+        """
+        longer = plan.extend(self._running(), by, self._clock.now())
+        self._save(longer)
+        return longer
+
+    def check_schedule(self, text: str, zone: str | None = None) -> plan.FocusSchedule:
+        """What :meth:`add_schedule` would add, without adding it.
+
+        Raises:
+            InvalidInput: as :meth:`add_schedule`.
+        """
+        return plan.parse_schedule(text, zone or self._settings().zone, self._clock.now(),
+                                   self.schedules)
+
+    def add_schedule(self, text: str, zone: str | None = None) -> plan.FocusSchedule:
+        """Add a recurring block such as ``mon-fri 09:00-11:00`` (in ``zone`` or the user's).
+
+        Raises:
+            InvalidInput: not that form, an unknown zone, or it overlaps another schedule.
+        """
+        schedule = self.check_schedule(text, zone)
+        self._repo.save_schedule(schedule)
+        self.schedules.append(schedule)
+        return schedule
+
+    def remove_schedule(self, prefix: str) -> plan.FocusSchedule:
+        """Delete the schedule whose id starts with ``prefix`` (kept as a tombstone).
+
+        Raises:
+            InvalidInput: no schedule, or more than one, has that id.
+        """
+        found = [s for s in self.schedules if s.id.startswith(prefix.strip().lower())]
+        if len(found) != 1 or not prefix.strip():
+            raise InvalidInput(_("No focus schedule with id '{id}'; 'unhurried focus schedule "
+                                 "list' shows the ids.").format(id=prefix))
+        gone = plan.FocusSchedule(found[0].id, found[0].weekdays, found[0].span, found[0].zone,
+                                  self._clock.now(), deleted_at=self._clock.now())
+        self._repo.save_schedule(gone)
+        self.schedules = [s for s in self.schedules if s.id != gone.id]
+        return gone
+
+    def minutes_today(self) -> int:
+        """Minutes of focus so far on the user's current day."""
+        now = self._clock.now()
+        zone = ZoneInfo(self._settings().zone)
+        return plan.focus_minutes_by_day(self.sessions, zone, now).get(
+            now.astimezone(zone).date(), 0)
+
+    def _running(self) -> plan.FocusSession:
+        session = self.current()
+        if session is None:
+            raise InvalidInput(_("You are not focusing; start a block first."))
+        return session
+
+    def _save(self, session: plan.FocusSession) -> None:
+        self._repo.save_session(session)
+        self.sessions = [s for s in self.sessions if s.id != session.id] + [session]
+        self.sessions.sort(key=lambda s: s.start)
+
+    # -- requests ------------------------------------------------------------------------------
+
+    def sync_requests(self) -> int:
+        """Find new and changed requests (by id and ``modified_at``) and act on them.
+
+        The first call only takes note of what is there. Returns how many were new or changed.
+        """
+        versions = self._requests.versions()
+        if self._seen is None:
+            self._seen = versions
+            return 0
+        fresh = [i for i, stamp in versions.items() if self._seen.get(i) != stamp]
+        new = {i for i in fresh if i not in self._seen}
+        gone = [i for i in set(self._held.ids()) if i not in versions]
+        self._seen = versions
+        changed = self._requests.get_many(fresh) if fresh else []
+        self.observe([r for r in changed if r.id in new],
+                     [r for r in changed if r.id not in new], gone)
+        return len(fresh)
+
+    def observe(self, new: Sequence[Request], changed: Sequence[Request] = (),
+                gone: Iterable[str] = ()) -> None:
+        """Decide about new requests (hold or let through) and re-decide held ones that
+        changed; ``gone`` ids (done or deleted) are no longer held."""
+        now = self._clock.now()
+        self.tick()  # a scheduled block may have started
+        settings = self._settings()
+        policy = settings.policy
+        session = self.current()
+        block = session.block if session is not None else None
+        through: dict[Reason, list[Request]] = {}
+        hold: list[HeldEntry] = []
+        arrived: list[str] = []
+        drop = set(gone)
+        for request in [*new, *(r for r in changed if r.id in self._held)]:
+            if not _open(request, now):
+                drop.add(request.id)
+                continue
+            reason = policy.reason_to_release(request, block, now)
+            if reason is Reason.OUTSIDE_FOCUS:
+                if request.id not in self._held:  # else it goes out with the digest due now
+                    self._coalescer.interval = settings.coalesce
+                    arrived += self._coalescer.offer(request.id, now)
+            elif reason is None:
+                hold.append(HeldEntry(request.id, policy.breach_at(request), now,
+                                      session.id if session else None))
+            else:
+                through.setdefault(reason, []).append(request)
+                drop.add(request.id)
+        drop &= set(self._held.ids())
+        for request_id in drop:
+            self._held.drop(request_id)
+        for entry in hold:
+            self._held.hold(entry.request_id, entry.breach_at)
+        self._repo.hold(hold)
+        if not through:
+            self._repo.release(drop, ())
+        for n, (reason, requests) in enumerate(through.items()):
+            # No longer held and logged in one transaction: a crash between loses nothing.
+            self._let_through(requests, reason, InterruptionKind.BREAKTHROUGH, session,
+                              release=drop if n == 0 else ())
+        self._send_arrived(now, arrived)
+
+    # -- time ----------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Do what is due at the clock's now: start a scheduled block, let out held requests
+        whose reply-by came close, send the digest at a delivery time or when a block ended,
+        and send coalesced notifications."""
+        now = self._clock.now()
+        since, self._last_tick = self._last_tick, now
+        settings = self._settings()
+        scheduled = plan.due_scheduled(self.schedules, now, self.sessions)
+        if scheduled is not None:
+            self._save(scheduled)
+        session = self.current()
+        if session is not None:
+            due = self._held.due(now)
+            if due:
+                requests = self._requests.get_many(due)
+                self._let_through([r for r in requests if _open(r, now)],
+                                  Reason.NEAR_DEADLINE, InterruptionKind.RELEASE, session,
+                                  release=due)
+            delivery = self._next_delivery(since, session.end, settings)
+            if delivery is not None and delivery <= now and len(self._held):
+                self._send_digest(now, session)
+        elif len(self._held):
+            self._send_digest(now, None)
+        self._send_arrived(now)
+
+    def _next_delivery(self, after: datetime, until: datetime,
+                       settings: FocusSettings) -> datetime | None:
+        """The first delivery time after ``after`` and before ``until``."""
+        if not settings.delivery_times:
+            return None
+        zone = ZoneInfo(settings.zone)
+        day = after.astimezone(zone).date()
+        while True:
+            for minutes in settings.delivery_times:
+                moment = _at(day, minutes, zone)
+                if moment >= until:
+                    return None
+                if moment > after:
+                    return moment
+            day += timedelta(days=1)
+
+    # -- sending -------------------------------------------------------------------------------
+
+    def _let_through(self, requests: Sequence[Request], reason: Reason, kind: InterruptionKind,
+                     session: plan.FocusSession | None, release: Iterable[str] = ()) -> None:
+        """Log and notify ``requests``; ``release`` ids stop being held in the same write."""
+        moment = self._format
+        now = self._clock.now()
+        sid = session.id if session else None
+        self._repo.release(release, [Interruption(now, r.id, kind, reason,
+                                                  notices.why(r, reason, moment), sid)
+                                     for r in requests])
+        if not requests:
+            return
+        if len(requests) > BATCH:
+            self.notifier.notify(notices.several(requests, moment, kind.value, reason))
+            return
+        for request in requests:
+            self.notifier.notify(notices.single(request, reason, moment, kind.value))
+
+    def _send_digest(self, now: datetime, session: plan.FocusSession | None) -> None:
+        ids = self._held.drain()
+        zone = ZoneInfo(self._settings().zone)
+        tomorrow = now.astimezone(zone).date() + timedelta(days=1)
+        held = Digest.of(self._requests.get_many(ids), _at(tomorrow, 0, zone))
+        log = [Interruption(now, r.id, InterruptionKind.DIGEST, Reason.DIGEST,
+                            notices.line(r, self._format), session.id if session else None)
+               for r in held.requests]
+        self._repo.release(ids, log)
+        if held.requests:
+            self.notifier.notify(notices.digest(held, self._format))
+
+    def _send_arrived(self, now: datetime, ready: Sequence[str] = ()) -> None:
+        ids = [*ready, *self._coalescer.tick(now)]
+        if not ids:
+            return
+        requests = [r for r in self._requests.get_many(ids) if _open(r, now)]
+        requests.sort(key=lambda r: (r.reply_by or datetime.max.replace(tzinfo=now.tzinfo), r.id))
+        if not requests:
+            return
+        self._repo.release((), [Interruption(now, r.id, InterruptionKind.ARRIVED,
+                                             Reason.OUTSIDE_FOCUS, notices.line(r, self._format))
+                                for r in requests])
+        note: Notification = (notices.single(requests[0], Reason.OUTSIDE_FOCUS, self._format,
+                                             "arrived") if len(requests) == 1
+                              else notices.several(requests, self._format, "arrived"))
+        self.notifier.notify(note)
+
+    def _format(self, moment: datetime) -> str:
+        if self._moment is not None:
+            return self._moment(moment)
+        zone = ZoneInfo(self._settings().zone)
+        local, today = moment.astimezone(zone), self._clock.now().astimezone(zone).date()
+        return local.strftime("%H:%M") if local.date() == today else local.strftime("%a %H:%M")
+
+
+def _open(request: Request, now: datetime) -> bool:
+    return (request.state is State.OPEN and request.deleted_at is None
+            and not request.is_snoozed(now))
+
+
+def _at(day: date, minutes: int, zone: ZoneInfo) -> datetime:
+    wall = datetime.combine(day, time(0)) + timedelta(minutes=minutes)
+    return wall.replace(tzinfo=zone).astimezone(ZoneInfo("UTC"))
+
+
+def focus_settings(values: Mapping[str, str], default_zone: str = "UTC") -> FocusSettings:
+    """The focus settings from stored text values (defaults for missing or unreadable ones);
+    ``default_zone`` until the user picks a zone."""
+
+    def read(key: str) -> Any:
+        spec = REGISTRY[key]
+        try:
+            return spec.parse(values.get(key, spec.default))
+        except InvalidInput:
+            return spec.parse(spec.default)
+
+    zone = values.get("timezone") or default_zone
+    try:
+        plan.zone_named(zone)
+    except InvalidInput:
+        zone = default_zone
+    allowed: str = read("focus_allow")
+    return FocusSettings(
+        zone=zone,
+        margin=timedelta(minutes=read("focus_margin_minutes")),
+        allowed_senders=frozenset(p.strip() for p in allowed.split(",") if p.strip()),
+        delivery_times=read("focus_digest_times"),
+        coalesce=timedelta(minutes=read("notify_every_minutes")),
+    )

@@ -1,0 +1,338 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The queue service: what the window and the command line do with requests.
+
+It ties the repository, the clock and the settings together and keeps every stored reply-by in
+step with the policy and the calendar. It raises :mod:`desktop.core.errors` exceptions and never
+talks to the user itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from desktop.core import requests as rq
+from desktop.core.calendar import BusinessCalendar, HolidaySource
+from desktop.core.deadlines import (
+    Clockwork,
+    derive,
+    time_left,
+    with_reply_by,
+    with_reply_bys,
+)
+from desktop.core.errors import InvalidInput, NotFound
+from desktop.core.i18n import _
+from desktop.core.importing.items import Incoming, import_id
+from desktop.core.ports import Clock, RequestRepository, SettingsStore
+from desktop.core.queue.buckets import Bucket, BucketEdges, QueueEntry, edges_at
+from desktop.core.requests import Channel, Priority, Request, State
+from desktop.core.settings import REGISTRY, Settings, check_value
+
+HolidayLookup = Callable[[str, str | None], HolidaySource]
+"""Given a country and subdivision, returns the holidays of a year (the platform's adapter)."""
+
+_DERIVED_WITH = "_derived_with"
+
+
+class QueueService:
+    """Adds, changes and lists requests; keeps reply-by times derived.
+
+    Args:
+        requests: where requests are stored.
+        settings: where settings are stored.
+        clock: the source of ``now``.
+        holidays: looks up public holidays for the region chosen in the settings.
+        default_zone: the zone to use until the user picks one (the system's).
+    """
+
+    def __init__(
+        self,
+        requests: RequestRepository,
+        settings: SettingsStore,
+        clock: Clock,
+        holidays: HolidayLookup,
+        default_zone: str = "UTC",
+    ) -> None:
+        self._requests = requests
+        self._settings_store = settings
+        self._clock = clock
+        self._holidays = holidays
+        self._default_zone = default_zone
+        self.settings = Settings.from_text({}, default_zone=default_zone)
+        self.calendar = self._calendar_for(self.settings)
+        self.reload_settings()
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def reload_settings(self) -> int:
+        """Read the settings again; re-derive reply-by times if the rules changed since they
+        were last derived (also after a crash between storing settings and re-deriving).
+
+        Returns:
+            How many requests got a new reply-by.
+        """
+        values = self._settings_store.values()
+        self.settings = Settings.from_text(values, default_zone=self._default_zone)
+        self.calendar = self._calendar_for(self.settings)
+        fingerprint = _fingerprint(values, self._default_zone)
+        if values.get(_DERIVED_WITH) == fingerprint:
+            return 0
+        changed = self.rederive_all()
+        self._settings_store.put({_DERIVED_WITH: fingerprint})
+        return changed
+
+    def setting_text(self, key: str) -> str:
+        """The text form of one setting as it is in force (stored, or its default)."""
+        if key not in REGISTRY:
+            check_value(key, "")  # raises the "unknown setting" message
+        stored = self._settings_store.values().get(key)
+        if stored is not None:
+            return stored
+        return self._default_zone if key == "timezone" else REGISTRY[key].default
+
+    def update_settings(self, values: Mapping[str, str]) -> int:
+        """Check, store and apply settings; every open request's reply-by is derived again.
+
+        Raises:
+            InvalidInput: a key or value is not accepted; nothing is stored then.
+        """
+        checked = {key: check_value(key, text) for key, text in values.items()}
+        merged = {**self._settings_store.values(), **checked}
+        candidate = Settings.from_text(merged, default_zone=self._default_zone)
+        calendar = self._calendar_for(candidate)
+        if candidate.policy.counts_business_time and candidate.working_hours.is_empty:
+            raise InvalidInput(
+                _("Working hours cannot be empty while reply targets count business time.")
+            )
+        if not candidate.working_hours.is_empty:
+            calendar.add(self._clock.now(), candidate.at_risk)  # fails early if no working time
+        self._settings_store.put(checked)
+        return self.reload_settings()
+
+    def rederive_all(self) -> int:
+        """Derive every active request's reply-by again and store those that changed."""
+        active = self._requests.active()
+        fresh = with_reply_bys(active, self.settings.policy, self.calendar)
+        changed = [new for new, old in zip(fresh, active, strict=True) if new is not old]
+        self._requests.save_many(changed)
+        return len(changed)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """The current instant from the injected clock."""
+        return self._clock.now()
+
+    def get(self, request_id: str) -> Request:
+        """The request with ``request_id``.
+
+        Raises:
+            NotFound: no such request (or it was deleted).
+        """
+        request = self._requests.get(request_id)
+        if request is None or request.deleted_at is not None:
+            raise NotFound(request_id)
+        return request
+
+    def active(self) -> list[Request]:
+        """Every request that is neither done nor deleted."""
+        return self._requests.active()
+
+    def entries(self) -> list[QueueEntry]:
+        """:meth:`active` as queue entries, for placing many requests without loading them."""
+        return self._requests.entries()
+
+    def get_many(self, request_ids: Iterable[str]) -> dict[str, Request]:
+        """The requests with these ids by id; deleted and unknown ones are left out."""
+        found = self._requests.get_many(request_ids)
+        return {r.id: r for r in found if r.deleted_at is None}
+
+    def all(self) -> list[Request]:
+        """Every request that is not deleted, done ones included."""
+        return self._requests.all()
+
+    def search(self, query: str, limit: int = 500) -> list[str]:
+        """Ids of requests matching ``query``, best first."""
+        return self._requests.search(query, limit) if query.strip() else []
+
+    def search_hits(self, query: str, limit: int = 50) -> list[tuple[str, str]]:
+        """(id, snippet) of the best matches for ``query``."""
+        return self._requests.search_hits(query, limit) if query.strip() else []
+
+    def edges(self, now: datetime | None = None) -> BucketEdges:
+        """Bucket boundaries at ``now`` (default: the clock's now)."""
+        return edges_at(now or self._clock.now(), self.calendar, self.settings.at_risk)
+
+    def bucket_of(self, request: Request, edges: BucketEdges | None = None) -> Bucket | None:
+        """The bucket ``request`` is in now (``None`` when done or deleted)."""
+        return (edges or self.edges()).bucket_of(request)
+
+    def clockwork(self, request: Request) -> Clockwork:
+        """Where the request's clock stands, including what is left while it is paused."""
+        return derive(request, self.settings.policy, self.calendar)
+
+    def time_left(self, request: Request, now: datetime) -> timedelta:
+        """Time until the request's reply-by, as its target counts time (negative when late)."""
+        return time_left(request, self.settings.policy, self.calendar, now)
+
+    # -- changing ----------------------------------------------------------------------------
+
+    def add(
+        self,
+        subject: str,
+        *,
+        sender: str = "",
+        channel: Channel = Channel.MANUAL,
+        priority: Priority = Priority.NORMAL,
+        received_at: datetime | None = None,
+        body: str = "",
+        links: Iterable[str] = (),
+        due: datetime | None = None,
+        source: str = "manual",
+        external_id: str | None = None,
+    ) -> Request:
+        """Add a request to the queue and return it with its reply-by.
+
+        Raises:
+            InvalidInput: an empty subject.
+        """
+        if not subject.strip():
+            raise InvalidInput(_("A request needs a subject."))
+        now = self._clock.now()
+        request = Request(
+            id=rq.new_id(),
+            subject=subject.strip(),
+            sender=sender.strip(),
+            channel=channel,
+            priority=priority,
+            received_at=received_at or now,
+            body=body,
+            links=tuple(links),
+            due=due,
+            source=source,
+            external_id=external_id,
+            modified_at=now,
+        )
+        return self.put(request)
+
+    def put(self, request: Request) -> Request:
+        """Store a request as given (used for undo), with its reply-by derived afresh."""
+        fresh = with_reply_by(request, self.settings.policy, self.calendar)
+        self._requests.save(fresh)
+        return fresh
+
+    def put_many(self, requests: Iterable[Request]) -> list[Request]:
+        """Store many requests in one transaction, each with its reply-by derived afresh."""
+        fresh = with_reply_bys(list(requests), self.settings.policy, self.calendar)
+        self._requests.save_many(fresh)
+        return fresh
+
+    def import_batch(self, items: Sequence[Incoming]) -> tuple[int, int]:
+        """Store the items not imported before, in one transaction.
+
+        An item whose source and external id is already in the store (or earlier in the same
+        batch) is skipped, so importing again adds nothing and leaves the user's changes alone.
+
+        Returns:
+            How many were imported, and how many skipped as duplicates.
+        """
+        known = self._requests.known_ids([import_id(i.source, i.external_id) for i in items])
+        fresh: dict[str, Request] = {}
+        for item in items:
+            request = item.to_request()
+            if request.id not in known and request.id not in fresh:
+                fresh[request.id] = request
+        self.put_many(fresh.values())
+        return len(fresh), len(items) - len(fresh)
+
+    def close_answered(self, replies: Sequence[Incoming]) -> int:
+        """Mark done the open requests that the user's own ``replies`` answer.
+
+        An imported request counts as last changed when it arrived; one the user changed after
+        the reply was written (reopened it, say) is left alone, so importing again never undoes
+        what the user did. Returns how many were closed.
+        """
+        by_id: dict[str, datetime] = {}
+        for reply in replies:
+            for answered in reply.replies_to:
+                key = import_id(reply.source, answered)
+                by_id[key] = min(by_id.get(key, reply.received_at), reply.received_at)
+        now = self._clock.now()
+        closed = [
+            replace(rq.mark_done(request, at), modified_at=now)
+            for request in self._requests.get_many(by_id)
+            if request.state is not State.DONE and request.deleted_at is None
+            and (at := by_id[request.id]) >= request.modified_at
+        ]
+        self._requests.save_many(closed)
+        return len(closed)
+
+    def done(self, request_id: str) -> Request:
+        """Mark a request done."""
+        return self._change(request_id, rq.mark_done)
+
+    def reopen(self, request_id: str) -> Request:
+        """Put a done request back in the queue."""
+        return self._change(request_id, rq.reopen)
+
+    def wait(self, request_id: str) -> Request:
+        """Waiting on others: pause the request's clock."""
+        return self._change(request_id, rq.start_waiting)
+
+    def resume(self, request_id: str) -> Request:
+        """Continue the request's clock after waiting."""
+        return self._change(request_id, rq.resume)
+
+    def snooze(self, request_id: str, until: datetime) -> Request:
+        """Hide a request until ``until``; its reply-by does not move."""
+        return self._change(request_id, lambda r, now: rq.snooze(r, until, now))
+
+    def unsnooze(self, request_id: str) -> Request:
+        """Show a snoozed request again."""
+        return self._change(request_id, rq.unsnooze)
+
+    def set_priority(self, request_id: str, priority: Priority) -> Request:
+        """Change a request's priority; its reply-by follows the policy for it."""
+        return self._change(request_id, lambda r, now: rq.set_priority(r, priority, now))
+
+    def set_due(self, request_id: str, due: datetime | None) -> Request:
+        """Set (or with ``None`` clear) a deadline by hand, replacing the policy's."""
+        return self._change(request_id, lambda r, now: replace(r, due=due, modified_at=now))
+
+    def delete(self, request_id: str) -> Request:
+        """Delete a request (kept as a tombstone; :meth:`restore` brings it back)."""
+        return self._change(request_id, rq.delete)
+
+    def restore(self, request_id: str) -> Request:
+        """Bring back a deleted request."""
+        request = self._requests.get(request_id)
+        if request is None:
+            raise NotFound(request_id)
+        return self.put(rq.restore(request, self._clock.now()))
+
+    def _change(self, request_id: str, change: Callable[[Request, datetime], Request]) -> Request:
+        return self.put(change(self.get(request_id), self._clock.now()))
+
+    def _calendar_for(self, settings: Settings) -> BusinessCalendar:
+        holidays: HolidaySource = _no_holidays
+        if settings.holidays is not None:
+            holidays = self._holidays(*settings.holidays)
+        return BusinessCalendar(
+            ZoneInfo(settings.timezone), settings.working_hours, settings.days_off, holidays
+        )
+
+
+def _no_holidays(_year: int) -> tuple[()]:
+    return ()
+
+
+def _fingerprint(values: Mapping[str, str], default_zone: str) -> str:
+    relevant = sorted((k, v) for k, v in values.items()
+                      if k in REGISTRY and k not in ("language", "me")  # no effect on reply-by
+                      and not k.startswith(("imap.", "csv.")))
+    text = repr((relevant, default_zone))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -1,0 +1,117 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Delivering the outbox from the window: a timer armed for the next due draft, the delivery
+itself on a worker thread (SMTP may take seconds), the report back on the GUI thread.
+
+The timer is capped at an hour and re-armed, because a QTimer overflows past 2^31 ms and
+because the command line may queue drafts behind the window's back.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.core.drafting.outbox import DeliveryReport
+from desktop.core.i18n import _
+
+logger = logging.getLogger(__name__)
+
+MAX_WAIT_MS = 60 * 60 * 1000
+
+
+class OutboxRunner(QObject):
+    """Runs ``deliver`` when a draft is due, one round at a time.
+
+    Args:
+        deliver: sends the due drafts (opens its own store connection: it runs off the GUI
+            thread).
+        next_due: when the next queued draft is due (read on the GUI thread).
+        now: the current instant.
+        threaded: run ``deliver`` on a worker thread (tests pass ``False``).
+    """
+
+    delivered = Signal(object)  # DeliveryReport
+    failed = Signal(str)  # a delivery round broke: the message for the user
+    _finished = Signal(object)  # DeliveryReport or the exception, from the worker
+
+    def __init__(self, deliver: Callable[[], DeliveryReport],
+                 next_due: Callable[[], datetime | None], now: Callable[[], datetime],
+                 parent: Any = None, *, threaded: bool = True,
+                 max_wait_ms: int = MAX_WAIT_MS) -> None:
+        super().__init__(parent)
+        self._deliver = deliver
+        self._next_due = next_due
+        self._now = now
+        self._threaded = threaded
+        self._max_wait = max_wait_ms
+        self._thread: threading.Thread | None = None
+        self._again = False
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.timeout.connect(self.deliver_soon)
+        self._finished.connect(self._on_finished)
+
+    @property
+    def running(self) -> bool:
+        """Whether a delivery round is under way."""
+        return self._thread is not None
+
+    def start(self) -> None:
+        """Arm the timer for the next due draft."""
+        self.arm()
+
+    def arm(self) -> None:
+        """Set the timer to the next due draft (at most an hour away)."""
+        due = self._next_due()
+        if due is None:
+            wait = self._max_wait
+        else:
+            wait = int(max((due - self._now()).total_seconds(), 0) * 1000)
+        self.timer.start(min(wait, self._max_wait))
+
+    def deliver_soon(self) -> None:
+        """Start a delivery round now (or right after the one running)."""
+        if self._thread is not None:
+            self._again = True
+            return
+        self.timer.stop()
+        if not self._threaded:
+            self._finished.emit(self._work())
+            return
+        self._thread = threading.Thread(target=lambda: self._finished.emit(self._work()),
+                                        daemon=True, name="unhurried-outbox")
+        self._thread.start()
+
+    def _work(self) -> DeliveryReport | Exception:
+        try:
+            return self._deliver()
+        except Exception as error:  # reported on the GUI thread; the next round tries again
+            logger.exception("outbox delivery failed")
+            return error
+
+    def _on_finished(self, result: DeliveryReport | Exception) -> None:
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join()
+        if isinstance(result, Exception):
+            self.failed.emit(_("The outbox could not be delivered ({reason}). It is tried "
+                               "again later.").format(reason=result))
+        else:
+            self.delivered.emit(result)
+        if self._again:
+            self._again = False
+            self.deliver_soon()
+            return
+        self.arm()
+
+    def stop(self) -> None:
+        """Stop the timer and wait for a running round (it finishes its message)."""
+        self.timer.stop()
+        thread = self._thread
+        if thread is not None:
+            thread.join(60)

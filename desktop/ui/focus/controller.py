@@ -1,0 +1,256 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Focus in the window: the Focus menu, the banners, the tray, and the one timer that drives
+the focus service.
+
+The controller plugs into the main window from outside (its menu bar, ``top_area`` and
+``queue_changed``). It is the notifier the focus service talks to: it passes notifications on
+to the chain of desktop backends and, for a digest, also keeps it in the window's banner, so a
+click always opens those requests, whichever backend showed it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSystemTrayIcon
+
+from desktop.core.errors import InvalidInput
+from desktop.core.focus.service import FocusService
+from desktop.core.i18n import _, ngettext
+from desktop.core.ports import Notification, Notifier
+
+from desktop.ui.common.formatting import Formatter
+from desktop.ui.focus.banner import FocusBanner, NoticeBanner
+from desktop.ui.focus.dialog import ScheduleDialog, StartFocusDialog
+from desktop.ui.focus.tray import FocusTray
+from desktop.ui.queue.wake_timer import WakeTimer
+
+logger = logging.getLogger(__name__)
+
+EXTEND_BY = timedelta(minutes=15)
+IDLE_WAIT = timedelta(hours=1)
+
+
+class FocusController(QObject):
+    """Wires a :class:`FocusService` into the main window.
+
+    Args:
+        window: the main window (its ``menuBar()``, ``top_area``, ``queue_changed``, ``model``).
+        service: the focus service; its notifier should be this controller.
+        formatter: formats times for the user.
+        desktop: the desktop notifier chain (plyer, tray, window).
+        icon: the tray icon's image.
+        close_to_tray: reads the setting of the same name.
+        status_text: the status message for others, for "Copy status message".
+    """
+
+    state_changed = Signal()
+
+    def __init__(self, window: QMainWindow, service: FocusService, formatter: Formatter,
+                 desktop: Notifier, icon: QIcon, close_to_tray: Callable[[], bool],
+                 status_text: Callable[[], str] | None = None, parent: Any = None) -> None:
+        super().__init__(parent or window)
+        self.window = window
+        self.service = service
+        self._fmt = formatter
+        self._desktop = desktop
+        self._close_to_tray = close_to_tray
+        self._status_text = status_text
+        self.banner = FocusBanner(formatter, window)
+        self.notice = NoticeBanner(window)
+        top = getattr(window, "top_area", None)
+        if top is not None:
+            top.addWidget(self.banner)
+            top.addWidget(self.notice)
+        self.banner.stop_requested.connect(self.stop)
+        self.banner.extend_requested.connect(self.extend)
+        self.notice.show_requested.connect(self.show_requests)
+        self._build_actions()
+        self.tray: FocusTray | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = FocusTray(icon, self.start_action, self.stop_action, self.extend_action,
+                                  self.open_action, self.quit_action, self)
+            self.tray.show()
+        self.wake = WakeTimer(service.now, self._next_event, self)
+        self.wake.due.connect(self._on_wake_due)
+        self.wake.ticked.connect(self.refresh)
+        changed = getattr(window, "queue_changed", None)
+        if changed is not None:
+            changed.connect(self._on_window_queue_changed)
+        window.installEventFilter(self)
+
+    # -- set-up --------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.start_action = self._action(_("&Start focus…"), self.ask_start, "Ctrl+Shift+F")
+        self.stop_action = self._action(_("S&top focus"), self.stop)
+        self.extend_action = self._action(_("&Extend 15 min"), self.extend)
+        self.schedule_action = self._action(_("S&chedule…"), self.edit_schedule)
+        self.copy_action = self._action(_("Copy status &message"), self.copy_status)
+        self.open_action = self._action(_("&Open Unhurried"), self.open_window)
+        self.quit_action = self._action(_("&Quit"), self.quit)
+        self.menu = self.window.menuBar().addMenu(_("F&ocus"))
+        for action in (self.start_action, self.stop_action, self.extend_action, None,
+                       self.schedule_action, self.copy_action):
+            self.menu.addSeparator() if action is None else self.menu.addAction(action)
+        self.copy_action.setVisible(self._status_text is not None)
+
+    def start(self) -> None:
+        """Begin: note what is in the queue, catch up on what is due, arm the timer."""
+        self.service.sync_requests()
+        self.service.tick()
+        self.refresh()
+        self.wake.start()
+
+    # -- the Notifier port -----------------------------------------------------------------------
+
+    def notify(self, notification: Notification) -> bool:
+        """Show through the desktop chain; a digest is also kept in the window's banner."""
+        delivered = self._desktop.notify(notification)
+        if notification.kind == "digest" or not delivered:
+            self.show_notice(notification)
+        return True
+
+    def show_notice(self, notification: Notification) -> None:
+        """Show a notification in the window."""
+        self.notice.show_notice(notification)
+
+    def tell(self, message: str) -> None:
+        """Tell the user something about the app itself (once per problem)."""
+        self.notice.show_message(message)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def ask_start(self) -> bool:
+        """Ask how long, then start a block. Returns whether one started."""
+        if self.service.current() is not None:
+            self.open_window()
+            return False
+        dialog = StartFocusDialog(self.service.state(), self._fmt, self.service.now(),
+                                  self.window)
+        if not dialog.exec():
+            return False
+        return self._run(lambda: self.service.start(length=dialog.length))
+
+    def stop(self) -> bool:
+        """Stop the running block (its digest comes out)."""
+        return self._run(self.service.stop)
+
+    def extend(self) -> bool:
+        """Make the running block 15 minutes longer."""
+        return self._run(lambda: self.service.extend(EXTEND_BY))
+
+    def edit_schedule(self) -> None:
+        """Show the recurring schedules."""
+        dialog = ScheduleDialog(lambda: list(self.service.schedules), self.service.add_schedule,
+                                self.service.remove_schedule, self.window)
+        dialog.exec()
+        self.refresh()
+        self.wake.replan()
+
+    def copy_status(self) -> None:
+        """Copy the status message (focus end and reply promise) to the clipboard."""
+        if self._status_text is None:
+            return
+        text = self._status_text()
+        QGuiApplication.clipboard().setText(text)
+        self.window.statusBar().showMessage(_("Copied: {text}").format(text=text), 6000)
+
+    def open_window(self) -> None:
+        """Bring the window up."""
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def show_requests(self, request_ids: tuple[str, ...]) -> None:
+        """Open the window on these requests (empty: the whole queue again)."""
+        self.open_window()
+        model = getattr(self.window, "model", None)
+        if model is None:
+            return
+        if not request_ids:
+            model.set_filter(None)
+            return
+        model.set_filter(request_ids)
+        self.notice.show_filtered(ngettext(
+            "Showing the request from the focus digest.",
+            "Showing the {count} requests from the focus digest.",
+            len(request_ids)).format(count=len(request_ids)))
+
+    def quit(self) -> None:
+        """Quit for real, even when closing the window would only hide it."""
+        self._quitting = True
+        self.window.close()
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def _run(self, change: Callable[[], object]) -> bool:
+        try:
+            change()
+        except InvalidInput as error:
+            QMessageBox.warning(self.window, _("Focus"), error.message)
+            return False
+        self.refresh()
+        self.wake.replan()
+        return True
+
+    # -- time and changes ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the current state in the banner, the menu and the tray."""
+        state = self.service.state()
+        now = self.service.now()
+        self.banner.show_state(state, now)
+        self.start_action.setEnabled(not state.active)
+        self.stop_action.setEnabled(state.active)
+        self.extend_action.setEnabled(state.active)
+        if self.tray is not None:
+            self.tray.show_state(state, now)
+        self.state_changed.emit()
+
+    def reload(self) -> None:
+        """Read the focus state from the store again (another process changed it)."""
+        self.service.reload()
+        self.refresh()
+        self.wake.replan()
+
+    def _next_event(self) -> datetime:
+        now = self.service.now()
+        planned = self.service.next_event()
+        return planned if planned is not None else now + IDLE_WAIT
+
+    def _on_wake_due(self) -> None:
+        self.service.tick()
+        self.refresh()
+
+    def _on_window_queue_changed(self) -> None:
+        self.service.reload()
+        self.service.sync_requests()
+        self.refresh()
+        self.wake.replan()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Only a close from the window manager hides to the tray; File > Quit and the tray's
+        # Quit close from code (not spontaneous) and really quit.
+        if (watched is self.window and event.type() == QEvent.Type.Close
+                and event.spontaneous() and not getattr(self, "_quitting", False)
+                and self.tray is not None and self.tray.isVisible() and self._close_to_tray()):
+            event.ignore()
+            self.window.hide()
+            logger.info("window hidden to the tray")
+            return True
+        return super().eventFilter(watched, event)

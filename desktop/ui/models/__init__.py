@@ -1,3 +1,0 @@
-# SPDX-FileCopyrightText: 2026 Unhurried developers
-# SPDX-License-Identifier: GPL-3.0-or-later
-"""Qt item models over core dataclasses."""

@@ -1,0 +1,86 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The detail pane: one request shown as plain text, with its links clickable."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QTextBrowser
+
+from desktop.core.i18n import _
+from desktop.core.queue.buckets import Bucket
+from desktop.core.queue.service import QueueService
+from desktop.core.requests import Request
+
+from desktop.ui.common.formatting import Formatter, plain_html
+
+if TYPE_CHECKING:
+    from desktop.ui.sync.history import History
+
+
+class DetailPane(QTextBrowser):
+    """Shows the selected request. External text is escaped: markup in a message stays text.
+
+    ``history`` (set by the sync's wiring) gives the values syncs overwrote in a request; they
+    are listed under "Sync history" when there are any.
+    """
+
+    def __init__(self, queue: QueueService, formatter: Formatter, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self._fmt = formatter
+        self.history: History | None = None
+        self.setOpenExternalLinks(True)
+        self.setObjectName("detailPane")
+        self.show_request(None)
+
+    def show_request(self, request: Request | None, bucket: Bucket | None = None) -> None:
+        """Show ``request``, or a hint when nothing is selected."""
+        if request is None:
+            hint = html.escape(_("Select a request to read it."))
+            self.setHtml(f"<p style='color:gray'>{hint}</p>")
+            return
+        rows = [(_("From"), plain_html(request.sender or "—")),
+                (_("Channel"), html.escape(_(request.channel.label))),
+                (_("Priority"), html.escape(_(request.priority.label))),
+                (_("Received"), html.escape(self._fmt.full(request.received_at)))]
+        if request.reply_by is not None:
+            rows.append((_("Reply by"), html.escape(_("{moment} ({relative})").format(
+                moment=self._fmt.full(request.reply_by),
+                relative=self._fmt.relative(request.reply_by - self._queue.now())))))
+        else:
+            left = self._queue.clockwork(request).remaining
+            rows.append((_("Reply by"), html.escape(
+                _("paused while waiting on others; {time} of business time left").format(
+                    time=self._fmt.duration(left)))))
+        if request.due is not None:
+            rows.append((_("Deadline"), html.escape(_("set by hand"))))
+        if request.snoozed_until is not None and request.is_snoozed(self._queue.now()):
+            rows.append((_("Snoozed until"), html.escape(self._fmt.full(request.snoozed_until))))
+        if bucket is not None:
+            rows.append((_("Group"), html.escape(_(bucket.label))))
+        table = "".join(
+            f"<tr><td style='color:gray;padding-right:12px'>{html.escape(label)}</td>"
+            f"<td>{value}</td></tr>" for label, value in rows)
+        links = "".join(f"<li>{plain_html(link)}</li>" for link in request.links)
+        body = plain_html(request.body) or html.escape(_("(no text)"))
+        heading = html.escape(_("Links"))
+        self.setHtml(
+            f"<h3>{plain_html(request.subject)}</h3><table>{table}</table><hr><p>{body}</p>"
+            + (f"<p><b>{heading}</b></p><ul>{links}</ul>" if links else "")
+            + self._history_html(request.id)
+        )
+
+    def _history_html(self, request_id: str) -> str:
+        if self.history is None:
+            return ""
+        from desktop.ui.sync.history import history_lines  # for a synced queue only
+
+        lines = history_lines(self.history(request_id), self._fmt)
+        if not lines:
+            return ""
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        heading = html.escape(_("Sync history"))
+        return f"<p><b>{heading}</b></p><ul>{items}</ul>"

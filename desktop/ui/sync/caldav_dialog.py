@@ -1,0 +1,169 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The CalDAV account dialog: server, user, password, then the collections from the server.
+
+"Connect" asks the server for its collections on a worker thread (the dialog stays usable);
+the user picks one for requests and one for focus blocks, and Save keeps the account (the
+password goes to the keyring through the injected ``save``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from desktop.core.errors import CoreError
+from desktop.core.i18n import _
+
+from desktop.ui.common.worker import outcome
+
+NEW = ""
+"""Collection choice meaning: make a new one on the server."""
+
+
+@dataclass(frozen=True, slots=True)
+class AccountForm:
+    """What the dialog edits."""
+
+    url: str = ""
+    user: str = ""
+    tasks: str = ""
+    calendar: str = ""
+    interval_minutes: int = 15
+
+
+Collections = Callable[[str, str, str], Sequence[tuple[str, str, tuple[str, ...]]]]
+"""(url, user, password) -> [(path, name, components)]; raises CoreError with a message."""
+Save = Callable[[AccountForm, str], str | None]
+"""(form, password) -> a warning to show, or None; raises CoreError with a message."""
+
+
+class CalDavDialog(QDialog):
+    """Set up (or change) the CalDAV account."""
+
+    _listed = Signal(object)  # list of collections, or an error message
+
+    def __init__(self, form: AccountForm, collections: Collections, save: Save,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("CalDAV account"))
+        self.setObjectName("caldavDialog")
+        self._collections = collections
+        self._save = save
+        self._thread: threading.Thread | None = None
+        self.url = QLineEdit(form.url, placeholderText="https://dav.example.org/")
+        self.user = QLineEdit(form.user)
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(_("kept in the system keyring"))
+        self.connect_button = QPushButton(_("&Connect"))
+        self.connect_button.clicked.connect(self.list_collections)
+        self.tasks = QComboBox()
+        self.calendar = QComboBox()
+        for combo, current in ((self.tasks, form.tasks), (self.calendar, form.calendar)):
+            combo.addItem(current or _("(connect to choose)"), current or NEW)
+        self.interval = QSpinBox(minimum=1, maximum=24 * 60, value=form.interval_minutes,
+                                 suffix=_(" min"))
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("caldavMessage")
+        layout = QFormLayout()
+        layout.addRow(_("Server &URL"), self.url)
+        layout.addRow(_("&User"), self.user)
+        layout.addRow(_("&Password"), self.password)
+        layout.addRow("", self.connect_button)
+        layout.addRow(_("&Requests (tasks)"), self.tasks)
+        layout.addRow(_("&Focus blocks (calendar)"), self.calendar)
+        layout.addRow(_("Sync &every"), self.interval)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        outer = QVBoxLayout(self)
+        outer.addLayout(layout)
+        outer.addWidget(self.message)
+        outer.addWidget(buttons)
+        self._listed.connect(self._on_listed)
+        self.resize(520, 0)
+
+    def list_collections(self) -> None:
+        """Ask the server for its collections (off the GUI thread)."""
+        if self._thread is not None:
+            return
+        self.connect_button.setEnabled(False)
+        self.message.setText(_("Connecting…"))
+        args = (self.url.text().strip(), self.user.text().strip(), self.password.text())
+        self._thread = threading.Thread(target=self._run_list, args=args, daemon=True,
+                                        name="unhurried-caldav-connect")
+        self._thread.start()
+
+    def _run_list(self, url: str, user: str, password: str) -> None:
+        self._listed.emit(outcome(
+            lambda: list(self._collections(url, user, password)),
+            lambda error: _("Could not connect: {error}").format(error=error),
+            "listing the CalDAV collections"))
+
+    def _on_listed(self, result: object) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        self._thread = None
+        self.connect_button.setEnabled(True)
+        if isinstance(result, str):
+            self.message.setText(result)
+            return
+        assert isinstance(result, list)
+        for combo, component, new_label in (
+                (self.tasks, "VTODO", _("New collection “Unhurried”")),
+                (self.calendar, "VEVENT", _("New calendar “Unhurried focus”"))):
+            chosen = combo.currentData()
+            combo.clear()
+            for path, name, components in result:
+                if component in components:
+                    combo.addItem(f"{name} ({path})", path)
+            combo.addItem(new_label, NEW)
+            index = combo.findData(chosen) if chosen else 0
+            combo.setCurrentIndex(index if index >= 0 else 0)
+        self.message.setText(_("Connected: {count} collections found. Pick where requests "
+                               "and focus blocks go, then Save.").format(count=len(result)))
+
+    def form(self) -> AccountForm:
+        """The account as filled in."""
+        return AccountForm(self.url.text().strip(), self.user.text().strip(),
+                           self.tasks.currentData() or NEW, self.calendar.currentData() or NEW,
+                           self.interval.value())
+
+    def accept(self) -> None:
+        if not self.password.text():
+            self.message.setText(_("Type the password: it is checked with the server and kept "
+                                   "in the system keyring."))
+            return
+        try:
+            warning = self._save(self.form(), self.password.text())
+        except CoreError as error:
+            self.message.setText(str(error))
+            return
+        if warning:
+            self.message.setText(warning)
+        super().accept()
+
+    def done(self, result: int) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        super().done(result)

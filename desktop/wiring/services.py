@@ -1,0 +1,335 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Wiring shared by the window and the command line: open the store and build the services.
+
+Importers are imported where they run, not here: the window's start does not need them.
+
+Part of the composition root (with ``app.py`` and ``cli.py``): the only modules that know
+every layer.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from desktop.core.drafting.drafts import DraftService
+from desktop.core.drafting.outbox import DeliveryReport, Outbox
+from desktop.core.errors import InvalidInput
+from desktop.core.focus.notices import Moment
+from desktop.core.focus.service import FocusService, focus_settings
+from desktop.core.health.decisions import DecisionService
+from desktop.core.i18n import _
+from desktop.core.importing.items import ImportReport, Incoming, Problem
+from desktop.core.importing.mail_account import MailAccount, MailServerError, account_from_settings
+from desktop.core.ports import Clock, Notifier, SecretStore
+from desktop.core.queue.service import QueueService
+from desktop.core.requests import Request
+from desktop.platform.clock import SystemClock
+from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
+from desktop.platform.paths import AppPaths
+from desktop.platform.resources import read_text
+from desktop.platform.timezone import system_zone
+from desktop.store.calendar_repository import SqliteCalendarRepository
+from desktop.store.db import open_database
+from desktop.store.decision_repository import SqliteDecisionRepository
+from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
+from desktop.store.focus_history import StoreFocusHistory
+from desktop.store.focus_repository import SqliteFocusRepository
+from desktop.store.imap_state_repository import SqliteImapStateRepository
+from desktop.store.request_repository import SqliteRequestRepository
+from desktop.store.settings_repository import SqliteSettingsStore
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from desktop.core.health.measures import WeekFigures
+    from desktop.core.health.stats import StatsService
+    from desktop.sources.imap import Connect
+
+
+@dataclass
+class Context:
+    """An open store and the services on it."""
+
+    db: sqlite_utils.Database
+    requests: SqliteRequestRepository
+    queue: QueueService
+    clock: Clock
+    in_memory: bool = False
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self.db.conn.close()
+
+
+def open_context(
+    paths: AppPaths | None, clock: Clock | None = None, *, create: bool = True
+) -> Context:
+    """Open the store under ``paths`` and build the services.
+
+    With ``create=False`` and no database yet, an empty in-memory store stands in, so read-only
+    commands and input checks never create files.
+
+    Raises:
+        desktop.store.errors.StoreError: the database cannot be opened (message for the user).
+    """
+    clock = clock or SystemClock()
+    target: Path | str = ":memory:"
+    in_memory = paths is None or (not create and not paths.database.exists())
+    if not in_memory and paths is not None:
+        target = paths.database
+    db = open_database(target, clock.now())
+    requests = SqliteRequestRepository(db)
+    lookup = holiday_lookup if paths is None else cached_holiday_lookup(paths.cache_dir)
+    queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone())
+    return Context(db, requests, queue, clock, in_memory)
+
+
+def open_focus(context: Context, notifier: Notifier,
+               moment: Moment | None = None) -> FocusService:
+    """The focus service on the context's store; settings are read afresh at every event."""
+    store = SqliteSettingsStore(context.db)
+    zone = context.queue.settings.timezone
+    return FocusService(SqliteFocusRepository(context.db), context.requests, context.clock,
+                        notifier, lambda: focus_settings(store.values(), zone), moment)
+
+
+def run_import_job(
+    paths: AppPaths,
+    clock: Clock,
+    kind: str,
+    path: Path,
+    progress: Callable[[int], None],
+    cancelled: Callable[[], bool],
+    mapping: Mapping[str, str] | None = None,
+) -> ImportReport:
+    """One import on a store connection of its own (it runs on the window's worker thread);
+    ``mapping`` gives the columns of a CSV file that no preset fits."""
+    from desktop.sources import read_source
+    from desktop.sources.runner import run_import
+
+    context = open_context(paths, clock)
+    try:
+        if kind == "ics":
+            return import_calendar(context, path)
+        if kind == "slack":
+            items = slack_items(path, context.queue.settings.me)
+        else:
+            items = read_source(kind, path, mapping=mapping)
+        return run_import(context.queue, items, progress=progress, cancelled=cancelled)
+    finally:
+        context.close()
+
+
+def mail_account(queue: QueueService) -> MailAccount:
+    """The IMAP account in the settings.
+
+    Raises:
+        InvalidInput: none is set up, or its settings break a rule.
+    """
+    account = account_from_settings(queue.setting_text)
+    if account is None:
+        raise InvalidInput(_("No mail account is set up. Add one with File > Mail account… or "
+                             "unhurried account imap set HOST USER."))
+    return account
+
+
+def sync_mail(context: Context, secrets: SecretStore, password: str | None = None, *,
+              connect: Connect | None = None, progress: Callable[[int], None] | None = None,
+              cancelled: Callable[[], bool] = lambda: False) -> ImportReport:
+    """Sync the IMAP account into the store of ``context`` (password from ``secrets``).
+
+    Raises:
+        InvalidInput: no account is set up.
+        MailServerError: no password is known, or the server failed (message for the user).
+    """
+    account = mail_account(context.queue)
+    password = password if password is not None else secrets.get(account.secret_key)
+    if password is None:
+        raise MailServerError(_("No password is stored for {user} on {host} (or the keyring is "
+                                "locked). Enter it in File > Mail account…, or run: unhurried "
+                                "account imap set.").format(user=account.user, host=account.host))
+    from desktop.sources.imap import MailSync, open_client
+
+    sync = MailSync(context.queue, SqliteImapStateRepository(context.db), connect or open_client)
+    return sync.run(account, password, progress=progress, cancelled=cancelled)
+
+
+def run_sync_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
+                 progress: Callable[[int], None], cancelled: Callable[[], bool]) -> ImportReport:
+    """One mail sync on a store connection of its own (it runs on the window's worker thread)."""
+    context = open_context(paths, clock)
+    try:
+        return sync_mail(context, secrets, progress=progress, cancelled=cancelled)
+    finally:
+        context.close()
+
+
+def slack_items(path: Path, me: Sequence[str],
+                workspace: str | None = None) -> Iterable[Incoming | Problem]:
+    """A Slack export read for the first of the user's identities it knows.
+
+    Raises:
+        InvalidInput: no identity is set, or the export knows none of them.
+    """
+    from desktop.sources import read_source
+
+    if not me:
+        raise InvalidInput(_("Say who you are in the export: your Slack id, name or email, "
+                             "with --me or once for all with: unhurried config set me NAME."))
+    for identity in me[:-1]:
+        try:
+            return read_source("slack", path, me=identity, workspace=workspace)
+        except InvalidInput:
+            continue
+    return read_source("slack", path, me=me[-1], workspace=workspace)
+
+
+def demo_requests(queue: QueueService) -> list[Request]:
+    """The shipped demo requests, placed relative to the queue's now."""
+    from desktop.core.demo import build_demo  # the demo is for a first start only
+
+    entries = json.loads(read_text("demo", "requests.json"))["requests"]
+    settings = queue.settings
+    return build_demo(entries, queue.now(), queue.calendar, settings.policy, settings.at_risk)
+
+
+def load_demo(context: Context) -> int:
+    """Add the demo requests (once: they carry external ids) and return how many were added."""
+    fresh = [
+        r for r in demo_requests(context.queue)
+        if context.requests.find_external(r.source, r.external_id or "") is None
+    ]
+    context.queue.put_many(fresh)
+    load_demo_calendar(context)
+    return len(fresh)
+
+
+# -- measures: calendars, decisions, stats ------------------------------------------------------
+
+CALENDAR_WEEKS_BACK = 53
+"""How far back an imported calendar is expanded (the Health view shows up to 52 weeks)."""
+CALENDAR_WEEKS_AHEAD = 6
+"""How far ahead it is expanded (Find focus time looks one week ahead)."""
+
+
+def import_calendar(context: Context, path: Path) -> ImportReport:
+    """Read an ``.ics`` file and replace that calendar's stored events with it.
+
+    Recurring series are expanded from :data:`CALENDAR_WEEKS_BACK` weeks ago to
+    :data:`CALENDAR_WEEKS_AHEAD` weeks ahead; importing again later moves that range along.
+
+    Raises:
+        InvalidInput: the file cannot be read or is not a calendar.
+    """
+    from desktop.sources.ics import read_ics
+
+    now = context.clock.now()
+    read = read_ics(path, now - timedelta(weeks=CALENDAR_WEEKS_BACK),
+                    now + timedelta(weeks=CALENDAR_WEEKS_AHEAD),
+                    floating_zone=ZoneInfo(context.queue.settings.timezone))
+    stored = SqliteCalendarRepository(context.db).replace_calendar(read.calendar_id, read.events)
+    return ImportReport(imported=stored, failed=list(read.problems))
+
+
+def compute_weeks(paths: AppPaths, clock: Clock, weeks: int) -> list[WeekFigures]:
+    """The measures of the last ``weeks`` weeks on a store connection of its own (it runs on
+    the Health view's worker thread)."""
+    context = open_context(paths, clock)
+    try:
+        return stats_service(context).weeks(weeks)
+    finally:
+        context.close()
+
+
+def decision_service(context: Context) -> DecisionService:
+    """Decisions on the context's store."""
+    return DecisionService(SqliteDecisionRepository(context.db), context.clock)
+
+
+def stats_service(context: Context) -> StatsService:
+    """The health measures on the context's store."""
+    from desktop.core.health.stats import StatsService  # the measures load when first looked at
+
+    return StatsService(context.queue, SqliteCalendarRepository(context.db),
+                        SqliteDecisionRepository(context.db), StoreFocusHistory(context.db),
+                        context.requests)
+
+
+def demo_calendar_text(now: datetime) -> str:
+    """The shipped demo calendar with its weeks moved so that its last week is ``now``'s."""
+    from desktop.core.demo_calendar import shift_weeks, weeks_since_anchor
+
+    return shift_weeks(read_text("demo", "calendar.ics"), weeks_since_anchor(now))
+
+
+def load_demo_calendar(context: Context) -> int:
+    """Import the shipped demo calendar (its dates moved so its last week is this week), and
+    add demo decisions and answered requests of past weeks once. Returns how many events were
+    stored."""
+    from desktop.core.demo_calendar import demo_decisions, demo_focus, demo_reply_history
+
+    text = demo_calendar_text(context.clock.now())
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo-calendar.ics"
+        path.write_text(text, encoding="utf-8")
+        report = import_calendar(context, path)
+    decisions = SqliteDecisionRepository(context.db)
+    if not decisions.all():
+        for decision in demo_decisions(context.clock.now()):
+            decisions.save(decision)
+    focus = SqliteFocusRepository(context.db)
+    if not focus.all_sessions():
+        sessions, interruptions = demo_focus(context.clock.now())
+        for session in sessions:
+            focus.save_session(session)
+        focus.release([], interruptions)
+    queue = context.queue
+    history = demo_reply_history(queue.now(), queue.calendar, queue.settings.policy)
+    context.queue.put_many(r for r in history if context.requests.find_external(
+        r.source, r.external_id or "") is None)
+    return report.imported
+# -- drafting (issue 6) ---------------------------------------------------------------------------
+
+
+@dataclass
+class Drafting:
+    """The drafts, the outbox and the SMTP account on one store connection."""
+
+    drafts: DraftService
+    outbox: Outbox
+    accounts: SqliteSmtpAccountStore
+
+
+def open_drafting(context: Context) -> Drafting:
+    """The drafting services on ``context``'s store."""
+    repository = SqliteDraftRepository(context.db)
+    return Drafting(DraftService(repository, context.clock), Outbox(repository, context.clock),
+                    SqliteSmtpAccountStore(context.db))
+
+
+def deliver_outbox(paths: AppPaths | None, clock: Clock, secrets: SecretStore,
+                   context: Context | None = None) -> DeliveryReport:
+    """Send the due drafts (on a store connection of its own unless ``context`` is given: it
+    runs on the window's worker thread). Nothing happens without an SMTP account."""
+    from desktop.platform.smtp import SmtpTransport  # with smtplib, ssl and email: when sending
+
+    own = context is None
+    ctx = open_context(paths, clock) if context is None else context
+    try:
+        drafting = open_drafting(ctx)
+        account = drafting.accounts.get()
+        if account is None:
+            return DeliveryReport()
+        transport = SmtpTransport(account, secrets.get(account.secret_key))
+        return drafting.outbox.deliver_due(transport, account.from_address)
+    finally:
+        if own:
+            ctx.close()

@@ -105,15 +105,28 @@ def _request(row: tuple[Any, ...]) -> Request:
     )
 
 
-def fts_query(text: str) -> str:
+def fts_query(text: str, *, exact_keys: bool = False) -> str:
     """Turn what the user typed into an FTS5 query: every word must match as a prefix, so
     results never vanish while a word is half typed and "invoice" also finds "invoices". Quotes
-    keep FTS5 syntax out of user text."""
+    keep FTS5 syntax out of user text.
+
+    Words joined by punctuation ("OPS-103", "v2.4") stay one phrase, so a ticket key matches
+    its two tokens side by side, not anywhere in the text. With ``exact_keys`` such a phrase
+    is matched whole ("OPS-103" but not "OPS-1030"), for ranking exact keys first.
+    """
     # NFC first: a pasted "u" + combining diaeresis becomes one "ü" that \w matches.
-    words = _WORD.findall(unicodedata.normalize("NFC", text))
-    if not words:
-        return ""
-    return " ".join(f'"{w}"*' for w in words)
+    phrases = []
+    for chunk in unicodedata.normalize("NFC", text).split():
+        words = _WORD.findall(chunk)
+        if words:
+            star = "" if exact_keys and len(words) > 1 else "*"
+            phrases.append(f'"{" ".join(words)}"{star}')
+    return " ".join(phrases)
+
+
+def _has_key(text: str) -> bool:
+    """Whether ``text`` has a word made of several tokens, such as a ticket key."""
+    return any(len(_WORD.findall(chunk)) > 1 for chunk in text.split())
 
 
 class SqliteRequestRepository:
@@ -244,6 +257,15 @@ class SqliteRequestRepository:
         match = fts_query(query)
         if not match:
             return []
+        if not _has_key(query):
+            return self._match(match, limit, snippets=snippets)
+        # "OPS-103": the exact key first, then what only starts like it (OPS-1030…)
+        hits = self._match(fts_query(query, exact_keys=True), limit, snippets=snippets)
+        seen = {hit[0] for hit in hits}
+        more = self._match(match, limit + len(hits), snippets=snippets)
+        return (hits + [hit for hit in more if hit[0] not in seen])[:limit]
+
+    def _match(self, match: str, limit: int, *, snippets: bool) -> list[tuple[str, str]]:
         # Column -1: FTS5 picks the column (subject, sender, body) that matched best.
         snippet = "snippet(requests_fts, -1, '[', ']', '…', 12)" if snippets else "''"
         try:

@@ -374,8 +374,10 @@ def test_data_version_ignores_this_connections_own_commits(repo) -> None:
         ("budget", '"budget"*'),
         ("Budget  review", '"Budget"* "review"*'),
         ('say "hi"', '"say"* "hi"*'),
-        ("NEAR(a b)", '"NEAR"* "a"* "b"*'),
+        ("NEAR(a b)", '"NEAR a"* "b"*'),
         ("-x AND y*", '"x"* "AND"* "y"*'),
+        ("OPS-103", '"OPS 103"*'),
+        ("see v2.4 now", '"see"* "v2 4"* "now"*'),
         ("Zoë 東京", '"Zoë"* "東京"*'),
         ("snake_case 42", '"snake_case"* "42"*'),
     ],
@@ -398,6 +400,15 @@ def test_fts_query_is_always_valid_fts5_syntax(text: str) -> None:
             conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (query,)).fetchall()
     finally:
         conn.close()
+
+
+def test_a_ticket_key_finds_itself_first_then_keys_that_start_like_it(repo) -> None:
+    repo.save_many([req("a", "[OPS-1030] Disk alert"), req("b", "Ops review of 103 items"),
+                    req("c", "[OPS-103] Login loop"), req("d", "[SUP-103] Printer")])
+    # the tokens side by side only: "Ops review of 103" is not OPS-103, nor is SUP-103
+    assert repo.search("OPS-103") == ["c", "a"]
+    # half typed, the key still finds both
+    assert set(repo.search("ops-10")) == {"a", "c"}
 
 
 def test_search_hits_rank_subject_over_body_and_mark_the_words(tmp_path) -> None:

@@ -35,11 +35,12 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _END_OF_DAY = re.compile(r"(?:EOD|COB|end of (?:the )?day)", re.IGNORECASE)
 _END_OF_WEEK = re.compile(r"(?:EOW|end of (?:the )?week)", re.IGNORECASE)
 # A day word that says which day an end of day is: "tomorrow EOD", "Friday's EOD", "EOD on
-# Fri". A weekday followed by a number starts a date ("EOD Thu 26 Nov"): no fix is clear then.
+# Fri", "tomorrow, EOD"; a line break between counts as a space. A weekday followed by a
+# number starts a date ("EOD Thu 26 Nov"): no fix is clear then.
 _DAY_WORD = (r"(?P<day>today|tonight|tomorrow|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
              r"(?:day|nesday|rsday|urday)?)")
-_DAY_BEFORE = re.compile(rf"\b{_DAY_WORD}(?:'s)?[ \t]+$", re.IGNORECASE)
-_DAY_AFTER = re.compile(rf"^[ \t]+(?:on[ \t]+)?{_DAY_WORD}\b(?P<date>[ \t]*\d)?", re.IGNORECASE)
+_DAY_BEFORE = re.compile(rf"\b{_DAY_WORD}(?:'s)?(?:\s*,)?\s+$", re.IGNORECASE)
+_DAY_AFTER = re.compile(rf"^,?\s+(?:on\s+)?{_DAY_WORD}\b(?P<date>\s*\d)?", re.IGNORECASE)
 _DAY_NAMES = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _SEARCH_DAYS = 14  # a working-hours shape with no working day in two weeks has none at all
 _OFFICE = WorkingHours.office()
@@ -104,9 +105,10 @@ def fixes_for(finding: Finding, text: str, context: FixContext) -> list[QuickFix
             finding.end, finding.end, " " + label + _gap(text, finding.end)))]
     if finding.code == "vague-time":
         start, end, day = finding.start, finding.end, None
-        if _END_OF_DAY.fullmatch(words):
+        if _END_OF_DAY.fullmatch(words) or _END_OF_WEEK.fullmatch(words):
             start, end, day = _day_phrase(text, start, end)
-            if day == "dated":
+            # "EOD Thu 26 Nov" already has its date; "tomorrow EOW" contradicts itself
+            if day == "dated" or (day is not None and _END_OF_WEEK.fullmatch(words)):
                 return []
         moment = _vague_end(words, day, context)
         if moment is None:

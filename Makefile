@@ -1,7 +1,5 @@
 # Unhurried: `make run` starts the app, `make test` runs every test. Both create .venv first.
 PYTHON ?= python3
-# bash: test-latest reads the lock through <( )
-SHELL := bash
 VENV := .venv
 PY := $(VENV)/bin/python
 # Every direct and transitive dependency of every extra below, pinned with hashes; `make lock`
@@ -51,8 +49,7 @@ test-latest:
 	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager \
 		-e '.[$(shell echo $(EXTRAS) | tr ' ' ,)]'
 	$(LATEST)/bin/python tools/catalogues.py build >/dev/null
-	@echo "newer than the lock:"; $(LATEST)/bin/python -m pip list --format=freeze \
-		| grep -vxFf <(grep -o '^[A-Za-z0-9_.-]*==[^ ;]*' $(LOCK)) | grep -v '^unhurried==' || true
+	@echo "releases other than the lock's:"; $(LATEST)/bin/python tools/lock_diff.py $(LOCK)
 	bash tools/system-packages.sh
 	$(LATEST)/bin/python -m pytest
 

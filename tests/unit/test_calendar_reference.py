@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.calendar import BusinessCalendar
+from desktop.core.calendar import _VECTOR_MIN, BusinessCalendar
 from desktop.core.working_hours import MINUTES_PER_DAY, TimeRange, WorkingHours
 
 MINUTE = timedelta(minutes=1)
@@ -155,6 +155,10 @@ def test_add_matches_reference(scenario, data):
     expected = add_ref(start, n, flags)
     assert calendar.add(start, n * MINUTE) == expected
     assert calendar.add_many([start, start], n * MINUTE) == [expected, expected]
+    # the array path of add_many (from _VECTOR_MIN starts on) against the same reference
+    many = [start, start - MINUTE] * (_VECTOR_MIN // 2)
+    earlier = calendar.add(many[1], n * MINUTE)
+    assert calendar.add_many(many, n * MINUTE) == [expected, earlier] * (_VECTOR_MIN // 2)
 
 
 @REFERENCE_SETTINGS

@@ -270,12 +270,14 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
 
     from desktop.core.queue.status import status_message
     from desktop.core.requests import Channel
+    from desktop.platform.desktop_quiet import detect
     from desktop.platform.notify import (
         CallbackNotifier,
         NotifierChain,
         PlyerNotifier,
         TrayNotifier,
     )
+    from desktop.wiring.services import desktop_quieter
 
     from desktop.ui.focus.banner import clock_text
     from desktop.ui.focus.controller import FocusController
@@ -298,7 +300,9 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
         return bool(queue.setting_text("close_to_tray") == "yes")
 
     controller = FocusController(window, service, formatter, chain, app.windowIcon(),
-                                 close_to_tray, status_text)
+                                 close_to_tray, status_text,
+                                 quieter=desktop_quieter(context, detect))
+    app.aboutToQuit.connect(lambda: controller.follow_desktop(False))  # put the desktop back
     service.notifier = controller
     if controller.tray is not None:
         chain.add(TrayNotifier(controller.tray, controller.show_requests))

@@ -190,6 +190,10 @@ def _focus_specs() -> tuple[SettingSpec, ...]:
                     parse_clock_times, N_("e.g. 11:30, 15:30; empty: only when a block ends")),
         SettingSpec("notify_every_minutes", "10", N_("Outside focus, notify at most every "
                     "(minutes)"), focus, parse_minutes),
+        SettingSpec("quiet_desktop", "yes", N_("Quiet the desktop's notifications during focus"),
+                    focus, parse_switch,
+                    N_("GNOME, KDE Plasma, dunst or swaync; other apps' notifications wait "
+                       "until the block ends. yes or no")),
         SettingSpec("close_to_tray", "yes", N_("Closing the window keeps Unhurried in the tray"),
                     focus, parse_switch, N_("yes or no")),
     )

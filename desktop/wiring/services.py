@@ -23,6 +23,7 @@ from desktop.core.drafting.drafts import DraftService
 from desktop.core.drafting.outbox import DeliveryReport, Outbox
 from desktop.core.errors import InvalidInput
 from desktop.core.focus.notices import Moment
+from desktop.core.focus.quiet import DesktopQuiet, DesktopQuieter, quieted_by
 from desktop.core.focus.service import FocusService, focus_settings
 from desktop.core.health.decisions import DecisionService
 from desktop.core.i18n import _
@@ -43,6 +44,7 @@ from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAcco
 from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.focus_repository import SqliteFocusRepository
 from desktop.store.imap_state_repository import SqliteImapStateRepository
+from desktop.store.quiet_repository import SqliteQuietRecords
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
 
@@ -97,8 +99,22 @@ def open_focus(context: Context, notifier: Notifier,
     """The focus service on the context's store; settings are read afresh at every event."""
     store = SqliteSettingsStore(context.db)
     zone = context.queue.settings.timezone
+    records = SqliteQuietRecords(context.db)
     return FocusService(SqliteFocusRepository(context.db), context.requests, context.clock,
-                        notifier, lambda: focus_settings(store.values(), zone), moment)
+                        notifier, lambda: focus_settings(store.values(), zone), moment,
+                        desktop_quieted=lambda: quieted_by(records.get()))
+
+
+def desktop_quieter(context: Context,
+                    find: Callable[[], DesktopQuiet | None]) -> DesktopQuieter:
+    """Quiets the desktop ``find`` names (asked when first needed) during focus blocks
+    while the ``quiet_desktop`` setting is on."""
+    store = SqliteSettingsStore(context.db)
+
+    def enabled() -> bool:
+        return store.values().get("quiet_desktop", "yes") != "no"
+
+    return DesktopQuieter(find, SqliteQuietRecords(context.db), context.clock.now, enabled)
 
 
 def run_import_job(

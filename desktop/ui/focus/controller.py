@@ -18,9 +18,10 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSystemTrayIcon
 
 from desktop.core.errors import InvalidInput
+from desktop.core.focus.quiet import DesktopQuieter, Outcome
 from desktop.core.focus.service import FocusService
 from desktop.core.i18n import _, ngettext
 from desktop.core.ports import Notification, Notifier
@@ -48,14 +49,23 @@ class FocusController(QObject):
         icon: the tray icon's image.
         close_to_tray: reads the setting of the same name.
         status_text: the status message for others, for "Copy status message".
+        quieter: quiets the desktop's own notifications during a block (``None``: never).
     """
 
     state_changed = Signal()
 
     def __init__(self, window: QMainWindow, service: FocusService, formatter: Formatter,
                  desktop: Notifier, icon: QIcon, close_to_tray: Callable[[], bool],
-                 status_text: Callable[[], str] | None = None, parent: Any = None) -> None:
+                 status_text: Callable[[], str] | None = None, parent: Any = None,
+                 quieter: DesktopQuieter | None = None) -> None:
         super().__init__(parent or window)
+        self.quieter = quieter
+        self._quiet_problem = ""
+        self.quiet_label = QLabel(window)
+        self.quiet_label.setObjectName("desktopQuiet")
+        self.quiet_label.setAccessibleName(_("Desktop notifications"))
+        self.quiet_label.hide()
+        window.statusBar().addPermanentWidget(self.quiet_label)
         self.window = window
         self.service = service
         self._fmt = formatter
@@ -211,8 +221,14 @@ class FocusController(QObject):
     # -- time and changes ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Show the current state in the banner, the menu and the tray."""
+        """Quiet or restore the desktop as the block says; show the current state in the
+        banner, the status bar, the menu and the tray."""
+        self.follow_desktop(self.service.current() is not None)
         state = self.service.state()
+        self.quiet_label.setVisible(state.desktop_quieted is not None)
+        if state.desktop_quieted is not None:
+            self.quiet_label.setText(_("Desktop notifications held ({backend})").format(
+                backend=state.desktop_quieted))
         now = self.service.now()
         self.banner.show_state(state, now)
         self.start_action.setEnabled(not state.active)
@@ -221,6 +237,21 @@ class FocusController(QObject):
         if self.tray is not None:
             self.tray.show_state(state, now)
         self.state_changed.emit()
+
+    def follow_desktop(self, block_running: bool) -> None:
+        """Quiet the desktop while a block runs, put it back otherwise (also at quit: pass
+        ``False``), and say when the user took do-not-disturb over or it failed."""
+        if self.quieter is None:
+            return
+        outcome = self.quieter.follow(block_running)
+        if outcome is Outcome.TAKEN_OVER:
+            self.tell(_("You turned the desktop's do-not-disturb off during this focus block; "
+                        "Unhurried leaves it as you set it."))
+        elif outcome is Outcome.FAILED and self.quieter.problem != self._quiet_problem:
+            self.tell(self.quieter.problem)
+        elif outcome is not Outcome.UNCHANGED:
+            logger.info("desktop notifications: %s", outcome.value)
+        self._quiet_problem = self.quieter.problem
 
     def reload(self) -> None:
         """Read the focus state from the store again (another process changed it)."""

@@ -206,6 +206,9 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     mail.synced.connect(window.reload)
     app.aboutToQuit.connect(mail.cancel_and_wait)
     focus = _wire_focus(app, window, context, formatter, server)
+    from desktop.ui.common.quit_signals import QuitOnSignal
+
+    quit_on_signal = QuitOnSignal(app.quit, app)  # a logout's SIGTERM still restores the desktop
     if not (smoke or new_window):  # the first window keeps answering later starts
         server.listen()
     _show_queue(window, context, prefetch, seen_version)
@@ -221,6 +224,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
         QTimer.singleShot(0, window.offer_demo)
         QTimer.singleShot(1500, lambda: mail.sync(asked=False))
         status = app.exec()
+    quit_on_signal.close()
     drafting.close_all()
     if drafting.runner is not None:
         drafting.runner.stop()

@@ -15,6 +15,8 @@ packages=(
   fonts-ipafont-gothic fonts-dejavu-core
   # notifications: a private session bus, dunst, and a tray watcher
   dbus dunst libnotify-bin haskell-status-notifier-item-utils
+  # quieting the desktop in focus: GNOME's show-banners through the real gsettings and schema
+  libglib2.0-bin gsettings-desktop-schemas
   # secrets: the Secret Service
   gnome-keyring
   # mail: an IMAP server

@@ -80,7 +80,8 @@ def test_a_restart_during_the_block_keeps_the_state_from_before_the_block() -> N
     first.follow(True)
     second, _ = _quieter(desktop, records)
     assert second.follow(True) is Outcome.UNCHANGED
-    assert records.record is not None and records.record.was_quiet is False
+    assert records.record is not None
+    assert records.record.was_quiet is False
     second.follow(False)
     assert desktop.state is False
 
@@ -187,10 +188,15 @@ def test_the_decision_never_changes_a_desktop_it_did_not_quiet(
         block: bool, enabled: bool, quiet_now: bool, record: QuietRecord | None) -> None:
     step = decide(block_running=block, enabled=enabled, record=record, quiet_now=quiet_now)
     if step is Step.RESTORE:  # only what Unhurried quieted, still quiet, and no longer wanted
-        assert record is not None and record.quieted and not record.taken_over
-        assert quiet_now and not (block and enabled)
+        assert record is not None
+        assert record.quieted
+        assert not record.taken_over
+        assert quiet_now
+        assert not (block and enabled)
     if step is Step.QUIET:  # only when wanted and not quiet already
-        assert block and enabled and not quiet_now
+        assert block
+        assert enabled
+        assert not quiet_now
     if not (block and enabled):
         assert step in (Step.NOTHING, Step.RESTORE, Step.FORGET)
         assert (step is Step.NOTHING) == (record is None)

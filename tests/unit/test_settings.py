@@ -31,7 +31,8 @@ def test_registry_holds_every_setting_once():
     policy_keys = {policy_key(c, p) for c in Channel for p in Priority}
     plain = {"timezone", "working_hours", "days_off", "holidays", "at_risk_minutes", "language",
              "me", "focus_margin_minutes", "focus_allow", "focus_digest_times",
-             "notify_every_minutes", "close_to_tray", "quiet_desktop", "mark_done_on_send", "csv.mappings",
+             "notify_every_minutes", "close_to_tray", "quiet_desktop",
+             "mark_done_on_send", "csv.mappings",
              "imap.host", "imap.port", "imap.security", "imap.user", "imap.folders",
              "imap.interval"}
     assert set(REGISTRY) == plain | policy_keys

@@ -190,7 +190,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     )
     secrets = SessionSecrets()  # one per run: a password the keyring refused lasts till exit
     drafting = _install_drafting(window, context, paths, clock, formatter, secrets)
-    install_compose(window, cache(partial(_composer, context, paths, language, drafting)))
+    _new, reply_action = install_compose(window, cache(partial(_composer, context, paths,
+                                                              language, drafting)))
     DecisionActions(window, decision_service(context))
     add_health_action(window, partial(_health_view, context, paths, clock, formatter, window))
     from desktop.wiring.caldav import install_sync
@@ -205,7 +206,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
         window.importer.csv_columns = CsvColumns(context.queue, _csv_preview, window)
     mail.synced.connect(window.reload)
     app.aboutToQuit.connect(mail.cancel_and_wait)
-    focus = _wire_focus(app, window, context, formatter, server)
+    focus = _wire_focus(app, window, context, formatter, server, reply_action)
     from desktop.ui.common.quit_signals import QuitOnSignal
 
     quit_on_signal = QuitOnSignal(app.quit, app)  # a logout's SIGTERM still restores the desktop
@@ -266,14 +267,18 @@ def _health_view(context: Context, paths: AppPaths, clock: SystemClock, formatte
                       None, formatter.locale, formatter.zone, parent)
 
 
-def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any) -> Any:
+def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any,
+                reply_action: Any) -> Any:
     """Focus blocks in the window: the service, the notifier chain and the controller."""
     from babel.dates import format_datetime
 
     from PySide6.QtWidgets import QApplication
 
+    from desktop.core.errors import NotFound
+    from desktop.core.focus.notices import SNOOZE_FOR
     from desktop.core.queue.status import status_message
     from desktop.core.requests import Channel
+    from desktop.platform.dbus_notify import DBusNotifier
     from desktop.platform.desktop_quiet import detect
     from desktop.platform.notify import (
         CallbackNotifier,
@@ -303,9 +308,24 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     def close_to_tray() -> bool:
         return bool(queue.setting_text("close_to_tray") == "yes")
 
+    def snooze(ids: tuple[str, ...]) -> None:  # a notification's "Snooze 1 h"
+        until = context.clock.now() + SNOOZE_FOR
+        for request_id in ids:
+            with contextlib.suppress(NotFound):  # done or deleted meanwhile
+                queue.snooze(request_id, until)
+        window.reload()
+
+    def reply(request_id: str) -> None:  # a notification's "Reply"
+        window.view.select_request(request_id)
+        reply_action.trigger()
+
     controller = FocusController(window, service, formatter, chain, app.windowIcon(),
                                  close_to_tray, status_text,
-                                 quieter=desktop_quieter(context, detect))
+                                 quieter=desktop_quieter(context, detect), snooze=snooze,
+                                 reply=reply)
+    actions = DBusNotifier(APP_NAME, controller.on_notification_action)
+    chain.add(actions, 0)  # before plyer, which has no actions and no urgency
+    app.aboutToQuit.connect(actions.close)
     app.aboutToQuit.connect(lambda: controller.follow_desktop(False))  # put the desktop back
     service.notifier = controller
     if controller.tray is not None:

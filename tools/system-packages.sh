@@ -14,7 +14,7 @@ packages=(
   # fonts that show the demo's Japanese and Cyrillic senders in screenshots
   fonts-ipafont-gothic fonts-dejavu-core
   # notifications: a private session bus, dunst, and a tray watcher
-  dbus dunst libnotify-bin haskell-status-notifier-item-utils
+  dbus dbus-bin dunst libnotify-bin haskell-status-notifier-item-utils
   # quieting the desktop in focus: GNOME's show-banners through the real gsettings and schema
   libglib2.0-bin gsettings-desktop-schemas
   # secrets: the Secret Service

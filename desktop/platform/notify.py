@@ -172,8 +172,8 @@ class NotifierChain:
         return False
 
     def _tell_once(self, name: str, reason: str) -> None:
-        if name in self._told or self.on_problem is None:
-            return
+        if name in self._told or self.on_problem is None or name == "dbus":
+            return  # D-Bus failing is only logged: plyer after it says so if it fails too
         self._told.add(name)
         if name == "plyer":
             message = _("Desktop notifications do not work here ({reason}); Unhurried shows "

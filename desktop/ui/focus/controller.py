@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSystemTrayIcon
 
 from desktop.core.errors import InvalidInput
+from desktop.core.focus import notices
 from desktop.core.focus.quiet import DesktopQuieter, Outcome
 from desktop.core.focus.service import FocusService
 from desktop.core.i18n import _, ngettext
@@ -50,6 +51,8 @@ class FocusController(QObject):
         close_to_tray: reads the setting of the same name.
         status_text: the status message for others, for "Copy status message".
         quieter: quiets the desktop's own notifications during a block (``None``: never).
+        snooze: hides requests for :data:`notices.SNOOZE_FOR` (a notification's "Snooze 1 h").
+        reply: opens the reply to one request (a notification's "Reply").
     """
 
     state_changed = Signal()
@@ -57,9 +60,13 @@ class FocusController(QObject):
     def __init__(self, window: QMainWindow, service: FocusService, formatter: Formatter,
                  desktop: Notifier, icon: QIcon, close_to_tray: Callable[[], bool],
                  status_text: Callable[[], str] | None = None, parent: Any = None,
-                 quieter: DesktopQuieter | None = None) -> None:
+                 quieter: DesktopQuieter | None = None,
+                 snooze: Callable[[tuple[str, ...]], None] | None = None,
+                 reply: Callable[[str], None] | None = None) -> None:
         super().__init__(parent or window)
         self.quieter = quieter
+        self._snooze = snooze
+        self._reply = reply
         self._quiet_problem = ""
         self.quiet_label = QLabel(window)
         self.quiet_label.setObjectName("desktopQuiet")
@@ -133,6 +140,20 @@ class FocusController(QObject):
         if notification.kind == "digest" or not delivered:
             self.show_notice(notification)
         return True
+
+    def on_notification_action(self, key: str, notification: Notification) -> None:
+        """The user picked an action on a desktop notification."""
+        ids = notification.request_ids
+        if key in (notices.OPEN, notices.DEFAULT):
+            self.show_requests(ids)
+        elif key == notices.SNOOZE and self._snooze is not None and ids:
+            self._snooze(ids)
+            self.window.statusBar().showMessage(ngettext(
+                "Snoozed for an hour.", "Snoozed {count} requests for an hour.",
+                len(ids)).format(count=len(ids)), 6000)
+        elif key == notices.REPLY and self._reply is not None and len(ids) == 1:
+            self.show_requests(ids)
+            self._reply(ids[0])
 
     def show_notice(self, notification: Notification) -> None:
         """Show a notification in the window."""

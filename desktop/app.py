@@ -210,6 +210,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     from desktop.ui.common.quit_signals import QuitOnSignal
 
     quit_on_signal = QuitOnSignal(app.quit, app)  # a logout's SIGTERM still restores the desktop
+    _install_appearance_and_help(app, window, context, paths)
     if not (smoke or new_window):  # the first window keeps answering later starts
         server.listen()
     _show_queue(window, context, prefetch, seen_version)
@@ -232,6 +233,19 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     server.close()
     context.close()
     return status
+
+
+def _install_appearance_and_help(app: Any, window: MainWindow, context: Context,
+                                 paths: AppPaths) -> None:
+    """Light or dark as the system or the setting says (live), and the Help menu (last)."""
+    from desktop.ui.common.appearance import Appearance
+    from desktop.ui.common.help import install_help
+
+    install_help(window, APP_NAME, __version__, paths.data_dir)
+    appearance = Appearance(app, lambda: context.queue.setting_text("appearance"))
+    appearance.changed.connect(window.model.set_dark)
+    window.settings_applied.connect(appearance.apply)
+    appearance.apply()
 
 
 def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -> Composer:

@@ -127,6 +127,21 @@ def parse_language(text: str) -> str:
     return value
 
 
+APPEARANCES = ("system", "light", "dark")
+
+
+def parse_appearance(text: str) -> str:
+    """Read ``system``, ``light`` or ``dark``.
+
+    Raises:
+        InvalidInput: none of those.
+    """
+    value = text.strip().lower()
+    if value not in APPEARANCES:
+        raise InvalidInput(_("Write system, light or dark."))
+    return value
+
+
 def parse_switch(text: str) -> bool:
     """Read ``yes``/``no`` (also ``on``/``off``, ``true``/``false``, ``1``/``0``).
 
@@ -162,6 +177,8 @@ def _specs() -> tuple[SettingSpec, ...]:
         SettingSpec("language", "", N_("Language"), N_("Appearance"), parse_language,
                     N_("en, de, or en_XA for a pseudo-language that checks layouts; empty for the "
                        "system's language")),
+        SettingSpec("appearance", "system", N_("Colours"), N_("Appearance"), parse_appearance,
+                    N_("system (follow the desktop), light or dark")),
         SettingSpec("me", "", N_("You"), N_("Importing"), parse_identities,
                     N_("your addresses and chat names or ids, separated by commas")),
         *_focus_specs(),

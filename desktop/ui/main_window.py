@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
     """
 
     queue_changed = Signal()
+    settings_applied = Signal()
+    """The settings in force changed (the dialog's OK, or a sync)."""
     rest_read = Signal()
     """The rest of the queue is read (see :meth:`load_head`); may be emitted on any thread."""
 
@@ -367,6 +369,7 @@ class MainWindow(QMainWindow):
         times and buckets (after the dialog, or a sync that brought another device's)."""
         self._fmt.zone = ZoneInfo(self._queue.settings.timezone)
         self.reload()
+        self.settings_applied.emit()
 
     def reload(self) -> None:
         """Read everything from the store again (after settings or outside changes)."""

@@ -31,7 +31,7 @@ def test_registry_holds_every_setting_once():
     policy_keys = {policy_key(c, p) for c in Channel for p in Priority}
     plain = {"timezone", "working_hours", "days_off", "holidays", "at_risk_minutes", "language",
              "me", "focus_margin_minutes", "focus_allow", "focus_digest_times",
-             "notify_every_minutes", "close_to_tray", "quiet_desktop",
+             "notify_every_minutes", "close_to_tray", "quiet_desktop", "appearance",
              "mark_done_on_send", "csv.mappings",
              "imap.host", "imap.port", "imap.security", "imap.user", "imap.folders",
              "imap.interval"}
@@ -202,7 +202,8 @@ def test_unknown_key_lists_the_known_settings(key):
     with pytest.raises(InvalidInput) as caught:
         check_value(key, "1")
     assert caught.value.message == (
-        f"Unknown setting '{key}'; known settings: at_risk_minutes, close_to_tray, "
+        f"Unknown setting '{key}'; known settings: appearance, at_risk_minutes, "
+        "close_to_tray, "
         "csv.mappings, days_off, focus_allow, focus_digest_times, focus_margin_minutes, "
         "holidays, imap.folders, imap.host, imap.interval, imap.port, imap.security, "
         "imap.user, language, mark_done_on_send, me, notify_every_minutes, quiet_desktop, "

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self._splitter = splitter
         self.search = QLineEdit(placeholderText=_("Search (Ctrl+F)"), clearButtonEnabled=True)
         self.search.setObjectName("searchBox")
+        self.search.setAccessibleName(_("Search requests"))
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())

@@ -96,6 +96,7 @@ class CheckedEditor(QPlainTextEdit):
                  delay_ms: int = CHECK_DELAY_MS) -> None:
         super().__init__(parent)
         self.setObjectName("checkedEditor")
+        self.setAccessibleName(_("Message"))
         self.setTabChangesFocus(True)
         self._fix_context = fix_context
         self._findings: list[Finding] = []

@@ -34,6 +34,8 @@ class DetailPane(QTextBrowser):
         self.history: History | None = None
         self.setOpenExternalLinks(True)
         self.setObjectName("detailPane")
+        self.setAccessibleName(_("Request details"))
+        self.setAccessibleDescription(_("The selected request: sender, reply-by and message."))
         self.show_request(None)
 
     def show_request(self, request: Request | None, bucket: Bucket | None = None) -> None:

@@ -1,0 +1,124 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Every interactive control in the windows and dialogs has a name a screen reader can say.
+
+The name is what Qt's accessibility layer reports (``QAccessibleInterface.text(Name)``): a set
+accessible name, a button's text, or the label a form field is the buddy of. A control with
+none is listed with its class and object name, so the failure says what to fix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtGui import QAccessible, QIcon
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QTextEdit,
+    QWidget,
+)
+
+from desktop.core.focus.service import FocusService, FocusSettings
+from tests.fakes import FakeSecrets, MemoryFocusRepository, RecordingNotifier
+
+from desktop.ui.common.help import AboutDialog, ShortcutsDialog, install_help
+from desktop.ui.common.settings_dialog import SettingsDialog
+from desktop.ui.drafting.smtp_dialog import SmtpAccountDialog
+from desktop.ui.drafting.window import DraftWindow
+from desktop.ui.focus.controller import FocusController
+from desktop.ui.focus.dialog import ScheduleDialog, StartFocusDialog
+from desktop.ui.importing.csv_mapping import CsvMappingDialog
+from desktop.ui.importing.imap_dialog import MailAccountDialog
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
+               QTextEdit, QPlainTextEdit, QAbstractSlider)
+
+
+def unnamed(root: QWidget) -> list[str]:
+    """The interactive controls under ``root`` (itself included) that have no name."""
+    missing = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
+            continue  # the line edit inside a spin box or combo box: named through its owner
+        if isinstance(widget, (QScrollBar, QHeaderView)):
+            continue  # parts of a view, announced by their role and the header's texts
+        face = QAccessible.queryAccessibleInterface(widget)
+        name = face.text(QAccessible.Text.Name) if face is not None else ""
+        if not name.strip():
+            missing.append(f"{type(widget).__name__} '{widget.objectName()}'")
+    return missing
+
+
+@pytest.fixture
+def focus(window, repository, clock, formatter) -> FocusController:
+    desktop = RecordingNotifier()
+    service = FocusService(MemoryFocusRepository(), repository, clock, desktop,
+                           lambda: FocusSettings(zone="Europe/Berlin"))
+    controller = FocusController(window, service, formatter, desktop, QIcon(), lambda: True)
+    install_help(window, "Unhurried", "1.0", Path("/data"))
+    window.load()
+    return controller
+
+
+def _dialogs(window, focus, service, formatter) -> dict[str, Callable[[], QWidget]]:
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    return {
+        "settings": lambda: SettingsDialog(service, ["UTC", "Europe/Berlin"], {"DE": ["BE"]},
+                                           window),
+        "start focus": lambda: StartFocusDialog(focus.service.state(), formatter, now, window),
+        "schedule": lambda: ScheduleDialog(list, lambda text: None, lambda text: None, window),
+        "keyboard shortcuts": lambda: ShortcutsDialog(window),
+        "about": lambda: AboutDialog("Unhurried", "1.0", Path("/data"), window),
+        "smtp account": lambda: SmtpAccountDialog(None, lambda account, password: None,
+                                                  window),
+        "csv columns": lambda: CsvMappingDialog("tasks.csv", ["Title", "Due"],
+                                                [["Q3 budget", "2026-12-01"]], {}, window),
+        "mail account": lambda: MailAccountDialog(service, FakeSecrets(),
+                                                  lambda *args: [], window),
+    }
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_the_main_window_has_no_unnamed_control(window, focus, qtbot) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    assert unnamed(window) == [], unnamed(window)
+    focus.service.start(length=timedelta(minutes=30))  # the banner's buttons show
+    focus.refresh()
+    focus.show_requests(("a",))  # and the notice's
+    assert focus.banner.isVisibleTo(window)
+    assert focus.notice.isVisibleTo(window)
+    assert unnamed(window) == [], unnamed(window)
+
+
+@pytest.mark.parametrize("name", ["settings", "start focus", "schedule", "keyboard shortcuts",
+                                  "about", "smtp account", "csv columns", "mail account"])
+def test_no_dialog_has_an_unnamed_control(window, focus, service, formatter, qtbot,
+                                          name) -> None:
+    dialog = _dialogs(window, focus, service, formatter)[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed(dialog) == [], unnamed(dialog)
+    dialog.close()
+
+
+def test_the_draft_window_has_no_unnamed_control(draft_env, qtbot) -> None:
+    window = DraftWindow(draft_env, draft_env.drafts.create(subject="Q3 budget"),
+                         autosave_ms=20)
+    qtbot.addWidget(window)
+    window.show()
+    assert unnamed(window) == [], unnamed(window)
+    window.close()

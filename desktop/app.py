@@ -36,6 +36,7 @@ from desktop.store.errors import StoreError
 from desktop.store.prefetch import QueuePrefetch
 from desktop.wiring.services import (
     Context,
+    apply_autostart,
     compute_weeks,
     decision_service,
     load_demo,
@@ -246,6 +247,8 @@ def _install_appearance_and_help(app: Any, window: MainWindow, context: Context,
     appearance.changed.connect(window.model.set_dark)
     window.settings_applied.connect(appearance.apply)
     appearance.apply()
+    apply_autostart(context)  # the entry follows the setting, also after a `config set`
+    window.settings_applied.connect(lambda: apply_autostart(context))
 
 
 def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -> Composer:
@@ -296,6 +299,7 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     from desktop.platform.desktop_quiet import detect
     from desktop.platform.notify import (
         CallbackNotifier,
+        Gate,
         NotifierChain,
         PlyerNotifier,
         TrayNotifier,
@@ -305,9 +309,12 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     from desktop.ui.focus.banner import clock_text
     from desktop.ui.focus.controller import FocusController
 
-    chain = NotifierChain([PlyerNotifier(APP_NAME)])
-    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()))
+    def style() -> str:  # read at every notification: a change applies at once
+        return queue.setting_text("notification_style")
+
     queue = context.queue
+    chain = NotifierChain([Gate(PlyerNotifier(APP_NAME), lambda: style() != "window")])
+    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()))
 
     def status_text() -> str:
         session = service.current()
@@ -338,12 +345,13 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
                                  quieter=desktop_quieter(context, detect), snooze=snooze,
                                  reply=reply)
     actions = DBusNotifier(APP_NAME, controller.on_notification_action)
-    chain.add(actions, 0)  # before plyer, which has no actions and no urgency
+    chain.add(Gate(actions, lambda: style() == "actions"), 0)  # plyer: no actions, no urgency
     app.aboutToQuit.connect(actions.close)
     app.aboutToQuit.connect(lambda: controller.follow_desktop(False))  # put the desktop back
     service.notifier = controller
     if controller.tray is not None:
-        chain.add(TrayNotifier(controller.tray, controller.show_requests))
+        chain.add(Gate(TrayNotifier(controller.tray, controller.show_requests),
+                       lambda: style() != "window"))
         QApplication.setQuitOnLastWindowClosed(False)  # hidden to the tray, it keeps running
     chain.add(CallbackNotifier(controller.show_notice))
     chain.on_problem = controller.tell

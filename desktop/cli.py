@@ -41,7 +41,13 @@ from desktop.platform.paths import resolve_paths
 from desktop.sources import KINDS, read_source
 from desktop.sources.runner import run_import
 from desktop.store.errors import StoreError
-from desktop.wiring.services import Context, load_demo, open_context, slack_items
+from desktop.wiring.services import (
+    Context,
+    apply_autostart,
+    load_demo,
+    open_context,
+    slack_items,
+)
 
 from desktop.ui.common.formatting import safe_locale
 
@@ -68,7 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     add = sub.add_parser("add", help=_("add a request to the queue; prints its id"))
-    add.add_argument("subject")
+    add.add_argument("subject", nargs="?", default="")
+    add.add_argument("--dialog", action="store_true",
+                     help=_("ask in a small window (bind it to a key in your desktop's "
+                            "keyboard settings for quick capture)"))
     add.add_argument("--from", dest="sender", default="", metavar="ADDR")
     add.add_argument("--channel", default="manual", metavar="|".join(c.value for c in Channel))
     add.add_argument("--priority", default="normal", metavar="|".join(p.value for p in Priority))
@@ -203,6 +212,8 @@ def _when(queue: QueueService, text: str | None, *, future: bool) -> datetime | 
 
 def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     queue = ctx.queue
+    if args.dialog:
+        return EXIT_OK if checked_only else _add_with_dialog(ctx, args.subject)
     channel, priority = parse_channel(args.channel), parse_priority(args.priority)
     received = _when(queue, args.received, future=False)
     due = _when(queue, args.due, future=True)
@@ -212,6 +223,25 @@ def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> i
         return EXIT_OK
     request = queue.add(args.subject, sender=args.sender, channel=channel, priority=priority,
                         received_at=received, body=args.body, due=due)
+    print(request.id)
+    return EXIT_OK
+
+
+def _add_with_dialog(ctx: Context, subject: str) -> int:
+    """``add --dialog``: the window's Add request dialog on its own; prints the new id. A
+    running window sees the new request at its next poll of the store."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.queue.add_dialog import AddRequestDialog
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationDisplayName("Unhurried")
+    dialog = AddRequestDialog(ctx.queue)
+    dialog.subject.setText(subject)
+    dialog.setWindowTitle(_("Add request"))
+    if not dialog.exec():
+        return EXIT_FAILED
+    request = ctx.queue.add(**dialog.values)
     print(request.id)
     return EXIT_OK
 
@@ -362,6 +392,8 @@ def _cmd_config(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
             queue.update_settings({args.key: value})
             return EXIT_OK
         queue.update_settings({args.key: value})
+        if args.key == "start_at_login":
+            apply_autostart(ctx)
         print(queue.setting_text(args.key))
     elif args.action == "get":
         print(queue.setting_text(args.key))

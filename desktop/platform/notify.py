@@ -138,6 +138,20 @@ class CallbackNotifier:
         return True
 
 
+class Gate:
+    """Passes notifications to ``backend`` only while ``open_`` says so; otherwise declines
+    (``False``), so the chain goes on to the next backend (the notification style setting)."""
+
+    def __init__(self, backend: Notifier, open_: Callable[[], bool]) -> None:
+        self.backend = backend
+        self.name = getattr(backend, "name", type(backend).__name__)
+        self._open = open_
+
+    def notify(self, notification: Notification) -> bool:
+        """Show through the backend, or decline."""
+        return self._open() and self.backend.notify(notification)
+
+
 class NotifierChain:
     """Tries each backend in order until one takes the notification.
 

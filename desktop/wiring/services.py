@@ -11,6 +11,7 @@ every layer.
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,6 +55,9 @@ if TYPE_CHECKING:
     from desktop.core.health.measures import WeekFigures
     from desktop.core.health.stats import StatsService
     from desktop.sources.imap import Connect
+
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -115,6 +119,19 @@ def desktop_quieter(context: Context,
         return store.values().get("quiet_desktop", "yes") != "no"
 
     return DesktopQuieter(find, SqliteQuietRecords(context.db), context.clock.now, enabled)
+
+
+def apply_autostart(context: Context) -> None:
+    """Write or remove the autostart entry as the ``start_at_login`` setting says (a folder
+    that cannot be written is logged: the setting stays, and the next start tries again)."""
+    from desktop.platform.autostart import in_flatpak, set_autostart
+
+    if in_flatpak():
+        return
+    try:
+        set_autostart(context.queue.setting_text("start_at_login") == "yes")
+    except OSError as error:
+        logger.warning("autostart entry not written: %s", error)
 
 
 def run_import_job(

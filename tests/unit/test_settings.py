@@ -32,6 +32,7 @@ def test_registry_holds_every_setting_once():
     plain = {"timezone", "working_hours", "days_off", "holidays", "at_risk_minutes", "language",
              "me", "focus_margin_minutes", "focus_allow", "focus_digest_times",
              "notify_every_minutes", "close_to_tray", "quiet_desktop", "appearance",
+             "notification_style", "start_at_login",
              "mark_done_on_send", "csv.mappings",
              "imap.host", "imap.port", "imap.security", "imap.user", "imap.folders",
              "imap.interval"}
@@ -206,8 +207,8 @@ def test_unknown_key_lists_the_known_settings(key):
         "close_to_tray, "
         "csv.mappings, days_off, focus_allow, focus_digest_times, focus_margin_minutes, "
         "holidays, imap.folders, imap.host, imap.interval, imap.port, imap.security, "
-        "imap.user, language, mark_done_on_send, me, notify_every_minutes, quiet_desktop, "
-        "timezone, "
+        "imap.user, language, mark_done_on_send, me, notification_style, notify_every_minutes, "
+        "quiet_desktop, start_at_login, timezone, "
         "working_hours, policy.CHANNEL.PRIORITY."
     )
 

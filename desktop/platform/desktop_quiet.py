@@ -60,6 +60,7 @@ class GnomeQuiet:
     """GNOME: ``org.gnome.desktop.notifications show-banners`` off is do-not-disturb."""
 
     name = "gnome"
+    holds_critical = False  # GNOME Shell shows critical notifications with banners off
     SCHEMA = "org.gnome.desktop.notifications"
     KEY = "show-banners"
 
@@ -85,6 +86,7 @@ class DunstQuiet:
     """dunst: ``dunstctl set-paused``; a paused dunst queues what arrives until resumed."""
 
     name = "dunst"
+    holds_critical = True  # dunst 1.9 (Debian 12) queues critical ones too while paused
 
     def __init__(self, run: Runner = run_command) -> None:
         self._run = run
@@ -107,6 +109,7 @@ class SwayncQuiet:
     """SwayNotificationCenter: ``swaync-client --dnd-on``/``--dnd-off``."""
 
     name = "swaync"
+    holds_critical = False  # critical notifications pass do-not-disturb
 
     def __init__(self, run: Runner = run_command) -> None:
         self._run = run
@@ -163,6 +166,7 @@ class KdeQuiet:
     whether any inhibition is in force."""
 
     name = "kde"
+    holds_critical = False  # Plasma shows critical notifications while inhibited
 
     def __init__(self) -> None:
         self._conn: Any = None

@@ -182,6 +182,7 @@ class FakeDesktopQuiet:
 
     def __init__(self, name: str = "dunst", quiet: bool = False) -> None:
         self.name = name
+        self.holds_critical = name == "dunst"
         self.state = quiet
         self.fail = False
         self.calls: list[str] = []

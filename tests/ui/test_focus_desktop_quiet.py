@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 
 from desktop.core.focus.quiet import DesktopQuieter
 from desktop.core.focus.service import FocusService, FocusSettings
+from desktop.core.requests import Priority
 from tests.fakes import (
     FakeDesktopQuiet,
     MemoryFocusRepository,
@@ -85,3 +86,33 @@ def test_a_failing_desktop_is_said_once(focus, dunst) -> None:
     focus.refresh()
     focus.refresh()
     assert told == ["dunstctl is gone"]
+
+
+def test_an_urgent_breakthrough_shows_in_the_window_while_dunst_holds_it(
+        focus, window, service) -> None:
+    focus.service.start(length=timedelta(minutes=30))
+    focus.refresh()
+    focus.service.sync_requests()
+    service.add("Prod is down", sender="Ana", priority=Priority.URGENT)
+    focus.service.sync_requests()
+    assert not focus.notice.isHidden()
+    assert "Prod is down" in focus.notice.text.text()
+
+
+def test_a_breakthrough_goes_only_to_a_desktop_that_shows_critical_ones(
+        window, repository, clock, formatter, service) -> None:
+    kde = FakeDesktopQuiet("kde")
+    quieter = DesktopQuieter(lambda: kde, MemoryQuietRecords(), clock.now, lambda: True)
+    desktop = RecordingNotifier()
+    focus_service = FocusService(MemoryFocusRepository(), repository, clock, desktop,
+                                 lambda: FocusSettings(zone="Europe/Berlin"))
+    controller = FocusController(window, focus_service, formatter, desktop, QIcon(),
+                                 lambda: True, quieter=quieter)
+    focus_service.notifier = controller
+    focus_service.start(length=timedelta(minutes=30))
+    controller.refresh()
+    focus_service.sync_requests()
+    service.add("Prod is down", sender="Ana", priority=Priority.URGENT)
+    focus_service.sync_requests()
+    assert desktop.titles() == ["Ana: Prod is down"]
+    assert controller.notice.isHidden()

@@ -44,6 +44,9 @@ class DesktopQuiet(Protocol):
 
     name: str
     """Short name shown to the user and in ``focus status --json``: gnome, kde, dunst, swaync."""
+    holds_critical: bool
+    """Whether the quiet desktop also holds critical notifications (Unhurried's urgent
+    breakthroughs), so they must be shown another way while it is quiet."""
 
     def is_quiet(self) -> bool:
         """Whether the desktop holds its notifications now.
@@ -178,6 +181,12 @@ class DesktopQuieter:
     def quieted_by(self) -> str | None:
         """The backend's name while Unhurried holds the desktop quiet, else ``None``."""
         return quieted_by(self._records.get())
+
+    def holds_breakthroughs(self) -> bool:
+        """Whether a breakthrough sent to the desktop now would wait until the block ends."""
+        backend = self._backend
+        return (backend is not None and backend.holds_critical
+                and self.quieted_by() == backend.name)
 
     def follow(self, block_running: bool) -> Outcome:
         """Quiet or restore the desktop as :func:`decide` says; call it whenever a block may

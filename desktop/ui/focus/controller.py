@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSystemTrayIcon
 
 from desktop.core.errors import InvalidInput
 from desktop.core.focus import notices
@@ -137,8 +137,12 @@ class FocusController(QObject):
     def notify(self, notification: Notification) -> bool:
         """Show through the desktop chain; a digest is also kept in the window's banner."""
         delivered = self._desktop.notify(notification)
-        if notification.kind == "digest" or not delivered:
+        held = (notification.urgent and self.quieter is not None
+                and self.quieter.holds_breakthroughs())
+        if notification.kind == "digest" or not delivered or held:
             self.show_notice(notification)
+        if held:  # the paused desktop would keep it until the block ends
+            QApplication.alert(self.window)
         return True
 
     def on_notification_action(self, key: str, notification: Notification) -> None:

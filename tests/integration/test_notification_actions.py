@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from datetime import timedelta
 
 import pytest
 
@@ -79,3 +80,60 @@ def test_without_a_session_bus_it_gives_way_to_the_next_backend(
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path / 'none'}")
     with pytest.raises(NotifierUnavailable):
         DBusNotifier("Unhurried", lambda key, note: None).notify(DIGEST)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_open_all_in_dunst_opens_the_window_on_the_held_requests(
+        notifications, qtbot, service, clock, repository, tmp_path,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole way: a block holds two requests, its end sends the digest over D-Bus, the
+    user picks it in dunst, and the window shows exactly those two."""
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QIcon
+
+    from desktop.core.focus.service import FocusService, FocusSettings
+    from desktop.core.queue.buckets import Bucket
+    from desktop.platform.notify import NotifierChain
+    from tests.fakes import MemoryFocusRepository
+
+    from desktop.ui.common.formatting import Formatter, safe_locale
+    from desktop.ui.focus.controller import FocusController
+    from desktop.ui.main_window import MainWindow
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "qsettings"))
+    formatter = Formatter(safe_locale("en_GB"), ZoneInfo("Europe/Berlin"))
+    window = MainWindow(service, formatter, settings_choices=lambda: (["UTC"], {}),
+                        data_version=lambda: 0, demo=lambda: 0)
+    qtbot.addWidget(window)
+    service.add("Not held: there before the block", sender="Cy")
+    chain = NotifierChain([])
+    focus_service = FocusService(MemoryFocusRepository(), repository, clock, chain,
+                                 lambda: FocusSettings(zone="Europe/Berlin"))
+    controller = FocusController(window, focus_service, formatter, chain, QIcon(),
+                                 lambda: True)
+    sender = DBusNotifier("Unhurried", controller.on_notification_action)
+    chain.add(sender)
+    focus_service.notifier = controller
+    window.load()
+    controller.start()
+    try:
+        focus_service.start(length=timedelta(minutes=60))
+        held = [service.add("Offsite agenda", sender="Ben").id,
+                service.add("Board deck numbers", sender="Dan").id]
+        window.reload()  # what the window's poll does after the store changed
+        focus_service.sync_requests()
+        assert sorted(focus_service.held_ids()) == sorted(held)
+        controller.stop()
+        env = notifications.server.env
+        qtbot.waitUntil(lambda: _displayed(env) >= 1, timeout=5000)  # reading the history
+        subprocess.run(["dunstctl", "action", "0"], env=env, timeout=10, check=True)  # closes
+        qtbot.waitUntil(lambda: sum(window.model.count(b) for b in Bucket) == 2, timeout=5000)
+    finally:
+        sender.close()
+    digest = notifications.wait_for(lambda n: "held" in n["summary"])
+    assert digest["summary"] == "2 requests held — 0 due today"
+    assert all(window.model.index_of(i).isValid() for i in held)
+    assert controller.notice.text.text() == "Showing the 2 requests from the focus digest."

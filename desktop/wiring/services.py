@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -158,7 +159,8 @@ def sync_mail(context: Context, secrets: SecretStore, password: str | None = Non
                                 "account imap set.").format(user=account.user, host=account.host))
     from desktop.sources.imap import MailSync, open_client
 
-    sync = MailSync(context.queue, SqliteImapStateRepository(context.db), connect or open_client)
+    connect = connect or partial(open_client, deadline=context.queue.settings.network_deadline)
+    sync = MailSync(context.queue, SqliteImapStateRepository(context.db), connect)
     return sync.run(account, password, progress=progress, cancelled=cancelled)
 
 
@@ -328,7 +330,8 @@ def deliver_outbox(paths: AppPaths | None, clock: Clock, secrets: SecretStore,
         account = drafting.accounts.get()
         if account is None:
             return DeliveryReport()
-        transport = SmtpTransport(account, secrets.get(account.secret_key))
+        transport = SmtpTransport(account, secrets.get(account.secret_key),
+                                  deadline=ctx.queue.settings.network_deadline)
         return drafting.outbox.deliver_due(transport, account.from_address)
     finally:
         if own:

@@ -170,11 +170,16 @@ def set_account(ctx: Context, secrets: SecretStore, url: str, user: str, passwor
     from desktop.sync.remote import CalDavRemote
 
     account = Account(check_url(url), check_user(user))
+    own = remote is None
     remote = remote or CalDavRemote(account.url, account.user, password,
                                     deadline=ctx.queue.settings.network_deadline)
-    found = remote.collections()
-    tasks_path = _pick(remote, found, tasks, "VTODO", TASKS_NAME)
-    calendar_path = _pick(remote, found, calendar, "VEVENT", CALENDAR_NAME)
+    try:
+        found = remote.collections()
+        tasks_path = _pick(remote, found, tasks, "VTODO", TASKS_NAME)
+        calendar_path = _pick(remote, found, calendar, "VEVENT", CALENDAR_NAME)
+    finally:
+        if own:
+            remote.close()
     previous = account_of(ctx)
     account = Account(account.url, account.user, tasks_path, calendar_path,
                       previous.interval_minutes if previous else account.interval_minutes,

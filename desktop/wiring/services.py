@@ -11,6 +11,7 @@ every layer.
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ from desktop.platform.timezone import system_zone
 from desktop.store.calendar_repository import SqliteCalendarRepository
 from desktop.store.db import open_database
 from desktop.store.decision_repository import SqliteDecisionRepository
+from desktop.store.diagnosis import explain
 from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
 from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.focus_repository import SqliteFocusRepository
@@ -87,9 +89,16 @@ def open_context(
     if not in_memory and paths is not None:
         target = paths.database
     db = open_database(target, clock.now())
-    requests = SqliteRequestRepository(db)
-    lookup = holiday_lookup if paths is None else cached_holiday_lookup(paths.cache_dir)
-    queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone())
+    try:
+        requests = SqliteRequestRepository(db)
+        lookup = holiday_lookup if paths is None else cached_holiday_lookup(paths.cache_dir)
+        queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone())
+    except sqlite3.Error as error:  # damage found while reading the settings
+        db.conn.close()
+        found = explain(error, target)
+        if found is None:
+            raise
+        raise found from error
     return Context(db, requests, queue, clock, in_memory)
 
 

@@ -118,19 +118,24 @@ class CappedReader:
 
     It stands in for the ``makefile('rb')`` file of :mod:`imaplib` and :mod:`smtplib`, which
     read replies through ``read(n)`` and ``readline(n)`` only. A literal announced larger than
-    what is left is refused before anything is read or allocated.
+    what is left is refused before anything is read or allocated. Lines may have a smaller
+    budget of their own (``line_limit``): protocol lines are short, and a server that sends
+    them without end should stop long before the budget meant for message bodies.
     """
 
     CHUNK = 1 << 20
 
-    def __init__(self, raw: _Readable, limit: int) -> None:
+    def __init__(self, raw: _Readable, limit: int, line_limit: int | None = None) -> None:
         self._raw = raw
         self.limit = limit
+        self.line_limit = limit if line_limit is None else min(line_limit, limit)
         self.count = 0
+        self.line_count = 0
 
     def reset(self) -> None:
         """Start the budget again (a new exchange on the same connection)."""
         self.count = 0
+        self.line_count = 0
 
     def _take(self, size: int) -> None:
         self.count += size
@@ -154,6 +159,9 @@ class CappedReader:
 
     def readline(self, size: int = -1, /) -> bytes:
         line = self._raw.readline(size)
+        self.line_count += len(line)
+        if self.line_count > self.line_limit:
+            raise ReplyTooLarge(self.line_limit)
         self._take(len(line))
         return line
 

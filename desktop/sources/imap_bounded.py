@@ -24,6 +24,11 @@ MAX_REPLY_BYTES = 256 << 20
 refuse messages over 25–50 MB, so a real batch stays far below this; an endless answer stops
 here instead of at the memory's end."""
 
+MAX_LINE_BYTES = 32 << 20
+"""The most one command's answer may hold outside message bodies: a SEARCH of a million UIDs
+is 8 MB and a LIST of thousands of folders well under 1 MB, so untagged lines without end stop
+here."""
+
 T = TypeVar("T")
 
 
@@ -39,7 +44,8 @@ class _Line:
     def wrap(self, imap: imaplib.IMAP4) -> None:
         """Read ``imap``'s replies through a capped reader (after connect and STARTTLS)."""
         self.sock = imap.sock
-        self.reader = CappedReader(imap.file, self.limit)  # type: ignore[arg-type]
+        self.reader = CappedReader(imap.file, self.limit,  # type: ignore[arg-type]
+                                   min(self.limit, MAX_LINE_BYTES))
         imap.file = self.reader  # type: ignore[assignment]
 
     def cut(self) -> None:

@@ -405,6 +405,9 @@ def _unreachable(origin: str, error: OSError) -> str:
     if "WRONG_VERSION_NUMBER" in text or "wrong version number" in text:
         return (f"{origin} does not speak TLS (https) on that port; check the URL's scheme "
                 "and port")
+    if "Timeout" in type(error).__name__ or isinstance(error, TimeoutError):
+        return (f"{origin} did not answer in time ({type(error).__name__}); local changes wait "
+                "for the next sync. Check the URL and your network")
     return f"{origin} cannot be reached ({type(error).__name__}); check the URL and network"
 
 

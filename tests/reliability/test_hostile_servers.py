@@ -58,24 +58,26 @@ def failure_of(run: Callable[[], Any], kind: type[Exception]) -> tuple[str, dict
 # -- CalDAV -----------------------------------------------------------------------------------
 
 
-def _caldav(port: int, scheme: str = "http") -> CalDavRemote:
-    return CalDavRemote(f"{scheme}://127.0.0.1:{port}/dav/", "ann", "secret", deadline=DEADLINE)
+def _caldav(port: int, scheme: str = "http", deadline: float = DEADLINE) -> CalDavRemote:
+    return CalDavRemote(f"{scheme}://127.0.0.1:{port}/dav/", "ann", "secret", deadline=deadline)
 
 
 def test_caldav_endless_207_stops_at_the_size_cap():
+    # the cap, not the deadline, must end it: give it time to stream 64 MiB under tracemalloc
     with hostile.HostileServer(hostile.endless_http_207()) as server:
-        remote = _caldav(server.port)
+        remote = _caldav(server.port, deadline=20)
         message, found = failure_of(lambda: remote._guard(
             lambda: remote._propfind_etags("/dav/cal/")), ServerFailed)
         remote.close()
     assert "larger than 64 MiB" in message
     assert found["peak_mib"] < 200, found  # twice the cap, not the gigabytes it streams
-    assert found["seconds"] < DEADLINE + SLACK
 
 
 @pytest.mark.parametrize("behaviour", [
     pytest.param(hostile.drip(b"HTTP/1.1 207 Multi-Status\r\nContent-Type: text/xml\r\n\r\n<",
                               0.2, http=True), id="dripping"),
+    pytest.param(hostile.drip(b"HTTP/1.1 207 Multi-Status\r\nContent-Type: text/xml\r\n\r\n",
+                              10, http=True), id="headers-dripped-slower-than-the-deadline"),
     pytest.param(hostile.silent, id="silent"),
 ])
 def test_caldav_stalling_server_ends_at_the_deadline(behaviour):
@@ -145,8 +147,8 @@ def test_imap_endless_answer_stops_at_the_size_cap(filler):
     behaviour = hostile.endless(filler, filler, greeting=IMAP_GREETING, line_command=True)
     with hostile.HostileServer(behaviour) as server:
         message, found = failure_of(lambda: _imap_folders(server.port), MailServerError)
-    assert "larger than 256 MiB" in message or f"within {DEADLINE:g} s" in message
-    assert found["peak_mib"] < 300, found
+    assert "larger than" in message or f"within {DEADLINE:g} s" in message
+    assert found["peak_mib"] < 150, found
     assert found["seconds"] < DEADLINE + SLACK
 
 

@@ -144,7 +144,8 @@ def _cli_attacks(scratch: Path) -> dict[str, str]:
 def _store_attacks(scratch: Path, source: Path) -> dict[str, tuple[str, list[str]]]:
     """Damaged, read-only, full and busy stores: (CLI code, shell commands to set up)."""
     base = scratch / "base"
-    subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(base), "demo"],
+    subprocess.run([sys.executable, "-c", "import sys; from desktop.cli import main; "
+                    "sys.exit(main(sys.argv[1:]))", "--data-dir", str(base), "demo"],
                    cwd=source, env={**os.environ, "PYTHONPATH": str(source)}, check=True,
                    capture_output=True)
     db = "unhurried.sqlite3"

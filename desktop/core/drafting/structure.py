@@ -34,9 +34,10 @@ VAGUE_ASK = re.compile(
     r"was meint ihr|was denkst du|was sagt ihr|(?:gibt es|gibt's)\s+(?:neuigkeiten|was neues)|"
     r"neuigkeiten|stand|und\??)\s*\?", _I)
 _FYI = re.compile(
-    r"^\W*(?:fyi|heads[- ]up|for your information|for the record|just so you know|no action "
-    r"(?:needed|required)|no reply needed|announcement|zur info(?:rmation)?|nur zur info|"
-    r"zur kenntnis|keine aktion nötig|keine antwort nötig|kein handlungsbedarf)\b", _I)
+    r"^\W*(?:fyi|heads[- ]up|for your information|for the record|just so you know|"
+    r"announcement|zur info(?:rmation)?|nur zur info|zur kenntnis)\b|"
+    r"\b(?:fyi|no action (?:needed|required)|nothing to do (?:for you|on your side)|no reply "
+    r"needed|keine aktion nötig|keine antwort nötig|kein handlungsbedarf|nur zur info)\b", _I)
 _SUMMARY_MARK = re.compile(
     r"^\W*(?:summary|tl;?dr|short version|in short|bottom line|kurz(?: gesagt)?|"
     r"zusammenfassung|fazit)\b", _I)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 _I = re.IGNORECASE
-URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", _I)
+URL = re.compile(r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)\]'\"]*(?:\s|$))|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", _I)
 _NOT_TIME = re.compile(
     r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"  # an IP address
     r"|(?:\b(?:v|version|release|rel\.|section|sect\.|sec\.|chapter|kapitel|abschnitt|step|"
@@ -54,6 +54,21 @@ _CLOCK = re.compile(
 # "9.30" is a time only after a word that introduces one ("at 9.30", "um 9.30")
 _DOT_CLOCK = re.compile(r"\b(?:at|um|by|bis|until|till|from|ab|gegen|before|vor|after|nach)\s"
                         r"(?P<t>(?:[01]?\d|2[0-3])\.[0-5]\d)(?![\d.,]\d)", _I)
+
+
+_RANGE = re.compile(r"\s*(?:-|–|to|until|till|bis)\s*", _I)
+
+
+def zoned(text: str, end: int) -> bool:
+    """Whether the clock time ending at ``end`` has a zone after it, or ends a range whose
+    other end has one ("02:00 to 04:00 UTC")."""
+    if ZONE.match(text, end):
+        return True
+    between = _RANGE.match(text, end)
+    if between is None:
+        return False
+    after = _CLOCK.match(text, between.end())
+    return after is not None and ZONE.match(text, after.end()) is not None
 
 
 def clocks(masked: str) -> list[tuple[int, int]]:

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
+# ruff: noqa: E501
 """Write the checker's labeled corpus, ``tests/data/checker/corpus.jsonl``.
 
 Each line is one message: ``id``, ``kind``, ``language``, ``text``, ``must`` (codes it must
@@ -246,8 +247,7 @@ def build() -> Corpus:
             text = (f"{SUMMARY[lang][i % 4]}\n\n{ask}, see {ref}, {DEADLINE[lang][i % 3]}."
                     if lang == "en" else
                     f"{SUMMARY[lang][i % 4]}\n\n{ask}, siehe {ref}, {DEADLINE[lang][i % 3]}.")
-            c.add("no-link", lang, text, must=("missing-link",),
-                  unjudged=() if lang == "en" else ("missing-link",) * 0)
+            c.add("no-link", lang, text, must=("missing-link",))
         for i in range(4):
             ask = ASK[lang][i] + " " + DEADLINE[lang][i] + "."
             c.add("ramble", lang, RAMBLE[lang] + ask, must=("missing-summary",))
@@ -256,7 +256,7 @@ def build() -> Corpus:
             body = reply if i < len(REPLY[lang]) else reply + ("\n\nBest, Bo" if lang == "en"
                                                              else "\n\nGruß, Bo")
             c.add("reply", lang, body + "\n\n" + QUOTE[lang])
-        for i, words in enumerate(VAGUE[lang][:6]):
+        for words in VAGUE[lang][:6]:
             reply = ("Yes, I can send mine " + words + "." if lang == "en"
                      else "Ja, ich schicke meine " + words + ".")
             c.add("reply-vague", lang, reply + "\n\n" + QUOTE[lang], must=("vague-time",))

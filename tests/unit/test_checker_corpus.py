@@ -20,8 +20,10 @@ CODES = ("mass-mention", "secret", "vague-time", "deadline-without-timezone", "m
 
 
 def _load_eval() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_checker", ROOT / "tools" / "eval_checker.py")
-    assert spec is not None and spec.loader is not None
+    spec = importlib.util.spec_from_file_location("eval_checker",
+                                                  ROOT / "tools" / "eval_checker.py")
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("eval_checker", module)
     spec.loader.exec_module(module)
@@ -41,10 +43,12 @@ def test_the_corpus_is_big_and_labeled_both_ways():
     assert len(ROWS) >= 400
     assert {r["language"] for r in ROWS} == {"en", "de"}
     for row in ROWS:
-        assert set(row["must"]) <= set(CODES) and set(row["must_not"]) <= set(CODES)
+        assert set(row["must"]) <= set(CODES)
+        assert set(row["must_not"]) <= set(CODES)
         assert not set(row["must"]) & set(row["must_not"]), row["id"]
         for code, words in row["spans"]:
-            assert code in row["must"] and words in row["text"], row["id"]
+            assert code in row["must"], row["id"]
+            assert words in row["text"], row["id"]
     for code in CODES:  # every code is judged both ways
         assert any(code in r["must"] for r in ROWS), code
         assert any(code in r["must_not"] for r in ROWS), code

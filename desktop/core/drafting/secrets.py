@@ -30,7 +30,8 @@ class SecretHit:
 _KEYWORD = re.compile(
     r"\b(?P<word>passwords?|passwort|passwd|pwd|pw|kennwort|secret|token|api[_ -]?key|"
     r"api-schlüssel|schlüssel|access key|zugangsdaten)\b"
-    r"(?:\s*(?P<sep>[:=])\s*|(?:\s+[\w-]+){0,4}?\s+(?:is|ist|lautet|was|war)\s+|\s+(?=\S*\d))[\"'`]?(?P<value>[^\s\"'`]{4,})", re.I)
+    r"(?:\s*(?P<sep>[:=])\s*|(?:\s+[\w-]+){0,4}?\s+(?:is|ist|lautet|was|war)\s+|"
+    r"\s+(?=\S*\d))[\"'`]?(?P<value>[^\s\"'`]{4,})", re.I)
 _SHAPES = [
     (re.compile(r"\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}"), N_("API key")),
     (re.compile(r"\bnpm_[A-Za-z0-9]{36}\b"), N_("npm token")),

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 _I = re.IGNORECASE
-URL = re.compile(r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)\]'\"]*(?:\s|$))|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", _I)
+URL = re.compile(r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)\]'\"]*(?:\s|$))|"
+                 r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", _I)
 _NOT_TIME = re.compile(
     r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"  # an IP address
     r"|(?:\b(?:v|version|release|rel\.|section|sect\.|sec\.|chapter|kapitel|abschnitt|step|"

@@ -16,8 +16,8 @@ from PySide6.QtGui import QTextCursor
 
 from desktop.core.drafting.quickfix import FixContext, FixKind
 from desktop.core.drafting.secrets import SecretHit
-
 from desktop.platform.secret_scan import scan
+
 from desktop.ui.drafting.checked_editor import CheckedEditor, fix_label
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

@@ -111,7 +111,8 @@ def test_real_deadlines_fyis_and_quoted_text_are_clean(text):
 
 
 def test_a_secret_is_named_by_kind_and_never_echoed():
-    text = "FYI the API key is sk_live_51HqLyjWDarjtT1zdp7dcXYZabc0123456789 and password is hunter2"
+    text = ("FYI the API key is sk_live_51HqLyjWDarjtT1zdp7dcXYZabc0123456789 and password is "
+            "hunter2")
     found = [f for f in check(text) if f.code == "secret"]
     assert [text[f.start:f.end] for f in found] == [
         "sk_live_51HqLyjWDarjtT1zdp7dcXYZabc0123456789", "hunter2"]

@@ -28,7 +28,8 @@ class SecretHit:
 
 
 _KEYWORD = re.compile(
-    r"\b(?P<word>passwords?|passwort|passwd|pwd|pw|kennwort|secret|token|api[_ -]?key|"
+    r"\b(?P<word>passwords?|passwort|passwd|pwd|pw|kennwort|passphrase|passcode|secret|"
+    r"token|api[_ -]?key|"
     r"api-schlüssel|schlüssel|access key|zugangsdaten)\b"
     r"(?:\s*(?P<sep>[:=])\s*|(?:\s+[\w-]+){0,4}?\s+(?:is|ist|lautet|was|war)\s+|"
     r"\s+(?=\S*\d))[\"'`]?(?P<value>[^\s\"'`]{4,})", re.I)
@@ -44,7 +45,8 @@ _SHAPES = [
 ]
 _WORD_KINDS = {"password": N_("password"), "passwords": N_("password"),
                "passwort": N_("password"), "passwd": N_("password"), "pwd": N_("password"),
-               "pw": N_("password"), "kennwort": N_("password"), "zugangsdaten": N_("password")}
+               "pw": N_("password"), "kennwort": N_("password"), "zugangsdaten": N_("password"),
+               "passphrase": N_("password"), "passcode": N_("password")}
 
 
 def _looks_secret(value: str, assigned: bool) -> bool:

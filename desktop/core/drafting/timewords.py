@@ -37,9 +37,12 @@ def mask_not_times(text: str) -> str:
 _EN_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
 _DE_WEEKDAY = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
 _MONTH = r"(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|sept|oct|okt|nov|dec|dez)[a-zä]*\.?"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"  # "2.0." is a version, "27.11." a date
+_MON = r"(?:0?[1-9]|1[0-2])"
 DATE = re.compile(
     rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
-    rf"\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_EN_WEEKDAY}|"
+    rf"{_DAY}\.{_MON}\.(?:\d{{2,4}})?|{_DAY}/{_MON}(?:/\d{{2,4}})?|{_MON}/{_DAY}(?:/\d{{2,4}})?|"
+    rf"{_EN_WEEKDAY}|"
     rf"{_DE_WEEKDAY}|(?:mo|di|mi|do|fr|sa|so)\.?(?=\s*\d))(?![\w])"
     r"|\b(?:(?:the\s+)?end\s+of\s+(?:Q[1-4]|the\s+quarter|the\s+month|(?:jan|feb|mar|apr|may|jun|"
     r"jul|aug|sep|oct|nov|dec)[a-z]*)|ende\s+(?:Q[1-4]|des\s+quartals|des\s+monats)|"
@@ -54,7 +57,7 @@ _CLOCK = re.compile(
     rf"|(?:[01]?\d|2[0-3])\s?uhr\b)(?![\d])", _I)
 # "9.30" is a time only after a word that introduces one ("at 9.30", "um 9.30")
 _DOT_CLOCK = re.compile(r"\b(?:at|um|by|bis|until|till|from|ab|gegen|before|vor|after|nach)\s"
-                        r"(?P<t>(?:[01]?\d|2[0-3])\.[0-5]\d)(?![\d.,]\d)", _I)
+                        r"(?P<t>(?:[01]?\d|2[0-3])\.[0-5]\d)(?![\d.,]\d|\.\s*[,\d])", _I)
 
 
 _RANGE = re.compile(r"\s*(?:-|–|to|until|till|bis)\s*", _I)
@@ -86,9 +89,10 @@ ZONE = re.compile(
     r"\s*(?:\(?\b(?:UTC|GMT|CET|CEST|MEZ|MESZ|OEZ|OESZ|WEZ|EET|EEST|WET|WEST|BST|IST|EST|EDT|CST|"
     r"CDT|MST|MDT|PST|PDT|AEST|AEDT|JST|KST|SGT|HKT|NZST|NZDT)\b(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|"
     r"Z\b|[+-]\d{2}:?\d{2}\b|\(?\b[A-Z][a-z]+/[A-Z][A-Za-z_]+)")
-_VAGUE_EN = (r"EOD|COB|EOW|ASAP|a\.s\.a\.p\.|end of (?:the )?(?:day|week)|soon|shortly|"
+_VAGUE_EN = (r"EOD|COB|EOW|ASAP|a\.s\.a\.p\.|end of (?:the )?(?:day|week)|soon|shortly|tonight|"
              r"at some point|next week|tomorrow|later today|this week")
-_VAGUE_DE = (r"bis (?:morgen|übermorgen|feierabend|ende der woche)|(?<!guten )morgen|übermorgen|"
+_VAGUE_DE = (r"bis (?:morgen|übermorgen|feierabend|ende der woche|heute abend)|heute abend|"
+             r"(?<!guten )morgen|übermorgen|"
              r"zeitnah|bald|baldmöglichst|demnächst|schnellstmöglich|so schnell wie möglich|"
              r"nächste woche|diese woche|ende der woche|feierabend|heute noch|noch heute|"
              r"im laufe des tages|im laufe der woche|asap")

@@ -23,6 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "checker"  # every *.jsonl in it
 PRECISION, RECALL = 0.95, 0.90  # every code's target
+CODES = frozenset({"mass-mention", "secret", "vague-time", "deadline-without-timezone",
+                   "missing-summary", "missing-ask", "missing-deadline", "missing-link",
+                   "vague-ask"})
 
 
 @dataclass
@@ -82,11 +85,10 @@ def evaluate(rows: Iterable[dict], run: Callable[[str, str], Found]) -> Result:
             if code in raised:
                 score.fp += 1
                 score.misses.append(f"FP {row['id']}")
-        if not row["must"] and not found and len(row["must_not"]) >= 9:
+        if not row["must"] and set(row["must_not"]) >= CODES:  # must raise nothing at all
             clean += 1
-        elif not row["must"] and len(row["must_not"]) >= 9:
-            clean += 1
-            flagged.append(row["id"])
+            if found:
+                flagged.append(row["id"])
     return Result(scores, clean, flagged)
 
 

@@ -124,3 +124,10 @@ def test_a_secret_is_named_by_kind_and_never_echoed():
 def test_a_rambling_opening_gets_missing_summary():
     text = "\n".join(["so I looked at the numbers and there are a few things going on here"] * 6)
     assert "missing-summary" in [c for c, _w in codes(text + "\nPlease approve by Fri 10:00 UTC")]
+
+
+def test_the_language_comes_from_the_template_or_the_message():
+    text = "Please send it bis morgen https://x.example"
+    assert "vague-time" not in [c for c, _w in codes(text)]  # read as English
+    found = [text[f.start:f.end] for f in check(text, language="de") if f.code == "vague-time"]
+    assert found == ["bis morgen"]

@@ -41,6 +41,7 @@ _FYI = re.compile(
 _SUMMARY_MARK = re.compile(
     r"^\W*(?:summary|tl;?dr|short version|in short|bottom line|kurz(?: gesagt)?|"
     r"zusammenfassung|fazit)\b", _I)
+_LANGUAGE_SAMPLE = 4000
 PARAGRAPH = re.compile(r"\n\s*\n")
 SUMMARY_WORDS = 35  # an opening paragraph longer than this is not a summary
 LONG_MESSAGE_WORDS = 50  # shorter messages need no separate summary
@@ -48,7 +49,8 @@ LONG_MESSAGE_WORDS = 50  # shorter messages need no separate summary
 
 def language(text: str) -> str:
     """``"de"`` when more of the message's common words are German than English, else
-    ``"en"``."""
+    ``"en"`` (the first few thousand characters tell)."""
+    text = text[:_LANGUAGE_SAMPLE]
     german = len(_GERMAN.findall(text)) + sum(text.count(c) for c in "äöüßÄÖÜ")
     return "de" if german > len(_ENGLISH.findall(text)) else "en"
 

@@ -16,14 +16,14 @@ _I = re.IGNORECASE
 URL = re.compile(r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)\]'\"]*(?:\s|$))|"
                  r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", _I)
 _NOT_TIME = re.compile(
-    r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"  # an IP address
+    r"(?=[\w$€£¥§])(?:\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"  # an IP address
     r"|(?:\b(?:v|version|release|rel\.|section|sect\.|sec\.|chapter|kapitel|abschnitt|step|"
     r"schritt|build|page|seite|rule|regel|item|punkt|figure|abbildung|table|tabelle|python|"
-    r"ubuntu|debian|fedora|postgres|postgresql|node|java|go|ios|android|macos|windows|"
-    r"kernel|api|sdk|paragraph|art\.|nr\.|no\.)|§)\s*\d+(?:[.:]\d+)*"
+    r"ubuntu|debian|fedora|postgres|postgresql|node|java|ios|android|macos|windows|"
+    r"kernel|api|sdk|paragraph|nr\.)|§)\s*\d+(?:[.:]\d+)*"
     r"|\b[A-Z][A-Z0-9]+-\d+\b"  # a ticket key
     r"|[$€£¥]\s?\d+(?:[.,]\d+)*|\b\d+(?:[.,]\d+)*\s?(?:€|\$|£|EUR|USD|GBP|CHF|JPY|%|percent|"
-    r"prozent|ms|MB|GB|TB|km|kg)(?![\w])", _I)
+    r"prozent|ms|MB|GB|TB|km|kg)(?![\w]))", _I)
 
 
 def mask_not_times(text: str) -> str:
@@ -51,7 +51,7 @@ DATE = re.compile(
     _I)
 _AMPM = r"\s?(?:[ap]\.m\.|[ap]m\b)"
 _CLOCK = re.compile(
-    rf"(?<![\d:.,+\-])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:{_AMPM}|\s?uhr\b)?"
+    rf"(?=\d)(?<![\d:.,+\-])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:{_AMPM}|\s?uhr\b)?"
     rf"|(?:[01]?\d|2[0-3])\.[0-5]\d(?:{_AMPM}|\s?uhr\b)"
     rf"|(?:1[0-2]|0?[1-9]){_AMPM}"
     rf"|(?:[01]?\d|2[0-3])\s?uhr\b)(?![\d])", _I)

@@ -384,7 +384,8 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         edit_account=edit_account, deliver_soon=runner.deliver_soon, mark_done=mark_done,
         mark_done_on_send=lambda: parse_switch(queue.setting_text("mark_done_on_send")),
         set_mark_done_on_send=set_mark_done,
-        open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
+        open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),
+        secret_scanner=_scan_secrets)
     controller = DraftingController(window, env, runner, edit_account)
     controller.install(window.file_menu, window.edit_menu)
     interrupted = drafting.outbox.recover()
@@ -398,6 +399,12 @@ def _store_failure(database: Path, error: BaseException) -> str | None:
     """The sentence for a database failure met while the window runs (damage, a lock)."""
     found = explain(error, database)
     return None if found is None else str(found)
+
+
+def _scan_secrets(text: str) -> Any:
+    from desktop.platform.secret_scan import scan  # detect-secrets: when a draft is checked
+
+    return scan(text)
 
 
 def _list_folders(*args: Any, **kwargs: Any) -> Any:

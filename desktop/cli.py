@@ -305,8 +305,17 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
 
 
 def _cmd_show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    from desktop.wiring.services import open_drafting
+
     request = _resolve(ctx.queue, args.id)
     data = request_json(request, ctx.queue, full=True)
+    reply = open_drafting(ctx).outbox.scheduled_reply(request.id)
+    data["reply_scheduled_at"] = None
+    if reply is not None and data["state"] != "done":
+        at = reply.retry_at or reply.send_at
+        data["state"] = "reply-scheduled"
+        data["reply_scheduled_at"] = None if at is None else at.astimezone(
+            ZoneInfo(ctx.queue.settings.timezone)).isoformat(timespec="seconds")
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:

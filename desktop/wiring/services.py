@@ -311,7 +311,8 @@ class Drafting:
 def open_drafting(context: Context) -> Drafting:
     """The drafting services on ``context``'s store."""
     repository = SqliteDraftRepository(context.db)
-    return Drafting(DraftService(repository, context.clock), Outbox(repository, context.clock),
+    outbox = Outbox(repository, context.clock, close_request=context.queue.done)
+    return Drafting(DraftService(repository, context.clock), outbox,
                     SqliteSmtpAccountStore(context.db))
 
 

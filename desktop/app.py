@@ -318,11 +318,13 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     return controller
 
 
-def _eml(clock: SystemClock, subject: str, body: str, to: str, sender: str) -> bytes:
+def _eml(clock: SystemClock, subject: str, body: str, to: str, sender: str, *,
+         in_reply_to: str = "", references: str = "") -> bytes:
     """A draft as an .eml file (the mail modules load when one is saved, not at start)."""
     from desktop.platform.smtp import eml_bytes
 
-    return eml_bytes(subject, body, to, sender, date=clock.now())
+    return eml_bytes(subject, body, to, sender, date=clock.now(), in_reply_to=in_reply_to,
+                     references=references)
 
 
 def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
@@ -334,7 +336,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.core.settings import parse_switch
+    from desktop.core.settings import parse_ask, parse_switch, parse_undo_seconds
     from desktop.store.focus_history import StoreFocusHistory
     from desktop.wiring.services import deliver_outbox, open_drafting
 
@@ -381,6 +383,10 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         edit_account=edit_account, deliver_soon=runner.deliver_soon, mark_done=mark_done,
         mark_done_on_send=lambda: parse_switch(queue.setting_text("mark_done_on_send")),
         set_mark_done_on_send=set_mark_done,
+        mark_done_on_export=lambda: parse_ask(queue.setting_text("mark_done_on_export")),
+        set_mark_done_on_export=lambda choice: queue.update_settings(
+            {"mark_done_on_export": choice}),
+        undo_seconds=lambda: parse_undo_seconds(queue.setting_text("send_undo_seconds")),
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
     controller = DraftingController(window, env, runner, edit_account)
     controller.install(window.file_menu, window.edit_menu)

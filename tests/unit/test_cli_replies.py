@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import json
 from dataclasses import replace
 from pathlib import Path
 

@@ -7,10 +7,9 @@ headers from the request's Message-ID."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
-
-from zoneinfo import ZoneInfo
 
 from desktop.core.drafting.asked_by import asked_deadline
 from desktop.core.drafting.replies import (

@@ -39,7 +39,7 @@ def asked_deadline(text: str, received_at: datetime, zone: tzinfo) -> datetime |
         words = rest.replace(",", " ").split()[:_LONGEST]
         for size in range(len(words), 0, -1):
             phrase = " ".join(words[:size]).strip(":'")
-            if not phrase or phrase.isdigit() and size == 1:
+            if not phrase or (phrase.isdigit() and size == 1):
                 continue  # "by 3" is a count more often than a time
             try:
                 moment = parse_when(phrase, received_at, zone)

@@ -29,6 +29,7 @@ failure (login refused, 5xx reply) marks it ``FAILED``.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -269,10 +270,8 @@ class Outbox:
         if (not sent.closes_request or sent.reply_to is None or sent.request_closed_at
                 is not None or self._close_request is None):
             return sent
-        try:
+        with contextlib.suppress(CoreError):  # a request deleted meanwhile: nothing to close
             self._close_request(sent.reply_to)
-        except CoreError:
-            pass  # the request was deleted meanwhile: nothing is left to close
         closed = replace(sent, request_closed_at=self._clock.now())
         self._drafts.save(closed)
         return closed

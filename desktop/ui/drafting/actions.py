@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from desktop.core.drafting.drafts import Draft
 from desktop.core.drafting.outbox import DeliveryReport
+from desktop.core.drafting.replies import thread_headers
 from desktop.core.i18n import _, ngettext
 from desktop.core.requests import Request
 
@@ -75,10 +76,13 @@ class DraftingController(QObject):
     def new_draft(self, reply_to: Request | None = None, *, subject: str = "",
                   body: str = "", recipient: str = "", recipient_zone: str = "",
                   template_id: str | None = None) -> DraftWindow:
-        """Start a draft (a reply to ``reply_to`` when given) and open its window."""
+        """Start a draft (a reply to ``reply_to`` when given, in its thread) and open its
+        window."""
+        in_reply_to, references = thread_headers(reply_to) if reply_to else ("", "")
         draft = self.env.drafts.create(
             subject=subject, body=body, recipient=recipient, recipient_zone=recipient_zone,
-            template_id=template_id, reply_to=reply_to.id if reply_to is not None else None)
+            template_id=template_id, reply_to=reply_to.id if reply_to is not None else None,
+            in_reply_to=in_reply_to, references=references)
         return self.open_draft(draft)
 
     def open_draft(self, draft: Draft) -> DraftWindow:

@@ -41,7 +41,7 @@ from desktop.platform.paths import resolve_paths
 from desktop.sources import KINDS, read_source
 from desktop.sources.runner import run_import
 from desktop.store.errors import StoreError
-from desktop.wiring.services import Context, load_demo, open_context, slack_items
+from desktop.wiring.services import Context, load_demo, open_context, people_learner, slack_items
 
 from desktop.ui.common.formatting import safe_locale
 
@@ -124,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--recipient-tz", help=_("the reader's time zone (IANA name)"))
     status = sub.add_parser("status", help=_("print a status message from your reply policy"))
     status.add_argument("--for", dest="channel", default="chat",
-                        help=_("channel: email, chat, tracker or manual (default chat)"))
+                        help=_("channel: email, chat, tracker or manual (default chat), or a "
+                               "person's address or handle (their channel and zone)"))
     status.add_argument("--tz", help=_("the reader's time zone (default: yours)"))
     imp = sub.add_parser("import", help=_("import requests from mail files, a CSV export or a "
                                           "Slack export; meetings from a calendar (.ics)"))
@@ -407,7 +408,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if checked_only:  # reading the first item raises for a path that is not of this kind
         next(iter(items), None)
         return EXIT_OK
-    report = run_import(ctx.queue, items)
+    report = run_import(ctx.queue, items, learn=people_learner(ctx))
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -445,10 +446,25 @@ def _cmd_check(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
     return EXIT_FAILED if any(f.severity is not Severity.INFO for f in findings) else EXIT_OK
 
 
+def _status_reader(ctx: Context, text: str) -> tuple[Channel, str | None]:
+    """``--for``: a channel, or a person from the directory (their preferred channel, else
+    chat, and their zone)."""
+    from desktop.wiring.services import open_people
+
+    try:
+        return parse_channel(text), None
+    except InvalidInput:
+        person = open_people(ctx).find(text) if text.strip() else None
+        if person is None:
+            raise
+    channel = parse_channel(person.channel) if person.channel else Channel.CHAT
+    return channel, person.zone or None
+
+
 def _cmd_status(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     queue = ctx.queue
-    channel = parse_channel(args.channel)
-    zone = ZoneInfo(parse_zone(args.tz)) if args.tz else ZoneInfo(queue.settings.timezone)
+    channel, reader_zone = _status_reader(ctx, args.channel)
+    zone = ZoneInfo(parse_zone(args.tz) if args.tz else reader_zone or queue.settings.timezone)
     locale = safe_locale(queue.settings.language or "en")
 
     def moment(value: datetime) -> str:

@@ -5,7 +5,7 @@
 It fills the reply template (or ``--template``) from the request, ``--field NAME=VALUE`` on top,
 and prints it as plain text, Markdown or an ``.eml`` message (``To:`` the sender, the thread's
 ``In-Reply-To`` and ``References``), or writes it to ``--out``. Times are in the sender's zone
-when it is known, else in the user's.
+when the people directory knows it, else in the user's.
 
 ``--send`` queues the reply in the outbox for ``--at`` (default: the sender's next working
 moment outside the user's focus blocks). The request then shows ``reply-scheduled`` and closes
@@ -35,7 +35,7 @@ from desktop.platform.outputs import to_eml, to_markdown, to_plain
 from desktop.platform.paths import resolve_paths
 from desktop.platform.templates import open_library
 from desktop.store.focus_history import StoreFocusHistory
-from desktop.wiring.services import Context, open_drafting
+from desktop.wiring.services import Context, open_drafting, open_people
 
 
 def register(sub: Any) -> None:
@@ -76,9 +76,8 @@ def find_request(ctx: Context, text: str) -> Request:
 
 
 def their_zone(ctx: Context, request: Request) -> str | None:
-    """The sender's zone when it is known (``None``: use the user's)."""
-    del ctx, request
-    return None
+    """The sender's zone from the people directory (``None``: not known; use the user's)."""
+    return open_people(ctx).zone_of(request.sender)
 
 
 def _cmd_reply(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
@@ -102,7 +101,7 @@ def _cmd_reply(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
     rendered = library.render(template, filled.values)
     in_reply_to, references = thread_headers(request)
     if args.send:
-        when = _send_time(args.at, ctx, zone, now)
+        when = _send_time(args.at, ctx, request, zone, now)
         if checked_only:
             return 0
         drafting = open_drafting(ctx)
@@ -149,10 +148,14 @@ def send_time(text: str, now: datetime, zone: str) -> datetime:
     return when
 
 
-def _send_time(text: str | None, ctx: Context, zone: str, now: datetime) -> datetime:
+def _send_time(text: str | None, ctx: Context, request: Request, zone: str,
+               now: datetime) -> datetime:
     if text is not None:
         return send_time(text, now, ctx.queue.settings.timezone)
     history = StoreFocusHistory(ctx.db)
-    return next_send_time(now, ZoneInfo(zone), ctx.queue.settings.working_hours,
+    person = open_people(ctx).find(request.sender)
+    theirs = person.working_hours if person is not None else None
+    hours = theirs or ctx.queue.settings.working_hours
+    return next_send_time(now, ZoneInfo(zone), hours,
                           lambda start, end: [(s.start, s.end)
                                               for s in history.spans(start, end)])

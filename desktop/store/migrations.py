@@ -320,6 +320,31 @@ def m0011_reply_threading(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX drafts_reply_to ON drafts (reply_to, state)")
 
 
+@MIGRATIONS()
+def m0012_people(db: sqlite_utils.Database) -> None:
+    """The people directory (:mod:`desktop.core.people`): one row per person with each
+    value's source, and every address or handle that names them (kept local, see there)."""
+    db.execute("""
+        CREATE TABLE people (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            zone TEXT NOT NULL DEFAULT '',
+            hours TEXT NOT NULL DEFAULT '',
+            channel TEXT NOT NULL DEFAULT '',
+            sources TEXT NOT NULL DEFAULT '{}',
+            modified_at TEXT NOT NULL
+        )
+    """)
+    db.execute("""
+        CREATE TABLE person_addresses (
+            address TEXT PRIMARY KEY,
+            person_key TEXT NOT NULL REFERENCES people(key) ON DELETE CASCADE,
+            position INTEGER NOT NULL
+        )
+    """)
+    db.execute("CREATE INDEX person_addresses_person ON person_addresses (person_key)")
+
+
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
     return [m.name for m in MIGRATIONS.pending(_sqlite_utils.Database(memory=True))]

@@ -25,6 +25,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0008_caldav_sync",
     "m0009_caldav_stamps",
     "m0011_reply_threading",
+    "m0012_people",
 )
 
 

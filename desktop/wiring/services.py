@@ -28,6 +28,7 @@ from desktop.core.health.decisions import DecisionService
 from desktop.core.i18n import _
 from desktop.core.importing.items import ImportReport, Incoming, Problem
 from desktop.core.importing.mail_account import MailAccount, MailServerError, account_from_settings
+from desktop.core.people import PeopleDirectory, Source
 from desktop.core.ports import Clock, Notifier, SecretStore
 from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request
@@ -123,7 +124,8 @@ def run_import_job(
             items = slack_items(path, context.queue.settings.me)
         else:
             items = read_source(kind, path, mapping=mapping)
-        return run_import(context.queue, items, progress=progress, cancelled=cancelled)
+        return run_import(context.queue, items, progress=progress, cancelled=cancelled,
+                          learn=people_learner(context))
     finally:
         context.close()
 
@@ -314,6 +316,33 @@ def open_drafting(context: Context) -> Drafting:
     outbox = Outbox(repository, context.clock, close_request=context.queue.done)
     return Drafting(DraftService(repository, context.clock), outbox,
                     SqliteSmtpAccountStore(context.db))
+
+
+def open_people(context: Context) -> PeopleDirectory:
+    """The people directory on ``context``'s store."""
+    from desktop.store.people_repository import SqlitePeopleRepository
+
+    return PeopleDirectory(SqlitePeopleRepository(context.db), context.clock)
+
+
+def people_learner(context: Context) -> Callable[[Incoming], None]:
+    """What an import tells the people directory about each sender: their name, and their
+    zone where the source says it (never over a stronger or an edited value)."""
+    people = open_people(context)
+    seen: dict[tuple[str, str, str], None] = {}
+
+    def learn(item: Incoming) -> None:
+        key = (item.sender, item.sender_zone, item.zone_source)
+        if key in seen or not item.sender.strip():
+            return
+        seen[key] = None
+        source = Source(item.zone_source) if item.zone_source else Source.MAIL_DATE
+        if item.sender_zone:
+            people.learn(item.sender, source, zone=item.sender_zone)
+        else:
+            people.learn(item.sender, source)
+
+    return learn
 
 
 def deliver_outbox(paths: AppPaths | None, clock: Clock, secrets: SecretStore,

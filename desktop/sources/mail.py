@@ -60,6 +60,7 @@ def read_message(data: bytes, where: str, file_time: Callable[[], datetime]) -> 
     if received is None:
         received = _received_time(message) or file_time()
         problem(_("The date could not be read; the time it was received was used."))
+    zone = _date_zone(message) if _sent_time(message) is not None else ""
     channel = _channel(message)
     sender = _sender(message, channel)
     body, links = _body(message, problem)
@@ -77,8 +78,8 @@ def read_message(data: bytes, where: str, file_time: Callable[[], datetime]) -> 
         channel=channel,
         priority=_priority(message),
         replies_to=_thread(message),
-        sender_zone=_date_zone(message) if received is not None else "",
-        zone_source=Source.MAIL_DATE.value,
+        sender_zone=zone,
+        zone_source=Source.MAIL_DATE.value if zone else "",
     )
     return [item, *problems]
 

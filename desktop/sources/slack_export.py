@@ -329,7 +329,7 @@ class _Reader:
             channel=Channel.CHAT,
             priority=Priority.HIGH if _URGENT.search(text) else Priority.NORMAL,
             sender_zone=self.zones.get(user, ""),
-            zone_source=Source.SLACK.value,
+            zone_source=Source.SLACK.value if user in self.zones else "",
         )
 
     def _user(self, user: str, where: str, profile: object = None, label: str = "") -> str:

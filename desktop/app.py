@@ -41,6 +41,7 @@ from desktop.wiring.services import (
     load_demo,
     open_context,
     open_focus,
+    open_people,
     run_import_job,
     run_sync_job,
     stats_service,
@@ -237,10 +238,13 @@ def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -
 
     from desktop.ui.drafting.compose import ComposedMessage, Composer
 
+    people = open_people(context)
+
     def open_draft(message: ComposedMessage) -> None:
         draft_window = drafting.new_draft(
             message.reply_to, subject=message.subject, body=message.body,
-            recipient=message.recipient, template_id=message.template_id)
+            recipient=message.recipient, template_id=message.template_id,
+            recipient_zone=people.zone_of(message.recipient) or "")
         if message.template_id == DECISION_TEMPLATE:
             decision_service(context).open_decision(message.subject or _("Decision"),
                                                     draft_id=draft_window.draft.id)
@@ -250,7 +254,7 @@ def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -
         open_library(paths.config_dir, language, settings.timezone), context.clock.now,
         own_zone=lambda: context.queue.settings.timezone,
         zones=lambda: sorted(zoneinfo.available_timezones()),
-        people=context.requests.senders, open_draft=open_draft)
+        people=context.requests.senders, open_draft=open_draft, zone_of=people.zone_of)
 
 
 def _health_view(context: Context, paths: AppPaths, clock: SystemClock, formatter: Formatter,
@@ -343,6 +347,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from desktop.ui.drafting.actions import DraftingController
     from desktop.ui.drafting.env import DraftEnvironment, DraftOutputs
     from desktop.ui.drafting.outbox_runner import OutboxRunner
+    from desktop.ui.people.view import install_people
 
     drafting, queue = open_drafting(context), context.queue
 
@@ -390,6 +395,12 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
     controller = DraftingController(window, env, runner, edit_account)
     controller.install(window.file_menu, window.edit_menu)
+    people = open_people(context)
+    window.detail.person = people.find
+    window.detail.reply_scheduled = lambda request_id: (
+        (d.retry_at or d.send_at) if (d := drafting.outbox.scheduled_reply(request_id)) else None)
+    runner.delivered.connect(lambda _report: window.reload())  # delivered replies close
+    install_people(window, people)
     interrupted = drafting.outbox.recover()
     runner.start()
     if interrupted:

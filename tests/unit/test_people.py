@@ -61,7 +61,8 @@ def test_their_clock_says_when_they_start() -> None:
     assert (early.local.hour, early.local.minute) == (7, 40)
     assert early.starts_in == timedelta(hours=1, minutes=20)
     working = local_clock(ana, datetime(2026, 11, 25, 15, 0, tzinfo=UTC))
-    assert working is not None and working.starts_in is None
+    assert working is not None
+    assert working.starts_in is None
     assert local_clock(ANA, datetime(2026, 11, 25, 15, 0, tzinfo=UTC)) is None
 
 

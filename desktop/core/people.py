@@ -72,10 +72,13 @@ class Person:
 
 
 def normalize_address(text: str) -> str:
-    """An address or handle as the directory keys it: ``Ana <ana@x.org>`` is ``ana@x.org``."""
+    """An address or handle as the directory keys it: ``Ana <ana@x.org>`` is ``ana@x.org``,
+    ``Ana (@ana)`` is ``@ana``."""
     value = text.strip()
-    if "<" in value and value.endswith(">"):
-        value = value[value.rindex("<") + 1:-1]
+    for opener, closer in (("<", ">"), ("(", ")")):
+        if opener in value and value.endswith(closer):
+            value = value[value.rindex(opener) + 1:-1]
+            break
     return value.strip().lower()
 
 

@@ -211,6 +211,11 @@ def load_demo(context: Context) -> int:
     ]
     context.queue.put_many(fresh)
     load_demo_calendar(context)
+    from desktop.core.demo import DEMO_PEOPLE
+
+    people = open_people(context)
+    for sender, (zone, hours) in DEMO_PEOPLE.items():
+        people.learn(sender, Source.CALENDAR, zone=zone, hours=hours)
     return len(fresh)
 
 

@@ -168,7 +168,7 @@ def _cmd_deliver(args: argparse.Namespace, ctx: Context, *, checked_only: bool) 
         print(_("{id} was cut off while sending; check your Sent folder, then send it again "
                 "from the outbox.").format(id=draft.id[:8]), file=sys.stderr)
     if drafting.accounts.get() is None:
-        raise InvalidInput(_("No SMTP account; set one with 'unhurried smtp-account set'."))
+        raise InvalidInput(_("No SMTP account; set one with 'unhurried account smtp set'."))
     report = deliver_outbox(resolve_paths(args.data_dir), ctx.clock, SessionSecrets(), ctx)
     print(ngettext("{n} message sent.", "{n} messages sent.", len(report.sent)).format(
         n=len(report.sent)))

@@ -109,4 +109,4 @@ def test_bad_outbox_input_exits_2(cli):
     assert "in the past" in cli.fails("outbox", "reschedule", request_id, "yesterday")
     assert cli.item(request_id)["reply_scheduled_at"] == "2026-11-26T10:00:00+01:00"
     assert "unhurried list" in cli.fails("reply", "zzzz")
-    assert "smtp-account" in cli.fails("outbox", "deliver")
+    assert "account smtp set" in cli.fails("outbox", "deliver")

@@ -16,6 +16,7 @@ import zoneinfo
 from collections.abc import Sequence
 from functools import cache, partial
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -32,6 +33,7 @@ from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
 from desktop.platform.secrets import SessionSecrets
 from desktop.platform.timezone import AllZones, use_zoneinfo_in_babel
+from desktop.store.diagnosis import explain
 from desktop.store.errors import StoreError
 from desktop.store.prefetch import QueuePrefetch
 from desktop.wiring.services import (
@@ -145,7 +147,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     from desktop.ui.importing.mail_sync import MailSyncController
 
     clock = SystemClock()
-    install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"))
+    install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"),
+                       partial(_store_failure, paths.database))
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName(APP_ID)  # the X11 WM_CLASS: the .desktop StartupWMClass
     app.setApplicationDisplayName(APP_NAME)
@@ -406,6 +409,12 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     if interrupted:
         QTimer.singleShot(0, lambda: controller.report_interrupted(interrupted))
     return controller
+
+
+def _store_failure(database: Path, error: BaseException) -> str | None:
+    """The sentence for a database failure met while the window runs (damage, a lock)."""
+    found = explain(error, database)
+    return None if found is None else str(found)
 
 
 def _list_folders(*args: Any, **kwargs: Any) -> Any:

@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -40,6 +41,8 @@ from desktop.platform.i18n import install_language
 from desktop.platform.paths import resolve_paths
 from desktop.sources import KINDS, read_source
 from desktop.sources.runner import run_import
+from desktop.store.db import set_busy_notice
+from desktop.store.diagnosis import explain
 from desktop.store.errors import StoreError
 from desktop.wiring.services import Context, load_demo, open_context, people_learner, slack_items
 
@@ -188,7 +191,13 @@ def _dispatch(args: argparse.Namespace, clock: Any) -> int:
             handler(args, ctx, checked_only=True)
             ctx.close()
             ctx = open_context(paths, clock, create=True)
+        set_busy_notice(ctx.db, lambda text: print(text, file=sys.stderr, flush=True))
         return handler(args, ctx, checked_only=False)
+    except sqlite3.Error as error:  # damage or a lock met in the middle of a command
+        found = explain(error, paths.database)
+        if found is None:
+            raise
+        raise found from error
     finally:
         ctx.close()
 

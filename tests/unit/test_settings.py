@@ -34,7 +34,7 @@ def test_registry_holds_every_setting_once():
              "notify_every_minutes", "close_to_tray", "mark_done_on_send", "csv.mappings",
              "mark_done_on_export", "send_undo_seconds",
              "imap.host", "imap.port", "imap.security", "imap.user", "imap.folders",
-             "imap.interval"}
+             "imap.interval", "network.deadline_seconds"}
     assert set(REGISTRY) == plain | policy_keys
     assert all(key == spec.key for key, spec in REGISTRY.items())
 
@@ -208,8 +208,8 @@ def test_unknown_key_lists_the_known_settings(key):
         "csv.mappings, days_off, focus_allow, focus_digest_times, focus_margin_minutes, "
         "holidays, imap.folders, imap.host, imap.interval, imap.port, imap.security, "
         "imap.user, language, mark_done_on_export, mark_done_on_send, me, "
-        "notify_every_minutes, send_undo_seconds, timezone, working_hours, "
-        "policy.CHANNEL.PRIORITY."
+        "network.deadline_seconds, notify_every_minutes, send_undo_seconds, timezone, "
+        "working_hours, policy.CHANNEL.PRIORITY."
     )
 
 
@@ -276,3 +276,12 @@ def test_the_undo_window_is_0_to_300_seconds(text):
     assert check_value("send_undo_seconds", " 30 ") == "30"
     with pytest.raises(InvalidInput, match="0 to 300"):
         check_value("send_undo_seconds", text)
+
+
+def test_the_network_deadline_is_a_setting_of_whole_seconds():
+    assert Settings.from_text({}).network_deadline == 30
+    assert Settings.from_text({"network.deadline_seconds": "5"}).network_deadline == 5
+    assert check_value("network.deadline_seconds", " 90 ") == "90"
+    for bad in ("0", "601", "soon"):
+        with pytest.raises(InvalidInput, match="seconds from 1 to 600"):
+            check_value("network.deadline_seconds", bad)

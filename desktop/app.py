@@ -377,6 +377,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     def set_mark_done(on: bool) -> None:
         queue.update_settings({"mark_done_on_send": "yes" if on else "no"})
 
+    people = open_people(context)
     runner = OutboxRunner(partial(deliver_outbox, paths, clock, secrets),
                           drafting.outbox.next_due, clock.now, window)
     env = DraftEnvironment(
@@ -395,14 +396,15 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         set_mark_done_on_export=lambda choice: queue.update_settings(
             {"mark_done_on_export": choice}),
         undo_seconds=lambda: parse_undo_seconds(queue.setting_text("send_undo_seconds")),
+        hours_of=lambda recipient: (p.working_hours if (p := people.find(recipient)) else None),
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
     controller = DraftingController(window, env, runner, edit_account)
     controller.install(window.file_menu, window.edit_menu)
-    people = open_people(context)
     window.detail.person = people.find
     window.detail.reply_scheduled = lambda request_id: (
         (d.retry_at or d.send_at) if (d := drafting.outbox.scheduled_reply(request_id)) else None)
     runner.delivered.connect(lambda _report: window.reload())  # delivered replies close
+    controller.outbox_changed = window.reload
     install_people(window, people)
     interrupted = drafting.outbox.recover()
     runner.start()

@@ -267,3 +267,15 @@ def test_models_pass_the_model_tester(qtmodeltester, env, clock):
     drafts = DraftsModel(env.formatter.full)
     drafts.set_items(env.drafts.drafts())
     qtmodeltester.check(drafts)
+
+
+def test_send_later_suggests_the_recipients_own_hours_when_known(qtbot, draft_env, clock):
+    from dataclasses import replace
+
+    from desktop.core.working_hours import parse_working_hours
+
+    env = replace(draft_env, hours_of=lambda recipient: parse_working_hours(
+        "mon-fri 10:00-16:00") if "ann@" in recipient else None)
+    window = open_window(qtbot, env, body="x", recipient="ann@example.org")
+    window.zone.setCurrentText("Asia/Tokyo")  # Wed 18:00 there
+    assert window.planned_send_time() == clock.now() + timedelta(hours=16)  # Thu 10:00 Tokyo

@@ -73,6 +73,8 @@ class DraftEnvironment:
         mark_done_on_export: ``ask``, ``yes`` or ``no``: whether copying or saving a reply
             marks its request done; ``set_mark_done_on_export`` remembers an answer.
         undo_seconds: how long Send now waits, with an Undo button, before it queues for real.
+        hours_of: a recipient's own working hours from the people directory (``None``: not
+            known; send-later reads the user's hours in their zone).
         open_url: opens a URL in the desktop's handler (mailto:).
     """
 
@@ -94,4 +96,5 @@ class DraftEnvironment:
     mark_done_on_export: Callable[[], str] = lambda: "ask"
     set_mark_done_on_export: Callable[[str], None] = lambda _choice: None
     undo_seconds: Callable[[], int] = lambda: 10
+    hours_of: Callable[[str], WorkingHours | None] = lambda _recipient: None
     open_url: Callable[[str], bool] = lambda _url: False

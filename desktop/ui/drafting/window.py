@@ -404,7 +404,8 @@ class DraftWindow(QMainWindow):
     def planned_send_time(self) -> datetime:
         """Send-later's suggestion: the recipient's next working moment outside focus."""
         zone = ZoneInfo(self.recipient_zone() or self.env.user_zone())
-        return next_send_time(self.env.drafts.now(), zone, self.env.hours(), self.env.busy)
+        hours = self.env.hours_of(self.recipient.text()) or self.env.hours()
+        return next_send_time(self.env.drafts.now(), zone, hours, self.env.busy)
 
     def send_later(self, when: datetime | None = None) -> bool:
         """Queue the message for ``when`` (asks, suggesting :meth:`planned_send_time`)."""

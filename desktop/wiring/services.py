@@ -33,7 +33,7 @@ from desktop.core.importing.mail_account import MailAccount, MailServerError, ac
 from desktop.core.people import PeopleDirectory, Source
 from desktop.core.ports import Clock, Notifier, SecretStore
 from desktop.core.queue.service import QueueService
-from desktop.core.requests import Request
+from desktop.core.requests import Request, State
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
@@ -329,7 +329,13 @@ class Drafting:
 def open_drafting(context: Context) -> Drafting:
     """The drafting services on ``context``'s store."""
     repository = SqliteDraftRepository(context.db)
-    outbox = Outbox(repository, context.clock, close_request=context.queue.done)
+    queue = context.queue
+
+    def close(request_id: str) -> None:  # one the user closed already keeps its done time
+        if queue.get(request_id).state is not State.DONE:
+            queue.done(request_id)
+
+    outbox = Outbox(repository, context.clock, close_request=close)
     return Drafting(DraftService(repository, context.clock), outbox,
                     SqliteSmtpAccountStore(context.db))
 

@@ -298,7 +298,9 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     rows.sort(key=lambda br: (order.get(br[0], 99) if br[0] else 99, br[1].reply_by or
                               br[1].received_at))
     if args.json:
-        print(json.dumps([request_json(r, queue) for _b, r in rows], ensure_ascii=False, indent=2))
+        replies = _scheduled_replies(ctx)
+        print(json.dumps([_reply_state(request_json(r, queue), replies.get(r.id), queue)
+                          for _b, r in rows], ensure_ascii=False, indent=2))
         return EXIT_OK
     zone = ZoneInfo(queue.settings.timezone)
     current = object()
@@ -314,18 +316,37 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     return EXIT_OK
 
 
+def _scheduled_replies(ctx: Context) -> dict[str, datetime | None]:
+    """When the queued reply to each request goes out, by request id."""
+    from desktop.core.drafting.drafts import DraftState
+    from desktop.wiring.services import open_drafting
+
+    out: dict[str, datetime | None] = {}
+    for draft in open_drafting(ctx).outbox.pending():  # the soonest first
+        if draft.reply_to and draft.state in (DraftState.SCHEDULED, DraftState.SENDING):
+            out.setdefault(draft.reply_to, draft.retry_at or draft.send_at)
+    return out
+
+
+def _reply_state(data: dict[str, Any], at: datetime | None,
+                 queue: QueueService) -> dict[str, Any]:
+    """``state`` ``reply-scheduled`` and ``reply_scheduled_at`` while a reply is queued."""
+    data["reply_scheduled_at"] = None
+    if at is not None and data["state"] != "done":
+        data["state"] = "reply-scheduled"
+        data["reply_scheduled_at"] = at.astimezone(
+            ZoneInfo(queue.settings.timezone)).isoformat(timespec="seconds")
+    return data
+
+
 def _cmd_show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     from desktop.wiring.services import open_drafting
 
     request = _resolve(ctx.queue, args.id)
-    data = request_json(request, ctx.queue, full=True)
     reply = open_drafting(ctx).outbox.scheduled_reply(request.id)
-    data["reply_scheduled_at"] = None
-    if reply is not None and data["state"] != "done":
-        at = reply.retry_at or reply.send_at
-        data["state"] = "reply-scheduled"
-        data["reply_scheduled_at"] = None if at is None else at.astimezone(
-            ZoneInfo(ctx.queue.settings.timezone)).isoformat(timespec="seconds")
+    data = _reply_state(request_json(request, ctx.queue, full=True),
+                        (reply.retry_at or reply.send_at) if reply is not None else None,
+                        ctx.queue)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:

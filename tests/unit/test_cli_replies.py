@@ -74,6 +74,9 @@ def test_send_schedules_and_the_request_stays_open_until_delivered(cli):
     assert shown["reply_scheduled_at"] == "2026-11-26T10:00:00+01:00"
     [queued] = cli.json("outbox")
     assert (queued["reply_to"], queued["state"]) == (request_id, "scheduled")
+    [listed] = cli.json("list")
+    assert (listed["state"], listed["reply_scheduled_at"]) == (
+        "reply-scheduled", "2026-11-26T10:00:00+01:00")
     cli.ok("outbox", "reschedule", request_id[:6], "fri", "9:00")
     assert cli.item(request_id)["reply_scheduled_at"] == "2026-11-27T09:00:00+01:00"
     cli.ok("outbox", "cancel", queued["id"][:8])

@@ -254,6 +254,11 @@ def import_calendar(context: Context, path: Path) -> ImportReport:
                     now + timedelta(weeks=CALENDAR_WEEKS_AHEAD),
                     floating_zone=ZoneInfo(context.queue.settings.timezone))
     stored = SqliteCalendarRepository(context.db).replace_calendar(read.calendar_id, read.events)
+    people = open_people(context)
+    me = {m.lower() for m in context.queue.settings.me}
+    for address, zone in read.organizer_zones.items():
+        if address not in me:
+            people.learn(address, Source.CALENDAR, zone=zone)
     return ImportReport(imported=stored, failed=list(read.problems))
 
 

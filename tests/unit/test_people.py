@@ -156,3 +156,24 @@ def test_replies_and_send_later_use_the_senders_zone_and_hours(cli, tmp_path) ->
     assert "(You asked for an answer by Fri 27 Nov, 17:00 EST.)" in text
     cli.ok("reply", request["id"], "--send", "--field", "answer=Yes.")  # Wed 04:00 in New York
     assert cli.item(request["id"])["reply_scheduled_at"] == "2026-11-25T16:00:00+01:00"
+
+
+def test_a_calendar_organizers_zone_is_learned_over_a_mail_date_hint(cli, tmp_path) -> None:
+    mail = tmp_path / "ask.eml"
+    mail.write_text("From: Ana <ana@x.org>\nSubject: Plan\nMessage-ID: <p1@x.org>\n"
+                    "Date: Wed, 25 Nov 2026 08:00:00 -0500\n\nHi\n", "utf-8")
+    cli.ok("import", "eml", str(mail))
+    calendar = tmp_path / "week.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:e1@x.org\r\nDTSTAMP:20261120T100000Z\r\n"
+        "DTSTART;TZID=America/New_York:20261126T100000\r\n"
+        "DTEND;TZID=America/New_York:20261126T110000\r\n"
+        "ORGANIZER;CN=Ana:mailto:Ana@x.org\r\nSUMMARY:Sync\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n", "utf-8")
+    cli.ok("import", "ics", str(calendar))
+    ana = json.loads(cli.ok("person", "show", "ana@x.org", "--json"))
+    assert (ana["zone"], ana["learned_from"]["zone"]) == ("America/New_York", "calendar")
+    cli.ok("import", "eml", str(mail))  # the weaker hint again changes nothing
+    assert json.loads(cli.ok("person", "show", "ana@x.org", "--json"))["zone"] == (
+        "America/New_York")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 import os
 import subprocess
 import sys
@@ -136,3 +137,29 @@ def test_killed_between_accepted_and_closed_the_next_start_closes_it_once(
     clock.advance(hours=1)
     deliver_outbox(paths, clock, FakeSecrets())
     assert len(smtp_server.messages) == 1  # never sent twice
+
+
+def test_the_command_line_delivers_due_replies_and_reports_a_refusal(
+        paths, clock, capsys, smtp_server: SmtpServer):
+    from desktop.cli import main
+
+    def run(*argv: str) -> tuple[int, str]:
+        status = main(["--data-dir", str(paths.data_dir), *argv], clock=clock)
+        return status, capsys.readouterr().out
+
+    smtp_server.refused.add(MAYA)
+    request_id, draft_id = schedule_reply(paths, clock, smtp_server.port)
+    assert json.loads(run("show", request_id, "--json")[1])["state"] == "reply-scheduled"
+    clock.advance(hours=1)
+    status, _out = run("outbox", "deliver")
+    assert status == 1  # not sent
+    assert json.loads(run("show", request_id, "--json")[1])["state"] == "open"
+    [failed] = json.loads(run("outbox", "--json")[1])
+    assert (failed["id"], failed["state"], failed["reason"]) == (
+        draft_id, "failed", f"127.0.0.1 refused the recipient {MAYA}.")
+    smtp_server.refused.clear()
+    run("outbox", "reschedule", draft_id, "now")
+    assert run("outbox", "deliver")[0] == 0
+    shown = json.loads(run("show", request_id, "--json")[1])
+    assert (shown["state"], shown["reply_scheduled_at"]) == ("done", None)
+    assert len(smtp_server.messages) == 1

@@ -20,6 +20,7 @@ from desktop.commands import command
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.people import Person, local_clock, parse_hours, parse_zone_name
+from desktop.core.requests import parse_channel
 from desktop.wiring.services import Context, open_people
 
 
@@ -40,6 +41,8 @@ def register(sub: Any) -> None:
     change.add_argument("--zone", metavar="ZONE", help=_("an IANA zone, e.g. America/New_York"))
     change.add_argument("--hours", metavar="SPEC", help=_("e.g. mon-fri 09:00-17:00"))
     change.add_argument("--name", metavar="NAME")
+    change.add_argument("--channel", metavar="email|chat|tracker|manual",
+                        help=_("how they prefer to be answered (status --for uses it)"))
     change.set_defaults(handler=_cmd_set, writes=True)
 
 
@@ -86,8 +89,10 @@ def _cmd_show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
 
 
 def _cmd_set(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
-    if args.zone is None and args.hours is None and args.name is None:
-        raise InvalidInput(_("Give --zone, --hours or --name."))
+    if args.zone is None and args.hours is None and args.name is None and args.channel is None:
+        raise InvalidInput(_("Give --zone, --hours, --name or --channel."))
+    if args.channel is not None:
+        parse_channel(args.channel)
     if args.zone is not None:
         parse_zone_name(args.zone)
     if args.hours is not None:
@@ -95,6 +100,6 @@ def _cmd_set(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> i
     if checked_only:
         return 0
     person = open_people(ctx).edit(args.address, zone=args.zone, hours=args.hours,
-                                   name=args.name)
+                                   name=args.name, channel=args.channel)
     print(person.key)
     return 0

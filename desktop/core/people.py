@@ -25,6 +25,7 @@ from desktop.core.calendar import BusinessCalendar
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.ports import Clock
+from desktop.core.requests import parse_channel
 from desktop.core.working_hours import WorkingHours, parse_working_hours
 
 
@@ -231,7 +232,7 @@ class PeopleDirectory:
         return person
 
     def edit(self, address: str, *, zone: str | None = None, hours: str | None = None,
-             name: str | None = None) -> Person:
+             name: str | None = None, channel: str | None = None) -> Person:
         """The user's own values (checked first; they win over anything learned).
 
         Raises:
@@ -239,7 +240,8 @@ class PeopleDirectory:
         """
         changes = {"zone": parse_zone_name(zone) if zone is not None else None,
                    "hours": parse_hours(hours) if hours is not None else None,
-                   "name": name.strip() if name is not None else None}
+                   "name": name.strip() if name is not None else None,
+                   "channel": parse_channel(channel).value if channel is not None else None}
         key = normalize_address(address)
         if not key:
             raise InvalidInput(_("Give an address or handle, e.g. ana@example.org or @ana."))

@@ -104,12 +104,16 @@ def test_person_set_show_and_list(cli) -> None:
     assert shown["local_time"] == "2026-11-25T04:00-05:00"
     [listed] = json.loads(cli.ok("person", "list", "--json"))
     assert listed["zone"] == "America/New_York"
+    cli.ok("person", "set", "ana@x.org", "--channel", "email")
+    assert "I answer email within" in cli.ok("status", "--for", "ana@x.org")
+    assert "EST" in cli.ok("status", "--for", "ana@x.org")
 
 
 @pytest.mark.parametrize(("argv", "names"), [
     (("--zone", "Mars/Base"), "IANA name"),
     (("--zone", "UTC", "--hours", "whenever"), "mon-fri 09:00-17:00"),
     ((), "--zone"),
+    (("--channel", "fax"), "email, chat"),
 ])
 def test_bad_person_input_exits_2_and_changes_nothing(cli, argv, names) -> None:
     cli.ok("person", "set", "ana@x.org", "--zone", "Asia/Tokyo")

@@ -397,7 +397,8 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
             {"mark_done_on_export": choice}),
         undo_seconds=lambda: parse_undo_seconds(queue.setting_text("send_undo_seconds")),
         hours_of=lambda recipient: (p.working_hours if (p := people.find(recipient)) else None),
-        open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
+        open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),
+        secret_scanner=_scan_secrets)
     controller = DraftingController(window, env, runner, edit_account)
     controller.install(window.file_menu, window.edit_menu)
     window.detail.person = people.find
@@ -417,6 +418,12 @@ def _store_failure(database: Path, error: BaseException) -> str | None:
     """The sentence for a database failure met while the window runs (damage, a lock)."""
     found = explain(error, database)
     return None if found is None else str(found)
+
+
+def _scan_secrets(text: str) -> Any:
+    from desktop.platform.secret_scan import scan  # detect-secrets: when a draft is checked
+
+    return scan(text)
 
 
 def _list_folders(*args: Any, **kwargs: Any) -> Any:

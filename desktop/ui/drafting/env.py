@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from desktop.core.drafting.drafts import DraftService
 from desktop.core.drafting.outbox import Busy, Outbox
+from desktop.core.drafting.secrets import SecretHit
 from desktop.core.working_hours import WorkingHours
 
 from desktop.ui.common.formatting import Formatter
@@ -76,6 +77,8 @@ class DraftEnvironment:
         hours_of: a recipient's own working hours from the people directory (``None``: not
             known; send-later reads the user's hours in their zone).
         open_url: opens a URL in the desktop's handler (mailto:).
+        secret_scanner: finds secrets in a message (run off the GUI thread); ``None`` leaves
+            them to the checker's own rules.
     """
 
     drafts: DraftService
@@ -98,3 +101,4 @@ class DraftEnvironment:
     undo_seconds: Callable[[], int] = lambda: 10
     hours_of: Callable[[str], WorkingHours | None] = lambda _recipient: None
     open_url: Callable[[str], bool] = lambda _url: False
+    secret_scanner: Callable[[str], Sequence[SecretHit]] | None = None

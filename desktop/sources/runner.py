@@ -41,7 +41,7 @@ def run_import(
         if isinstance(item, Problem):
             report.failed.append(item)
             continue
-        if me and item.is_from(me):
+        if item.own or (me and item.is_from(me)):
             replies.append(item)
             continue
         batch.append(item)

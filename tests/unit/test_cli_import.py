@@ -125,3 +125,28 @@ def test_a_slack_import_without_me_uses_the_me_setting(tmp_path, clock, capsys) 
     assert run(data, clock, capsys, "config", "set", "me", "ann@example.org")[0] == 0
     status, out, err = run(data, clock, capsys, "import", "slack", str(export), "--json")
     assert (status, err, json.loads(out)["imported"]) == (0, "", 1)
+
+
+def test_a_slack_dm_and_thread_i_answered_import_as_done(tmp_path, clock, capsys) -> None:
+    export = tmp_path / "slack.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("users.json", json.dumps([
+            {"id": "U1", "name": "ann"}, {"id": "U2", "name": "ben"}]))
+        archive.writestr("channels.json", json.dumps([{"id": "C1", "name": "general"}]))
+        archive.writestr("dms.json", json.dumps([{"id": "D1", "members": ["U1", "U2"]}]))
+        archive.writestr("general/2026-11-24.json", json.dumps([
+            {"type": "message", "user": "U2", "text": "<@U1> budget?", "ts": "1795600000.1"},
+            {"type": "message", "user": "U1", "text": "on it", "ts": "1795600100.1",
+             "thread_ts": "1795600000.1"},
+            {"type": "message", "user": "U2", "text": "<@U1> and the plan?",
+             "ts": "1795600200.1"}]))
+        archive.writestr("D1/2026-11-24.json", json.dumps([
+            {"type": "message", "user": "U2", "text": "lunch?", "ts": "1795600000.2"},
+            {"type": "message", "user": "U1", "text": "sure", "ts": "1795600050.2"}]))
+    status, out, err = run(tmp_path / "d", clock, capsys, "import", "slack", str(export),
+                           "--me", "U1", "--json")
+    assert (status, err) == (0, "")
+    report = json.loads(out)
+    assert (report["imported"], report["answered"]) == (3, 2)
+    listed = json.loads(run(tmp_path / "d", clock, capsys, "list", "--json")[1])
+    assert [r["subject"] for r in listed] == ["@ann and the plan?"]

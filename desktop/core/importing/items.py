@@ -60,6 +60,8 @@ class Incoming:
     priority: Priority = Priority.NORMAL
     replies_to: tuple[str, ...] = ()
     """External ids this item answers (a mail's In-Reply-To, then its References)."""
+    own: bool = False
+    """Written by the user (a reply, not a request), whoever the settings say the user is."""
 
     def is_from(self, me: Sequence[str]) -> bool:
         """Whether the sender is one of the user's own addresses or ids (``me``)."""

@@ -198,7 +198,8 @@ def _dispatch(args: argparse.Namespace, clock: Any) -> int:
 def _when(queue: QueueService, text: str | None, *, future: bool) -> datetime | None:
     if text is None:
         return None
-    return parse_when(text, queue.now(), ZoneInfo(queue.settings.timezone), prefer_future=future)
+    return parse_when(text, queue.now(), ZoneInfo(queue.settings.timezone), prefer_future=future,
+                      calendar=queue.calendar)
 
 
 def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import CoreError, InvalidInput
+from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.queue.buckets import Bucket, QueueEntry, QueueHead, next_change
 from desktop.core.queue.service import QueueService
@@ -312,20 +312,11 @@ class MainWindow(QMainWindow):
         self._apply(_("Snooze"), lambda rid: self._queue.snooze(rid, until))
 
     def _snooze_time(self, phrase: str) -> datetime:
-        now = self._queue.now()
-        calendar = self._queue.calendar
-        zone = ZoneInfo(self._queue.settings.timezone)
-        if phrase in ("tomorrow", "next week"):
-            today = now.astimezone(zone).date()
-            days = 1 if phrase == "tomorrow" else 7 - today.weekday()
-            start = datetime.combine(today + timedelta(days=days), time(0), tzinfo=zone)
-            try:  # the first working moment of that day, or 09:00 if it has none
-                return max(calendar.next_opening(start), start)
-            except CoreError:
-                return start + timedelta(hours=9)
+        """``phrase`` read as the command line reads it: a day means its working morning."""
         from desktop.core.when import parse_when  # its patterns compile on first use
 
-        return parse_when(phrase, now, zone)
+        return parse_when(phrase, self._queue.now(), ZoneInfo(self._queue.settings.timezone),
+                          calendar=self._queue.calendar)
 
     def _snooze_custom(self) -> None:
         text, ok = QInputDialog.getText(self, _("Snooze until"),

@@ -401,3 +401,11 @@ def test_a_snoozed_request_shows_when_it_comes_back(loaded, service, three):
     loaded.reload()
     index = loaded.model.index_of(three["plan"])
     assert index.siblingAtColumn(Column.TIME_LEFT).data() == "back Thu 26 Nov, 09:00"
+
+
+def test_on_a_friday_the_window_snoozes_tomorrow_to_monday_as_the_cli_does(
+        loaded, service, clock, three):
+    clock.set(berlin(27, 15))
+    select(loaded, three["plan"])
+    loaded.snooze_selected("tomorrow")
+    assert service.get(three["plan"]).snoozed_until == berlin(30, 9)

@@ -419,3 +419,10 @@ def test_the_cli_speaks_the_language_chosen_in_settings(cli) -> None:
         assert "Keine Anfrage" in cli.fails("show", "no-such-id")
     finally:
         install_language("en")  # the next test in this process reads English again
+
+
+def test_on_a_friday_snoozing_until_tomorrow_means_monday_morning(cli, clock):
+    clock.set(berlin(27, 15))
+    request_id = cli.ok("add", "plan review").strip()
+    cli.ok("snooze", request_id, "tomorrow")
+    assert stamp(cli.item(request_id)["snoozed_until"]) == berlin(30, 9)

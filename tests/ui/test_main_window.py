@@ -321,7 +321,7 @@ def test_the_detail_pane_shows_markup_as_text_and_links_as_anchors(loaded, servi
     assert text.startswith("<b>bold</b>\n")
     assert "<i>Eve</i>" in text
     assert "<b>loud</b> javascript:alert(1)" in text
-    assert "Reply by\nThursday, 26 November 2026, 10:00 CET (in 1 day)" in text
+    assert "Reply by\nThursday, 26 November 2026, 10:00 CET (1d left)" in text
     assert "Group\nTomorrow" in text
     page = loaded.detail.toHtml()
     assert '<a href="https://example.org/x?a=1&amp;b=2">' in page
@@ -409,3 +409,13 @@ def test_on_a_friday_the_window_snoozes_tomorrow_to_monday_as_the_cli_does(
     select(loaded, three["plan"])
     loaded.snooze_selected("tomorrow")
     assert service.get(three["plan"]).snoozed_until == berlin(30, 9)
+
+
+def test_the_detail_pane_states_time_left_as_the_list_does(loaded, service, clock):
+    clock.set(berlin(27, 9, 1))  # Friday; due Monday 09:00 is one working day away
+    monday = service.add("weekend gap", due=berlin(30, 9)).id
+    loaded.reload()
+    loaded.view.select_request(monday)
+    text = loaded.detail.toPlainText()
+    assert "(7h 59m left)" in text
+    assert "days" not in text

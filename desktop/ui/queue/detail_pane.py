@@ -15,6 +15,7 @@ from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request
 
 from desktop.ui.common.formatting import Formatter, plain_html
+from desktop.ui.queue.model import time_left_text
 
 if TYPE_CHECKING:
     from desktop.ui.sync.history import History
@@ -49,7 +50,7 @@ class DetailPane(QTextBrowser):
         if request.reply_by is not None:
             rows.append((_("Reply by"), html.escape(_("{moment} ({relative})").format(
                 moment=self._fmt.full(request.reply_by),
-                relative=self._fmt.relative(request.reply_by - self._queue.now())))))
+                relative=time_left_text(self._queue, self._fmt, request, self._queue.now())))))
         else:
             left = self._queue.clockwork(request).remaining
             rows.append((_("Reply by"), html.escape(

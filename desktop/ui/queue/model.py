@@ -318,7 +318,7 @@ class QueueModel(QAbstractItemModel):
         if bucket is Bucket.SNOOZED and item.snoozed_until is not None:
             return _("back {moment}").format(moment=self._fmt.moment(item.snoozed_until,
                                                                      self._now))
-        return self._fmt.time_left(left, self._now - item.reply_by, day)
+        return time_left_text(self._queue, self._fmt, item, self._now)
 
     def _sort_value(self, item: Request, column: Column) -> Any:
         if column in (Column.TIME_LEFT, Column.REPLY_BY):
@@ -436,3 +436,12 @@ class QueueModel(QAbstractItemModel):
                 self.dataChanged.emit(self.index(0, Column.TIME_LEFT, parent),
                                       self.index(count - 1, Column.TIME_LEFT, parent),
                                       [Qt.ItemDataRole.DisplayRole])
+
+
+def time_left_text(queue: QueueService, formatter: Formatter, request: Request,
+                   now: datetime) -> str:
+    """``7h 59m left`` or ``overdue 2h``: a request's time left as the list's column states it
+    (business time, days of working length); the detail pane uses the same words."""
+    assert request.reply_by is not None
+    left = queue.time_left(request, now)
+    return formatter.time_left(left, now - request.reply_by, queue.calendar.day_length)

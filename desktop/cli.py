@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help=_("list the queue by bucket"))
     lst.add_argument("--bucket", metavar="NAME", help=", ".join(b.value for b in Bucket))
     lst.add_argument("--all", action="store_true", help=_("include done requests"))
+    lst.add_argument("--deleted", action="store_true",
+                     help=_("list the deleted requests instead ('restore ID' brings one back)"))
     lst.add_argument("--json", action="store_true")
 
     show = sub.add_parser("show", help=_("show one request"))
@@ -218,24 +220,16 @@ def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> i
 
 
 def _resolve(queue: QueueService, text: str) -> Request:
-    """A request by id, or by a unique prefix of at least four characters."""
-    try:
-        return queue.get(text)
-    except NotFound:
-        if len(text) < 4:
-            raise
-    matches = [r for r in queue.all() if r.id.startswith(text.lower())]
-    if len(matches) != 1:
-        raise NotFound(text)
-    return matches[0]
+    """A request by id, or by any unique prefix of it (as ``list`` prints ids)."""
+    return queue.find(text)
 
 
 def _simple(change: Callable[[QueueService, str], Request]) -> Callable[..., int]:
     def run(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
         if checked_only:
             raise NotFound(args.id)  # an empty store has no requests
-        request = _resolve(ctx.queue, args.id) if args.command != "restore" else None
-        change(ctx.queue, request.id if request else args.id)
+        request = ctx.queue.find(args.id, deleted=args.command == "restore")
+        change(ctx.queue, request.id)
         return EXIT_OK
     return run
 
@@ -273,6 +267,8 @@ def request_json(request: Request, queue: QueueService, *, full: bool = False) -
         "snoozed_until": stamp(request.snoozed_until), "due": stamp(request.due),
         "done_at": stamp(request.done_at), "source": request.source,
     }
+    if request.deleted_at is not None:
+        data["deleted_at"] = stamp(request.deleted_at)
     if full:
         data |= {"body": request.body, "links": list(request.links),
                  "external_id": request.external_id}
@@ -281,6 +277,8 @@ def request_json(request: Request, queue: QueueService, *, full: bool = False) -
 
 def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     queue = ctx.queue
+    if args.deleted:
+        return _list_deleted(queue, as_json=args.json)
     wanted = parse_bucket(args.bucket) if args.bucket else None
     edges = queue.edges()
     order = {b: i for i, b in enumerate(Bucket)}
@@ -302,6 +300,23 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
         print(f"  {request.id[:8]}  {reply_by:<16}  {request.sender[:24]:<24}  {request.subject}")
     if not rows:
         print(_("Nothing in the queue."))
+    return EXIT_OK
+
+
+def _list_deleted(queue: QueueService, *, as_json: bool) -> int:
+    gone = queue.deleted()
+    if as_json:
+        print(json.dumps([request_json(r, queue) for r in gone], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    zone = ZoneInfo(queue.settings.timezone)
+    if gone:
+        print(_("Deleted"))
+    for request in gone:
+        assert request.deleted_at is not None
+        when = request.deleted_at.astimezone(zone).strftime("%a %d %b %H:%M")
+        print(f"  {request.id[:8]}  {when:<16}  {request.sender[:24]:<24}  {request.subject}")
+    if not gone:
+        print(_("Nothing deleted."))
     return EXIT_OK
 
 

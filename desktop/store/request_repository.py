@@ -226,6 +226,20 @@ class SqliteRequestRepository:
             found.extend(_request(r) for r in rows)
         return found
 
+    def ids_starting(self, prefix: str, *, deleted: bool, limit: int) -> list[str]:
+        """Up to ``limit`` ids that start with ``prefix``, of deleted requests or the rest (a
+        range on the primary key: ids are lower-case hex, so ``prefix + '~'`` bounds it)."""
+        rows = self._db.conn.execute(
+            "SELECT id FROM requests WHERE id >= ? AND id < ? AND (deleted_at IS NOT NULL) = ? "
+            "ORDER BY id LIMIT ?", (prefix, prefix + "~", int(deleted), limit)).fetchall()
+        return [row[0] for row in rows]
+
+    def deleted(self) -> list[Request]:
+        """The deleted requests, the latest deleted first."""
+        rows = self._db.conn.execute(
+            f"{_SELECT} WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id").fetchall()
+        return [_request(r) for r in rows]
+
     def all(self, *, include_deleted: bool = False) -> list[Request]:
         """Every request, oldest first."""
         where = "" if include_deleted else " WHERE deleted_at IS NULL"

@@ -247,6 +247,7 @@ def test_no_reply_on_time_is_0_percent_in_the_chart_as_in_the_headline(qtbot) ->
     from dataclasses import replace
 
     from desktop.core.health.measures import Compliance, ReplyCompliance
+
     from desktop.ui.health.reading import reading
 
     moment = datetime(2026, 11, 25, tzinfo=UTC)

@@ -426,3 +426,29 @@ def test_on_a_friday_snoozing_until_tomorrow_means_monday_morning(cli, clock):
     request_id = cli.ok("add", "plan review").strip()
     cli.ok("snooze", request_id, "tomorrow")
     assert stamp(cli.item(request_id)["snoozed_until"]) == berlin(30, 9)
+
+
+def test_deleted_requests_are_listed_and_restored_by_the_prefix_list_prints(cli, clock,
+                                                                             monkeypatch):
+    ids = iter(["ab12" + "0" * 28, "ab34" + "0" * 28, "cd56" + "0" * 28])
+    monkeypatch.setattr("desktop.core.requests.new_id", lambda: next(ids))
+    first, second, third = cli.add("first"), cli.add("second"), cli.add("third")
+    assert "Nothing deleted." in cli.ok("list", "--deleted")
+    cli.ok("delete", "ab1")
+    clock.advance(minutes=1)
+    cli.ok("delete", "ab34")
+    listed = cli.ok("list", "--deleted")
+    assert [line.split()[0] for line in listed.splitlines()[1:]] == ["ab340000", "ab120000"]
+    assert [r["id"] for r in cli.json("list", "--deleted")] == [second, first]
+    assert [r["id"] for r in cli.json("list")] == [third]
+    message = cli.fails("restore", "ab")  # two deleted ids start with it: exit 2, named
+    assert "ab120000" in message and "ab340000" in message
+    assert cli.json("list", "--deleted") != []
+    assert "No request with id 'ee'" in cli.fails("restore", "ee")
+    assert "No request with id" in cli.fails("restore", "cd")  # not deleted
+    cli.ok("restore", "ab120000")
+    assert [r["id"] for r in cli.json("list", "--deleted")] == [second]
+    cli.ok("done", "c")  # every command takes a prefix, even one letter
+    assert cli.item("cd5")["state"] == "done"
+    cli.ok("restore", "a")  # the only deleted one left
+    assert cli.json("list", "--deleted") == []

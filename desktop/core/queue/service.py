@@ -24,7 +24,7 @@ from desktop.core.deadlines import (
     with_reply_by,
     with_reply_bys,
 )
-from desktop.core.errors import InvalidInput, NotFound
+from desktop.core.errors import AmbiguousId, InvalidInput, NotFound
 from desktop.core.i18n import _
 from desktop.core.importing.items import Incoming, import_id
 from desktop.core.ports import Clock, RequestRepository, SettingsStore
@@ -36,6 +36,7 @@ HolidayLookup = Callable[[str, str | None], HolidaySource]
 """Given a country and subdivision, returns the holidays of a year (the platform's adapter)."""
 
 _DERIVED_WITH = "_derived_with"
+_SHOWN_MATCHES = 5
 
 
 class QueueService:
@@ -137,6 +138,37 @@ class QueueService:
         if request is None or request.deleted_at is not None:
             raise NotFound(request_id)
         return request
+
+    def find(self, text: str, *, deleted: bool = False) -> Request:
+        """The request whose id is ``text`` or starts with it (as ``list`` prints ids): among
+        the deleted requests with ``deleted``, else among the rest.
+
+        Raises:
+            NotFound: no such request.
+            AmbiguousId: more than one id starts with ``text``; the message names them.
+        """
+        prefix = text.strip().lower()
+        if not prefix:
+            raise NotFound(text)
+        found = self._requests.get(prefix)
+        if found is not None and (found.deleted_at is not None) == deleted:
+            return found
+        ids = self._requests.ids_starting(prefix, deleted=deleted, limit=_SHOWN_MATCHES + 1)
+        if not ids:
+            raise NotFound(text)
+        if len(ids) > 1:
+            shown = ", ".join(i[: max(len(prefix) + 4, 8)] for i in ids[:_SHOWN_MATCHES])
+            more = "…" if len(ids) > _SHOWN_MATCHES else ""
+            raise AmbiguousId(_("'{prefix}' starts the ids of several requests ({ids}{more}); "
+                                "give more of the id.").format(prefix=text.strip(), ids=shown,
+                                                               more=more), tuple(ids))
+        request = self._requests.get(ids[0])
+        assert request is not None
+        return request
+
+    def deleted(self) -> list[Request]:
+        """The deleted requests, the latest deleted first (:meth:`restore` brings one back)."""
+        return self._requests.deleted()
 
     def active(self) -> list[Request]:
         """Every request that is neither done nor deleted."""

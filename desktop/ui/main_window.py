@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -46,6 +46,9 @@ from desktop.ui.queue.detail_pane import DetailPane
 from desktop.ui.queue.model import BUCKET_ROLE, QueueModel
 from desktop.ui.queue.view import QueueView
 from desktop.ui.queue.wake_timer import WakeTimer
+
+if TYPE_CHECKING:
+    from desktop.ui.queue.trash import DeletedDialog
 
 SEARCH_DELAY_MS = 150
 POLL_MS = 2000
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self._data_version = data_version
         self._seen_version = data_version()
         self._demo = demo
+        self._trash: DeletedDialog | None = None
         self.importer = (ImportController(importer, self, lambda: know_user(queue, self))
                          if importer is not None else None)
         if self.importer is not None:
@@ -250,6 +254,8 @@ class MainWindow(QMainWindow):
             edit.addSeparator() if item is None else edit.addAction(item)
         self.view_menu = bar.addMenu(_("&View"))
         self.view_menu.addAction(refresh)
+        self.deleted_action = self._action(_("&Deleted requests…"), self.show_deleted)
+        self.view_menu.addAction(self.deleted_action)
 
         self.toolbar = tools = QToolBar(_("Actions"), self)
         tools.setObjectName("actionsToolbar")
@@ -302,6 +308,24 @@ class MainWindow(QMainWindow):
         """Delete the selected requests (undo brings them back)."""
         self._apply(_("Delete"), self._queue.delete)
 
+    def restore(self, request_ids: Sequence[str]) -> None:
+        """Bring back deleted requests, as one step undo deletes again."""
+        found = [self._queue.find(i, deleted=True) for i in request_ids]
+        self._apply(_("Restore"), self._queue.restore, found)
+
+    def show_deleted(self) -> DeletedDialog:
+        """View > Deleted requests: the deleted ones, to restore."""
+        from desktop.ui.queue.trash import DeletedDialog
+
+        if self._trash is None:
+            self._trash = DeletedDialog(self._queue.deleted, self.restore, self._fmt,
+                                        self._queue.now, self)
+        else:
+            self._trash.reload()
+        self._trash.show()
+        self._trash.raise_()
+        return self._trash
+
     def snooze_selected(self, phrase: str) -> None:
         """Snooze the selected requests until a preset ("tomorrow") or a typed time."""
         try:
@@ -327,9 +351,11 @@ class MainWindow(QMainWindow):
     def _unsnooze(self) -> None:
         self._apply(_("Show again"), self._queue.unsnooze)
 
-    def _apply(self, text: str, change: Callable[[str], Request]) -> None:
-        requests = self.view.selected_requests() or (
-            [r] if (r := self.view.current_request()) else [])
+    def _apply(self, text: str, change: Callable[[str], Request],
+               requests: list[Request] | None = None) -> None:
+        if requests is None:
+            requests = self.view.selected_requests() or (
+                [r] if (r := self.view.current_request()) else [])
         if not requests:
             self.statusBar().showMessage(_("Select a request first."), 3000)
             return

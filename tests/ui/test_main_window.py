@@ -419,3 +419,28 @@ def test_the_detail_pane_states_time_left_as_the_list_does(loaded, service, cloc
     text = loaded.detail.toPlainText()
     assert "(7h 59m left)" in text
     assert "days" not in text
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen platform
+def test_the_deleted_view_lists_deleted_requests_and_restores_them(
+        loaded, service, three, clock, qtbot, qtmodeltester):
+    select(loaded, three["late"])
+    loaded.delete_selected()
+    clock.advance(minutes=1)
+    select(loaded, three["plan"])
+    loaded.delete_selected()
+    assert loaded.deleted_action in loaded.view_menu.actions()
+    dialog = loaded.show_deleted()
+    qtmodeltester.check(dialog.model)
+    model = dialog.model
+    assert [model.index(r, 2).data() for r in range(model.rowCount())] == [
+        "plan review", "late report"]
+    assert not dialog.restore_button.isEnabled()
+    dialog.view.selectRow(1)
+    assert dialog.restore_button.isEnabled()
+    dialog.restore_button.click()
+    assert [model.index(r, 2).data() for r in range(model.rowCount())] == ["plan review"]
+    assert shown_subjects(loaded, Bucket.OVERDUE) == ["late report"]
+    loaded.undo_stack.undo()  # undoing the restore deletes it again
+    assert service.find(three["late"], deleted=True).deleted_at is not None
+    dialog.close()

@@ -30,10 +30,17 @@ from desktop.core.drafting.checker import Severity
 from desktop.core.drafting.checker import check as check_text
 from desktop.core.errors import CoreError, InvalidInput, NotFound
 from desktop.core.i18n import _, ngettext
-from desktop.core.queue.buckets import Bucket, parse_bucket
+from desktop.core.queue.buckets import Bucket, overdue_counts, parse_bucket
 from desktop.core.queue.service import QueueService
 from desktop.core.queue.status import status_message
-from desktop.core.requests import Channel, Priority, Request, parse_channel, parse_priority
+from desktop.core.requests import (
+    Channel,
+    Priority,
+    Request,
+    parse_channel,
+    parse_priority,
+    snooze_hides_lateness,
+)
 from desktop.core.settings import REGISTRY, parse_zone
 from desktop.core.when import parse_when
 from desktop.platform.i18n import install_language
@@ -239,7 +246,20 @@ def _cmd_snooze(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if checked_only:
         raise NotFound(args.id)
     assert until is not None
-    ctx.queue.snooze(_resolve(ctx.queue, args.id).id, until)
+    queue = ctx.queue
+    request = _resolve(queue, args.id)
+    if snooze_hides_lateness(request, until, queue.now()):
+        assert request.reply_by is not None
+        zone = ZoneInfo(queue.settings.timezone)
+        text = (_("'{subject}' is already overdue (reply by {reply_by}); snoozed anyway until "
+                  "{until}.") if request.reply_by <= queue.now() else
+                _("Snoozing '{subject}' until {until} hides it past its reply-by "
+                  "({reply_by}); snoozed anyway."))
+        print("unhurried: warning: " + text.format(
+            subject=request.subject, until=until.astimezone(zone).strftime("%a %d %b %H:%M"),
+            reply_by=request.reply_by.astimezone(zone).strftime("%a %d %b %H:%M")),
+            file=sys.stderr)
+    queue.snooze(request.id, until)
     return EXIT_OK
 
 
@@ -466,6 +486,13 @@ def _cmd_status(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
 
     print(status_message(queue.settings.policy, queue.calendar, queue.now(), channel, moment,
                          clock_time))
+    overdue, snoozed = overdue_counts(queue.entries(), queue.now())
+    if overdue:  # for the user, below the message: snoozing hides work, not lateness
+        print(ngettext("Your queue: {count} overdue ({snoozed} of them snoozed).",
+                       "Your queue: {count} overdue ({snoozed} of them snoozed).",
+                       overdue).format(count=overdue, snoozed=snoozed) if snoozed else
+              ngettext("Your queue: {count} overdue.", "Your queue: {count} overdue.",
+                       overdue).format(count=overdue))
     return EXIT_OK
 
 

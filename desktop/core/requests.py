@@ -218,6 +218,14 @@ def snooze(request: Request, until: datetime, now: datetime) -> Request:
     return replace(request, snoozed_until=until, modified_at=now)
 
 
+def snooze_hides_lateness(request: Request, until: datetime, now: datetime) -> bool:
+    """Whether snoozing until ``until`` hides the request past its reply-by, or hides one
+    already overdue; the window asks first and the command line warns."""
+    reply_by = request.reply_by
+    return (request.state is State.OPEN and reply_by is not None
+            and (reply_by <= now or until > reply_by))
+
+
 def unsnooze(request: Request, now: datetime) -> Request:
     """Show a snoozed request again now."""
     return replace(request, snoozed_until=None, modified_at=now)

@@ -36,7 +36,7 @@ from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.queue.buckets import Bucket, QueueEntry, QueueHead, next_change
 from desktop.core.queue.service import QueueService
-from desktop.core.requests import Priority, Request, State
+from desktop.core.requests import Priority, Request, State, snooze_hides_lateness
 
 from desktop.ui.common.formatting import Formatter
 from desktop.ui.common.settings_dialog import SettingsDialog
@@ -333,7 +333,18 @@ class MainWindow(QMainWindow):
         except InvalidInput as error:
             QMessageBox.warning(self, _("Snooze"), error.message)
             return
-        self._apply(_("Snooze"), lambda rid: self._queue.snooze(rid, until))
+        now = self._queue.now()
+        chosen = self.view.selected_requests() or (
+            [r] if (r := self.view.current_request()) else [])
+        late = [r for r in chosen if snooze_hides_lateness(r, until, now)]
+        if late and QMessageBox.question(self, _("Snooze"), ngettext(
+                "{count} request is overdue or due before the snooze ends. It stays counted "
+                "as overdue. Snooze anyway?",
+                "{count} requests are overdue or due before the snooze ends. They stay counted "
+                "as overdue. Snooze anyway?", len(late)).format(count=len(late)),
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        self._apply(_("Snooze"), lambda rid: self._queue.snooze(rid, until), chosen)
 
     def _snooze_time(self, phrase: str) -> datetime:
         """``phrase`` read as the command line reads it: a day means its working morning."""
@@ -474,7 +485,7 @@ class MainWindow(QMainWindow):
                            self.model.reply_bys(self._queue.edges(now)), self.model.snooze_ends())
 
     def _update_status(self) -> None:
-        overdue, at_risk = self.model.count(Bucket.OVERDUE), self.model.count(Bucket.AT_RISK)
+        overdue, at_risk = self.model.overdue_count(), self.model.count(Bucket.AT_RISK)
         shown = sum(self.model.count(b) for b in Bucket)
         number = self._fmt.number
         self.status.setText(_("{shown} in queue · {overdue} overdue · {at_risk} at risk").format(

@@ -73,6 +73,15 @@ def loaded(window: MainWindow, three: dict[str, str]) -> MainWindow:
     return window
 
 
+@pytest.fixture
+def snooze_anyway(monkeypatch) -> list[str]:
+    """Answers Yes when a snooze past the reply-by asks; the questions asked."""
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or (
+        QMessageBox.StandardButton.Yes))
+    return asked
+
+
 # -- start-up ---------------------------------------------------------------------------------
 
 
@@ -228,7 +237,7 @@ def test_priority_change_derives_the_reply_by_again(loaded, service, three):
     ("Next week", berlin(30, 9)),
 ])
 def test_a_snooze_preset_moves_the_request_to_snoozed_and_undo_restores(
-        loaded, service, three, label, until):
+        loaded, service, three, label, until, snooze_anyway):
     select(loaded, three["noon"])
     preset = next(a for a in loaded.snooze_menu.actions() if a.text() == label)
     preset.trigger()
@@ -251,7 +260,8 @@ def test_an_unreadable_snooze_time_warns_and_changes_nothing(loaded, service, th
     assert loaded.undo_stack.count() == 0
 
 
-def test_a_snooze_that_ends_moves_the_request_back_on_refresh(loaded, service, clock, three):
+def test_a_snooze_that_ends_moves_the_request_back_on_refresh(loaded, service, clock, three,
+                                                              snooze_anyway):
     select(loaded, three["noon"])
     loaded.snooze_selected("later today")
     clock.set(berlin(25, 13))
@@ -404,7 +414,7 @@ def test_a_snoozed_request_shows_when_it_comes_back(loaded, service, three):
 
 
 def test_on_a_friday_the_window_snoozes_tomorrow_to_monday_as_the_cli_does(
-        loaded, service, clock, three):
+        loaded, service, clock, three, snooze_anyway):
     clock.set(berlin(27, 15))
     select(loaded, three["plan"])
     loaded.snooze_selected("tomorrow")
@@ -444,3 +454,30 @@ def test_the_deleted_view_lists_deleted_requests_and_restores_them(
     loaded.undo_stack.undo()  # undoing the restore deletes it again
     assert service.find(three["late"], deleted=True).deleted_at is not None
     dialog.close()
+
+
+def test_snoozing_an_overdue_request_asks_once_and_it_stays_counted_overdue(
+        loaded, service, three, monkeypatch):
+    asked = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: asked.append(args[2]) or answer[0])
+    select(loaded, three["late"], three["noon"])  # one overdue, one due at noon
+    loaded.snooze_selected("in 1 hour")  # ends before noon: only the overdue one counts
+    assert len(asked) == 1
+    assert asked[0].startswith("1 request is overdue or due before the snooze ends.")
+    assert service.get(three["late"]).snoozed_until is None
+    answer[0] = QMessageBox.StandardButton.Yes
+    loaded.snooze_selected("in 1 hour")
+    assert len(asked) == 2
+    assert service.get(three["late"]).snoozed_until is not None
+    assert sorted(shown_subjects(loaded, Bucket.SNOOZED)) == ["late report", "noon call"]
+    assert loaded.status.text() == "3 in queue · 1 overdue · 0 at risk"
+
+
+def test_a_snooze_that_ends_before_the_reply_by_asks_nothing(loaded, service, three,
+                                                            monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: pytest.fail("asked"))
+    select(loaded, three["plan"])
+    loaded.snooze_selected("in 1 hour")
+    assert service.get(three["plan"]).snoozed_until is not None

@@ -141,6 +141,17 @@ class BucketEdges:
         return self.timed_bucket(request.reply_by.timestamp())
 
 
+def overdue_counts(entries: Iterable[QueueEntry], now: datetime) -> tuple[int, int]:
+    """How many active requests are overdue at ``now``, and how many of those are snoozed: a
+    snooze hides a request but never its lateness, so both count as overdue."""
+    cut, overdue, snoozed = now.timestamp(), 0, 0
+    for entry in entries:
+        if entry.reply_by is not None and entry.reply_by <= cut:
+            overdue += 1
+            snoozed += entry.snoozed_until is not None and entry.snoozed_until > cut
+    return overdue, snoozed
+
+
 @dataclass(frozen=True, slots=True)
 class QueueHead:
     """The top of the queue at ``edges``: what a window needs to paint its first screen.

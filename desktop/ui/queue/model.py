@@ -154,6 +154,10 @@ class QueueModel(QAbstractItemModel):
         """How many requests are shown in ``bucket``."""
         return self._row_count(GROUPS.index(bucket))
 
+    def overdue_count(self) -> int:
+        """Overdue requests shown, snoozed ones included: the status bar counts them all."""
+        return self.count(Bucket.OVERDUE) + self._rows.snoozed_overdue(self._now.timestamp())
+
     def reply_bys(self, edges: BucketEdges) -> list[datetime]:
         """Reply-bys of shown open requests that the next bucket change at ``edges`` can
         depend on (for the next-wake timer): those ahead, up to the first not yet at risk."""

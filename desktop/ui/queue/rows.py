@@ -128,6 +128,13 @@ class QueueRows:
         last = bisect_left(self._timed, (at_risk_end, ""))
         return [key[0] for key in self._timed[first:last + 1]]
 
+    def snoozed_overdue(self, now: float) -> int:
+        """How many snoozed requests have a reply-by at or before ``now`` (a snooze hides a
+        request; it does not make it any less late)."""
+        entries = self.entries
+        return sum(1 for _end, rid in self._lists[SNOOZED]
+                   if (reply_by := entries[rid].reply_by) is not None and reply_by <= now)
+
     def snooze_ends(self) -> list[float]:
         """Ends of the running snoozes, soonest first."""
         return [key[0] for key in self._lists[SNOOZED]]

@@ -95,12 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
 
     for name, text in (("done", _("mark a request done")), ("reopen", _("reopen a done request")),
-                       ("wait", _("waiting on others: pause the clock")),
                        ("resume", _("continue the clock after waiting")),
                        ("unsnooze", _("show a snoozed request again")),
                        ("delete", _("delete a request (restore undoes it)")),
                        ("restore", _("restore a deleted request"))):
         sub.add_parser(name, help=text).add_argument("id")
+    wait = sub.add_parser("wait", help=_("waiting on others: pause the clock until an answer "
+                                         "comes, or the follow-up is due"))
+    wait.add_argument("id")
+    wait.add_argument("--follow-up", metavar="WHEN",
+                      help=_("when to follow up if no answer came (default: the "
+                             "follow_up_after setting, 2 business days)"))
     snooze = sub.add_parser("snooze", help=_("hide a request until WHEN"))
     snooze.add_argument("id")
     snooze.add_argument("when", nargs="+", metavar="WHEN")
@@ -263,6 +268,16 @@ def _cmd_snooze(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     return EXIT_OK
 
 
+def _cmd_wait(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    follow_up = _when(ctx.queue, args.follow_up, future=True)
+    if follow_up is not None and follow_up <= ctx.queue.now():
+        raise InvalidInput(_("A follow-up must be in the future."))
+    if checked_only:
+        raise NotFound(args.id)
+    ctx.queue.wait(_resolve(ctx.queue, args.id).id, follow_up)
+    return EXIT_OK
+
+
 def _cmd_priority(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     level = parse_priority(args.level)
     if checked_only:
@@ -286,6 +301,7 @@ def request_json(request: Request, queue: QueueService, *, full: bool = False) -
         "reply_by": stamp(request.reply_by), "bucket": bucket.value if bucket else None,
         "snoozed_until": stamp(request.snoozed_until), "due": stamp(request.due),
         "done_at": stamp(request.done_at), "source": request.source,
+        "follow_up_at": stamp(request.follow_up_at),
     }
     if request.deleted_at is not None:
         data["deleted_at"] = stamp(request.deleted_at)
@@ -502,7 +518,7 @@ _HANDLERS: dict[str, Callable[..., int]] = {
     "priority": _cmd_priority, "import": _cmd_import, "status": _cmd_status,
     "check": _cmd_check,
     "done": _simple(lambda q, i: q.done(i)), "reopen": _simple(lambda q, i: q.reopen(i)),
-    "wait": _simple(lambda q, i: q.wait(i)), "resume": _simple(lambda q, i: q.resume(i)),
+    "wait": _cmd_wait, "resume": _simple(lambda q, i: q.resume(i)),
     "unsnooze": _simple(lambda q, i: q.unsnooze(i)), "delete": _simple(lambda q, i: q.delete(i)),
     "restore": _simple(lambda q, i: q.restore(i)),
 }

@@ -42,6 +42,7 @@ from desktop.store.decision_repository import SqliteDecisionRepository
 from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
 from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.focus_repository import SqliteFocusRepository
+from desktop.store.history_repository import SqliteRequestHistory
 from desktop.store.imap_state_repository import SqliteImapStateRepository
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
@@ -88,7 +89,8 @@ def open_context(
     db = open_database(target, clock.now())
     requests = SqliteRequestRepository(db)
     lookup = holiday_lookup if paths is None else cached_holiday_lookup(paths.cache_dir)
-    queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone())
+    queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone(),
+                         SqliteRequestHistory(db))
     return Context(db, requests, queue, clock, in_memory)
 
 

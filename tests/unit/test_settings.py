@@ -33,7 +33,7 @@ def test_registry_holds_every_setting_once():
              "me", "focus_margin_minutes", "focus_allow", "focus_digest_times",
              "notify_every_minutes", "close_to_tray", "mark_done_on_send", "csv.mappings",
              "imap.host", "imap.port", "imap.security", "imap.user", "imap.folders",
-             "imap.interval"}
+             "imap.interval", "follow_up_after"}
     assert set(REGISTRY) == plain | policy_keys
     assert all(key == spec.key for key, spec in REGISTRY.items())
 
@@ -203,6 +203,7 @@ def test_unknown_key_lists_the_known_settings(key):
     assert caught.value.message == (
         f"Unknown setting '{key}'; known settings: at_risk_minutes, close_to_tray, "
         "csv.mappings, days_off, focus_allow, focus_digest_times, focus_margin_minutes, "
+        "follow_up_after, "
         "holidays, imap.folders, imap.host, imap.interval, imap.port, imap.security, "
         "imap.user, language, mark_done_on_send, me, notify_every_minutes, timezone, "
         "working_hours, policy.CHANNEL.PRIORITY."

@@ -29,6 +29,7 @@ from desktop.core.i18n import _
 from desktop.core.importing.items import Incoming, import_id
 from desktop.core.ports import Clock, RequestRepository, SettingsStore
 from desktop.core.queue.buckets import Bucket, BucketEdges, QueueEntry, edges_at
+from desktop.core.queue.history import HistoryEntry, HistoryKind, MemoryHistory, RequestHistory
 from desktop.core.requests import Channel, Priority, Request, State
 from desktop.core.settings import REGISTRY, Settings, check_value
 
@@ -48,6 +49,7 @@ class QueueService:
         clock: the source of ``now``.
         holidays: looks up public holidays for the region chosen in the settings.
         default_zone: the zone to use until the user picks one (the system's).
+        history: where the request history is kept (default: in memory).
     """
 
     def __init__(
@@ -57,8 +59,10 @@ class QueueService:
         clock: Clock,
         holidays: HolidayLookup,
         default_zone: str = "UTC",
+        history: RequestHistory | None = None,
     ) -> None:
         self._requests = requests
+        self._history: RequestHistory = history or MemoryHistory()
         self._settings_store = settings
         self._clock = clock
         self._holidays = holidays
@@ -311,9 +315,50 @@ class QueueService:
         """Put a done request back in the queue."""
         return self._change(request_id, rq.reopen)
 
-    def wait(self, request_id: str) -> Request:
-        """Waiting on others: pause the request's clock."""
-        return self._change(request_id, rq.start_waiting)
+    def wait(self, request_id: str, follow_up_at: datetime | None = None) -> Request:
+        """Waiting on others: pause the request's clock until an answer comes; with no answer
+        by ``follow_up_at`` (default: the policy's follow-up time from now) the request comes
+        back in the Follow up group.
+
+        Raises:
+            InvalidInput: ``follow_up_at`` is not in the future.
+        """
+        at = follow_up_at or self.default_follow_up()
+        return self._change(request_id, lambda r, now: rq.start_waiting(r, now, at))
+
+    def default_follow_up(self) -> datetime:
+        """When a wait started now comes back: the policy's follow-up time, counted in
+        business time for ``bd``/``bh``."""
+        now = self._clock.now()
+        target = self.settings.follow_up
+        span = target.duration(self.calendar.day_length)
+        if target.unit.is_business and not self.calendar.hours.is_empty:
+            return self.calendar.add(now, span)
+        return now + span
+
+    def resume_answered(self, answers: Sequence[Incoming]) -> list[Request]:
+        """Resume the waiting requests that ``answers`` (messages from others) answer in
+        their thread: matched by the answer's ``replies_to`` (In-Reply-To, References)
+        against the request's external id (its Message-ID), in the same source. Each gets
+        a history entry naming who answered. Returns the resumed requests."""
+        by_id: dict[str, Incoming] = {}
+        for answer in answers:
+            for ref in answer.replies_to:
+                by_id.setdefault(import_id(answer.source, ref), answer)
+        if not by_id:
+            return []
+        now = self._clock.now()
+        resumed = [rq.resume(r, now) for r in self._requests.get_many(by_id)
+                   if r.state is State.WAITING and r.deleted_at is None
+                   and by_id[r.id].received_at >= (r.pauses[-1].start if r.pauses else now)]
+        fresh = self.put_many(resumed)
+        for request in fresh:
+            self._history.add(request.id, now, HistoryKind.ANSWERED, by_id[request.id].sender)
+        return fresh
+
+    def history(self, request_id: str) -> list[HistoryEntry]:
+        """What happened to a request by itself, oldest first."""
+        return self._history.entries(request_id)
 
     def resume(self, request_id: str) -> Request:
         """Continue the request's clock after waiting."""

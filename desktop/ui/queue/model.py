@@ -167,6 +167,10 @@ class QueueModel(QAbstractItemModel):
         """Ends of the running snoozes."""
         return [datetime.fromtimestamp(t, UTC) for t in self._rows.snooze_ends()]
 
+    def follow_ups(self) -> list[datetime]:
+        """Follow-up times of the waiting requests shown: each then moves to Follow up."""
+        return [datetime.fromtimestamp(t, UTC) for t in self._rows.follow_ups_ahead()]
+
     def widest_texts(self, column: Column) -> list[str]:
         """Long texts ``column`` can show in this locale, with its header, for sizing it
         (German units and labels are longer than English ones)."""

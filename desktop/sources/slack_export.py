@@ -337,6 +337,8 @@ class _Reader:
             links=tuple(dict.fromkeys(link for link in links if link))[:_MAX_LINKS],
             channel=Channel.CHAT,
             priority=Priority.HIGH if _URGENT.search(text) else Priority.NORMAL,
+            replies_to=(f"{conversation}:{thread}",) if isinstance(thread, str) and (
+                thread != ts) else (),
         )
 
     def _own_reply(self, conversation: str, key: Key, message: object, direct: bool,

@@ -150,3 +150,57 @@ def test_a_slack_dm_and_thread_i_answered_import_as_done(tmp_path, clock, capsys
     assert (report["imported"], report["answered"]) == (3, 2)
     listed = json.loads(run(tmp_path / "d", clock, capsys, "list", "--json")[1])
     assert [r["subject"] for r in listed] == ["@ann and the plan?"]
+
+
+def _eml(path: Path, text: str) -> Path:
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_an_answer_in_the_thread_of_a_waiting_request_resumes_it(tmp_path, clock,
+                                                                 capsys) -> None:
+    data = tmp_path / "d"
+    asked = _eml(tmp_path / "ask.eml", "From: Ana <ana@x>\nSubject: Budget\n"
+                 "Message-ID: <ask@x>\nDate: Wed, 25 Nov 2026 08:00:00 +0000\n\nQ4 numbers?\n")
+    assert run(data, clock, capsys, "import", "eml", str(asked))[0] == 0
+    [request] = json.loads(run(data, clock, capsys, "list", "--json")[1])
+    assert run(data, clock, capsys, "wait", request["id"][:6], "--follow-up", "fri 9:00")[0] == 0
+    shown = json.loads(run(data, clock, capsys, "show", request["id"], "--json")[1])
+    assert (shown["state"], shown["follow_up_at"]) == ("waiting", "2026-11-27T09:00:00+00:00")
+    other = _eml(tmp_path / "other.eml", "From: Ben <ben@x>\nSubject: Lunch\n"
+                 "Message-ID: <other@x>\nIn-Reply-To: <unrelated@x>\n"
+                 "Date: Wed, 25 Nov 2026 10:00:00 +0000\n\nLunch?\n")
+    assert run(data, clock, capsys, "import", "eml", str(other))[0] == 0
+    assert json.loads(run(data, clock, capsys, "show", request["id"], "--json")[1])[
+        "state"] == "waiting"
+    clock.advance(hours=2)
+    answer = _eml(tmp_path / "answer.eml", "From: Ana <ana@x>\nSubject: Re: Budget\n"
+                  "Message-ID: <answer@x>\nIn-Reply-To: <ask@x>\nReferences: <ask@x>\n"
+                  "Date: Wed, 25 Nov 2026 10:30:00 +0000\n\nHere they are.\n")
+    assert run(data, clock, capsys, "import", "eml", str(answer))[0] == 0
+    shown = json.loads(run(data, clock, capsys, "show", request["id"], "--json")[1])
+    assert (shown["state"], shown["follow_up_at"]) == ("open", None)
+
+
+def test_a_wait_without_an_answer_comes_back_to_follow_up(tmp_path, clock, capsys) -> None:
+    data = tmp_path / "d"
+    _status, out, _err = run(data, clock, capsys, "add", "Contract draft", "--from", "ana@x")
+    request_id = out.strip()
+    assert run(data, clock, capsys, "wait", request_id)[0] == 0  # 2 business days by default
+    shown = json.loads(run(data, clock, capsys, "show", request_id, "--json")[1])
+    assert shown["follow_up_at"] == "2026-11-26T17:00:00+00:00"  # Wed 09:00 + 16 business h
+    assert json.loads(run(data, clock, capsys, "list", "--bucket", "follow-up", "--json")[1]) == []
+    clock.advance(days=2)
+    listed = json.loads(run(data, clock, capsys, "list", "--bucket", "follow-up", "--json")[1])
+    assert [(r["id"], r["state"], r["bucket"]) for r in listed] == [
+        (request_id, "follow-up", "follow-up")]
+    assert "2bd" in run(data, clock, capsys, "config", "get", "follow_up_after")[1]
+
+
+def test_a_follow_up_in_the_past_is_refused(tmp_path, clock, capsys) -> None:
+    data = tmp_path / "d"
+    request_id = run(data, clock, capsys, "add", "x")[1].strip()
+    status, _out, err = run(data, clock, capsys, "wait", request_id, "--follow-up", "yesterday")
+    assert status == 2
+    assert "A follow-up must be in the future." in err
+    assert json.loads(run(data, clock, capsys, "show", request_id, "--json")[1])["state"] == "open"

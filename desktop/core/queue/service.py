@@ -272,6 +272,8 @@ class QueueService:
 
         An item whose source and external id is already in the store (or earlier in the same
         batch) is skipped, so importing again adds nothing and leaves the user's changes alone.
+        An item that answers a waiting request in its thread resumes that request's clock
+        (:meth:`resume_answered`), whichever source brought it (mail file, IMAP, chat export).
 
         Returns:
             How many were imported, and how many skipped as duplicates.
@@ -283,6 +285,7 @@ class QueueService:
             if request.id not in known and request.id not in fresh:
                 fresh[request.id] = request
         self.put_many(fresh.values())
+        self.resume_answered([i for i in items if i.replies_to])
         return len(fresh), len(items) - len(fresh)
 
     def close_answered(self, replies: Sequence[Incoming]) -> int:

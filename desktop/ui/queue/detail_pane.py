@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from desktop.core.i18n import _
 from desktop.core.queue.buckets import Bucket
+from desktop.core.queue.history import describe
 from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request
 
@@ -56,6 +57,8 @@ class DetailPane(QTextBrowser):
             rows.append((_("Reply by"), html.escape(
                 _("paused while waiting on others; {time} of business time left").format(
                     time=self._fmt.duration(left)))))
+        if request.follow_up_at is not None:
+            rows.append((_("Follow up"), html.escape(self._fmt.full(request.follow_up_at))))
         if request.due is not None:
             rows.append((_("Deadline"), html.escape(_("set by hand"))))
         if request.snoozed_until is not None and request.is_snoozed(self._queue.now()):
@@ -71,8 +74,19 @@ class DetailPane(QTextBrowser):
         self.setHtml(
             f"<h3>{plain_html(request.subject)}</h3><table>{table}</table><hr><p>{body}</p>"
             + (f"<p><b>{heading}</b></p><ul>{links}</ul>" if links else "")
+            + self._events_html(request.id)
             + self._history_html(request.id)
         )
+
+    def _events_html(self, request_id: str) -> str:
+        """What happened to the request by itself (an answer resumed its clock)."""
+        entries = self._queue.history(request_id)
+        if not entries:
+            return ""
+        items = "".join(f"<li>{html.escape(self._fmt.full(e.at))}: {plain_html(describe(e))}</li>"
+                        for e in entries)
+        heading = html.escape(_("History"))
+        return f"<p><b>{heading}</b></p><ul>{items}</ul>"
 
     def _history_html(self, request_id: str) -> str:
         if self.history is None:

@@ -44,6 +44,9 @@ def run_import(
         if item.own or (me and item.is_from(me)):
             replies.append(item)
             continue
+        if item.answer_only:
+            queue.resume_answered([item])
+            continue
         batch.append(item)
         if len(batch) >= batch_size:
             report.add(*queue.import_batch(batch))

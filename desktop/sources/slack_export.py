@@ -317,9 +317,17 @@ class _Reader:
             return Problem(where, _("Message {number} has no readable time (ts).").format(
                 number=number))
         ts, text, thread = message["ts"], _str(message.get("text")), message.get("thread_ts")
-        after = threads.get(thread) if isinstance(thread, str) and thread != ts else None
+        in_thread = isinstance(thread, str) and thread != ts
+        after = threads.get(thread) if in_thread else None
         if not (direct or (after is not None and key > after) or self.mention.search(text)):
-            return None
+            if not in_thread:
+                return None
+            return Incoming(  # an answer in a thread: it may resume a request waiting on it
+                source=SOURCE, external_id=f"{conversation}:{ts}", subject="",
+                sender=self._user(user, where, message.get("user_profile")),
+                received_at=_EPOCH + timedelta(seconds=key[0], microseconds=key[1] // 1000),
+                channel=Channel.CHAT, replies_to=(f"{conversation}:{thread}",),
+                answer_only=True)
         body, links = self._resolve(text, where)
         files = message.get("files")
         files = [f for f in files if isinstance(f, dict)] if isinstance(files, list) else []
@@ -337,8 +345,7 @@ class _Reader:
             links=tuple(dict.fromkeys(link for link in links if link))[:_MAX_LINKS],
             channel=Channel.CHAT,
             priority=Priority.HIGH if _URGENT.search(text) else Priority.NORMAL,
-            replies_to=(f"{conversation}:{thread}",) if isinstance(thread, str) and (
-                thread != ts) else (),
+            replies_to=(f"{conversation}:{thread}",) if in_thread else (),
         )
 
     def _own_reply(self, conversation: str, key: Key, message: object, direct: bool,

@@ -481,3 +481,23 @@ def test_a_snooze_that_ends_before_the_reply_by_asks_nothing(loaded, service, th
     select(loaded, three["plan"])
     loaded.snooze_selected("in 1 hour")
     assert service.get(three["plan"]).snoozed_until is not None
+
+
+def test_the_detail_pane_shows_the_follow_up_and_the_history(loaded, service, clock):
+    from desktop.core.importing.items import Incoming
+
+    service.import_batch([Incoming("mail", "<a@x>", "contract", "Ana <ana@example.org>",
+                                   clock.now())])
+    [waiting] = [r for r in service.active() if r.external_id == "<a@x>"]
+    service.wait(waiting.id, berlin(27, 9))
+    loaded.reload()
+    loaded.view.select_request(waiting.id)
+    assert "Follow up\nFriday, 27 November 2026, 09:00 CET" in loaded.detail.toPlainText()
+    clock.advance(hours=1)
+    service.import_batch([Incoming("mail", "<b@x>", "Re: contract", "Ana <ana@example.org>",
+                                   clock.now(), replies_to=("<a@x>",))])
+    loaded.reload()
+    loaded.view.select_request(waiting.id)
+    text = loaded.detail.toPlainText()
+    assert "History\nWednesday, 25 November 2026, 11:00 CET: Ana <ana@example.org> answered" in (
+        text)

@@ -204,3 +204,27 @@ def test_a_follow_up_in_the_past_is_refused(tmp_path, clock, capsys) -> None:
     assert status == 2
     assert "A follow-up must be in the future." in err
     assert json.loads(run(data, clock, capsys, "show", request_id, "--json")[1])["state"] == "open"
+
+
+def test_a_slack_thread_answer_resumes_the_waiting_request(tmp_path, clock, capsys) -> None:
+    def export(path: Path, messages: list[dict[str, str]]) -> Path:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("users.json", json.dumps([
+                {"id": "U1", "name": "ann"}, {"id": "U2", "name": "ben"}]))
+            archive.writestr("channels.json", json.dumps([{"id": "C1", "name": "general"}]))
+            archive.writestr("general/2026-11-25.json", json.dumps(messages))
+        return path
+
+    ask = {"type": "message", "user": "U2", "text": "<@U1> budget?", "ts": "1795597200.1"}
+    data = tmp_path / "d"
+    first = export(tmp_path / "one.zip", [ask])
+    assert run(data, clock, capsys, "import", "slack", str(first), "--me", "U1")[0] == 0
+    [request] = json.loads(run(data, clock, capsys, "list", "--json")[1])
+    assert run(data, clock, capsys, "wait", request["id"])[0] == 0
+    answer = {"type": "message", "user": "U2", "text": "found them", "ts": "1795604400.1",
+              "thread_ts": "1795597200.1"}  # 11:00 UTC, after the wait began
+    clock.advance(hours=3)
+    second = export(tmp_path / "two.zip", [ask, answer])
+    assert run(data, clock, capsys, "import", "slack", str(second), "--me", "U1")[0] == 0
+    assert json.loads(run(data, clock, capsys, "show", request["id"], "--json")[1])[
+        "state"] == "open"

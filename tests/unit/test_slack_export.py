@@ -61,7 +61,8 @@ def read(path: Path, me: str = "U1", **kwargs: Any) -> list[Incoming | Problem]:
 
 
 def incomings(items: list[Incoming | Problem]) -> list[Incoming]:
-    return [item for item in items if isinstance(item, Incoming) and not item.own]
+    return [item for item in items
+            if isinstance(item, Incoming) and not item.own and not item.answer_only]
 
 
 def own_replies(items: list[Incoming | Problem]) -> list[tuple[str, tuple[str, ...]]]:

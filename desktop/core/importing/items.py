@@ -62,6 +62,9 @@ class Incoming:
     """External ids this item answers (a mail's In-Reply-To, then its References)."""
     own: bool = False
     """Written by the user (a reply, not a request), whoever the settings say the user is."""
+    answer_only: bool = False
+    """From someone else, not addressed to the user, but in a thread it answers (``replies_to``):
+    not a request itself, it only resumes a request waiting on that thread."""
 
     def is_from(self, me: Sequence[str]) -> bool:
         """Whether the sender is one of the user's own addresses or ids (``me``)."""

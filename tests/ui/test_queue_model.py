@@ -462,3 +462,14 @@ def test_a_row_beyond_the_page_is_found_by_id(long_model, service):
     index = long_model.index_of(last.id)
     assert index.isValid()
     assert index.siblingAtColumn(Column.SUBJECT).data() == "late-249"
+
+
+def test_a_request_to_follow_up_shows_its_clock_paused_even_with_a_deadline(
+        service, clock, qapp):
+    now = clock.now()
+    clock.set(now - timedelta(hours=3))
+    request = service.add("contract", due=now + timedelta(days=3))
+    service.wait(request.id, now - timedelta(hours=1))
+    clock.set(now)
+    model = build_model(service)
+    assert at(model, request.id, Column.TIME_LEFT).startswith("paused, ")

@@ -321,7 +321,7 @@ class QueueModel(QAbstractItemModel):
     def _time_left(self, item: Request, bucket: Bucket) -> str:
         day = self._queue.calendar.day_length
         left = self._queue.time_left(item, self._now)
-        if bucket is Bucket.WAITING or item.reply_by is None:
+        if bucket in (Bucket.WAITING, Bucket.FOLLOW_UP) or item.reply_by is None:
             return _("paused, {time}").format(time=self._fmt.time_left(left, timedelta(0), day))
         if bucket is Bucket.SNOOZED and item.snoozed_until is not None:
             return _("back {moment}").format(moment=self._fmt.moment(item.snoozed_until,

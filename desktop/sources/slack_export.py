@@ -318,7 +318,7 @@ class _Reader:
                 number=number))
         ts, text, thread = message["ts"], _str(message.get("text")), message.get("thread_ts")
         in_thread = isinstance(thread, str) and thread != ts
-        after = threads.get(thread) if in_thread else None
+        after = threads.get(thread) if isinstance(thread, str) and in_thread else None
         if not (direct or (after is not None and key > after) or self.mention.search(text)):
             if not in_thread:
                 return None

@@ -483,7 +483,8 @@ class MainWindow(QMainWindow):
         now = self._queue.now()
         return next_change(now, self._queue.calendar, self._queue.settings.at_risk,
                            self.model.reply_bys(self._queue.edges(now)),
-                           [*self.model.snooze_ends(), *self.model.follow_ups()])
+                           [*self.model.snooze_ends(), *self.model.follow_ups(),
+                            *self.model.snoozed_reply_bys()])
 
     def _update_status(self) -> None:
         overdue, at_risk = self.model.overdue_count(), self.model.count(Bucket.AT_RISK)

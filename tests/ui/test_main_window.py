@@ -501,3 +501,15 @@ def test_the_detail_pane_shows_the_follow_up_and_the_history(loaded, service, cl
     text = loaded.detail.toPlainText()
     assert "History\nWednesday, 25 November 2026, 11:00 CET: Ana <ana@example.org> answered" in (
         text)
+
+
+def test_a_snoozed_request_turns_overdue_in_the_status_bar_when_its_reply_by_passes(
+        loaded, service, clock, three, snooze_anyway):
+    select(loaded, three["noon"])  # reply by 12:00; snoozed past it, until 13:00
+    loaded.snooze_selected("later today")
+    assert loaded.status.text() == "3 in queue · 1 overdue · 0 at risk"
+    assert loaded.wake.planned_for == berlin(25, 12)  # the snoozed request turns overdue
+    clock.set(berlin(25, 12, 30))
+    loaded.wake.due.emit()
+    assert loaded.status.text() == "3 in queue · 2 overdue · 0 at risk"
+    assert shown_bucket(loaded, three["noon"]) is Bucket.SNOOZED

@@ -167,6 +167,11 @@ class QueueModel(QAbstractItemModel):
         """Ends of the running snoozes."""
         return [datetime.fromtimestamp(t, UTC) for t in self._rows.snooze_ends()]
 
+    def snoozed_reply_bys(self) -> list[datetime]:
+        """Reply-bys of snoozed requests still ahead: the overdue count changes then."""
+        now = self._now.timestamp()
+        return [datetime.fromtimestamp(t, UTC) for t in self._rows.snoozed_reply_bys_ahead(now)]
+
     def follow_ups(self) -> list[datetime]:
         """Follow-up times of the waiting requests shown: each then moves to Follow up."""
         return [datetime.fromtimestamp(t, UTC) for t in self._rows.follow_ups_ahead()]

@@ -143,6 +143,12 @@ class QueueRows:
         return sum(1 for _end, rid in self._lists[SNOOZED]
                    if (reply_by := entries[rid].reply_by) is not None and reply_by <= now)
 
+    def snoozed_reply_bys_ahead(self, now: float) -> list[float]:
+        """Reply-bys of snoozed requests still ahead: each then counts as overdue."""
+        entries = self.entries
+        return sorted(r for _end, rid in self._lists[SNOOZED]
+                      if (r := entries[rid].reply_by) is not None and r > now)
+
     def snooze_ends(self) -> list[float]:
         """Ends of the running snoozes, soonest first."""
         return [key[0] for key in self._lists[SNOOZED]]

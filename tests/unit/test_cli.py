@@ -474,3 +474,10 @@ def test_a_snoozed_overdue_request_is_still_overdue_in_status(cli, clock):
     assert err.startswith("unhurried: warning: 'late report' is already overdue")
     assert cli.item(request_id)["state"] == "snoozed"
     assert cli.ok("status").splitlines()[-1] == "Your queue: 1 overdue (1 of them snoozed)."
+
+
+def test_the_demo_shows_a_request_to_follow_up(cli):
+    cli.ok("demo")
+    [follow] = cli.json("list", "--bucket", "follow-up")
+    assert follow["state"] == "follow-up"
+    assert stamp(follow["follow_up_at"]) is not None

@@ -513,3 +513,12 @@ def test_a_snoozed_request_turns_overdue_in_the_status_bar_when_its_reply_by_pas
     loaded.wake.due.emit()
     assert loaded.status.text() == "3 in queue · 2 overdue · 0 at risk"
     assert shown_bucket(loaded, three["noon"]) is Bucket.SNOOZED
+
+
+def test_the_detail_pane_says_paused_for_a_waiting_request_with_a_deadline(loaded, service):
+    waiting = service.wait(service.add("contract", due=berlin(27, 9)).id)
+    loaded.reload()
+    loaded.view.select_request(waiting.id)
+    text = loaded.detail.toPlainText()
+    assert "paused while waiting on others" in text
+    assert "left)" not in text

@@ -13,7 +13,7 @@ from desktop.core.i18n import _
 from desktop.core.queue.buckets import Bucket
 from desktop.core.queue.history import describe
 from desktop.core.queue.service import QueueService
-from desktop.core.requests import Request
+from desktop.core.requests import Request, State
 
 from desktop.ui.common.formatting import Formatter, plain_html
 from desktop.ui.queue.model import time_left_text
@@ -48,7 +48,7 @@ class DetailPane(QTextBrowser):
                 (_("Channel"), html.escape(_(request.channel.label))),
                 (_("Priority"), html.escape(_(request.priority.label))),
                 (_("Received"), html.escape(self._fmt.full(request.received_at)))]
-        if request.reply_by is not None:
+        if request.reply_by is not None and request.state is not State.WAITING:
             rows.append((_("Reply by"), html.escape(_("{moment} ({relative})").format(
                 moment=self._fmt.full(request.reply_by),
                 relative=time_left_text(self._queue, self._fmt, request, self._queue.now())))))

@@ -346,6 +346,31 @@ def m0012_people(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX person_addresses_person ON person_addresses (person_key)")
 
 
+@MIGRATIONS()
+def m0013_follow_up(db: sqlite_utils.Database) -> None:
+    """When a waiting request comes back to be followed up (``follow_up_at``), kept in the
+    covering queue index so the window still places requests from the index alone; and the
+    request history: what happened to a request by itself (an answer in its thread resumed
+    its clock), as a kind and a detail, shown in the user's language when read."""
+    db.execute("ALTER TABLE requests ADD COLUMN follow_up_at TEXT")
+    db.execute("DROP INDEX requests_queue")
+    db.execute(
+        "CREATE INDEX requests_queue ON requests "
+        "(state, deleted_at, id, reply_by, received_at, snoozed_until, follow_up_at)"
+    )
+    db.execute(
+        """
+        CREATE TABLE request_history (
+            request_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX request_history_request ON request_history (request_id, at)")
+
+
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
     return [m.name for m in MIGRATIONS.pending(_sqlite_utils.Database(memory=True))]

@@ -13,9 +13,10 @@ import contextlib
 import logging
 import sys
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, partial
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -32,6 +33,7 @@ from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
 from desktop.platform.secrets import SessionSecrets
 from desktop.platform.timezone import AllZones, use_zoneinfo_in_babel
+from desktop.store.diagnosis import explain
 from desktop.store.errors import StoreError
 from desktop.store.prefetch import QueuePrefetch
 from desktop.wiring.services import (
@@ -42,6 +44,7 @@ from desktop.wiring.services import (
     load_demo,
     open_context,
     open_focus,
+    open_people,
     run_import_job,
     run_sync_job,
     stats_service,
@@ -145,7 +148,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     from desktop.ui.importing.mail_sync import MailSyncController
 
     clock = SystemClock()
-    install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"))
+    install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"),
+                       partial(_store_failure, paths.database))
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName(APP_ID)  # the X11 WM_CLASS: the .desktop StartupWMClass
     app.setApplicationDisplayName(APP_NAME)
@@ -194,7 +198,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     _new, reply_action = install_compose(window, cache(partial(_composer, context, paths,
                                                               language, drafting)))
     DecisionActions(window, decision_service(context))
-    add_health_action(window, partial(_health_view, context, paths, clock, formatter, window))
+    add_health_action(window, lambda: _health_view(  # focus is wired below, before any click
+        context, paths, clock, formatter, window, lambda stretches: focus.book(stretches)))
     from desktop.wiring.caldav import install_sync
 
     sync = install_sync(window, context, paths, clock, secrets)
@@ -259,10 +264,13 @@ def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -
 
     from desktop.ui.drafting.compose import ComposedMessage, Composer
 
+    people = open_people(context)
+
     def open_draft(message: ComposedMessage) -> None:
         draft_window = drafting.new_draft(
             message.reply_to, subject=message.subject, body=message.body,
-            recipient=message.recipient, template_id=message.template_id)
+            recipient=message.recipient, template_id=message.template_id,
+            recipient_zone=people.zone_of(message.recipient) or "")
         if message.template_id == DECISION_TEMPLATE:
             decision_service(context).open_decision(message.subject or _("Decision"),
                                                     draft_id=draft_window.draft.id)
@@ -272,16 +280,17 @@ def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -
         open_library(paths.config_dir, language, settings.timezone), context.clock.now,
         own_zone=lambda: context.queue.settings.timezone,
         zones=lambda: sorted(zoneinfo.available_timezones()),
-        people=context.requests.senders, open_draft=open_draft)
+        people=context.requests.senders, open_draft=open_draft, zone_of=people.zone_of)
 
 
 def _health_view(context: Context, paths: AppPaths, clock: SystemClock, formatter: Formatter,
-                 parent: QWidget) -> QWidget:
-    """The Health view, built when first opened: pyqtgraph brings numpy (0.3 s)."""
+                 parent: QWidget, book: Callable[[list[Any]], None]) -> QWidget:
+    """The Health view, built when first opened: pyqtgraph brings numpy (0.3 s). ``book``
+    turns the stretches ticked in "Find focus time" into focus blocks."""
     from desktop.ui.health.view import HealthView
 
     return HealthView(partial(compute_weeks, paths, clock), stats_service(context).free_time,
-                      None, formatter.locale, formatter.zone, parent)
+                      book, formatter.locale, formatter.zone, parent)
 
 
 def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any,
@@ -368,11 +377,13 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     return controller
 
 
-def _eml(clock: SystemClock, subject: str, body: str, to: str, sender: str) -> bytes:
+def _eml(clock: SystemClock, subject: str, body: str, to: str, sender: str, *,
+         in_reply_to: str = "", references: str = "") -> bytes:
     """A draft as an .eml file (the mail modules load when one is saved, not at start)."""
     from desktop.platform.smtp import eml_bytes
 
-    return eml_bytes(subject, body, to, sender, date=clock.now())
+    return eml_bytes(subject, body, to, sender, date=clock.now(), in_reply_to=in_reply_to,
+                     references=references)
 
 
 def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
@@ -384,13 +395,14 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.core.settings import parse_switch
+    from desktop.core.settings import parse_ask, parse_switch, parse_undo_seconds
     from desktop.store.focus_history import StoreFocusHistory
     from desktop.wiring.services import deliver_outbox, open_drafting
 
     from desktop.ui.drafting.actions import DraftingController
     from desktop.ui.drafting.env import DraftEnvironment, DraftOutputs
     from desktop.ui.drafting.outbox_runner import OutboxRunner
+    from desktop.ui.people.view import install_people
 
     drafting, queue = open_drafting(context), context.queue
 
@@ -417,6 +429,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     def set_mark_done(on: bool) -> None:
         queue.update_settings({"mark_done_on_send": "yes" if on else "no"})
 
+    people = open_people(context)
     runner = OutboxRunner(partial(deliver_outbox, paths, clock, secrets),
                           drafting.outbox.next_due, clock.now, window)
     env = DraftEnvironment(
@@ -431,14 +444,38 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         edit_account=edit_account, deliver_soon=runner.deliver_soon, mark_done=mark_done,
         mark_done_on_send=lambda: parse_switch(queue.setting_text("mark_done_on_send")),
         set_mark_done_on_send=set_mark_done,
-        open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
+        mark_done_on_export=lambda: parse_ask(queue.setting_text("mark_done_on_export")),
+        set_mark_done_on_export=lambda choice: queue.update_settings(
+            {"mark_done_on_export": choice}),
+        undo_seconds=lambda: parse_undo_seconds(queue.setting_text("send_undo_seconds")),
+        hours_of=lambda recipient: (p.working_hours if (p := people.find(recipient)) else None),
+        open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),
+        secret_scanner=_scan_secrets)
     controller = DraftingController(window, env, runner, edit_account)
     controller.install(window.file_menu, window.edit_menu)
+    window.detail.person = people.find
+    window.detail.reply_scheduled = lambda request_id: (
+        (d.retry_at or d.send_at) if (d := drafting.outbox.scheduled_reply(request_id)) else None)
+    runner.delivered.connect(lambda _report: window.reload())  # delivered replies close
+    controller.outbox_changed = window.reload
+    install_people(window, people)
     interrupted = drafting.outbox.recover()
     runner.start()
     if interrupted:
         QTimer.singleShot(0, lambda: controller.report_interrupted(interrupted))
     return controller
+
+
+def _store_failure(database: Path, error: BaseException) -> str | None:
+    """The sentence for a database failure met while the window runs (damage, a lock)."""
+    found = explain(error, database)
+    return None if found is None else str(found)
+
+
+def _scan_secrets(text: str) -> Any:
+    from desktop.platform.secret_scan import scan  # detect-secrets: when a draft is checked
+
+    return scan(text)
 
 
 def _list_folders(*args: Any, **kwargs: Any) -> Any:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.i18n import _
 from desktop.store import load_sqlite_utils
+from desktop.store.diagnosis import explain
 from desktop.store.errors import DatabaseUnreadable, NewerDatabase
 from desktop.store.schema import MIGRATION_SET
 
@@ -308,6 +309,69 @@ def m0009_caldav_stamps(db: sqlite_utils.Database) -> None:
 
 
 @MIGRATIONS()
+def m0011_reply_threading(db: sqlite_utils.Database) -> None:
+    """A reply keeps its thread (``In-Reply-To``, ``References``) and closes the request it
+    answers only once the server accepted it: ``closes_request`` says it should, and
+    ``request_closed_at`` records that it did, so a crash between the two is finished at the
+    next start without sending again."""
+    db.execute("ALTER TABLE drafts ADD COLUMN in_reply_to TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE drafts ADD COLUMN reply_references TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE drafts ADD COLUMN closes_request INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE drafts ADD COLUMN request_closed_at TEXT")
+    db.execute("CREATE INDEX drafts_reply_to ON drafts (reply_to, state)")
+
+
+@MIGRATIONS()
+def m0012_people(db: sqlite_utils.Database) -> None:
+    """The people directory (:mod:`desktop.core.people`): one row per person with each
+    value's source, and every address or handle that names them (kept local, see there)."""
+    db.execute("""
+        CREATE TABLE people (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            zone TEXT NOT NULL DEFAULT '',
+            hours TEXT NOT NULL DEFAULT '',
+            channel TEXT NOT NULL DEFAULT '',
+            sources TEXT NOT NULL DEFAULT '{}',
+            modified_at TEXT NOT NULL
+        )
+    """)
+    db.execute("""
+        CREATE TABLE person_addresses (
+            address TEXT PRIMARY KEY,
+            person_key TEXT NOT NULL REFERENCES people(key) ON DELETE CASCADE,
+            position INTEGER NOT NULL
+        )
+    """)
+    db.execute("CREATE INDEX person_addresses_person ON person_addresses (person_key)")
+
+
+@MIGRATIONS()
+def m0013_follow_up(db: sqlite_utils.Database) -> None:
+    """When a waiting request comes back to be followed up (``follow_up_at``), kept in the
+    covering queue index so the window still places requests from the index alone; and the
+    request history: what happened to a request by itself (an answer in its thread resumed
+    its clock), as a kind and a detail, shown in the user's language when read."""
+    db.execute("ALTER TABLE requests ADD COLUMN follow_up_at TEXT")
+    db.execute("DROP INDEX requests_queue")
+    db.execute(
+        "CREATE INDEX requests_queue ON requests "
+        "(state, deleted_at, id, reply_by, received_at, snoozed_until, follow_up_at)"
+    )
+    db.execute(
+        """
+        CREATE TABLE request_history (
+            request_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX request_history_request ON request_history (request_id, at)")
+
+
+@MIGRATIONS()
 def m0017_desktop_quiet(db: sqlite_utils.Database) -> None:
     """The desktop's do-not-disturb state from before a focus block quieted it (one row,
     written before the change), so the end of the block, a quit or the next start after a
@@ -372,6 +436,9 @@ def migrate(db: sqlite_utils.Database, path: Path | str, now: datetime) -> Path 
     try:
         MIGRATIONS.apply(db)
     except sqlite3.OperationalError as error:  # e.g. a foreign file with its own tables
+        found = explain(error, path)  # a full disk or a read-only folder is not a foreign file
+        if found is not None:
+            raise found from error
         raise DatabaseUnreadable(
             _("{path} is not an Unhurried database ({reason}). Move it away or pass another "
               "--data-dir.").format(path=path, reason=error)

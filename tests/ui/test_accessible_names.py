@@ -30,16 +30,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.focus.service import FocusService, FocusSettings
+from desktop.core.people import PeopleDirectory, Source
+from desktop.store.people_repository import SqlitePeopleRepository
 from tests.fakes import FakeSecrets, MemoryFocusRepository, RecordingNotifier
 
 from desktop.ui.common.help import AboutDialog, ShortcutsDialog, install_help
 from desktop.ui.common.settings_dialog import SettingsDialog
+from desktop.ui.drafting.dialogs import DraftsDialog, HistoryDialog, SendLaterDialog
+from desktop.ui.drafting.outbox_dialog import OutboxDialog
 from desktop.ui.drafting.smtp_dialog import SmtpAccountDialog
 from desktop.ui.drafting.window import DraftWindow
 from desktop.ui.focus.controller import FocusController
 from desktop.ui.focus.dialog import ScheduleDialog, StartFocusDialog
+from desktop.ui.focus.time_dialog import FocusTimeDialog
 from desktop.ui.importing.csv_mapping import CsvMappingDialog
 from desktop.ui.importing.imap_dialog import MailAccountDialog
+from desktop.ui.people.view import PeopleDialog
+from desktop.ui.queue.add_dialog import AddRequestDialog
+from desktop.ui.queue.trash import DeletedDialog
+from desktop.ui.sync.caldav_dialog import AccountForm, CalDavDialog
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
                QTextEdit, QPlainTextEdit, QAbstractSlider)
@@ -88,6 +97,13 @@ def _dialogs(window, focus, service, formatter) -> dict[str, Callable[[], QWidge
                                                 [["Q3 budget", "2026-12-01"]], {}, window),
         "mail account": lambda: MailAccountDialog(service, FakeSecrets(),
                                                   lambda *args: [], window),
+        "add request": lambda: AddRequestDialog(service, window),
+        "caldav account": lambda: CalDavDialog(AccountForm(), lambda *args: [],
+                                               lambda form, password: None, window),
+        "send later": lambda: SendLaterDialog(now, formatter, "America/New_York"),
+        "find focus time": lambda: FocusTimeDialog(
+            [(now, now + timedelta(hours=2))], lambda span: None, formatter.locale,
+            formatter.zone),
     }
 
 
@@ -105,7 +121,9 @@ def test_the_main_window_has_no_unnamed_control(window, focus, qtbot) -> None:
 
 
 @pytest.mark.parametrize("name", ["settings", "start focus", "schedule", "keyboard shortcuts",
-                                  "about", "smtp account", "csv columns", "mail account"])
+                                  "about", "smtp account", "csv columns", "mail account",
+                                  "add request", "caldav account", "send later",
+                                  "find focus time"])
 def test_no_dialog_has_an_unnamed_control(window, focus, service, formatter, qtbot,
                                           name) -> None:
     dialog = _dialogs(window, focus, service, formatter)[name]()
@@ -122,3 +140,27 @@ def test_the_draft_window_has_no_unnamed_control(draft_env, qtbot) -> None:
     window.show()
     assert unnamed(window) == [], unnamed(window)
     window.close()
+
+
+def test_the_people_dialog_has_no_unnamed_control(db, clock, qtbot) -> None:
+    directory = PeopleDirectory(SqlitePeopleRepository(db), clock)
+    directory.learn("Ana Lima <ana@x.org>", Source.MAIL_DATE, zone="Etc/GMT+5")
+    dialog = PeopleDialog(directory)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed(dialog) == [], unnamed(dialog)
+    dialog.close()
+
+
+def test_the_outbox_and_drafts_dialogs_have_no_unnamed_control(draft_env, qtbot) -> None:
+    draft = draft_env.drafts.create(subject="Q3 budget")
+    for dialog in (OutboxDialog(draft_env.outbox, draft_env.formatter, lambda _d: None),
+                   DraftsDialog(lambda: [draft], draft_env.formatter, lambda _d: None,
+                                lambda _d: lambda: None),
+                   HistoryDialog(draft_env.drafts.history(draft.id), draft_env.formatter),
+                   DeletedDialog(list, lambda ids: None, draft_env.formatter,
+                                 lambda: datetime(2026, 11, 25, 9, 0, tzinfo=UTC))):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed(dialog) == [], (type(dialog).__name__, unnamed(dialog))
+        dialog.close()

@@ -31,11 +31,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core.focus.service import FocusService, FocusSettings
 from desktop.core.people import PeopleDirectory, Source
+from desktop.platform.resources import resource_path
+from desktop.platform.templates import TemplateLibrary
 from desktop.store.people_repository import SqlitePeopleRepository
 from tests.fakes import FakeSecrets, MemoryFocusRepository, RecordingNotifier
 
 from desktop.ui.common.help import AboutDialog, ShortcutsDialog, install_help
 from desktop.ui.common.settings_dialog import SettingsDialog
+from desktop.ui.drafting.compose import ComposeDialog
 from desktop.ui.drafting.dialogs import DraftsDialog, HistoryDialog, SendLaterDialog
 from desktop.ui.drafting.outbox_dialog import OutboxDialog
 from desktop.ui.drafting.smtp_dialog import SmtpAccountDialog
@@ -43,6 +46,7 @@ from desktop.ui.drafting.window import DraftWindow
 from desktop.ui.focus.controller import FocusController
 from desktop.ui.focus.dialog import ScheduleDialog, StartFocusDialog
 from desktop.ui.focus.time_dialog import FocusTimeDialog
+from desktop.ui.health.view import HealthView
 from desktop.ui.importing.csv_mapping import CsvMappingDialog
 from desktop.ui.importing.imap_dialog import MailAccountDialog
 from desktop.ui.people.view import PeopleDialog
@@ -164,3 +168,18 @@ def test_the_outbox_and_drafts_dialogs_have_no_unnamed_control(draft_env, qtbot)
         dialog.show()
         assert unnamed(dialog) == [], (type(dialog).__name__, unnamed(dialog))
         dialog.close()
+
+
+def test_the_compose_dialog_and_the_health_view_have_no_unnamed_control(
+        tmp_path: Path, formatter, qtbot) -> None:
+    library = TemplateLibrary(resource_path("templates"), tmp_path / "user",
+                              own_zone="Europe/Berlin")
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    compose = ComposeDialog(library, lambda: now, "UTC", ["UTC", "Europe/Berlin"])
+    health = HealthView(lambda count: [], list, None, formatter.locale, formatter.zone)
+    for widget in (compose, health):
+        qtbot.addWidget(widget)
+        widget.show()
+        assert unnamed(widget) == [], (type(widget).__name__, unnamed(widget))
+    compose.close()
+    health.close()

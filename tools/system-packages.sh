@@ -10,6 +10,8 @@ set -u
 packages=(
   # a real X display for windows, screenshots and the tray (Qt's xcb plugin needs the libs)
   xvfb xauth x11-utils imagemagick
+  # a headless Wayland compositor: the window started under QT_QPA_PLATFORM=wayland
+  weston
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
   # fonts that show the demo's Japanese and Cyrillic senders in screenshots
   fonts-ipafont-gothic fonts-dejavu-core

@@ -133,3 +133,15 @@ def test_about_gives_version_licence_and_data_folder(qtbot) -> None:
     assert "Your data: /home/ana/.local/share/unhurried" in texts
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in dialog.lines)
 
+
+
+def test_the_notice_banner_reads_in_a_dark_window_too(qtbot, restore_palette) -> None:
+    from PySide6.QtGui import QColor
+
+    from desktop.ui.focus.banner import NOTICE_BACKGROUND, NOTICE_TEXT, NoticeBanner
+
+    QGuiApplication.setPalette(dark_palette())
+    banner = NoticeBanner()
+    qtbot.addWidget(banner)
+    assert NOTICE_TEXT in banner.text.styleSheet()
+    assert contrast(QColor(NOTICE_TEXT), QColor(NOTICE_BACKGROUND)) >= 7

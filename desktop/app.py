@@ -321,13 +321,6 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     return controller
 
 
-def _eml(clock: SystemClock, subject: str, body: str, to: str, sender: str) -> bytes:
-    """A draft as an .eml file (the mail modules load when one is saved, not at start)."""
-    from desktop.platform.smtp import eml_bytes
-
-    return eml_bytes(subject, body, to, sender, date=clock.now())
-
-
 def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
                       formatter: Any, secrets: SessionSecrets) -> Any:
     """Drafts, the outbox runner and the SMTP account dialog, in the window's menus."""
@@ -342,7 +335,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from desktop.wiring.services import deliver_outbox, open_drafting
 
     from desktop.ui.drafting.actions import DraftingController
-    from desktop.ui.drafting.env import DraftEnvironment, DraftOutputs
+    from desktop.ui.drafting.env import DraftEnvironment
     from desktop.ui.drafting.outbox_runner import OutboxRunner
 
     drafting, queue = open_drafting(context), context.queue
@@ -375,7 +368,6 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     env = DraftEnvironment(
         drafting.drafts, drafting.outbox, formatter,
         user_zone=lambda: queue.settings.timezone, hours=lambda: queue.settings.working_hours,
-        outputs=DraftOutputs(eml=partial(_eml, clock)),
         busy=lambda start, end: [(span.start, span.end)  # never into a focus block
                                  for span in StoreFocusHistory(context.db).spans(start, end)],
         zones=AllZones(),

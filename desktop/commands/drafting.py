@@ -14,15 +14,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
 from desktop.commands import command
+from desktop.core.drafting.outputs import TextFormat, message_id, to_eml, to_text
 from desktop.core.drafting.templates import FieldKind, RawValue, Template, fill
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.settings import parse_zone
-from desktop.platform.outputs import to_eml, to_markdown, to_plain
 from desktop.platform.paths import resolve_paths
 from desktop.platform.templates import TemplateLibrary, open_library
 from desktop.wiring.services import Context
@@ -95,10 +96,10 @@ def _cmd_draft(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
     if args.format == "eml":
         to = args.to or str(filled.values.get("to") or "")
         sender = args.sender or next((me for me in settings.me if "@" in me), "")
-        data = to_eml(rendered.subject, rendered.body, to, sender, date=ctx.queue.now())
+        data = to_eml(rendered.subject, rendered.body, to, sender, date=ctx.queue.now(),
+                      message_id=message_id(uuid.uuid4().hex, sender))
     else:
-        build = to_markdown if args.format == "md" else to_plain
-        data = build(rendered.subject, rendered.body).encode("utf-8")
+        data = to_text(TextFormat(args.format), rendered.subject, rendered.body).encode("utf-8")
     if args.out:
         try:
             Path(args.out).write_bytes(data)

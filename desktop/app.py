@@ -324,8 +324,6 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
 def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
                       formatter: Any, secrets: SessionSecrets) -> Any:
     """Drafts, the outbox runner and the SMTP account dialog, in the window's menus."""
-    from dataclasses import replace
-
     from PySide6.QtCore import QTimer, QUrl
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
@@ -354,12 +352,6 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
             QMessageBox.warning(parent, _("SMTP account"), dialog.warning)
         return saved
 
-    def mark_done(request_id: str) -> Any:
-        before = queue.get(request_id)
-        queue.done(request_id)
-        window.reload()
-        return lambda: (queue.put(replace(before, modified_at=queue.now())), window.reload())
-
     def set_mark_done(on: bool) -> None:
         queue.update_settings({"mark_done_on_send": "yes" if on else "no"})
 
@@ -373,11 +365,13 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         zones=AllZones(),
         sender=lambda: (a.from_address if (a := drafting.accounts.get()) else ""),
         account_ready=lambda: drafting.accounts.get() is not None,
-        edit_account=edit_account, deliver_soon=runner.deliver_soon, mark_done=mark_done,
+        edit_account=edit_account, deliver_soon=runner.deliver_soon,
+        mark_done=window.mark_done_by_id,  # a step of Edit > Undo
         mark_done_on_send=lambda: parse_switch(queue.setting_text("mark_done_on_send")),
         set_mark_done_on_send=set_mark_done,
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
-    controller = DraftingController(window, env, runner, edit_account)
+    controller = DraftingController(window, env, runner, edit_account,
+                                    undo_stack=window.undo_stack)
     controller.install(window.file_menu, window.edit_menu)
     interrupted = drafting.outbox.recover()
     runner.start()

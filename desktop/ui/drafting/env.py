@@ -37,7 +37,8 @@ class DraftEnvironment:
         account_ready: whether an SMTP account is set up.
         edit_account: shows the SMTP account dialog over a window; returns whether it was saved.
         deliver_soon: asks the outbox runner to look for due drafts now.
-        mark_done: marks a request done; returns how to undo it (``None``: not available).
+        mark_done: marks a request done as a step of the main window's undo stack; returns
+            how to undo that step (the field is ``None`` when not available).
         mark_done_on_send: reads the setting; ``set_mark_done_on_send`` stores it.
         open_url: opens a URL in the desktop's handler (mailto:).
     """

@@ -38,9 +38,9 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """What the work may use: tell progress, ask whether it was cancelled."""
+    """What the work may use: tell progress (a line, a count), ask whether it was cancelled."""
 
-    progress: Callable[[str], None]
+    progress: Callable[[Any], None]
     cancelled: Callable[[], bool]
 
 
@@ -53,7 +53,7 @@ class _Run(Generic[T]):
     """One start: its callbacks and its cancellation flag."""
 
     def __init__(self, generation: int, done: Callable[[T], None],
-                 failed: Callable[[str], None], progress: Callable[[str], None]) -> None:
+                 failed: Callable[[str], None], progress: Callable[[Any], None]) -> None:
         self.generation = generation
         self.done = done
         self.failed = failed
@@ -77,7 +77,7 @@ class Operation(QObject):
     """
 
     _finished = Signal(int, object)  # generation, the result or _Failed
-    _progressed = Signal(int, str)
+    _progressed = Signal(int, object)
 
     def __init__(self, parent: QObject | None, name: str, *, threaded: bool = True) -> None:
         super().__init__(parent)
@@ -95,7 +95,7 @@ class Operation(QObject):
 
     def start(self, work: Callable[[Step], T], *, done: Callable[[T], None],
               failed: Callable[[str], None], describe: Callable[[Exception], str] = _bug,
-              progress: Callable[[str], None] = lambda _text: None,
+              progress: Callable[[Any], None] = lambda _step: None,
               supersede: bool = False) -> bool:
         """Run ``work`` off the GUI thread; ``done(result)`` or ``failed(message)`` follows.
 
@@ -147,9 +147,9 @@ class Operation(QObject):
             logger.exception("%s failed", self._name)
             return _Failed(describe(error))
 
-    def _on_progressed(self, generation: int, text: str) -> None:
+    def _on_progressed(self, generation: int, step: object) -> None:
         if generation == self._generation and generation in self._runs:
-            self._runs[generation].progress(text)
+            self._runs[generation].progress(step)
 
     def _on_finished(self, generation: int, result: object) -> None:
         run = self._runs.pop(generation, None)

@@ -42,15 +42,29 @@ def test_the_result_arrives_on_the_gui_thread(qtbot, op) -> None:
     assert not op.running
 
 
-def test_a_failure_the_user_can_act_on_arrives_as_its_sentence(qtbot, op) -> None:
+def test_a_failure_the_user_can_act_on_arrives_as_its_sentence_unlogged(
+        qtbot, op, caplog) -> None:
     failed: list[str] = []
 
     def work(_step: Step) -> None:
         raise InvalidInput("The file is not a mailbox.")
 
-    op.start(work, done=pytest.fail, failed=failed.append)
-    qtbot.waitUntil(lambda: bool(failed), timeout=5000)
+    with caplog.at_level(logging.ERROR):
+        op.start(work, done=pytest.fail, failed=failed.append)
+        qtbot.waitUntil(lambda: bool(failed), timeout=5000)
     assert failed == ["The file is not a mailbox."]
+    assert caplog.records == []
+
+
+def test_a_forgotten_answer_goes_nowhere(qtbot, op) -> None:
+    go, results = threading.Event(), []
+    op.start(lambda _s: go.wait(5), done=results.append, failed=results.append)
+    op.forget()  # its window closed
+    assert not op.running
+    go.set()
+    assert op.wait(5)
+    QCoreApplication.processEvents()
+    assert results == []
 
 
 def test_a_bug_is_logged_and_worded_by_the_call_site(qtbot, op, caplog) -> None:

@@ -125,6 +125,12 @@ class Operation(QObject):
         for run in self._runs.values():
             run.cancel.set()
 
+    def forget(self) -> None:
+        """Let the running work's answer go nowhere (its window closed); it is asked to stop
+        and its thread ends by itself."""
+        self.cancel()
+        self._generation += 1
+
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for every started thread; returns whether all ended within ``timeout``."""
         threads = [r.thread for r in list(self._runs.values()) if r.thread is not None]

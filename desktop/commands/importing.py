@@ -15,7 +15,7 @@ from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.sources import KINDS, read_source
 from desktop.sources.runner import run_import
-from desktop.wiring.services import Context, load_demo, slack_items
+from desktop.wiring.services import Context, load_demo, people_learner, slack_items
 
 
 def register(sub: Any) -> None:
@@ -64,7 +64,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if checked_only:  # reading the first item raises for a path that is not of this kind
         next(iter(items), None)
         return 0
-    report = run_import(ctx.queue, items)
+    report = run_import(ctx.queue, items, learn=people_learner(ctx))
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return 0

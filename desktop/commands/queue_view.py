@@ -1,8 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Reading the queue from the command line: ``list``, ``show``, ``search``, ``export`` and
-``status``. Dates for people go through the window's :class:`Formatter` (locale and zone);
-JSON and CSV carry ISO 8601 times in the user's zone.
+"""Reading the queue from the command line: ``list``, ``show``, ``search`` and ``export``.
+
+Dates for people go through the window's :class:`Formatter` (locale and zone); JSON and CSV
+carry ISO 8601 times in the user's zone.
 """
 
 from __future__ import annotations
@@ -16,26 +17,22 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
-
 from desktop.commands import command, formatter
 from desktop.commands.requests import resolve
 from desktop.core.i18n import _
 from desktop.core.queue.buckets import Bucket, parse_bucket
 from desktop.core.queue.service import QueueService
-from desktop.core.queue.status import status_message
-from desktop.core.requests import Request, parse_channel
-from desktop.core.settings import parse_zone
+from desktop.core.requests import Request
 from desktop.wiring.services import Context
-
-from desktop.ui.common.formatting import safe_locale
 
 
 def register(sub: Any) -> None:
-    """Add ``list``, ``show``, ``search``, ``export`` and ``status``."""
+    """Add ``list``, ``show``, ``search`` and ``export``."""
     lst = command(sub, "list", _cmd_list, writes=False, help=_("list the queue by bucket"))
     lst.add_argument("--bucket", metavar="NAME", help=", ".join(b.value for b in Bucket))
     lst.add_argument("--all", action="store_true", help=_("include done requests"))
+    lst.add_argument("--deleted", action="store_true",
+                     help=_("list the deleted requests instead ('restore ID' brings one back)"))
     lst.add_argument("--json", action="store_true")
     show = command(sub, "show", _cmd_show, writes=False, help=_("show one request"))
     show.add_argument("id")
@@ -46,11 +43,6 @@ def register(sub: Any) -> None:
     export = command(sub, "export", _cmd_export, writes=False, help=_("export every request"))
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--out", metavar="FILE")
-    status = command(sub, "status", _cmd_status, writes=False,
-                     help=_("print a status message from your reply policy"))
-    status.add_argument("--for", dest="channel", default="chat",
-                        help=_("channel: email, chat, tracker or manual (default chat)"))
-    status.add_argument("--tz", help=_("the reader's time zone (default: yours)"))
 
 
 def request_json(request: Request, queue: QueueService, *, full: bool = False) -> dict[str, Any]:
@@ -68,7 +60,10 @@ def request_json(request: Request, queue: QueueService, *, full: bool = False) -
         "reply_by": stamp(request.reply_by), "bucket": bucket.value if bucket else None,
         "snoozed_until": stamp(request.snoozed_until), "due": stamp(request.due),
         "done_at": stamp(request.done_at), "source": request.source,
+        "follow_up_at": stamp(request.follow_up_at),
     }
+    if request.deleted_at is not None:
+        data["deleted_at"] = stamp(request.deleted_at)
     if full:
         data |= {"body": request.body, "links": list(request.links),
                  "external_id": request.external_id}
@@ -77,6 +72,8 @@ def request_json(request: Request, queue: QueueService, *, full: bool = False) -
 
 def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     queue = ctx.queue
+    if args.deleted:
+        return _list_deleted(ctx, as_json=args.json)
     wanted = parse_bucket(args.bucket) if args.bucket else None
     edges = queue.edges()
     order = {b: i for i, b in enumerate(Bucket)}
@@ -85,7 +82,9 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     rows.sort(key=lambda br: (order.get(br[0], 99) if br[0] else 99, br[1].reply_by or
                               br[1].received_at))
     if args.json:
-        print(json.dumps([request_json(r, queue) for _b, r in rows], ensure_ascii=False, indent=2))
+        replies = _scheduled_replies(ctx)
+        print(json.dumps([_reply_state(request_json(r, queue), replies.get(r.id), queue)
+                          for _b, r in rows], ensure_ascii=False, indent=2))
         return 0
     dates, now = formatter(ctx), queue.now()
     current = object()
@@ -100,9 +99,55 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     return 0
 
 
+def _scheduled_replies(ctx: Context) -> dict[str, datetime | None]:
+    """When the queued reply to each request goes out, by request id."""
+    from desktop.core.drafting.drafts import DraftState
+    from desktop.wiring.services import open_drafting
+
+    out: dict[str, datetime | None] = {}
+    for draft in open_drafting(ctx).outbox.pending():  # the soonest first
+        if draft.reply_to and draft.state in (DraftState.SCHEDULED, DraftState.SENDING):
+            out.setdefault(draft.reply_to, draft.retry_at or draft.send_at)
+    return out
+
+
+def _reply_state(data: dict[str, Any], at: datetime | None,
+                 queue: QueueService) -> dict[str, Any]:
+    """``state`` ``reply-scheduled`` and ``reply_scheduled_at`` while a reply is queued."""
+    data["reply_scheduled_at"] = None
+    if at is not None and data["state"] != "done":
+        data["state"] = "reply-scheduled"
+        data["reply_scheduled_at"] = at.astimezone(
+            ZoneInfo(queue.settings.timezone)).isoformat(timespec="seconds")
+    return data
+
+
+def _list_deleted(ctx: Context, *, as_json: bool) -> int:
+    queue = ctx.queue
+    gone = queue.deleted()
+    if as_json:
+        print(json.dumps([request_json(r, queue) for r in gone], ensure_ascii=False, indent=2))
+        return 0
+    dates, now = formatter(ctx), queue.now()
+    if gone:
+        print(_("Deleted"))
+    for request in gone:
+        assert request.deleted_at is not None
+        when = dates.moment(request.deleted_at, now)
+        print(f"  {request.id[:8]}  {when:<22}  {request.sender[:24]:<24}  {request.subject}")
+    if not gone:
+        print(_("Nothing deleted."))
+    return 0
+
+
 def _cmd_show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    from desktop.wiring.services import open_drafting
+
     request = resolve(ctx.queue, args.id)
-    data = request_json(request, ctx.queue, full=True)
+    reply = open_drafting(ctx).outbox.scheduled_reply(request.id)
+    data = _reply_state(request_json(request, ctx.queue, full=True),
+                        (reply.retry_at or reply.send_at) if reply is not None else None,
+                        ctx.queue)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -146,21 +191,4 @@ def _cmd_export(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
             handle.write(out.getvalue())
     else:
         sys.stdout.write(out.getvalue())
-    return 0
-
-
-def _cmd_status(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
-    queue = ctx.queue
-    channel = parse_channel(args.channel)
-    zone = ZoneInfo(parse_zone(args.tz)) if args.tz else ZoneInfo(queue.settings.timezone)
-    locale = safe_locale(queue.settings.language or "en")
-
-    def moment(value: datetime) -> str:
-        return format_datetime(value, "EEE d MMM, HH:mm zzz", tzinfo=zone, locale=locale)
-
-    def clock_time(value: datetime) -> str:
-        return format_datetime(value, "HH:mm zzz", tzinfo=zone, locale=locale)
-
-    print(status_message(queue.settings.policy, queue.calendar, queue.now(), channel, moment,
-                         clock_time))
     return 0

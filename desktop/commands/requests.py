@@ -3,12 +3,13 @@
 """Requests from the command line: ``add``, ``done``, ``reopen``, ``wait``, ``resume``,
 ``unsnooze``, ``delete``, ``restore``, ``snooze`` and ``priority``.
 
-An id may be given whole or as a unique prefix of at least four characters.
+An id may be given whole or as any unique prefix of it (as ``list`` prints ids).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -18,7 +19,14 @@ from desktop.commands import command
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.i18n import N_, _
 from desktop.core.queue.service import QueueService
-from desktop.core.requests import Channel, Priority, Request, parse_channel, parse_priority
+from desktop.core.requests import (
+    Channel,
+    Priority,
+    Request,
+    parse_channel,
+    parse_priority,
+    snooze_hides_lateness,
+)
 from desktop.core.when import parse_when
 from desktop.wiring.services import Context
 
@@ -36,6 +44,13 @@ def register(sub: Any) -> None:
     add.add_argument("--body", default="", metavar="TEXT")
     for name, text, change in _CHANGES:
         command(sub, name, _simple(change), writes=True, help=_(text)).add_argument("id")
+    wait = command(sub, "wait", _cmd_wait, writes=True,
+                   help=_("waiting on others: pause the clock until an answer comes, or the "
+                          "follow-up is due"))
+    wait.add_argument("id")
+    wait.add_argument("--follow-up", metavar="WHEN",
+                      help=_("when to follow up if no answer came (default: the "
+                             "follow_up_after setting, 2 business days)"))
     snooze = command(sub, "snooze", _cmd_snooze, writes=True,
                      help=_("hide a request until WHEN"))
     snooze.add_argument("id")
@@ -49,7 +64,6 @@ def register(sub: Any) -> None:
 _CHANGES: tuple[tuple[str, str, Callable[[QueueService, str], object]], ...] = (
     ("done", N_("mark a request done"), lambda q, i: q.done(i)),
     ("reopen", N_("reopen a done request"), lambda q, i: q.reopen(i)),
-    ("wait", N_("waiting on others: pause the clock"), lambda q, i: q.wait(i)),
     ("resume", N_("continue the clock after waiting"), lambda q, i: q.resume(i)),
     ("unsnooze", N_("show a snoozed request again"), lambda q, i: q.unsnooze(i)),
     ("delete", N_("delete a request (restore undoes it)"), lambda q, i: q.delete(i)),
@@ -60,20 +74,13 @@ _CHANGES: tuple[tuple[str, str, Callable[[QueueService, str], object]], ...] = (
 def when(queue: QueueService, text: str | None, *, future: bool) -> datetime | None:
     if text is None:
         return None
-    return parse_when(text, queue.now(), ZoneInfo(queue.settings.timezone), prefer_future=future)
+    return parse_when(text, queue.now(), ZoneInfo(queue.settings.timezone), prefer_future=future,
+                      calendar=queue.calendar)
 
 
 def resolve(queue: QueueService, text: str) -> Request:
-    """A request by id, or by a unique prefix of at least four characters."""
-    try:
-        return queue.get(text)
-    except NotFound:
-        if len(text) < 4:
-            raise
-    matches = [r for r in queue.all() if r.id.startswith(text.lower())]
-    if len(matches) != 1:
-        raise NotFound(text)
-    return matches[0]
+    """A request by id, or by any unique prefix of it (as ``list`` prints ids)."""
+    return queue.find(text)
 
 
 def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
@@ -95,8 +102,8 @@ def _simple(change: Callable[[QueueService, str], object]) -> Callable[..., int]
     def run(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
         if checked_only:
             raise NotFound(args.id)  # an empty store has no requests
-        request = resolve(ctx.queue, args.id) if args.command != "restore" else None
-        change(ctx.queue, request.id if request else args.id)
+        request = ctx.queue.find(args.id, deleted=args.command == "restore")
+        change(ctx.queue, request.id)
         return 0
     return run
 
@@ -106,7 +113,30 @@ def _cmd_snooze(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if checked_only:
         raise NotFound(args.id)
     assert until is not None
-    ctx.queue.snooze(resolve(ctx.queue, args.id).id, until)
+    queue = ctx.queue
+    request = resolve(queue, args.id)
+    if snooze_hides_lateness(request, until, queue.now()):
+        assert request.reply_by is not None
+        text = (_("'{subject}' is already overdue (reply by {reply_by}); snoozed anyway until "
+                  "{until}.") if request.reply_by <= queue.now() else
+                _("Snoozing '{subject}' until {until} hides it past its reply-by "
+                  "({reply_by}); snoozed anyway."))
+        zone = ZoneInfo(queue.settings.timezone)
+        print("unhurried: warning: " + text.format(
+            subject=request.subject, until=until.astimezone(zone).strftime("%a %d %b %H:%M"),
+            reply_by=request.reply_by.astimezone(zone).strftime("%a %d %b %H:%M")),
+            file=sys.stderr)
+    queue.snooze(request.id, until)
+    return 0
+
+
+def _cmd_wait(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    follow_up = when(ctx.queue, args.follow_up, future=True)
+    if follow_up is not None and follow_up <= ctx.queue.now():
+        raise InvalidInput(_("A follow-up must be in the future."))
+    if checked_only:
+        raise NotFound(args.id)
+    ctx.queue.wait(resolve(ctx.queue, args.id).id, follow_up)
     return 0
 
 

@@ -49,14 +49,16 @@ EHLO list is under 2 KiB, so 1 MiB only stops a server that talks without end.""
 
 
 def build_message(mail: OutgoingMail) -> EmailMessage:
-    """The message for ``mail``, made by the one output builder (as Save as .eml makes it).
+    """The message for ``mail``, made by the one output builder (as Save as .eml makes it),
+    with the thread headers of a reply (In-Reply-To, References).
 
     Raises:
         InvalidInput: the sender or a recipient is not an email address.
     """
     return outputs.build_message(mail.subject, mail.body, mail.to, mail.sender,
                                  message_id=outputs.message_id(mail.draft_id, mail.sender),
-                                 date=mail.date)
+                                 date=mail.date, in_reply_to=mail.in_reply_to,
+                                 references=mail.references)
 
 
 class SmtpTransport:

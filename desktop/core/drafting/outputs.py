@@ -103,8 +103,10 @@ def message_id(draft_id: str, sender: str) -> str:
 
 
 def build_message(subject: str, body: str, to: Recipients, sender: str, *,
-                  message_id: str, date: datetime | None = None) -> EmailMessage:
-    """The RFC 5322 message: From, To, Subject, Date, Message-ID and a UTF-8 body.
+                  message_id: str, date: datetime | None = None, in_reply_to: str = "",
+                  references: str = "") -> EmailMessage:
+    """The RFC 5322 message: From, To, Subject, Date, Message-ID, the thread headers of a
+    reply (In-Reply-To, References) and a UTF-8 body.
 
     Args:
         subject: one line (line breaks are folded into spaces).
@@ -113,6 +115,8 @@ def build_message(subject: str, body: str, to: Recipients, sender: str, *,
         sender: the From address; may be empty for a draft.
         message_id: the Message-ID (see :func:`message_id`).
         date: the Date header (aware); left out when ``None``.
+        in_reply_to: the Message-ID of the mail this replies to (``""``: not a reply).
+        references: the thread's Message-IDs (``""``: ``in_reply_to`` alone).
 
     Raises:
         InvalidInput: a recipient or the sender is not an email address.
@@ -128,19 +132,24 @@ def build_message(subject: str, body: str, to: Recipients, sender: str, *,
     if date is not None:
         message["Date"] = format_datetime(date)
     message["Message-ID"] = message_id
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+    if references or in_reply_to:
+        message["References"] = references or in_reply_to
     message.set_content(body.rstrip("\n") + "\n", charset="utf-8")
     return message
 
 
 def to_eml(subject: str, body: str, to: Recipients, sender: str, *, message_id: str,
-           date: datetime | None = None) -> bytes:
+           date: datetime | None = None, in_reply_to: str = "",
+           references: str = "") -> bytes:
     """The bytes of an ``.eml`` file: :func:`build_message` as SMTP would send it.
 
     Raises:
         InvalidInput: a recipient or the sender is not an email address.
     """
-    return build_message(subject, body, to, sender, message_id=message_id,
-                         date=date).as_bytes()
+    return build_message(subject, body, to, sender, message_id=message_id, date=date,
+                         in_reply_to=in_reply_to, references=references).as_bytes()
 
 
 def mailto_link(subject: str, body: str, to: Recipients = "") -> str:

@@ -20,6 +20,7 @@ is on its way), as a view refreshed twice wants.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -108,10 +109,16 @@ class Operation(QObject):
         self._generation += 1
         run: _Run[T] = _Run(self._generation, done, failed, progress)
         self._runs[run.generation] = run
-        step = Step(lambda text: self._progressed.emit(run.generation, text), run.cancel.is_set)
+        def tell(value: object) -> None:
+            with contextlib.suppress(RuntimeError):  # the owner was closed meanwhile
+                self._progressed.emit(run.generation, value)
+
+        step = Step(tell, run.cancel.is_set)
 
         def body() -> None:
-            self._finished.emit(run.generation, self._outcome(work, step, describe))
+            result = self._outcome(work, step, describe)
+            with contextlib.suppress(RuntimeError):  # the owner was closed meanwhile
+                self._finished.emit(run.generation, result)
 
         if not self._threaded:
             body()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.drafting.drafts import DraftService
 from desktop.core.drafting.outbox import Busy, Outbox
+from desktop.core.drafting.secrets import SecretHit
 from desktop.core.working_hours import WorkingHours
 
 from desktop.ui.common.formatting import Formatter
@@ -40,7 +41,14 @@ class DraftEnvironment:
         mark_done: marks a request done as a step of the main window's undo stack; returns
             how to undo that step (the field is ``None`` when not available).
         mark_done_on_send: reads the setting; ``set_mark_done_on_send`` stores it.
+        mark_done_on_export: ``ask``, ``yes`` or ``no``: whether copying or saving a reply
+            marks its request done; ``set_mark_done_on_export`` remembers an answer.
+        undo_seconds: how long Send now waits, with an Undo button, before it queues for real.
+        hours_of: a recipient's own working hours from the people directory (``None``: not
+            known; send-later reads the user's hours in their zone).
         open_url: opens a URL in the desktop's handler (mailto:).
+        secret_scanner: finds secrets in a message (run off the GUI thread); ``None`` leaves
+            them to the checker's own rules.
     """
 
     drafts: DraftService
@@ -57,4 +65,9 @@ class DraftEnvironment:
     mark_done: Callable[[str], Undo] | None = None
     mark_done_on_send: Callable[[], bool] = lambda: True
     set_mark_done_on_send: Callable[[bool], None] = lambda _on: None
+    mark_done_on_export: Callable[[], str] = lambda: "ask"
+    set_mark_done_on_export: Callable[[str], None] = lambda _choice: None
+    undo_seconds: Callable[[], int] = lambda: 10
+    hours_of: Callable[[str], WorkingHours | None] = lambda _recipient: None
     open_url: Callable[[str], bool] = lambda _url: False
+    secret_scanner: Callable[[str], Sequence[SecretHit]] | None = None

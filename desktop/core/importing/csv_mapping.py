@@ -51,9 +51,9 @@ def guess_mapping(header: Sequence[str]) -> dict[str, str]:
         by_name.setdefault(column.strip().lstrip("\ufeff").casefold(), column.strip())
     chosen: dict[str, str] = {}
     for field, names in _GUESSES.items():
-        column = next((by_name[n] for n in names if n in by_name), None)
-        if column is not None and column not in chosen.values():
-            chosen[field] = column
+        found = next((by_name[n] for n in names if n in by_name), None)
+        if found is not None and found not in chosen.values():
+            chosen[field] = found
     return chosen
 
 

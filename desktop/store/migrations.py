@@ -307,6 +307,21 @@ def m0009_caldav_stamps(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX sync_items_synced ON sync_items (kind, id, synced_modified_at)")
 
 
+
+@MIGRATIONS()
+def m0015_source_accounts(db: sqlite_utils.Database) -> None:
+    """One row per live source (GitHub, Slack, ...): its account settings and how far it has
+    read, as a JSON object the source owns (the token is in the keyring, never here)."""
+    db.execute(
+        """
+        CREATE TABLE source_accounts (
+            source TEXT PRIMARY KEY,
+            state TEXT NOT NULL DEFAULT '{}'
+        )
+        """
+    )
+
+
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
     return [m.name for m in MIGRATIONS.pending(_sqlite_utils.Database(memory=True))]

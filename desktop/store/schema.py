@@ -24,6 +24,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0007_calendar_and_decisions",
     "m0008_caldav_sync",
     "m0009_caldav_stamps",
+    "m0015_source_accounts",
 )
 
 

@@ -25,6 +25,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0008_caldav_sync",
     "m0009_caldav_stamps",
     "m0015_source_accounts",
+    "m0016_people_zones",
 )
 
 

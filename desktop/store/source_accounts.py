@@ -1,8 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The live sources' accounts and read positions (table ``source_accounts``), one JSON object
-per source: its server, its switches and how far it has read. Tokens are never stored here;
-they live in the keyring."""
+per source: its server, its switches and how far it has read; and the chat contacts' profile
+time zones (table ``people_zones``). Tokens are never stored here; they live in the keyring."""
 
 from __future__ import annotations
 
@@ -52,3 +52,28 @@ class SqliteSourceAccounts:
             "SELECT external_id FROM requests WHERE source = ? AND state = 'done' "
             "AND deleted_at IS NULL AND external_id IS NOT NULL", (source,)).fetchall()
         return [str(r[0]) for r in rows]
+
+
+class SqlitePeopleZones:
+    """Chat contacts' names and profile time zones (table ``people_zones``), for the people
+    directory: ``(source, user id) -> (name, IANA zone or "")``."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def get_all(self, source: str) -> dict[str, tuple[str, str]]:
+        """Every contact of ``source``: user id to (name, zone)."""
+        rows = self._db.conn.execute(
+            "SELECT user_id, name, tz FROM people_zones WHERE source = ?", (source,)).fetchall()
+        return {str(r[0]): (str(r[1]), str(r[2])) for r in rows}
+
+    def put_many(self, source: str, people: dict[str, tuple[str, str]]) -> None:
+        """Record names and zones, in one transaction."""
+        if not people:
+            return
+        with transaction(self._db) as conn:
+            conn.executemany(
+                "INSERT INTO people_zones (source, user_id, name, tz) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(source, user_id) DO UPDATE SET name = excluded.name, "
+                "tz = excluded.tz",
+                [(source, uid, name, tz) for uid, (name, tz) in people.items()])

@@ -12,7 +12,6 @@ short reads the same again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,31 +24,7 @@ from desktop.core.ports import SecretStore
 from desktop.sources import github
 from desktop.store.source_accounts import SqliteSourceAccounts
 from desktop.wiring.services import Context
-
-
-@dataclass(slots=True)
-class SourceReport:
-    """What one sync of a live source did (the ``sync github|slack --json`` shape)."""
-
-    received: int = 0
-    """New requests."""
-    updated: int = 0
-    """Threads already in the queue that had new activity."""
-    answered: int = 0
-    """Requests closed because the user dealt with them at the source."""
-    failed: list[Problem] = field(default_factory=list)
-    not_modified: bool = False
-    wait_seconds: int = 0
-    """When the source asked to wait and nothing was fetched: how long."""
-    marked_done: int = 0
-    """Threads marked done at the source for requests done here."""
-
-    def to_json(self) -> dict[str, Any]:
-        """The report as ``--json`` prints it."""
-        return {"received": self.received, "updated": self.updated, "answered": self.answered,
-                "failed": [{"source": p.where, "reason": p.reason} for p in self.failed],
-                "not_modified": self.not_modified, "wait_seconds": self.wait_seconds,
-                "marked_done": self.marked_done}
+from desktop.wiring.source_report import SourceReport
 
 
 def check_api(url: str) -> str:

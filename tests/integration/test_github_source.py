@@ -19,12 +19,20 @@ from desktop.platform.paths import resolve_paths
 from desktop.wiring import github as wired
 from desktop.wiring.services import open_context
 from tests.fakes import FakeClock
-from tests.fakes.github_api import GitHubServer, thread
+from tests.fakes.github_api import GitHubApi, GitHubServer, thread
 from tests.fakes.keyring_backend import MemoryKeyring
-from tests.reliability.secret_scan import scan_app_dirs
+from tests.reliability.secret_scan import scan_app_dirs, scan_for_secrets
 
 pytestmark = pytest.mark.integration
 SERVICE = "org.unhurried.Unhurried"
+
+
+@pytest.fixture(autouse=True)
+def no_token_left_behind(tmp_path: Path) -> Iterator[None]:
+    """After every test: the token is nowhere under the data, cache and config dirs (all
+    under ``tmp_path``), nor in the logs there."""
+    yield
+    assert scan_for_secrets({GitHubApi().token}, [tmp_path]) == []
 
 
 @pytest.fixture
@@ -233,3 +241,31 @@ def test_remove_forgets_the_token_and_sync_then_says_how_to_set_up(
     status, _report, err = sync(data, clock, capsys)
     assert status == 2
     assert "account github set" in err
+
+
+def test_the_window_job_syncs_on_its_own_connection_and_words_errors(
+        tmp_path, clock, server, memory_keyring) -> None:
+    from desktop.platform.secrets import SessionSecrets
+    from desktop.wiring.live_sources import SourceFailed, github_job, github_source
+
+    paths = resolve_paths(str(tmp_path / "d"))
+    secrets = SessionSecrets()
+    token = server.api.token
+    context = open_context(paths, clock)
+    try:
+        source = github_source(context, paths, clock, secrets)
+        assert source.account() is None
+        source.save(server.url, server.api.token, True)
+        assert source.account() == {"api": server.url, "switch": True}
+        seen: list[tuple[int, int]] = []
+        report = github_job(paths, clock, secrets, lambda d, t: seen.append((d, t)),
+                            lambda: False, False)
+        assert (report.received, seen) == (4, [(0, 1), (1, 1)])
+        assert github_job(paths, clock, secrets, lambda d, t: None, lambda: False,
+                          False).wait_seconds == 60  # a scheduled sync keeps the interval
+        server.api.token = "ghp_rotated"
+        with pytest.raises(SourceFailed, match="refused the token"):
+            github_job(paths, clock, secrets, lambda d, t: None, lambda: False, True)
+    finally:
+        context.close()
+    assert scan_app_dirs({token}, tmp_path / "d") == []

@@ -23,10 +23,18 @@ from desktop.wiring import slack as wired
 from desktop.wiring.services import open_context
 from tests.fakes import FakeClock
 from tests.fakes.keyring_backend import MemoryKeyring
-from tests.fakes.slack_api import ME, SlackServer, msg, tombstone
-from tests.reliability.secret_scan import scan_app_dirs
+from tests.fakes.slack_api import ME, SlackApi, SlackServer, msg, tombstone
+from tests.reliability.secret_scan import scan_app_dirs, scan_for_secrets
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def no_token_left_behind(tmp_path: Path) -> Iterator[None]:
+    """After every test: the token is nowhere under the data, cache and config dirs (all
+    under ``tmp_path``), nor in the logs there."""
+    yield
+    assert scan_for_secrets({SlackApi().token}, [tmp_path]) == []
 
 
 @pytest.fixture
@@ -224,3 +232,25 @@ def test_remove_forgets_the_token(tmp_path, clock, capsys, server, memory_keyrin
     status, _report, err = sync(data, clock, capsys)
     assert status == 2
     assert "account slack set" in err
+
+
+def test_the_window_job_reports_progress_and_words_errors(tmp_path, clock, server,
+                                                          memory_keyring) -> None:
+    from desktop.wiring.live_sources import SourceFailed, slack_job, slack_source
+
+    paths = resolve_paths(str(tmp_path / "d"))
+    secrets = SessionSecrets()
+    token = server.api.token
+    context = open_context(paths, clock)
+    try:
+        slack_source(context, paths, clock, secrets).save(server.url, server.api.token, False)
+    finally:
+        context.close()
+    seen: list[tuple[int, int]] = []
+    report = slack_job(paths, clock, secrets, lambda d, t: seen.append((d, t)), lambda: False,
+                       True)
+    assert (report.received, seen[-1]) == (8, (6, 6))
+    server.api.token = "xoxp-rotated"
+    with pytest.raises(SourceFailed, match="invalid_auth"):
+        slack_job(paths, clock, secrets, lambda d, t: None, lambda: False, True)
+    assert scan_app_dirs({token}, tmp_path / "d") == []

@@ -468,3 +468,11 @@ def test_the_github_preset_takes_both_spellings_of_created_at(tmp_path, column):
     (item,) = read(path, "github")
     assert (item.external_id, item.received_at) == ("https://github.com/o/r/issues/7",
                                                      utc(2026, 11, 25, 9))
+
+
+def test_the_window_preview_splits_a_semicolon_file(tmp_path):
+    from desktop.sources.tracker_csv import preview
+
+    path = write(tmp_path, "Ticket;Title;Created\nT-1;Grüße;2026-11-20 10:15\n".encode("cp1252"))
+    assert preview(path) == ("generic", ["Ticket", "Title", "Created"],
+                             [["T-1", "Grüße", "2026-11-20 10:15"]])

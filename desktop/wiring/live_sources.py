@@ -1,7 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""GitHub and Slack in the window: their sync jobs (each on a store connection of its own, on
-the window's worker thread) and their account callbacks, handed to
+"""GitHub, Slack and Matrix in the window: their sync jobs (each on a store connection of its
+own, on the window's worker thread) and their account callbacks, handed to
 :class:`desktop.ui.importing.live_source.LiveSourceController`."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from desktop.core.importing.github_notifications import DEFAULT_API as GITHUB_AP
 from desktop.core.importing.slack_messages import DEFAULT_API as SLACK_API
 from desktop.core.ports import Clock, SecretStore
 from desktop.platform.paths import AppPaths
-from desktop.wiring import github, slack
+from desktop.wiring import github, matrix, slack
 from desktop.wiring.services import Context, open_context
 from desktop.wiring.source_report import SourceReport
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 GITHUB_MINUTES = 2
 """The window asks this often; GitHub's ``X-Poll-Interval`` may make it skip a turn."""
 SLACK_MINUTES = 5
+MATRIX_MINUTES = 1
 
 
 class SourceFailed(CoreError):
@@ -72,6 +73,24 @@ def slack_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
         context.close()
 
 
+def matrix_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
+               progress: Callable[[int, int], None], cancelled: Callable[[], bool],
+               asked: bool) -> SourceReport:
+    """One Matrix sync (one ``/sync`` request: nothing to cancel in between)."""
+    from desktop.sources.matrix import MatrixError
+
+    context = open_context(paths, clock)
+    try:
+        progress(0, 1)
+        report = matrix.sync(context, secrets)
+        progress(1, 1)
+        return report
+    except MatrixError as error:
+        raise SourceFailed(error.message) from None
+    finally:
+        context.close()
+
+
 def github_source(context: Context, paths: AppPaths, clock: Clock,
                   secrets: SecretStore) -> LiveSource:
     """GitHub as the window sees it."""
@@ -84,7 +103,7 @@ def github_source(context: Context, paths: AppPaths, clock: Clock,
         return None if state is None else {"api": state.get("api"),
                                            "switch": bool(state.get("mark_done"))}
 
-    def save(api: str, token: str | None, switch: bool) -> None:
+    def save(api: str, user: str, token: str | None, switch: bool) -> None:
         checked = github.check_api(api or GITHUB_API)
         stored = secrets.get(github.secret_key(checked))
         if token is None and stored is None:
@@ -107,7 +126,7 @@ def slack_source(context: Context, paths: AppPaths, clock: Clock,
         state = slack.account(context)
         return None if state is None else {"api": state.get("api"), "switch": False}
 
-    def save(api: str, token: str | None, switch: bool) -> None:
+    def save(api: str, user: str, token: str | None, switch: bool) -> None:
         checked = github.check_api(api or SLACK_API)
         stored = secrets.get(slack.secret_key(checked))
         if token is None and stored is None:
@@ -118,14 +137,41 @@ def slack_source(context: Context, paths: AppPaths, clock: Clock,
                       SLACK_API, "", SLACK_MINUTES)
 
 
+def matrix_source(context: Context, paths: AppPaths, clock: Clock,
+                  secrets: SecretStore) -> LiveSource:
+    """Matrix as the window sees it: the password logs in once; the token is kept."""
+    from functools import partial
+
+    from desktop.sources.matrix import MatrixError
+
+    from desktop.ui.importing.live_source import LiveSource
+
+    def account() -> dict[str, Any] | None:
+        state = matrix.account(context)
+        return None if state is None else {"api": state.get("homeserver"),
+                                           "user": state.get("user_id"), "switch": False}
+
+    def save(api: str, user: str, password: str | None, switch: bool) -> None:
+        if password is None:  # nothing new typed: the stored login stays
+            return
+        try:
+            matrix.set_account(context, secrets, api, user, password=password)
+        except MatrixError as error:
+            raise SourceFailed(error.message) from None
+
+    return LiveSource("Matrix", partial(matrix_job, paths, clock, secrets), account, save,
+                      "https://matrix.org", "", MATRIX_MINUTES, _("&User id"), _("&Password"))
+
+
 def install_live_sources(window: QMainWindow, file_menu: Any, before: Any, context: Context,
                          paths: AppPaths, clock: Clock,
                          secrets: SecretStore) -> list[LiveSourceController]:
-    """GitHub and Slack controllers, installed in the File menu and the status bar."""
+    """GitHub, Slack and Matrix controllers, installed in the File menu and the status
+    bar."""
     from desktop.ui.importing.live_source import LiveSourceController
 
     controllers = []
-    for make in (github_source, slack_source):
+    for make in (github_source, slack_source, matrix_source):
         controller = LiveSourceController(context.queue, make(context, paths, clock, secrets),
                                           window)
         controller.install(file_menu, before)

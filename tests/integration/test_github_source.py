@@ -255,7 +255,7 @@ def test_the_window_job_syncs_on_its_own_connection_and_words_errors(
     try:
         source = github_source(context, paths, clock, secrets)
         assert source.account() is None
-        source.save(server.url, server.api.token, True)
+        source.save(server.url, "", server.api.token, True)
         assert source.account() == {"api": server.url, "switch": True}
         seen: list[tuple[int, int]] = []
         report = github_job(paths, clock, secrets, lambda d, t: seen.append((d, t)),

@@ -243,7 +243,8 @@ def test_the_window_job_reports_progress_and_words_errors(tmp_path, clock, serve
     token = server.api.token
     context = open_context(paths, clock)
     try:
-        slack_source(context, paths, clock, secrets).save(server.url, server.api.token, False)
+        slack_source(context, paths, clock, secrets).save(server.url, "", server.api.token,
+                                                         False)
     finally:
         context.close()
     seen: list[tuple[int, int]] = []

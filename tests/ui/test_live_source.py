@@ -32,14 +32,14 @@ from desktop.ui.main_window import MainWindow
 @dataclass
 class FakeAccount:
     state: dict[str, Any] | None = None
-    saved: list[tuple[str, str | None, bool]] = field(default_factory=list)
+    saved: list[tuple[str, str, str | None, bool]] = field(default_factory=list)
     refuse: Exception | None = None
 
     def account(self) -> dict[str, Any] | None:
         return self.state
 
-    def save(self, api: str, token: str | None, switch: bool) -> None:
-        self.saved.append((api, token, switch))
+    def save(self, api: str, user: str, token: str | None, switch: bool) -> None:
+        self.saved.append((api, user, token, switch))
         if isinstance(self.refuse, SourceFailed):
             raise self.refuse
         self.state = {"api": api, "switch": switch}
@@ -109,7 +109,7 @@ def test_the_dialog_stores_the_token_through_save_only_and_syncs(qtbot, window,
         return dialog.result() == QDialog.DialogCode.Accepted
 
     assert controller.edit_account(ask=fill)
-    assert account.saved == [("https://api.github.com", "ghp_secret", True)]
+    assert account.saved == [("https://api.github.com", "", "ghp_secret", True)]
     finish(qtbot, controller)
     assert job.runs == [True]
     assert controller.timer.isActive()
@@ -118,7 +118,7 @@ def test_the_dialog_stores_the_token_through_save_only_and_syncs(qtbot, window,
     qtbot.addWidget(again)
     assert (again.token.text(), again.switch.isChecked()) == ("", True)
     again.accept()  # the stored token stays
-    assert account.saved[-1] == ("https://api.github.com", None, True)
+    assert account.saved[-1] == ("https://api.github.com", "", None, True)
 
 
 def test_a_locked_keyring_is_said_and_a_bad_address_keeps_the_dialog_open(qtbot, window,
@@ -199,3 +199,21 @@ def test_an_error_is_shown_once_while_it_lasts_but_always_when_asked(qtbot, wind
     controller.sync(asked=True)
     finish(qtbot, controller)
     assert controller.error_box is not first
+
+
+def test_a_source_with_a_user_id_asks_for_it_and_a_password(qtbot, window, service) -> None:
+    account = FakeAccount()
+    source = LiveSource("Matrix", FakeJob(), account.account, account.save,
+                        "https://matrix.org", "", 1, "&User id", "&Password")
+    dialog = SourceAccountDialog(source, window)
+    qtbot.addWidget(dialog)
+    buddies = {label.text(): label.buddy() for label in dialog.findChildren(QLabel)
+               if label.buddy() is not None}
+    assert buddies["&User id"] is dialog.user
+    assert buddies["&Password"] is dialog.token
+    assert not dialog.switch.isVisibleTo(dialog)
+    dialog.api.setText("http://127.0.0.1:8008")
+    dialog.user.setText("@ann:localhost")
+    dialog.token.setText("pw")
+    dialog.accept()
+    assert account.saved == [("http://127.0.0.1:8008", "@ann:localhost", "pw", False)]

@@ -63,9 +63,10 @@ class LiveSource:
     Attributes:
         name: shown in menus and the status bar ("GitHub").
         job: runs one sync on the worker thread.
-        account: the account as ``{"api": ..., "switch": bool}``, or ``None`` (main thread).
-        save: stores (api, token or ``None`` to keep the stored one, switch); raises
-            ``CoreError`` (``SecretsUnavailable`` when the keyring refused the token).
+        account: the account as ``{"api": ..., "user": ..., "switch": bool}``, or ``None``
+            (main thread).
+        save: stores (api, user, token or password or ``None`` to keep the stored token,
+            switch); raises ``CoreError`` (``SecretsUnavailable`` when the keyring refused).
         default_api: the API address a new account starts with.
         switch_label: the label of the account's one switch ("" for none).
         interval_minutes: minutes between syncs while the window is open.
@@ -74,10 +75,14 @@ class LiveSource:
     name: str
     job: SourceJob
     account: Callable[[], dict[str, Any] | None]
-    save: Callable[[str, str | None, bool], None]
+    save: Callable[[str, str, str | None, bool], None]
     default_api: str
     switch_label: str = ""
     interval_minutes: int = 5
+    user_label: str = ""
+    """The label of a user id field ("" for none: the token says who)."""
+    secret_label: str = ""
+    """The label of the secret field ("" for "&Token")."""
 
 
 class SourceAccountDialog(QDialog):
@@ -91,6 +96,7 @@ class SourceAccountDialog(QDialog):
         self.warning_box: QMessageBox | None = None
         current = source.account()
         self.api = QLineEdit(str((current or {}).get("api") or source.default_api))
+        self.user = QLineEdit(str((current or {}).get("user") or ""))
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setPlaceholderText(_("kept in the system keyring") if current else "")
@@ -103,7 +109,9 @@ class SourceAccountDialog(QDialog):
         self.error.hide()
         form = QFormLayout()
         form.addRow(_("&API address"), self.api)
-        form.addRow(_("&Token"), self.token)
+        if source.user_label:
+            form.addRow(source.user_label, self.user)
+        form.addRow(source.secret_label or _("&Token"), self.token)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -122,7 +130,8 @@ class SourceAccountDialog(QDialog):
             self._fail(_("Enter the token."))
             return
         try:
-            self._source.save(self.api.text().strip(), token or None, self.switch.isChecked())
+            self._source.save(self.api.text().strip(), self.user.text().strip(), token or None,
+                              self.switch.isChecked())
         except SecretsUnavailable as error:
             box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), error.message,
                               parent=self)

@@ -30,6 +30,7 @@ from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.importing.items import Incoming, Problem, plausible
 from desktop.core.requests import Channel, Priority
+from desktop.sources.csv_sniff import SNIFF_BYTES, sniff_delimiter, sniff_encoding
 
 Item = Incoming | Problem
 FIELDS = ("external_id", "subject", "sender", "received_at", "priority", "channel", "link",
@@ -43,8 +44,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")
 _JIRA_TIME = re.compile(r"(\d{1,2})/([A-Za-z]{3})/(\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
                         r"\s*([AaPp][Mm])?")
-_DELIMITERS = ",;\t|"
-_SNIFF_BYTES = 64 * 1024
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _PRIORITY_WORDS = {
     **dict.fromkeys(("urgent", "highest", "blocker", "critical", "p0"), Priority.URGENT),
@@ -244,13 +243,13 @@ def _key(column: str) -> str:
 def _records(path: Path) -> Generator[tuple[int, list[str] | None, str], None, None]:
     """(first line, row or None, CSV error) per record; a blank line is an empty row."""
     with path.open("rb") as raw:
-        start = raw.read(_SNIFF_BYTES)
-    encoding = _encoding(start)
+        start = raw.read(SNIFF_BYTES)
+    encoding = sniff_encoding(start)
     errors = "replace" if encoding.startswith("utf-16") else "surrogateescape"
     with path.open(encoding=encoding, errors=errors, newline="") as text:
-        sample = text.read(_SNIFF_BYTES // 2)
+        sample = text.read(SNIFF_BYTES // 2)
         text.seek(0)
-        reader = csv.reader(text, strict=True, delimiter=_delimiter(sample))
+        reader = csv.reader(text, strict=True, delimiter=sniff_delimiter(sample))
         end = 0
         while True:
             try:
@@ -262,42 +261,6 @@ def _records(path: Path) -> Generator[tuple[int, list[str] | None, str], None, N
                 row, error = None, str(problem)
             yield end + 1, row, error
             end = reader.line_num
-
-
-def _encoding(start: bytes) -> str:
-    """The text encoding of a file that begins with ``start``: UTF-16 by its byte order mark
-    or by the zero bytes of ASCII text in it, else UTF-8 (stray bytes are fixed later)."""
-    if start[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "utf-16"
-    pairs = start[:1024]
-    if len(pairs) >= 4 and pairs.count(0) * 3 >= len(pairs):  # ASCII as UTF-16, no mark
-        odd = pairs[1::2].count(0)
-        even = pairs[0::2].count(0)
-        if odd > 2 * even:
-            return "utf-16-le"
-        if even > 2 * odd:
-            return "utf-16-be"
-    return "utf-8-sig"
-
-
-def _delimiter(sample: str) -> str:
-    """The delimiter of a CSV text by its first lines; a comma when unclear."""
-    lines = sample.splitlines()[:20]
-    if len(lines) > 1 and len(sample) >= _SNIFF_BYTES // 2:
-        lines = lines[:-1]  # the sample may end inside a line
-    head = "\n".join(lines)
-    try:
-        found = csv.Sniffer().sniff(head, delimiters=_DELIMITERS).delimiter
-    except csv.Error:
-        found = ","
-    header = lines[0] if lines else ""
-    if found != "," and header.count(found) <= header.count(","):
-        found = ","  # the sniffer guesses from rows of text: the header decides a tie
-    if found == "," and not header.count(","):
-        counts = {d: header.count(d) for d in _DELIMITERS}
-        best = max(counts, key=lambda d: counts[d])
-        found = best if counts[best] else ","
-    return found
 
 
 def _items(path: Path, preset: Preset, columns: dict[str, int], width: int,

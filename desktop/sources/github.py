@@ -81,9 +81,10 @@ class Poll:
     not_modified: bool = False
 
 
-def poll(api: str, token: str, last_modified: str | None = None, *,
+def poll(api: str, token: str, last_modified: str | None = None, *, since: str = "",
          opener: Open | None = None) -> Poll:
-    """Every notification thread of the token's user (unread ones, as GitHub lists them).
+    """Every notification thread of the token's user updated after ``since`` (ISO 8601),
+    read ones too (``all=true``), so a thread read on GitHub comes back as read.
 
     Raises:
         RateLimited: GitHub asked to wait; nothing was read.
@@ -91,7 +92,8 @@ def poll(api: str, token: str, last_modified: str | None = None, *,
             reference.
     """
     result = Poll()
-    url: str | None = f"{api.rstrip('/')}/notifications?per_page={PER_PAGE}"
+    query = f"all=true&per_page={PER_PAGE}" + (f"&since={since}" if since else "")
+    url: str | None = f"{api.rstrip('/')}/notifications?{query}"
     pages = 0
     while url is not None and pages < MAX_PAGES:
         headers = {"If-Modified-Since": last_modified} if last_modified and not pages else {}

@@ -12,7 +12,7 @@ short reads the same again.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,6 +25,10 @@ from desktop.sources import github
 from desktop.store.source_accounts import SqliteSourceAccounts
 from desktop.wiring.services import Context
 from desktop.wiring.source_report import SourceReport
+
+WINDOW_DAYS = 14
+"""Threads with activity in these last days are asked for, read ones too: a thread read on
+GitHub after its last activity then closes its request."""
 
 
 def check_api(url: str) -> str:
@@ -105,7 +109,8 @@ def sync(context: Context, secrets: SecretStore, *, opener: github.Open | None =
     if state.get("mark_done"):
         report.marked_done = _push_done(accounts, state, api, token, opener, report)
     try:
-        result = github.poll(api, token, state.get("last_modified"), opener=opener)
+        result = github.poll(api, token, state.get("last_modified"), opener=opener,
+                             since=_window_start(now))
     except github.RateLimited as limited:
         accounts.put(SOURCE, {**state, "rate_limited": True, "next_poll_at": (
             now + timedelta(seconds=limited.seconds)).isoformat()})
@@ -159,6 +164,13 @@ def _push_done(accounts: SqliteSourceAccounts, state: dict[str, Any], api: str, 
     state["pushed_done"] = sorted(pushed)
     accounts.put(SOURCE, state)
     return count
+
+
+def _window_start(now: datetime) -> str:
+    """The start of the threads asked for: midnight UTC :data:`WINDOW_DAYS` days ago (the
+    same all day, so ``If-Modified-Since`` compares like with like)."""
+    start = (now - timedelta(days=WINDOW_DAYS)).astimezone(UTC)
+    return start.strftime("%Y-%m-%dT00:00:00Z")
 
 
 def _seconds_until(text: object, now: datetime) -> int:

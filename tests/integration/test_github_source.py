@@ -95,6 +95,7 @@ def test_threads_that_ask_something_arrive_paged_then_304_costs_nothing(
     assert (report["updated"], report["answered"], report["failed"]) == (0, 0, [])
     pages = [path for method, path, _h in server.api.requests if method == "GET"]
     assert len(pages) == 3  # six threads, two a page, followed by Link rel="next"
+    assert pages[0].startswith("/notifications?all=true&per_page=50&since=2026-11-11T00:00:00Z")
     status, out, _err = cli(data, clock, capsys, "list", "--json")
     rows = {r["subject"]: r for r in json.loads(out)}
     assert set(rows) == {"Add retry to uploads", "Crash on start", "Docs for the CLI",

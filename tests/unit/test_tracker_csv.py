@@ -476,3 +476,16 @@ def test_the_window_preview_splits_a_semicolon_file(tmp_path):
     path = write(tmp_path, "Ticket;Title;Created\nT-1;Grüße;2026-11-20 10:15\n".encode("cp1252"))
     assert preview(path) == ("generic", ["Ticket", "Title", "Created"],
                              [["T-1", "Grüße", "2026-11-20 10:15"]])
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(zone=st.sampled_from(["Europe/Berlin", "America/New_York", "Asia/Kolkata",
+                             "Australia/Lord_Howe", "Pacific/Chatham", "UTC"]),
+       moment=st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2099, 1, 1)))
+def test_a_zone_less_time_is_that_wall_clock_time_in_the_zone(tmp_path, zone, moment):
+    from zoneinfo import ZoneInfo
+
+    moment = moment.replace(microsecond=0)
+    path = write(tmp_path, JIRA_HEADER + f"X-1,Budget,Open,ann,{moment.isoformat()},,,,\n")
+    (item,) = read(path, "jira", zone=ZoneInfo(zone))
+    assert item.received_at == moment.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)

@@ -43,6 +43,7 @@ from desktop.wiring.services import (
     load_demo,
     open_context,
     open_focus,
+    open_people,
     run_import_job,
     run_sync_job,
     stats_service,
@@ -249,10 +250,13 @@ def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -
 
     from desktop.ui.drafting.compose import ComposedMessage, Composer
 
+    people = open_people(context)
+
     def open_draft(message: ComposedMessage) -> None:
         draft_window = drafting.new_draft(
             message.reply_to, subject=message.subject, body=message.body,
-            recipient=message.recipient, template_id=message.template_id)
+            recipient=message.recipient, template_id=message.template_id,
+            recipient_zone=people.zone_of(message.recipient) or "")
         if message.template_id == DECISION_TEMPLATE:
             decision_service(context).open_decision(message.subject or _("Decision"),
                                                     draft_id=draft_window.draft.id)
@@ -262,7 +266,7 @@ def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -
         open_library(paths.config_dir, language, settings.timezone), context.clock.now,
         own_zone=lambda: context.queue.settings.timezone,
         zones=lambda: sorted(zoneinfo.available_timezones()),
-        people=context.requests.senders, open_draft=open_draft)
+        people=context.requests.senders, open_draft=open_draft, zone_of=people.zone_of)
 
 
 def _health_view(context: Context, paths: AppPaths, clock: SystemClock, formatter: Formatter,
@@ -330,11 +334,13 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     return controller
 
 
-def _eml(clock: SystemClock, subject: str, body: str, to: str, sender: str) -> bytes:
+def _eml(clock: SystemClock, subject: str, body: str, to: str, sender: str, *,
+         in_reply_to: str = "", references: str = "") -> bytes:
     """A draft as an .eml file (the mail modules load when one is saved, not at start)."""
     from desktop.platform.smtp import eml_bytes
 
-    return eml_bytes(subject, body, to, sender, date=clock.now())
+    return eml_bytes(subject, body, to, sender, date=clock.now(), in_reply_to=in_reply_to,
+                     references=references)
 
 
 def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
@@ -346,13 +352,14 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.core.settings import parse_switch
+    from desktop.core.settings import parse_ask, parse_switch, parse_undo_seconds
     from desktop.store.focus_history import StoreFocusHistory
     from desktop.wiring.services import deliver_outbox, open_drafting
 
     from desktop.ui.drafting.actions import DraftingController
     from desktop.ui.drafting.env import DraftEnvironment, DraftOutputs
     from desktop.ui.drafting.outbox_runner import OutboxRunner
+    from desktop.ui.people.view import install_people
 
     drafting, queue = open_drafting(context), context.queue
 
@@ -379,6 +386,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     def set_mark_done(on: bool) -> None:
         queue.update_settings({"mark_done_on_send": "yes" if on else "no"})
 
+    people = open_people(context)
     runner = OutboxRunner(partial(deliver_outbox, paths, clock, secrets),
                           drafting.outbox.next_due, clock.now, window)
     env = DraftEnvironment(
@@ -393,10 +401,21 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         edit_account=edit_account, deliver_soon=runner.deliver_soon, mark_done=mark_done,
         mark_done_on_send=lambda: parse_switch(queue.setting_text("mark_done_on_send")),
         set_mark_done_on_send=set_mark_done,
+        mark_done_on_export=lambda: parse_ask(queue.setting_text("mark_done_on_export")),
+        set_mark_done_on_export=lambda choice: queue.update_settings(
+            {"mark_done_on_export": choice}),
+        undo_seconds=lambda: parse_undo_seconds(queue.setting_text("send_undo_seconds")),
+        hours_of=lambda recipient: (p.working_hours if (p := people.find(recipient)) else None),
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),
         secret_scanner=_scan_secrets)
     controller = DraftingController(window, env, runner, edit_account)
     controller.install(window.file_menu, window.edit_menu)
+    window.detail.person = people.find
+    window.detail.reply_scheduled = lambda request_id: (
+        (d.retry_at or d.send_at) if (d := drafting.outbox.scheduled_reply(request_id)) else None)
+    runner.delivered.connect(lambda _report: window.reload())  # delivered replies close
+    controller.outbox_changed = window.reload
+    install_people(window, people)
     interrupted = drafting.outbox.recover()
     runner.start()
     if interrupted:

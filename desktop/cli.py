@@ -44,7 +44,7 @@ from desktop.store.db import set_busy_notice
 from desktop.store.diagnosis import explain
 from desktop.store.errors import StoreError
 from desktop.wiring.checking import check_message
-from desktop.wiring.services import Context, load_demo, open_context, slack_items
+from desktop.wiring.services import Context, load_demo, open_context, people_learner, slack_items
 
 from desktop.ui.common.formatting import safe_locale
 
@@ -127,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--recipient-tz", help=_("the reader's time zone (IANA name)"))
     status = sub.add_parser("status", help=_("print a status message from your reply policy"))
     status.add_argument("--for", dest="channel", default="chat",
-                        help=_("channel: email, chat, tracker or manual (default chat)"))
+                        help=_("channel: email, chat, tracker or manual (default chat), or a "
+                               "person's address or handle (their channel and zone)"))
     status.add_argument("--tz", help=_("the reader's time zone (default: yours)"))
     imp = sub.add_parser("import", help=_("import requests from mail files, a CSV export or a "
                                           "Slack export; meetings from a calendar (.ics)"))
@@ -300,7 +301,9 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     rows.sort(key=lambda br: (order.get(br[0], 99) if br[0] else 99, br[1].reply_by or
                               br[1].received_at))
     if args.json:
-        print(json.dumps([request_json(r, queue) for _b, r in rows], ensure_ascii=False, indent=2))
+        replies = _scheduled_replies(ctx)
+        print(json.dumps([_reply_state(request_json(r, queue), replies.get(r.id), queue)
+                          for _b, r in rows], ensure_ascii=False, indent=2))
         return EXIT_OK
     zone = ZoneInfo(queue.settings.timezone)
     current = object()
@@ -316,9 +319,37 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     return EXIT_OK
 
 
+def _scheduled_replies(ctx: Context) -> dict[str, datetime | None]:
+    """When the queued reply to each request goes out, by request id."""
+    from desktop.core.drafting.drafts import DraftState
+    from desktop.wiring.services import open_drafting
+
+    out: dict[str, datetime | None] = {}
+    for draft in open_drafting(ctx).outbox.pending():  # the soonest first
+        if draft.reply_to and draft.state in (DraftState.SCHEDULED, DraftState.SENDING):
+            out.setdefault(draft.reply_to, draft.retry_at or draft.send_at)
+    return out
+
+
+def _reply_state(data: dict[str, Any], at: datetime | None,
+                 queue: QueueService) -> dict[str, Any]:
+    """``state`` ``reply-scheduled`` and ``reply_scheduled_at`` while a reply is queued."""
+    data["reply_scheduled_at"] = None
+    if at is not None and data["state"] != "done":
+        data["state"] = "reply-scheduled"
+        data["reply_scheduled_at"] = at.astimezone(
+            ZoneInfo(queue.settings.timezone)).isoformat(timespec="seconds")
+    return data
+
+
 def _cmd_show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    from desktop.wiring.services import open_drafting
+
     request = _resolve(ctx.queue, args.id)
-    data = request_json(request, ctx.queue, full=True)
+    reply = open_drafting(ctx).outbox.scheduled_reply(request.id)
+    data = _reply_state(request_json(request, ctx.queue, full=True),
+                        (reply.retry_at or reply.send_at) if reply is not None else None,
+                        ctx.queue)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -417,7 +448,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if checked_only:  # reading the first item raises for a path that is not of this kind
         next(iter(items), None)
         return EXIT_OK
-    report = run_import(ctx.queue, items)
+    report = run_import(ctx.queue, items, learn=people_learner(ctx))
     if args.json:
         print(json.dumps({**report.to_json(), **({"mapping": mapping} if mapping else {})},
                          ensure_ascii=False, indent=2))
@@ -456,10 +487,25 @@ def _cmd_check(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
     return EXIT_FAILED if any(f.severity is not Severity.INFO for f in findings) else EXIT_OK
 
 
+def _status_reader(ctx: Context, text: str) -> tuple[Channel, str | None]:
+    """``--for``: a channel, or a person from the directory (their preferred channel, else
+    chat, and their zone)."""
+    from desktop.wiring.services import open_people
+
+    try:
+        return parse_channel(text), None
+    except InvalidInput:
+        person = open_people(ctx).find(text) if text.strip() else None
+        if person is None:
+            raise
+    channel = parse_channel(person.channel) if person.channel else Channel.CHAT
+    return channel, person.zone or None
+
+
 def _cmd_status(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     queue = ctx.queue
-    channel = parse_channel(args.channel)
-    zone = ZoneInfo(parse_zone(args.tz)) if args.tz else ZoneInfo(queue.settings.timezone)
+    channel, reader_zone = _status_reader(ctx, args.channel)
+    zone = ZoneInfo(parse_zone(args.tz) if args.tz else reader_zone or queue.settings.timezone)
     locale = safe_locale(queue.settings.language or "en")
 
     def moment(value: datetime) -> str:

@@ -23,6 +23,19 @@ from desktop.core.requests import Pause, Request, State, new_id, parse_channel, 
 _MINUTE = timedelta(minutes=1)
 
 
+DEMO_PEOPLE: dict[str, tuple[str, str]] = {
+    "Maya Cohen <maya.cohen@umbrella-health.example>": ("America/New_York", "mon-fri 09:00-17:00"),
+    "Emily Carter <emily.carter@initech.example>": ("America/Chicago", "mon-fri 08:30-16:30"),
+    "Kenji Watanabe <kenji.watanabe@globex.example>": ("Asia/Tokyo", "mon-fri 09:30-18:00"),
+    "Kenji Watanabe (@kenji.w)": ("Asia/Tokyo", "mon-fri 09:30-18:00"),
+    "Ravi Iyer (@ravi)": ("Asia/Kolkata", "mon-fri 10:00-18:30"),
+    "Anna Schmidt <anna.schmidt@northwind.example>": ("Europe/Berlin", "mon-fri 08:00-16:00"),
+    "Beatriz Lima <beatriz.lima@wideworld.example>": ("America/Sao_Paulo", "mon-fri 09:00-18:00"),
+}
+"""Where some demo senders are and when they work, as their calendars' attendee data would
+say (the people directory learns these with the demo)."""
+
+
 def build_demo(
     entries: Sequence[Mapping[str, Any]],
     now: datetime,

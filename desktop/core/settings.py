@@ -156,6 +156,36 @@ def parse_switch(text: str) -> bool:
     raise InvalidInput(_("Write yes or no."))
 
 
+def parse_ask(text: str) -> str:
+    """Read ``ask``, ``yes`` or ``no`` (a question the user may answer once for all).
+
+    Raises:
+        InvalidInput: anything else.
+    """
+    value = text.strip().lower()
+    if value == "ask":
+        return value
+    try:
+        return "yes" if parse_switch(value) else "no"
+    except InvalidInput:
+        raise InvalidInput(_("Write ask, yes or no.")) from None
+
+
+def parse_undo_seconds(text: str) -> int:
+    """Read how many seconds Send now waits for an undo: a whole number from 0 to 300.
+
+    Raises:
+        InvalidInput: not such a number.
+    """
+    try:
+        seconds = int(text.strip())
+    except ValueError:
+        seconds = -1
+    if not 0 <= seconds <= 300:
+        raise InvalidInput(_("Write a whole number of seconds from 0 to 300, for example 10."))
+    return seconds
+
+
 def policy_key(channel: Channel, priority: Priority) -> str:
     """The settings key of one policy target, e.g. ``policy.chat.normal``."""
     return f"policy.{channel.value}.{priority.value}"
@@ -181,8 +211,13 @@ def _specs() -> tuple[SettingSpec, ...]:
                     N_("your addresses and chat names or ids, separated by commas")),
         *_focus_specs(),
         SettingSpec("mark_done_on_send", "yes",
-                    N_("Sending or copying a reply marks its request done"), N_("Drafting"),
+                    N_("A delivered reply marks its request done"), N_("Drafting"),
                     parse_switch, N_("yes or no")),
+        SettingSpec("mark_done_on_export", "ask",
+                    N_("Copying or saving a reply marks its request done"), N_("Drafting"),
+                    parse_ask, N_("ask, yes or no")),
+        SettingSpec("send_undo_seconds", "10", N_("Send now waits (seconds, to undo)"),
+                    N_("Drafting"), parse_undo_seconds, N_("0 to 300")),
         SettingSpec("csv.mappings", "{}", N_("CSV column mappings"), N_("Importing"),
                     check_mappings, N_("kept per CSV header by File > Import")),
         *_imap_specs(),

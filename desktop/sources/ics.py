@@ -48,6 +48,9 @@ class CalendarFile:
     calendar_id: str
     events: list[MeetingEvent] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    organizer_zones: dict[str, str] = field(default_factory=dict)
+    """Organizer address → the IANA zone their events are written in (for the people
+    directory: where someone schedules is a fair hint at where they are)."""
 
 
 @dataclass(slots=True)
@@ -105,6 +108,7 @@ def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinf
             problems.append(Problem(label, _("The file ends inside this event (truncated); "
                                              "it was left out.")))
             continue
+        _organizer_zone(block, result.organizer_zones)
         uid = block.uid or "no-uid-" + hashlib.sha1(
             "\n".join(block.lines).encode()).hexdigest()[:16]
         groups.setdefault(uid, []).append(block)
@@ -115,6 +119,22 @@ def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinf
         result.events.extend(reader.read(zones, group))
         problems.extend(reader.problems)
     return result
+
+
+_ORGANIZER = re.compile(r"^ORGANIZER[^:]*:(?:mailto:)?(.+)$", re.IGNORECASE)
+
+
+def _organizer_zone(block: _Block, found: dict[str, str]) -> None:
+    """Note the organizer's address and the IANA zone of the event's start, if both are
+    there (a zone defined only by the file's VTIMEZONE is not an IANA name: skipped)."""
+    address = zone = ""
+    for line in block.lines:
+        if match := _ORGANIZER.match(line):
+            address = match[1].strip().lower()
+        elif (match := _TZID.match(line)) and line.upper().startswith("DTSTART"):
+            zone = match[1].strip()
+    if "@" in address and zone and _zone_named(zone) is not None:
+        found[address] = zone
 
 
 def _label(where: str, block: _Block) -> str:

@@ -26,10 +26,12 @@ def run_import(
     batch_size: int = BATCH,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    learn: Callable[[Incoming], object] | None = None,
 ) -> ImportReport:
     """Import ``items``; problems go into the report, nothing stops the import but a cancel.
 
-    ``progress`` is called after every batch with the number of items read so far.
+    ``progress`` is called after every batch with the number of items read so far. ``learn``
+    sees every item from someone else (the people directory learns their zone and name).
     """
     report = ImportReport()
     me = queue.settings.me
@@ -44,6 +46,8 @@ def run_import(
         if me and item.is_from(me):
             replies.append(item)
             continue
+        if learn is not None:
+            learn(item)
         batch.append(item)
         if len(batch) >= batch_size:
             report.add(*queue.import_batch(batch))

@@ -28,6 +28,7 @@ from typing import Any
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.importing.items import LATEST, Incoming, Problem
+from desktop.core.people import Source
 from desktop.core.requests import Channel, Priority
 
 Item = Incoming | Problem
@@ -170,6 +171,7 @@ class _Reader:
     def __init__(self, path: Path, site: str) -> None:
         self.path, self.site, self.me, self.prefix = path, site, "", ""
         self.names: dict[str, str] = {}
+        self.zones: dict[str, str] = {}
         self.channels: dict[str, str] = {}
         """Channel id to name, for ``<#C…>`` without a label."""
         self.conversations: list[_Conversation] = []
@@ -200,6 +202,7 @@ class _Reader:
                 "{count} entries without a user id were left out.", left_out).format(
                 count=left_out)))
         self.names = {u["id"]: _name(u) for u in valid}
+        self.zones = {u["id"]: u["tz"] for u in valid if isinstance(u.get("tz"), str)}
         for name in names:
             folder, slash, day = name.removeprefix(self.prefix).partition("/")
             if name.startswith(self.prefix) and slash:
@@ -325,6 +328,8 @@ class _Reader:
             links=tuple(dict.fromkeys(link for link in links if link))[:_MAX_LINKS],
             channel=Channel.CHAT,
             priority=Priority.HIGH if _URGENT.search(text) else Priority.NORMAL,
+            sender_zone=self.zones.get(user, ""),
+            zone_source=Source.SLACK.value if user in self.zones else "",
         )
 
     def _user(self, user: str, where: str, profile: object = None, label: str = "") -> str:

@@ -191,9 +191,9 @@ def test_reply_opens_the_reply_template_prefilled(
     request = service.add(
         "Escalation: nightly export missing records",
         sender="Maya Cohen <maya.cohen@umbrella.example>",
-        body="Could you confirm who owns this on your side? We need the backfill before "
-             "the audit.",
-        due=datetime(2026, 11, 27, 16, tzinfo=UTC))
+        body="Could you confirm who owns this on your side? We need the backfill by Friday "
+             "5pm, before the audit.",
+        due=datetime(2026, 11, 30, 16, tzinfo=UTC))  # the user's own deadline: never quoted
     service.put(replace(request, links=("https://support.example/tickets/88213",)))
     window.load()
     window.view.select_request(request.id)
@@ -216,7 +216,7 @@ def test_reply_opens_the_reply_template_prefilled(
     assert values["link"] == "https://support.example/tickets/88213"
     assert values["quoted"].startswith("Could you confirm who owns this")
     assert values["their_deadline"] == Moment(datetime(2026, 11, 27, 16, tzinfo=UTC),
-                                              "Europe/Berlin")
+                                              "Europe/Berlin")  # what she wrote: Fri 17:00
     assert dialog.focusWidget() is form.widgets["answer"].edit  # type: ignore[attr-defined]
     form.refresh()
     body = dialog.preview.body.toPlainText()

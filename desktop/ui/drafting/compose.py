@@ -292,13 +292,16 @@ class Composer:
         zones: every zone offered.
         people: the senders known from the queue.
         open_draft: takes a composed message on into the draft editor.
+        zone_of: the zone of a sender, from the people directory (``None``: not known).
     """
 
     def __init__(self, library: Library, now: Callable[[], datetime],
                  own_zone: Callable[[], str], zones: Callable[[], Sequence[str]],
                  people: Callable[[], Sequence[str]],
-                 open_draft: OpenDraft | None = None) -> None:
+                 open_draft: OpenDraft | None = None,
+                 zone_of: Callable[[str], str | None] = lambda _address: None) -> None:
         self.library = library
+        self.zone_of = zone_of
         self.open_draft = open_draft
         self.now = now
         self.own_zone = own_zone
@@ -313,7 +316,8 @@ class Composer:
                              open_draft=self.open_draft, reply_to=reply_to)
 
     def reply_dialog(self, parent: QWidget | None, request: Request) -> ComposeDialog:
-        values = reply_values(request, self.now(), self.own_zone())
+        values = reply_values(request, self.now(), self.own_zone(),
+                              self.zone_of(request.sender))
         dialog = self.dialog(parent, REPLY_TEMPLATE, values, reply_to=request)
         dialog.setWindowTitle(_("Reply: {subject}").format(subject=request.subject))
         return dialog

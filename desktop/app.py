@@ -13,7 +13,7 @@ import contextlib
 import logging
 import sys
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, partial
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -196,7 +196,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     drafting = _install_drafting(window, context, paths, clock, formatter, secrets)
     install_compose(window, cache(partial(_composer, context, paths, language, drafting)))
     DecisionActions(window, decision_service(context))
-    add_health_action(window, partial(_health_view, context, paths, clock, formatter, window))
+    add_health_action(window, lambda: _health_view(  # focus is wired below, before any click
+        context, paths, clock, formatter, window, lambda stretches: focus.book(stretches)))
     from desktop.wiring.caldav import install_sync
 
     sync = install_sync(window, context, paths, clock, secrets)
@@ -270,12 +271,13 @@ def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -
 
 
 def _health_view(context: Context, paths: AppPaths, clock: SystemClock, formatter: Formatter,
-                 parent: QWidget) -> QWidget:
-    """The Health view, built when first opened: pyqtgraph brings numpy (0.3 s)."""
+                 parent: QWidget, book: Callable[[list[Any]], None]) -> QWidget:
+    """The Health view, built when first opened: pyqtgraph brings numpy (0.3 s). ``book``
+    turns the stretches ticked in "Find focus time" into focus blocks."""
     from desktop.ui.health.view import HealthView
 
     return HealthView(partial(compute_weeks, paths, clock), stats_service(context).free_time,
-                      None, formatter.locale, formatter.zone, parent)
+                      book, formatter.locale, formatter.zone, parent)
 
 
 def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any) -> Any:

@@ -30,10 +30,17 @@ from desktop.commands.calendar import import_ics
 from desktop.core.drafting.checker import Severity
 from desktop.core.errors import CoreError, InvalidInput, NotFound
 from desktop.core.i18n import _, ngettext
-from desktop.core.queue.buckets import Bucket, parse_bucket
+from desktop.core.queue.buckets import Bucket, overdue_counts, parse_bucket
 from desktop.core.queue.service import QueueService
 from desktop.core.queue.status import status_message
-from desktop.core.requests import Channel, Priority, Request, parse_channel, parse_priority
+from desktop.core.requests import (
+    Channel,
+    Priority,
+    Request,
+    parse_channel,
+    parse_priority,
+    snooze_hides_lateness,
+)
 from desktop.core.settings import REGISTRY, parse_zone
 from desktop.core.when import parse_when
 from desktop.platform.i18n import install_language
@@ -82,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help=_("list the queue by bucket"))
     lst.add_argument("--bucket", metavar="NAME", help=", ".join(b.value for b in Bucket))
     lst.add_argument("--all", action="store_true", help=_("include done requests"))
+    lst.add_argument("--deleted", action="store_true",
+                     help=_("list the deleted requests instead ('restore ID' brings one back)"))
     lst.add_argument("--json", action="store_true")
 
     show = sub.add_parser("show", help=_("show one request"))
@@ -89,12 +98,17 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
 
     for name, text in (("done", _("mark a request done")), ("reopen", _("reopen a done request")),
-                       ("wait", _("waiting on others: pause the clock")),
                        ("resume", _("continue the clock after waiting")),
                        ("unsnooze", _("show a snoozed request again")),
                        ("delete", _("delete a request (restore undoes it)")),
                        ("restore", _("restore a deleted request"))):
         sub.add_parser(name, help=text).add_argument("id")
+    wait = sub.add_parser("wait", help=_("waiting on others: pause the clock until an answer "
+                                         "comes, or the follow-up is due"))
+    wait.add_argument("id")
+    wait.add_argument("--follow-up", metavar="WHEN",
+                      help=_("when to follow up if no answer came (default: the "
+                             "follow_up_after setting, 2 business days)"))
     snooze = sub.add_parser("snooze", help=_("hide a request until WHEN"))
     snooze.add_argument("id")
     snooze.add_argument("when", nargs="+", metavar="WHEN")
@@ -211,7 +225,8 @@ def _dispatch(args: argparse.Namespace, clock: Any) -> int:
 def _when(queue: QueueService, text: str | None, *, future: bool) -> datetime | None:
     if text is None:
         return None
-    return parse_when(text, queue.now(), ZoneInfo(queue.settings.timezone), prefer_future=future)
+    return parse_when(text, queue.now(), ZoneInfo(queue.settings.timezone), prefer_future=future,
+                      calendar=queue.calendar)
 
 
 def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
@@ -230,24 +245,16 @@ def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> i
 
 
 def _resolve(queue: QueueService, text: str) -> Request:
-    """A request by id, or by a unique prefix of at least four characters."""
-    try:
-        return queue.get(text)
-    except NotFound:
-        if len(text) < 4:
-            raise
-    matches = [r for r in queue.all() if r.id.startswith(text.lower())]
-    if len(matches) != 1:
-        raise NotFound(text)
-    return matches[0]
+    """A request by id, or by any unique prefix of it (as ``list`` prints ids)."""
+    return queue.find(text)
 
 
 def _simple(change: Callable[[QueueService, str], Request]) -> Callable[..., int]:
     def run(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
         if checked_only:
             raise NotFound(args.id)  # an empty store has no requests
-        request = _resolve(ctx.queue, args.id) if args.command != "restore" else None
-        change(ctx.queue, request.id if request else args.id)
+        request = ctx.queue.find(args.id, deleted=args.command == "restore")
+        change(ctx.queue, request.id)
         return EXIT_OK
     return run
 
@@ -257,7 +264,30 @@ def _cmd_snooze(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if checked_only:
         raise NotFound(args.id)
     assert until is not None
-    ctx.queue.snooze(_resolve(ctx.queue, args.id).id, until)
+    queue = ctx.queue
+    request = _resolve(queue, args.id)
+    if snooze_hides_lateness(request, until, queue.now()):
+        assert request.reply_by is not None
+        zone = ZoneInfo(queue.settings.timezone)
+        text = (_("'{subject}' is already overdue (reply by {reply_by}); snoozed anyway until "
+                  "{until}.") if request.reply_by <= queue.now() else
+                _("Snoozing '{subject}' until {until} hides it past its reply-by "
+                  "({reply_by}); snoozed anyway."))
+        print("unhurried: warning: " + text.format(
+            subject=request.subject, until=until.astimezone(zone).strftime("%a %d %b %H:%M"),
+            reply_by=request.reply_by.astimezone(zone).strftime("%a %d %b %H:%M")),
+            file=sys.stderr)
+    queue.snooze(request.id, until)
+    return EXIT_OK
+
+
+def _cmd_wait(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    follow_up = _when(ctx.queue, args.follow_up, future=True)
+    if follow_up is not None and follow_up <= ctx.queue.now():
+        raise InvalidInput(_("A follow-up must be in the future."))
+    if checked_only:
+        raise NotFound(args.id)
+    ctx.queue.wait(_resolve(ctx.queue, args.id).id, follow_up)
     return EXIT_OK
 
 
@@ -284,7 +314,10 @@ def request_json(request: Request, queue: QueueService, *, full: bool = False) -
         "reply_by": stamp(request.reply_by), "bucket": bucket.value if bucket else None,
         "snoozed_until": stamp(request.snoozed_until), "due": stamp(request.due),
         "done_at": stamp(request.done_at), "source": request.source,
+        "follow_up_at": stamp(request.follow_up_at),
     }
+    if request.deleted_at is not None:
+        data["deleted_at"] = stamp(request.deleted_at)
     if full:
         data |= {"body": request.body, "links": list(request.links),
                  "external_id": request.external_id}
@@ -293,6 +326,8 @@ def request_json(request: Request, queue: QueueService, *, full: bool = False) -
 
 def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     queue = ctx.queue
+    if args.deleted:
+        return _list_deleted(queue, as_json=args.json)
     wanted = parse_bucket(args.bucket) if args.bucket else None
     edges = queue.edges()
     order = {b: i for i, b in enumerate(Bucket)}
@@ -340,6 +375,23 @@ def _reply_state(data: dict[str, Any], at: datetime | None,
         data["reply_scheduled_at"] = at.astimezone(
             ZoneInfo(queue.settings.timezone)).isoformat(timespec="seconds")
     return data
+
+
+def _list_deleted(queue: QueueService, *, as_json: bool) -> int:
+    gone = queue.deleted()
+    if as_json:
+        print(json.dumps([request_json(r, queue) for r in gone], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    zone = ZoneInfo(queue.settings.timezone)
+    if gone:
+        print(_("Deleted"))
+    for request in gone:
+        assert request.deleted_at is not None
+        when = request.deleted_at.astimezone(zone).strftime("%a %d %b %H:%M")
+        print(f"  {request.id[:8]}  {when:<16}  {request.sender[:24]:<24}  {request.subject}")
+    if not gone:
+        print(_("Nothing deleted."))
+    return EXIT_OK
 
 
 def _cmd_show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
@@ -516,6 +568,13 @@ def _cmd_status(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
 
     print(status_message(queue.settings.policy, queue.calendar, queue.now(), channel, moment,
                          clock_time))
+    overdue, snoozed = overdue_counts(queue.entries(), queue.now())
+    if overdue:  # for the user, below the message: snoozing hides work, not lateness
+        print(ngettext("Your queue: {count} overdue ({snoozed} of them snoozed).",
+                       "Your queue: {count} overdue ({snoozed} of them snoozed).",
+                       overdue).format(count=overdue, snoozed=snoozed) if snoozed else
+              ngettext("Your queue: {count} overdue.", "Your queue: {count} overdue.",
+                       overdue).format(count=overdue))
     return EXIT_OK
 
 
@@ -525,7 +584,7 @@ _HANDLERS: dict[str, Callable[..., int]] = {
     "priority": _cmd_priority, "import": _cmd_import, "status": _cmd_status,
     "check": _cmd_check,
     "done": _simple(lambda q, i: q.done(i)), "reopen": _simple(lambda q, i: q.reopen(i)),
-    "wait": _simple(lambda q, i: q.wait(i)), "resume": _simple(lambda q, i: q.resume(i)),
+    "wait": _cmd_wait, "resume": _simple(lambda q, i: q.resume(i)),
     "unsnooze": _simple(lambda q, i: q.unsnooze(i)), "delete": _simple(lambda q, i: q.delete(i)),
     "restore": _simple(lambda q, i: q.restore(i)),
 }

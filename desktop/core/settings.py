@@ -21,7 +21,7 @@ from desktop.core.focus.plan import parse_clock_times
 from desktop.core.i18n import N_, _
 from desktop.core.importing import mail_account as imap
 from desktop.core.importing.csv_mapping import check_mappings
-from desktop.core.policy import DEFAULT_TARGETS, ResponsePolicy, Target, parse_target
+from desktop.core.policy import DEFAULT_TARGETS, ResponsePolicy, Target, TargetUnit, parse_target
 from desktop.core.requests import Channel, Priority
 from desktop.core.working_hours import WorkingHours, format_working_hours, parse_working_hours
 
@@ -226,6 +226,10 @@ def _specs() -> tuple[SettingSpec, ...]:
                     N_("the longest one request to a mail or calendar server may take, "
                        "answer included")),
     ]
+    specs.append(SettingSpec("follow_up_after", "2bd", N_("Follow up when no answer after"),
+                             N_("Response-time policy"), parse_target,
+                             N_("how long 'waiting on others' waits before a request comes "
+                                "back to be followed up, e.g. 2bd or 48h")))
     for (channel, priority), target in DEFAULT_TARGETS.items():
         specs.append(SettingSpec(policy_key(channel, priority), str(target),
                                  N_("Reply target"), N_("Response-time policy"), parse_target))
@@ -266,6 +270,8 @@ def _imap_specs() -> tuple[SettingSpec, ...]:
 
 
 REGISTRY: Mapping[str, SettingSpec] = MappingProxyType({s.key: s for s in _specs()})
+FOLLOW_UP_DEFAULT = Target(2, TargetUnit.BUSINESS_DAYS)
+"""How long waiting on others lasts by default before a follow-up is due."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +289,8 @@ class Settings:
     """The user's own addresses and chat ids (who "to me" and "from me" are)."""
     network_deadline: int = 30
     """Seconds one exchange with a server may take in all (``network.deadline_seconds``)."""
+    follow_up: Target = FOLLOW_UP_DEFAULT
+    """How long waiting on others lasts before the request comes back to be followed up."""
 
     @classmethod
     def from_text(cls, values: Mapping[str, str], *, default_zone: str = "UTC") -> Settings:
@@ -313,6 +321,7 @@ class Settings:
             policy=ResponsePolicy(MappingProxyType(targets)),
             me=tuple(part for part in read("me").split(", ") if part),
             network_deadline=read("network.deadline_seconds"),
+            follow_up=read("follow_up_after"),
         )
 
 

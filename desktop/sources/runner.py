@@ -43,11 +43,14 @@ def run_import(
         if isinstance(item, Problem):
             report.failed.append(item)
             continue
-        if me and item.is_from(me):
+        if item.own or (me and item.is_from(me)):
             replies.append(item)
             continue
         if learn is not None:
             learn(item)
+        if item.answer_only:
+            queue.resume_answered([item])
+            continue
         batch.append(item)
         if len(batch) >= batch_size:
             report.add(*queue.import_batch(batch))

@@ -347,6 +347,31 @@ def m0012_people(db: sqlite_utils.Database) -> None:
 
 
 @MIGRATIONS()
+def m0013_follow_up(db: sqlite_utils.Database) -> None:
+    """When a waiting request comes back to be followed up (``follow_up_at``), kept in the
+    covering queue index so the window still places requests from the index alone; and the
+    request history: what happened to a request by itself (an answer in its thread resumed
+    its clock), as a kind and a detail, shown in the user's language when read."""
+    db.execute("ALTER TABLE requests ADD COLUMN follow_up_at TEXT")
+    db.execute("DROP INDEX requests_queue")
+    db.execute(
+        "CREATE INDEX requests_queue ON requests "
+        "(state, deleted_at, id, reply_by, received_at, snoozed_until, follow_up_at)"
+    )
+    db.execute(
+        """
+        CREATE TABLE request_history (
+            request_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX request_history_request ON request_history (request_id, at)")
+
+
+@MIGRATIONS()
 def m0015_source_accounts(db: sqlite_utils.Database) -> None:
     """One row per live source (GitHub, Slack, ...): its account settings and how far it has
     read, as a JSON object the source owns (the token is in the keyring, never here)."""
@@ -358,7 +383,6 @@ def m0015_source_accounts(db: sqlite_utils.Database) -> None:
         )
         """
     )
-
 
 
 @MIGRATIONS()

@@ -26,6 +26,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0009_caldav_stamps",
     "m0011_reply_threading",
     "m0012_people",
+    "m0013_follow_up",
     "m0015_source_accounts",
     "m0016_people_zones",
 )

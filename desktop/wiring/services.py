@@ -46,6 +46,7 @@ from desktop.store.diagnosis import explain
 from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
 from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.focus_repository import SqliteFocusRepository
+from desktop.store.history_repository import SqliteRequestHistory
 from desktop.store.imap_state_repository import SqliteImapStateRepository
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
@@ -93,7 +94,8 @@ def open_context(
     try:
         requests = SqliteRequestRepository(db)
         lookup = holiday_lookup if paths is None else cached_holiday_lookup(paths.cache_dir)
-        queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone())
+        queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone(),
+                             SqliteRequestHistory(db))
     except sqlite3.Error as error:  # damage found while reading the settings
         db.conn.close()
         found = explain(error, target)

@@ -34,7 +34,7 @@ def test_registry_holds_every_setting_once():
              "notify_every_minutes", "close_to_tray", "mark_done_on_send", "csv.mappings",
              "mark_done_on_export", "send_undo_seconds",
              "imap.host", "imap.port", "imap.security", "imap.user", "imap.folders",
-             "imap.interval", "network.deadline_seconds"}
+             "imap.interval", "network.deadline_seconds", "follow_up_after"}
     assert set(REGISTRY) == plain | policy_keys
     assert all(key == spec.key for key, spec in REGISTRY.items())
 
@@ -206,6 +206,7 @@ def test_unknown_key_lists_the_known_settings(key):
     assert caught.value.message == (
         f"Unknown setting '{key}'; known settings: at_risk_minutes, close_to_tray, "
         "csv.mappings, days_off, focus_allow, focus_digest_times, focus_margin_minutes, "
+        "follow_up_after, "
         "holidays, imap.folders, imap.host, imap.interval, imap.port, imap.security, "
         "imap.user, language, mark_done_on_export, mark_done_on_send, me, "
         "network.deadline_seconds, notify_every_minutes, send_undo_seconds, timezone, "

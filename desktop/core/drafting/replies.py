@@ -18,11 +18,15 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from desktop.core.calendar import BusinessCalendar
 from desktop.core.drafting.asked_by import asked_deadline
+from desktop.core.drafting.suggestions import suggest_deadlines
 from desktop.core.drafting.templates import Moment, RawValue
 from desktop.core.requests import Request
+from desktop.core.working_hours import WorkingHours
 
 REPLY_TEMPLATE = "reply"
+FOLLOW_UP_TEMPLATE = "followup"
 QUOTE_CHARS = 400
 _RE = re.compile(r"^\s*(?:re|aw|sv|antw)\s*:", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s")
@@ -76,4 +80,26 @@ def reply_values(request: Request, now: datetime, own_zone: str,
                            ZoneInfo(zone))
     if asked is not None:
         values["their_deadline"] = Moment(asked, zone)
+    return values
+
+
+def follow_up_values(request: Request, now: datetime, own_zone: str,
+                     their_zone: str | None = None) -> dict[str, RawValue]:
+    """The follow-up template's fields for a request whose follow-up is due: to whom, the
+    topic, when it was first asked (when waiting began), the ask and a reply-by."""
+    zone = their_zone or own_zone
+    calendar = BusinessCalendar(ZoneInfo(zone), WorkingHours.office())
+    proposed = suggest_deadlines(now, calendar, count=1)
+    topic = _RE.sub("", " ".join(request.subject.split()), count=1).strip()
+    values: dict[str, RawValue] = {
+        "to": request.sender,
+        "topic": topic or request.subject,
+        "ask": quoted_ask(request.body) or request.subject,
+    }
+    if request.pauses:
+        values["asked_on"] = Moment(request.pauses[-1].start, zone)
+    if request.links:
+        values["original"] = request.links[0]
+    if proposed:
+        values["reply_by"] = Moment(proposed[0], zone)
     return values

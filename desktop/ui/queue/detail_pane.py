@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QTextBrowser
 from desktop.core.i18n import _
 from desktop.core.people import Person, local_clock
 from desktop.core.queue.buckets import Bucket
+from desktop.core.queue.history import describe
 from desktop.core.queue.service import QueueService
-from desktop.core.requests import Request
+from desktop.core.requests import Request, State
 
 from desktop.ui.common.formatting import Formatter, plain_html
+from desktop.ui.queue.model import time_left_text
 
 if TYPE_CHECKING:
     from desktop.ui.sync.history import History
@@ -53,15 +55,17 @@ class DetailPane(QTextBrowser):
                 (_("Channel"), html.escape(_(request.channel.label))),
                 (_("Priority"), html.escape(_(request.priority.label))),
                 (_("Received"), html.escape(self._fmt.full(request.received_at)))]
-        if request.reply_by is not None:
+        if request.reply_by is not None and request.state is not State.WAITING:
             rows.append((_("Reply by"), html.escape(_("{moment} ({relative})").format(
                 moment=self._fmt.full(request.reply_by),
-                relative=self._fmt.relative(request.reply_by - self._queue.now())))))
+                relative=time_left_text(self._queue, self._fmt, request, self._queue.now())))))
         else:
             left = self._queue.clockwork(request).remaining
             rows.append((_("Reply by"), html.escape(
                 _("paused while waiting on others; {time} of business time left").format(
                     time=self._fmt.duration(left)))))
+        if request.follow_up_at is not None:
+            rows.append((_("Follow up"), html.escape(self._fmt.full(request.follow_up_at))))
         if request.due is not None:
             rows.append((_("Deadline"), html.escape(_("set by hand"))))
         scheduled = self.reply_scheduled(request.id) if self.reply_scheduled else None
@@ -82,6 +86,7 @@ class DetailPane(QTextBrowser):
         self.setHtml(
             f"<h3>{plain_html(request.subject)}</h3><table>{table}</table><hr><p>{body}</p>"
             + (f"<p><b>{heading}</b></p><ul>{links}</ul>" if links else "")
+            + self._events_html(request.id)
             + self._history_html(request.id)
         )
 
@@ -101,6 +106,16 @@ class DetailPane(QTextBrowser):
                 name=person.name or person.key, time=local, place=place,
                 wait=self._fmt.duration(clock.starts_in))
         return [(_("Their time"), html.escape(text))]
+
+    def _events_html(self, request_id: str) -> str:
+        """What happened to the request by itself (an answer resumed its clock)."""
+        entries = self._queue.history(request_id)
+        if not entries:
+            return ""
+        items = "".join(f"<li>{html.escape(self._fmt.full(e.at))}: {plain_html(describe(e))}</li>"
+                        for e in entries)
+        heading = html.escape(_("History"))
+        return f"<p><b>{heading}</b></p><ul>{items}</ul>"
 
     def _history_html(self, request_id: str) -> str:
         if self.history is None:

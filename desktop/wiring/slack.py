@@ -14,7 +14,9 @@ A sync reads, with the user token of the user's own internal Slack app:
 Messages from others become ``chat`` requests; the user's own later message in the same
 conversation or thread answers the ones before it. After each conversation the requests are
 committed and then its cursor, so a cancel or a crash keeps what was read and the next sync
-goes on from there. Senders' names and profile ``tz`` (``users.info``) go to ``people_zones``.
+goes on from there. Senders' names and profile ``tz`` (``users.info``, once per person) are
+kept in ``people_zones`` and taught to the people directory through each request's sender zone
+(source ``slack``), as the Slack export does.
 A first sync reads the last :data:`FIRST_DAYS` days.
 """
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -40,7 +43,7 @@ from desktop.core.importing.slack_messages import (
 from desktop.core.ports import SecretStore
 from desktop.sources.slack_api import Cancelled, SlackClient, SlackError
 from desktop.store.source_accounts import SqlitePeopleZones, SqliteSourceAccounts
-from desktop.wiring.services import Context
+from desktop.wiring.services import Context, people_learner
 from desktop.wiring.source_report import SourceReport
 
 FIRST_DAYS = 14
@@ -124,6 +127,7 @@ class _Run:
         self.client = client
         self.report = report
         self.people = SqlitePeopleZones(context.db)
+        self.learn = people_learner(context)
         self.known = self.people.get_all(SOURCE)
         self.me = ""
         self.url = ""
@@ -252,13 +256,17 @@ class _Run:
                 waiting = []
             else:
                 name = names.get(message.user, message.user)
-                fresh.append(to_item(message, f"{name} <{message.user}>", self.url, where,
-                                     names))
+                zone = self.known.get(message.user, ("", ""))[1]
+                fresh.append(replace(
+                    to_item(message, f"{name} <{message.user}>", self.url, where, names),
+                    sender_zone=zone, zone_source="slack" if zone else ""))
                 waiting.append(message.key)
         if fresh:
             imported, duplicates = self.context.queue.import_batch(fresh)
             self.report.received += imported
             self.report.updated += duplicates
+            for item in fresh:
+                self.learn(item)
         if replies:
             self.report.answered += self.context.queue.close_answered(replies)
         pending[key] = waiting[-50:]

@@ -16,11 +16,12 @@ import keyring
 import pytest
 
 from desktop.cli import main
+from desktop.core.people import Source
 from desktop.platform.paths import resolve_paths
 from desktop.platform.secrets import SessionSecrets
 from desktop.store.source_accounts import SqlitePeopleZones
 from desktop.wiring import slack as wired
-from desktop.wiring.services import open_context
+from desktop.wiring.services import open_context, open_people
 from tests.fakes import FakeClock
 from tests.fakes.keyring_backend import MemoryKeyring
 from tests.fakes.slack_api import ME, SlackApi, SlackServer, msg, tombstone
@@ -135,9 +136,13 @@ def test_dms_mentions_and_threads_arrive_with_permalinks_and_zones(
     context = open_context(resolve_paths(str(data)), clock)
     try:
         zones = SqlitePeopleZones(context.db).get_all("slack")
+        people = open_people(context)
+        directory = {p.name: (p.zone, p.source("zone")) for p in people.all()}
     finally:
         context.close()
     assert zones == {"U1": ("Ann Lee", "Europe/Berlin"), "U2": ("Ben Cohen", "America/New_York")}
+    assert directory == {"Ann Lee": ("Europe/Berlin", Source.SLACK),
+                         "Ben Cohen": ("America/New_York", Source.SLACK)}
     assert scan_app_dirs({server.api.token}, data) == []
 
 

@@ -372,6 +372,37 @@ def m0013_follow_up(db: sqlite_utils.Database) -> None:
 
 
 @MIGRATIONS()
+def m0015_source_accounts(db: sqlite_utils.Database) -> None:
+    """One row per live source (GitHub, Slack, ...): its account settings and how far it has
+    read, as a JSON object the source owns (the token is in the keyring, never here)."""
+    db.execute(
+        """
+        CREATE TABLE source_accounts (
+            source TEXT PRIMARY KEY,
+            state TEXT NOT NULL DEFAULT '{}'
+        )
+        """
+    )
+
+
+@MIGRATIONS()
+def m0016_people_zones(db: sqlite_utils.Database) -> None:
+    """The time zone each chat contact's profile gives (Slack's ``tz``), by source and user id,
+    for the people directory."""
+    db.execute(
+        """
+        CREATE TABLE people_zones (
+            source TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            tz TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (source, user_id)
+        )
+        """
+    )
+
+
+@MIGRATIONS()
 def m0017_desktop_quiet(db: sqlite_utils.Database) -> None:
     """The desktop's do-not-disturb state from before a focus block quieted it (one row,
     written before the change), so the end of the block, a quit or the next start after a

@@ -49,6 +49,7 @@ from desktop.ui.focus.time_dialog import FocusTimeDialog
 from desktop.ui.health.view import HealthView
 from desktop.ui.importing.csv_mapping import CsvMappingDialog
 from desktop.ui.importing.imap_dialog import MailAccountDialog
+from desktop.ui.importing.live_source import LiveSource, SourceAccountDialog
 from desktop.ui.people.view import PeopleDialog
 from desktop.ui.queue.add_dialog import AddRequestDialog
 from desktop.ui.queue.trash import DeletedDialog
@@ -105,6 +106,9 @@ def _dialogs(window, focus, service, formatter) -> dict[str, Callable[[], QWidge
         "caldav account": lambda: CalDavDialog(AccountForm(), lambda *args: [],
                                                lambda form, password: None, window),
         "send later": lambda: SendLaterDialog(now, formatter, "America/New_York"),
+        "github account": lambda: SourceAccountDialog(LiveSource(
+            "GitHub", lambda *args: None, lambda: None, lambda *args: None,
+            "https://api.github.com", "Mark done on GitHub", 2), window),
         "find focus time": lambda: FocusTimeDialog(
             [(now, now + timedelta(hours=2))], lambda span: None, formatter.locale,
             formatter.zone),
@@ -127,7 +131,7 @@ def test_the_main_window_has_no_unnamed_control(window, focus, qtbot) -> None:
 @pytest.mark.parametrize("name", ["settings", "start focus", "schedule", "keyboard shortcuts",
                                   "about", "smtp account", "csv columns", "mail account",
                                   "add request", "caldav account", "send later",
-                                  "find focus time"])
+                                  "find focus time", "github account"])
 def test_no_dialog_has_an_unnamed_control(window, focus, service, formatter, qtbot,
                                           name) -> None:
     dialog = _dialogs(window, focus, service, formatter)[name]()

@@ -38,6 +38,7 @@ from desktop.store.errors import StoreError
 from desktop.store.prefetch import QueuePrefetch
 from desktop.wiring.services import (
     Context,
+    apply_autostart,
     compute_weeks,
     decision_service,
     load_demo,
@@ -194,7 +195,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     )
     secrets = SessionSecrets()  # one per run: a password the keyring refused lasts till exit
     drafting = _install_drafting(window, context, paths, clock, formatter, secrets)
-    install_compose(window, cache(partial(_composer, context, paths, language, drafting)))
+    _new, reply_action = install_compose(window, cache(partial(_composer, context, paths,
+                                                              language, drafting)))
     DecisionActions(window, decision_service(context))
     add_health_action(window, lambda: _health_view(  # focus is wired below, before any click
         context, paths, clock, formatter, window, lambda stretches: focus.book(stretches)))
@@ -217,7 +219,11 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     for source in live:
         source.synced.connect(window.reload)
         app.aboutToQuit.connect(source.cancel_and_wait)
-    focus = _wire_focus(app, window, context, formatter, server)
+    focus = _wire_focus(app, window, context, formatter, server, reply_action)
+    from desktop.ui.common.quit_signals import QuitOnSignal
+
+    quit_on_signal = QuitOnSignal(app.quit, app)  # a logout's SIGTERM still restores the desktop
+    _install_appearance_and_help(app, window, context, paths)
     if not (smoke or new_window):  # the first window keeps answering later starts
         server.listen()
     _show_queue(window, context, prefetch, seen_version)
@@ -235,12 +241,28 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
         for source in live:
             QTimer.singleShot(3000, partial(source.sync, asked=False))
         status = app.exec()
+    quit_on_signal.close()
     drafting.close_all()
     if drafting.runner is not None:
         drafting.runner.stop()
     server.close()
     context.close()
     return status
+
+
+def _install_appearance_and_help(app: Any, window: MainWindow, context: Context,
+                                 paths: AppPaths) -> None:
+    """Light or dark as the system or the setting says (live), and the Help menu (last)."""
+    from desktop.ui.common.appearance import Appearance
+    from desktop.ui.common.help import install_help
+
+    install_help(window, APP_NAME, __version__, paths.data_dir)
+    appearance = Appearance(app, lambda: context.queue.setting_text("appearance"))
+    appearance.changed.connect(window.model.set_dark)
+    window.settings_applied.connect(appearance.apply)
+    appearance.apply()
+    apply_autostart(context)  # the entry follows the setting, also after a `config set`
+    window.settings_applied.connect(lambda: apply_autostart(context))
 
 
 def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -> Composer:
@@ -280,27 +302,37 @@ def _health_view(context: Context, paths: AppPaths, clock: SystemClock, formatte
                       book, formatter.locale, formatter.zone, parent)
 
 
-def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any) -> Any:
+def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any,
+                reply_action: Any) -> Any:
     """Focus blocks in the window: the service, the notifier chain and the controller."""
     from babel.dates import format_datetime
 
     from PySide6.QtWidgets import QApplication
 
+    from desktop.core.errors import NotFound
+    from desktop.core.focus.notices import SNOOZE_FOR
     from desktop.core.queue.status import status_message
     from desktop.core.requests import Channel
+    from desktop.platform.dbus_notify import DBusNotifier
+    from desktop.platform.desktop_quiet import detect
     from desktop.platform.notify import (
         CallbackNotifier,
+        Gate,
         NotifierChain,
         PlyerNotifier,
         TrayNotifier,
     )
+    from desktop.wiring.services import desktop_quieter
 
     from desktop.ui.focus.banner import clock_text
     from desktop.ui.focus.controller import FocusController
 
-    chain = NotifierChain([PlyerNotifier(APP_NAME)])
-    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()))
+    def style() -> str:  # read at every notification: a change applies at once
+        return queue.setting_text("notification_style")
+
     queue = context.queue
+    chain = NotifierChain([Gate(PlyerNotifier(APP_NAME), lambda: style() != "window")])
+    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()))
 
     def status_text() -> str:
         session = service.current()
@@ -315,11 +347,29 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     def close_to_tray() -> bool:
         return bool(queue.setting_text("close_to_tray") == "yes")
 
+    def snooze(ids: tuple[str, ...]) -> None:  # a notification's "Snooze 1 h"
+        until = context.clock.now() + SNOOZE_FOR
+        for request_id in ids:
+            with contextlib.suppress(NotFound):  # done or deleted meanwhile
+                queue.snooze(request_id, until)
+        window.reload()
+
+    def reply(request_id: str) -> None:  # a notification's "Reply"
+        window.view.select_request(request_id)
+        reply_action.trigger()
+
     controller = FocusController(window, service, formatter, chain, app.windowIcon(),
-                                 close_to_tray, status_text)
+                                 close_to_tray, status_text,
+                                 quieter=desktop_quieter(context, detect), snooze=snooze,
+                                 reply=reply)
+    actions = DBusNotifier(APP_NAME, controller.on_notification_action)
+    chain.add(Gate(actions, lambda: style() == "actions"), 0)  # plyer: no actions, no urgency
+    app.aboutToQuit.connect(actions.close)
+    app.aboutToQuit.connect(lambda: controller.follow_desktop(False))  # put the desktop back
     service.notifier = controller
     if controller.tray is not None:
-        chain.add(TrayNotifier(controller.tray, controller.show_requests))
+        chain.add(Gate(TrayNotifier(controller.tray, controller.show_requests),
+                       lambda: style() != "window"))
         QApplication.setQuitOnLastWindowClosed(False)  # hidden to the tray, it keeps running
     chain.add(CallbackNotifier(controller.show_notice))
     chain.on_problem = controller.tell

@@ -10,11 +10,15 @@ set -u
 packages=(
   # a real X display for windows, screenshots and the tray (Qt's xcb plugin needs the libs)
   xvfb xauth x11-utils imagemagick
+  # a headless Wayland compositor: the window started under QT_QPA_PLATFORM=wayland
+  weston
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
   # fonts that show the demo's Japanese and Cyrillic senders in screenshots
   fonts-ipafont-gothic fonts-dejavu-core
   # notifications: a private session bus, dunst, and a tray watcher
-  dbus dunst libnotify-bin haskell-status-notifier-item-utils
+  dbus dbus-bin dunst libnotify-bin haskell-status-notifier-item-utils
+  # quieting the desktop in focus: GNOME's show-banners through the real gsettings and schema
+  libglib2.0-bin gsettings-desktop-schemas
   # secrets: the Secret Service
   gnome-keyring
   # mail: an IMAP server

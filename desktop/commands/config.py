@@ -10,7 +10,7 @@ from typing import Any
 from desktop.commands import command
 from desktop.core.i18n import _
 from desktop.core.settings import REGISTRY
-from desktop.wiring.services import Context
+from desktop.wiring.services import Context, apply_autostart
 
 
 def register(sub: Any) -> None:
@@ -37,6 +37,8 @@ def _cmd_config(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
             queue.update_settings({args.key: value})
             return 0
         queue.update_settings({args.key: value})
+        if args.key == "start_at_login":
+            apply_autostart(ctx)
         print(queue.setting_text(args.key))
     elif args.action == "get":
         print(queue.setting_text(args.key))

@@ -137,6 +137,7 @@ def _status(service: FocusService, zone: ZoneInfo, out: TextIO, *, as_json: bool
             "next_breach_at": _iso(state.next_breach_at, zone),
             "suggested_max_minutes": suggested,
             "focus_minutes_today": service.minutes_today(),
+            "desktop_quieted": state.desktop_quieted,
         }
         out.write(json.dumps(data, indent=2) + "\n")
         return

@@ -35,7 +35,10 @@ def register(sub: Any) -> None:
     """Add ``add``, the state changes (``done``, ``snooze``, …) and ``priority``."""
     add = command(sub, "add", _cmd_add, writes=True,
                   help=_("add a request to the queue; prints its id"))
-    add.add_argument("subject")
+    add.add_argument("subject", nargs="?", default="")
+    add.add_argument("--dialog", action="store_true",
+                     help=_("ask in a small window (bind it to a key in your desktop's "
+                            "keyboard settings for quick capture)"))
     add.add_argument("--from", dest="sender", default="", metavar="ADDR")
     add.add_argument("--channel", default="manual", metavar="|".join(c.value for c in Channel))
     add.add_argument("--priority", default="normal", metavar="|".join(p.value for p in Priority))
@@ -85,6 +88,8 @@ def resolve(queue: QueueService, text: str) -> Request:
 
 def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     queue = ctx.queue
+    if args.dialog:
+        return 0 if checked_only else _add_with_dialog(ctx, args.subject)
     channel, priority = parse_channel(args.channel), parse_priority(args.priority)
     received = when(queue, args.received, future=False)
     due = when(queue, args.due, future=True)
@@ -94,6 +99,25 @@ def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> i
         return 0
     request = queue.add(args.subject, sender=args.sender, channel=channel, priority=priority,
                         received_at=received, body=args.body, due=due)
+    print(request.id)
+    return 0
+
+
+def _add_with_dialog(ctx: Context, subject: str) -> int:
+    """``add --dialog``: the window's Add request dialog on its own; prints the new id (1 when
+    cancelled). A running window picks the new request up from the store."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.queue.add_dialog import AddRequestDialog
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationDisplayName("Unhurried")
+    dialog = AddRequestDialog(ctx.queue)
+    dialog.subject.setText(subject)
+    dialog.setWindowTitle(_("Add request"))
+    if not dialog.exec():
+        return 1
+    request = ctx.queue.add(**dialog.values)
     print(request.id)
     return 0
 

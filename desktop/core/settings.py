@@ -38,6 +38,8 @@ class SettingSpec:
     group: str
     parse: Callable[[str], Any]
     help: str = ""
+    choices: tuple[str, ...] = ()
+    """The values a setting with a fixed set takes (the dialog offers them in a list)."""
 
 
 def parse_identities(text: str) -> str:
@@ -142,6 +144,36 @@ def parse_language(text: str) -> str:
     return value
 
 
+APPEARANCES = ("system", "light", "dark")
+NOTIFICATION_STYLES = ("actions", "simple", "window")
+"""``actions``: the desktop's notification service with Open/Snooze/Reply buttons; ``simple``:
+plain desktop notifications (plyer) or the tray; ``window``: only in Unhurried's window."""
+
+
+def parse_appearance(text: str) -> str:
+    """Read ``system``, ``light`` or ``dark``.
+
+    Raises:
+        InvalidInput: none of those.
+    """
+    value = text.strip().lower()
+    if value not in APPEARANCES:
+        raise InvalidInput(_("Write system, light or dark."))
+    return value
+
+
+def parse_notification_style(text: str) -> str:
+    """Read ``actions``, ``simple`` or ``window``.
+
+    Raises:
+        InvalidInput: none of those.
+    """
+    value = text.strip().lower()
+    if value not in NOTIFICATION_STYLES:
+        raise InvalidInput(_("Write actions, simple or window."))
+    return value
+
+
 def parse_switch(text: str) -> bool:
     """Read ``yes``/``no`` (also ``on``/``off``, ``true``/``false``, ``1``/``0``).
 
@@ -207,6 +239,8 @@ def _specs() -> tuple[SettingSpec, ...]:
         SettingSpec("language", "", N_("Language"), N_("Appearance"), parse_language,
                     N_("en, de, or en_XA for a pseudo-language that checks layouts; empty for the "
                        "system's language")),
+        SettingSpec("appearance", "system", N_("Colours"), N_("Appearance"), parse_appearance,
+                    N_("system (follow the desktop), light or dark"), APPEARANCES),
         SettingSpec("me", "", N_("You"), N_("Importing"), parse_identities,
                     N_("your addresses and chat names or ids, separated by commas")),
         *_focus_specs(),
@@ -248,8 +282,18 @@ def _focus_specs() -> tuple[SettingSpec, ...]:
                     parse_clock_times, N_("e.g. 11:30, 15:30; empty: only when a block ends")),
         SettingSpec("notify_every_minutes", "10", N_("Outside focus, notify at most every "
                     "(minutes)"), focus, parse_minutes),
+        SettingSpec("quiet_desktop", "yes", N_("Quiet the desktop's notifications during focus"),
+                    focus, parse_switch,
+                    N_("GNOME, KDE Plasma, dunst or swaync; other apps' notifications wait "
+                       "until the block ends. yes or no")),
         SettingSpec("close_to_tray", "yes", N_("Closing the window keeps Unhurried in the tray"),
                     focus, parse_switch, N_("yes or no")),
+        SettingSpec("notification_style", "actions", N_("Notifications"), focus,
+                    parse_notification_style,
+                    N_("actions (with Open, Snooze and Reply), simple, or window (only in "
+                       "Unhurried's window)"), NOTIFICATION_STYLES),
+        SettingSpec("start_at_login", "no", N_("Start Unhurried when you log in"), focus,
+                    parse_switch, N_("yes or no")),
     )
 
 

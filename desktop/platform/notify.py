@@ -138,6 +138,20 @@ class CallbackNotifier:
         return True
 
 
+class Gate:
+    """Passes notifications to ``backend`` only while ``open_`` says so; otherwise declines
+    (``False``), so the chain goes on to the next backend (the notification style setting)."""
+
+    def __init__(self, backend: Notifier, open_: Callable[[], bool]) -> None:
+        self.backend = backend
+        self.name = getattr(backend, "name", type(backend).__name__)
+        self._open = open_
+
+    def notify(self, notification: Notification) -> bool:
+        """Show through the backend, or decline."""
+        return self._open() and self.backend.notify(notification)
+
+
 class NotifierChain:
     """Tries each backend in order until one takes the notification.
 
@@ -172,8 +186,8 @@ class NotifierChain:
         return False
 
     def _tell_once(self, name: str, reason: str) -> None:
-        if name in self._told or self.on_problem is None:
-            return
+        if name in self._told or self.on_problem is None or name == "dbus":
+            return  # D-Bus failing is only logged: plyer after it says so if it fails too
         self._told.add(name)
         if name == "plyer":
             message = _("Desktop notifications do not work here ({reason}); Unhurried shows "

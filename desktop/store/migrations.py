@@ -402,6 +402,26 @@ def m0016_people_zones(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m0017_desktop_quiet(db: sqlite_utils.Database) -> None:
+    """The desktop's do-not-disturb state from before a focus block quieted it (one row,
+    written before the change), so the end of the block, a quit or the next start after a
+    crash puts it back (:mod:`desktop.core.focus.quiet`)."""
+    db.execute(
+        """
+        CREATE TABLE desktop_quiet (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            backend TEXT NOT NULL,
+            was_quiet INTEGER NOT NULL,
+            since TEXT NOT NULL,
+            token TEXT NOT NULL DEFAULT '',
+            quieted INTEGER NOT NULL DEFAULT 0,
+            taken_over INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+
+
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
     return [m.name for m in MIGRATIONS.pending(_sqlite_utils.Database(memory=True))]

@@ -29,6 +29,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0013_follow_up",
     "m0015_source_accounts",
     "m0016_people_zones",
+    "m0017_desktop_quiet",
 )
 
 

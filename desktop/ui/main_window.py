@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
     """
 
     queue_changed = Signal()
+    settings_applied = Signal()
+    """The settings in force changed (the dialog's OK, or a sync)."""
     rest_read = Signal()
     """The rest of the queue is read (see :meth:`load_head`); may be emitted on any thread."""
 
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self._splitter = splitter
         self.search = QLineEdit(placeholderText=_("Search (Ctrl+F)"), clearButtonEnabled=True)
         self.search.setObjectName("searchBox")
+        self.search.setAccessibleName(_("Search requests"))
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
@@ -410,6 +413,7 @@ class MainWindow(QMainWindow):
         times and buckets (after the dialog, or a sync that brought another device's)."""
         self._fmt.zone = ZoneInfo(self._queue.settings.timezone)
         self.reload()
+        self.settings_applied.emit()
 
     def reload(self) -> None:
         """Read everything from the store again (after settings or outside changes)."""

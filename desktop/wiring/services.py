@@ -11,6 +11,7 @@ every layer.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -25,6 +26,7 @@ from desktop.core.drafting.drafts import DraftService
 from desktop.core.drafting.outbox import DeliveryReport, Outbox
 from desktop.core.errors import InvalidInput
 from desktop.core.focus.notices import Moment
+from desktop.core.focus.quiet import DesktopQuiet, DesktopQuieter, quieted_by
 from desktop.core.focus.service import FocusService, focus_settings
 from desktop.core.health.decisions import DecisionService
 from desktop.core.i18n import _
@@ -48,6 +50,7 @@ from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.focus_repository import SqliteFocusRepository
 from desktop.store.history_repository import SqliteRequestHistory
 from desktop.store.imap_state_repository import SqliteImapStateRepository
+from desktop.store.quiet_repository import SqliteQuietRecords
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
 
@@ -57,6 +60,9 @@ if TYPE_CHECKING:
     from desktop.core.health.measures import WeekFigures
     from desktop.core.health.stats import StatsService
     from desktop.sources.imap import Connect
+
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -110,8 +116,35 @@ def open_focus(context: Context, notifier: Notifier,
     """The focus service on the context's store; settings are read afresh at every event."""
     store = SqliteSettingsStore(context.db)
     zone = context.queue.settings.timezone
+    records = SqliteQuietRecords(context.db)
     return FocusService(SqliteFocusRepository(context.db), context.requests, context.clock,
-                        notifier, lambda: focus_settings(store.values(), zone), moment)
+                        notifier, lambda: focus_settings(store.values(), zone), moment,
+                        desktop_quieted=lambda: quieted_by(records.get()))
+
+
+def desktop_quieter(context: Context,
+                    find: Callable[[], DesktopQuiet | None]) -> DesktopQuieter:
+    """Quiets the desktop ``find`` names (asked when first needed) during focus blocks
+    while the ``quiet_desktop`` setting is on."""
+    store = SqliteSettingsStore(context.db)
+
+    def enabled() -> bool:
+        return store.values().get("quiet_desktop", "yes") != "no"
+
+    return DesktopQuieter(find, SqliteQuietRecords(context.db), context.clock.now, enabled)
+
+
+def apply_autostart(context: Context) -> None:
+    """Write or remove the autostart entry as the ``start_at_login`` setting says (a folder
+    that cannot be written is logged: the setting stays, and the next start tries again)."""
+    from desktop.platform.autostart import in_flatpak, set_autostart
+
+    if in_flatpak():
+        return
+    try:
+        set_autostart(context.queue.setting_text("start_at_login") == "yes")
+    except OSError as error:
+        logger.warning("autostart entry not written: %s", error)
 
 
 def run_import_job(

@@ -183,3 +183,52 @@ class MemoryFocusRepository:
 
     def interruptions(self, since) -> list:
         return [e for e in self.log if e.at >= since]
+
+
+class FakeDesktopQuiet:
+    """A desktop's do-not-disturb switch in memory; ``fail`` makes every call refuse."""
+
+    def __init__(self, name: str = "dunst", quiet: bool = False) -> None:
+        self.name = name
+        self.holds_critical = name == "dunst"
+        self.state = quiet
+        self.fail = False
+        self.calls: list[str] = []
+        self._cookies = 0
+
+    def _check(self) -> None:
+        from desktop.core.focus.quiet import QuietUnavailable
+
+        if self.fail:
+            raise QuietUnavailable("dunstctl is gone")
+
+    def is_quiet(self) -> bool:
+        self._check()
+        return self.state
+
+    def quiet(self) -> str:
+        self._check()
+        self.calls.append("quiet")
+        self.state = True
+        self._cookies += 1
+        return str(self._cookies)
+
+    def unquiet(self, token: str) -> None:
+        self._check()
+        self.calls.append(f"unquiet {token}")
+        self.state = False
+
+
+class MemoryQuietRecords:
+    """The one quiet record in memory; ``history`` lists every write in order."""
+
+    def __init__(self) -> None:
+        self.record = None
+        self.history: list = []
+
+    def get(self):
+        return self.record
+
+    def put(self, record) -> None:
+        self.record = record
+        self.history.append(record)

@@ -37,7 +37,7 @@ def status(cli: Cli) -> dict:
 def test_start_extend_stop_and_status(cli, clock):
     assert status(cli) == {"active": False, "started_at": None, "ends_at": None, "held": 0,
                            "next_breach_at": None, "suggested_max_minutes": 240,
-                           "focus_minutes_today": 0}
+                           "focus_minutes_today": 0, "desktop_quieted": None}
     assert cli.ok("focus", "start", "--for", "90m") == "Focusing until Wed 11:30 CET.\n"
     assert status(cli)["ends_at"] == "2026-11-25T11:30:00+01:00"
     assert cli.ok("focus", "extend", "15m") == "Focusing until Wed 11:45 CET.\n"

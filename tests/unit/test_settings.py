@@ -31,7 +31,8 @@ def test_registry_holds_every_setting_once():
     policy_keys = {policy_key(c, p) for c in Channel for p in Priority}
     plain = {"timezone", "working_hours", "days_off", "holidays", "at_risk_minutes", "language",
              "me", "focus_margin_minutes", "focus_allow", "focus_digest_times",
-             "notify_every_minutes", "close_to_tray", "mark_done_on_send", "csv.mappings",
+             "notify_every_minutes", "close_to_tray", "quiet_desktop", "appearance",
+             "notification_style", "start_at_login", "mark_done_on_send", "csv.mappings",
              "mark_done_on_export", "send_undo_seconds",
              "imap.host", "imap.port", "imap.security", "imap.user", "imap.folders",
              "imap.interval", "network.deadline_seconds", "follow_up_after"}
@@ -204,12 +205,14 @@ def test_unknown_key_lists_the_known_settings(key):
     with pytest.raises(InvalidInput) as caught:
         check_value(key, "1")
     assert caught.value.message == (
-        f"Unknown setting '{key}'; known settings: at_risk_minutes, close_to_tray, "
+        f"Unknown setting '{key}'; known settings: appearance, at_risk_minutes, "
+        "close_to_tray, "
         "csv.mappings, days_off, focus_allow, focus_digest_times, focus_margin_minutes, "
         "follow_up_after, "
         "holidays, imap.folders, imap.host, imap.interval, imap.port, imap.security, "
         "imap.user, language, mark_done_on_export, mark_done_on_send, me, "
-        "network.deadline_seconds, notify_every_minutes, send_undo_seconds, timezone, "
+        "network.deadline_seconds, notification_style, notify_every_minutes, quiet_desktop, "
+        "send_undo_seconds, start_at_login, timezone, "
         "working_hours, policy.CHANNEL.PRIORITY."
     )
 

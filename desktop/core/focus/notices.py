@@ -6,7 +6,7 @@ and the digest. Times are formatted by an injected :data:`Moment`, so this stays
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from desktop.core.focus.blocks import Digest, Reason
 from desktop.core.i18n import _, ngettext
@@ -80,3 +80,22 @@ def _listing(requests: Sequence[Request], moment: Moment) -> str:
     if rest > 0:
         lines.append(ngettext("and {count} more", "and {count} more", rest).format(count=rest))
     return "\n".join(lines)
+
+
+OPEN, SNOOZE, REPLY, DEFAULT = "open", "snooze", "reply", "default"
+"""Keys of a notification's actions; ``default`` is a click on the notification itself."""
+SNOOZE_FOR = timedelta(hours=1)
+"""How long the "Snooze 1 h" action hides requests."""
+
+
+def actions_for(notification: Notification) -> list[str]:
+    """The freedesktop ``Notify`` actions (key, label, key, label, …): "Open all" on a
+    digest; "Open" and "Snooze 1 h" on the rest, and "Reply" on one about a single request."""
+    if not notification.request_ids:
+        return []
+    if notification.kind == "digest":
+        return [DEFAULT, _("Open all"), OPEN, _("Open all")]
+    actions = [DEFAULT, _("Open"), OPEN, _("Open"), SNOOZE, _("Snooze 1 h")]
+    if len(notification.request_ids) == 1:
+        actions += [REPLY, _("Reply")]
+    return actions

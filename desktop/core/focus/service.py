@@ -64,6 +64,9 @@ class FocusState:
     suggested: timedelta
     """How long a block could run before that."""
     bounded_by: Request | None
+    desktop_quieted: str | None = None
+    """The backend that holds the desktop's own notifications for this block (``dunst``,
+    ``gnome``, ``kde``, ``swaync``), or ``None``."""
 
     @property
     def active(self) -> bool:
@@ -81,12 +84,15 @@ class FocusService:
         notifier: shows notifications.
         settings: returns the focus settings in force (read again on every event).
         moment: formats a reply-by for notifications (default: ``HH:MM`` in the zone).
+        desktop_quieted: names the backend that quiets the desktop now (``None``: none).
     """
 
     def __init__(self, repository: FocusRepository, requests: FocusRequests, clock: Clock,
                  notifier: Notifier, settings: Callable[[], FocusSettings],
-                 moment: notices.Moment | None = None) -> None:
+                 moment: notices.Moment | None = None,
+                 desktop_quieted: Callable[[], str | None] | None = None) -> None:
         self._repo = repository
+        self._desktop_quieted = desktop_quieted
         self._requests = requests
         self._clock = clock
         self.notifier = notifier
@@ -142,7 +148,8 @@ class FocusService:
         first = self._requests.next_due(now)  # one indexed query, not the whole queue
         length, bound = suggested_length([first] if first else [], now, margin)
         breach = None if bound is None or bound.reply_by is None else bound.reply_by - margin
-        return FocusState(self.current(), len(self._held), breach, length, bound)
+        quieted = self._desktop_quieted() if self._desktop_quieted is not None else None
+        return FocusState(self.current(), len(self._held), breach, length, bound, quieted)
 
     def next_event(self) -> datetime | None:
         """When :meth:`tick` next has something to do."""

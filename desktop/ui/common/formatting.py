@@ -141,6 +141,11 @@ class Formatter:
                                                                   timedelta(days=1)))
         return _("{time} left").format(time=self.duration(left, day))
 
+    def spoken(self, delta: timedelta) -> str:
+        """``2 hours``, ``3 days``: a length in words, rounded to one unit (for screen
+        readers, which read ``2h`` badly)."""
+        return format_timedelta(abs(delta), format="long", locale=self.locale)
+
     def relative(self, delta: timedelta) -> str:
         """``in 3 hours``, ``20 minutes ago``: ``delta`` from now, rounded to one unit."""
         return format_timedelta(delta, add_direction=True, locale=self.locale)

@@ -34,6 +34,8 @@ from desktop.core.requests import Channel, Priority
 from desktop.core.settings import REGISTRY, policy_key
 from desktop.core.working_hours import DAY_NAMES, format_working_hours, parse_working_hours
 
+from desktop.ui.common.settings_fields import RegistryPage
+
 _DAY_LABELS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
                N_("Saturday"), N_("Sunday"))
 # Language names stay in their own language, so anyone can find theirs; the code is the setting.
@@ -49,6 +51,12 @@ def _label(key: str) -> str:
 def _help(key: str) -> str:
     """The translated help text of a setting."""
     return _(REGISTRY[key].help)
+
+
+FOCUS_KEYS = ("focus_margin_minutes", "focus_allow", "focus_digest_times",
+              "notify_every_minutes", "quiet_desktop", "notification_style", "close_to_tray",
+              "start_at_login")
+"""The settings on the "Focus and notifications" page, generated from the registry."""
 
 
 class SettingsDialog(QDialog):
@@ -70,6 +78,8 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._time_page(zones, regions), _("Working time"))
         tabs.addTab(self._policy_page(), _("Response-time policy"))
         tabs.addTab(self._appearance_page(), _("Appearance"))
+        self.focus_page = RegistryPage(FOCUS_KEYS, self._queue.setting_text)
+        tabs.addTab(self.focus_page, _("Focus and notifications"))
         self.error = QLabel(wordWrap=True)
         self.error.setStyleSheet("color: #b3261e")
         self.error.hide()
@@ -160,6 +170,8 @@ class SettingsDialog(QDialog):
             index = self.language.count() - 1
         self.language.setCurrentIndex(index)
         form.addRow(_label("language"), self.language)
+        self.appearance_page = RegistryPage(("appearance", "me"), self._queue.setting_text)
+        form.addRow(self.appearance_page)
         note = QLabel(_("A new language applies when Unhurried starts again."), wordWrap=True)
         note.setObjectName("languageNote")
         form.addRow("", note)
@@ -186,6 +198,7 @@ class SettingsDialog(QDialog):
             "language": self.language.currentData() or "",
         }
         values |= {key: edit.text() for key, edit in self.targets.items()}
+        values |= self.focus_page.values() | self.appearance_page.values()
         return values
 
     def accept(self) -> None:

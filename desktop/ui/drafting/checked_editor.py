@@ -117,6 +117,7 @@ class CheckedEditor(QPlainTextEdit):
                  language: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkedEditor")
+        self.setAccessibleName(_("Message"))
         self.setTabChangesFocus(True)
         self._fix_context = fix_context
         self._scanner = secret_scanner

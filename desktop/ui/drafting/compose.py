@@ -120,6 +120,7 @@ class DraftPreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.subject = QLineEdit(readOnly=True, objectName="previewSubject")
+        self.subject.setAccessibleName(_("Subject"))
         self.body = CheckedEditor()
         self.body.setObjectName("previewBody")
         self.body.setReadOnly(True)
@@ -173,6 +174,8 @@ class ComposeDialog(QDialog):
         self.search = QLineEdit(placeholderText=_("Search templates"), clearButtonEnabled=True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.list = QListView()
+        self.search.setAccessibleName(_("Search templates"))
+        self.list.setAccessibleName(_("Templates"))
         self.list.setModel(self.proxy)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self.problems = QLabel(wordWrap=True, objectName="templateProblems")

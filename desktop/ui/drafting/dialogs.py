@@ -82,6 +82,7 @@ class HistoryDialog(QDialog):
         self.model = VersionsModel(formatter.full, self)
         self.model.set_items(versions)
         self.view = _table(self.model, self)
+        self.view.setAccessibleName(_("Versions"))
         self.view.setColumnWidth(0, 260)
         self.view.doubleClicked.connect(lambda _index: self._restore())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -127,6 +128,7 @@ class SendLaterDialog(QDialog):
         self._formatter = formatter
         theirs = suggested.astimezone(self._zone)
         self.edit = QDateTimeEdit()
+        self.edit.setAccessibleName(_("Send at"))
         self.edit.setTimeZone(QTimeZone.utc())  # plain fields: never the machine's zone
         self.edit.setDateTime(QDateTime(QDate(theirs.year, theirs.month, theirs.day),
                                         QTime(theirs.hour, theirs.minute), QTimeZone.utc()))
@@ -192,6 +194,7 @@ class DraftsDialog(QDialog):
         self._undo: Callable[[], None] | None = None
         self.model = DraftsModel(formatter.full, self)
         self.view = _table(self.model, self)
+        self.view.setAccessibleName(_("Drafts"))
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(DraftColumn.CHANGED, Qt.SortOrder.DescendingOrder)
         self.view.activated.connect(self._on_view_activated)

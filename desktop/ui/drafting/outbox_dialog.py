@@ -80,6 +80,7 @@ class OutboxDialog(QDialog):
         self._changed = changed
         self.model = OutboxModel(formatter.full, self)
         self.view = _table(self.model, self)
+        self.view.setAccessibleName(_("Outbox"))
         self.empty = QLabel(_("Nothing is queued to send."))
         self.problem = QLabel(wordWrap=True)
         self.problem.hide()

@@ -89,6 +89,9 @@ class TemplateForm(QWidget):
                 main.addRow(box)
                 continue
             widget = make_field_widget(field, zone, zones, people, now, self)
+            for part in widget.findChildren(QWidget):  # the label names the row, not its edit
+                if not part.accessibleName():
+                    part.setAccessibleName(field.label)
             widget.changed.connect(lambda name=field.name: self._on_field_changed(name))
             self.widgets[field.name] = widget
             error = QLabel(objectName="fieldError", wordWrap=True)

@@ -110,6 +110,7 @@ class DraftWindow(QMainWindow):
         self.findings_model = FindingsModel(icons, self)
         self.findings_view = QListView()
         self.findings_view.setObjectName("findingsView")
+        self.findings_view.setAccessibleName(_("What the message is missing"))
         self.findings_view.setModel(self.findings_model)
         self.findings_view.setWordWrap(True)
         self.findings_view.clicked.connect(self._on_findings_view_clicked)

@@ -29,6 +29,10 @@ def clock_text(formatter: Formatter, value: datetime, now: datetime | None = Non
                            locale=formatter.locale)
 
 
+NOTICE_BACKGROUND, NOTICE_TEXT = "#fff4d6", "#3d2e00"
+"""The notice banner keeps its light colours in a dark window, so its text is set too."""
+
+
 def _bar(parent: QWidget, name: str, colour: str) -> tuple[QFrame, QHBoxLayout]:
     frame = QFrame(parent)
     frame.setObjectName(name)
@@ -87,8 +91,9 @@ class NoticeBanner(QWidget):
         super().__init__(parent)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        frame, layout = _bar(self, "noticeBanner", "#fff4d6")
+        frame, layout = _bar(self, "noticeBanner", NOTICE_BACKGROUND)
         self.text = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.text.setStyleSheet(f"color: {NOTICE_TEXT};")  # light or dark desktop alike
         self.text.setWordWrap(True)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.show_button = QPushButton(_("Show them"))

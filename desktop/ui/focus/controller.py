@@ -18,9 +18,11 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSystemTrayIcon
 
 from desktop.core.errors import InvalidInput
+from desktop.core.focus import notices
+from desktop.core.focus.quiet import DesktopQuieter, Outcome
 from desktop.core.focus.service import FocusService
 from desktop.core.i18n import _, ngettext
 from desktop.core.ports import Notification, Notifier
@@ -48,14 +50,29 @@ class FocusController(QObject):
         icon: the tray icon's image.
         close_to_tray: reads the setting of the same name.
         status_text: the status message for others, for "Copy status message".
+        quieter: quiets the desktop's own notifications during a block (``None``: never).
+        snooze: hides requests for :data:`notices.SNOOZE_FOR` (a notification's "Snooze 1 h").
+        reply: opens the reply to one request (a notification's "Reply").
     """
 
     state_changed = Signal()
 
     def __init__(self, window: QMainWindow, service: FocusService, formatter: Formatter,
                  desktop: Notifier, icon: QIcon, close_to_tray: Callable[[], bool],
-                 status_text: Callable[[], str] | None = None, parent: Any = None) -> None:
+                 status_text: Callable[[], str] | None = None, parent: Any = None,
+                 quieter: DesktopQuieter | None = None,
+                 snooze: Callable[[tuple[str, ...]], None] | None = None,
+                 reply: Callable[[str], None] | None = None) -> None:
         super().__init__(parent or window)
+        self.quieter = quieter
+        self._snooze = snooze
+        self._reply = reply
+        self._quiet_problem = ""
+        self.quiet_label = QLabel(window)
+        self.quiet_label.setObjectName("desktopQuiet")
+        self.quiet_label.setAccessibleName(_("Desktop notifications"))
+        self.quiet_label.hide()
+        window.statusBar().addPermanentWidget(self.quiet_label)
         self.window = window
         self.service = service
         self._fmt = formatter
@@ -120,9 +137,27 @@ class FocusController(QObject):
     def notify(self, notification: Notification) -> bool:
         """Show through the desktop chain; a digest is also kept in the window's banner."""
         delivered = self._desktop.notify(notification)
-        if notification.kind == "digest" or not delivered:
+        held = (notification.urgent and self.quieter is not None
+                and self.quieter.holds_breakthroughs())
+        if notification.kind == "digest" or not delivered or held:
             self.show_notice(notification)
+        if held:  # the paused desktop would keep it until the block ends
+            QApplication.alert(self.window)
         return True
+
+    def on_notification_action(self, key: str, notification: Notification) -> None:
+        """The user picked an action on a desktop notification."""
+        ids = notification.request_ids
+        if key in (notices.OPEN, notices.DEFAULT):
+            self.show_requests(ids)
+        elif key == notices.SNOOZE and self._snooze is not None and ids:
+            self._snooze(ids)
+            self.window.statusBar().showMessage(ngettext(
+                "Snoozed for an hour.", "Snoozed {count} requests for an hour.",
+                len(ids)).format(count=len(ids)), 6000)
+        elif key == notices.REPLY and self._reply is not None and len(ids) == 1:
+            self.show_requests(ids)
+            self._reply(ids[0])
 
     def show_notice(self, notification: Notification) -> None:
         """Show a notification in the window."""
@@ -221,8 +256,14 @@ class FocusController(QObject):
     # -- time and changes ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Show the current state in the banner, the menu and the tray."""
+        """Quiet or restore the desktop as the block says; show the current state in the
+        banner, the status bar, the menu and the tray."""
+        self.follow_desktop(self.service.current() is not None)
         state = self.service.state()
+        self.quiet_label.setVisible(state.desktop_quieted is not None)
+        if state.desktop_quieted is not None:
+            self.quiet_label.setText(_("Desktop notifications held ({backend})").format(
+                backend=state.desktop_quieted))
         now = self.service.now()
         self.banner.show_state(state, now)
         self.start_action.setEnabled(not state.active)
@@ -231,6 +272,21 @@ class FocusController(QObject):
         if self.tray is not None:
             self.tray.show_state(state, now)
         self.state_changed.emit()
+
+    def follow_desktop(self, block_running: bool) -> None:
+        """Quiet the desktop while a block runs, put it back otherwise (also at quit: pass
+        ``False``), and say when the user took do-not-disturb over or it failed."""
+        if self.quieter is None:
+            return
+        outcome = self.quieter.follow(block_running)
+        if outcome is Outcome.TAKEN_OVER:
+            self.tell(_("You turned the desktop's do-not-disturb off during this focus block; "
+                        "Unhurried leaves it as you set it."))
+        elif outcome is Outcome.FAILED and self.quieter.problem != self._quiet_problem:
+            self.tell(self.quieter.problem)
+        elif outcome is not Outcome.UNCHANGED:
+            logger.info("desktop notifications: %s", outcome.value)
+        self._quiet_problem = self.quieter.problem
 
     def reload(self) -> None:
         """Read the focus state from the store again (another process changed it)."""

@@ -100,6 +100,7 @@ class FocusTimeDialog(QDialog):
         self.model = StretchModel(stretches, text, self)
         self.view = QListView(self)
         self.view.setModel(self.model)
+        self.view.setAccessibleName(_("Free stretches"))
         self.view.setUniformItemSizes(True)
         intro = QLabel(ngettext(
             "{count} free stretch of 90 minutes or more in your working hours this coming week:",

@@ -146,6 +146,7 @@ class HealthView(QWidget):
         self.weeks_box = QSpinBox(self, minimum=1, maximum=MAX_WEEKS, value=DEFAULT_WEEKS)
         self.weeks_box.setSuffix(_(" weeks"))
         self.weeks_box.setObjectName("weeksBox")
+        self.weeks_box.setAccessibleName(_("Weeks shown"))
         self.weeks_box.valueChanged.connect(lambda _value: self.refresh())
         self.reading = QLabel(_("Computing…"), self)
         self.reading.setObjectName("healthReading")

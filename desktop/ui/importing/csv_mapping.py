@@ -81,6 +81,7 @@ class CsvMappingDialog(QDialog):
         self.preview = QStandardItemModel(self)
         self.table = table = QTableView()
         table.setModel(self.preview)
+        table.setAccessibleName(_("Preview of the first rows"))
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

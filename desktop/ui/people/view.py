@@ -45,6 +45,7 @@ class PeopleDialog(QDialog):
         self.model = PeopleModel(self._save, self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
+        self.view.setAccessibleName(_("People"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)

@@ -43,6 +43,8 @@ class DetailPane(QTextBrowser):
         self.reply_scheduled: Callable[[str], datetime | None] | None = None
         self.setOpenExternalLinks(True)
         self.setObjectName("detailPane")
+        self.setAccessibleName(_("Request details"))
+        self.setAccessibleDescription(_("The selected request: sender, reply-by and message."))
         self.show_request(None)
 
     def show_request(self, request: Request | None, bucket: Bucket | None = None) -> None:

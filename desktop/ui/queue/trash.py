@@ -100,6 +100,7 @@ class DeletedDialog(QDialog):
         self._restore = restore
         self.model = DeletedModel(formatter, now, self)
         self.view = QTableView(self)
+        self.view.setAccessibleName(_("Deleted requests"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

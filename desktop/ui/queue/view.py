@@ -23,6 +23,8 @@ class QueueView(QTreeView):
     def __init__(self, model: QueueModel, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("queueView")
+        self.setAccessibleName(_("Queue"))
+        self.setAccessibleDescription(_("Requests grouped by the time left to reply."))
         self._collapsed: set[int] = set()
         self._adjusting = False
         self._model = model

@@ -41,6 +41,7 @@ from desktop.wiring.services import (
     apply_autostart,
     compute_weeks,
     decision_service,
+    list_mail_folders,
     load_demo,
     open_context,
     open_focus,
@@ -206,7 +207,7 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     app.aboutToQuit.connect(sync.cancel_and_wait)
     server.activated.connect(lambda _argv: _raise(window))
     mail = MailSyncController(context.queue, partial(run_sync_job, paths, clock, secrets),
-                              secrets, _list_folders, window)
+                              secrets, partial(list_mail_folders, context), window)
     mail.install(window.file_menu, window.demo_action)
     if window.importer is not None:
         window.importer.csv_columns = CsvColumns(context.queue, _csv_preview, window)
@@ -469,12 +470,6 @@ def _scan_secrets(text: str) -> Any:
     from desktop.platform.secret_scan import scan  # detect-secrets: when a draft is checked
 
     return scan(text)
-
-
-def _list_folders(*args: Any, **kwargs: Any) -> Any:
-    from desktop.sources.imap import list_folders  # imapclient: when the dialog asks
-
-    return list_folders(*args, **kwargs)
 
 
 def _csv_preview(*args: Any, **kwargs: Any) -> Any:

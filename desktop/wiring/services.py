@@ -211,6 +211,14 @@ def sync_mail(context: Context, secrets: SecretStore, password: str | None = Non
     return sync.run(account, password, progress=progress, cancelled=cancelled)
 
 
+def list_mail_folders(context: Context, account: MailAccount, password: str) -> list[str]:
+    """The account's folders, within the network deadline the settings hold now."""
+    from desktop.sources.imap import list_folders, open_client  # imapclient: when asked
+
+    return list_folders(account, password, connect=partial(
+        open_client, deadline=context.queue.settings.network_deadline))
+
+
 def run_sync_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
                  progress: Callable[[int], None], cancelled: Callable[[], bool]) -> ImportReport:
     """One mail sync on a store connection of its own (it runs on the window's worker thread)."""

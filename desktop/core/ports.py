@@ -61,6 +61,12 @@ class RequestRepository(Protocol):
         """Those of ``request_ids`` that are stored (deleted ones too: a deletion is kept)."""
         ...
 
+    def insert_new(self, requests: Iterable[Request]) -> int:
+        """Store those of ``requests`` whose id is not stored yet, in one transaction: the
+        check and the write are one step, so a stored row (and what the user changed in it) is
+        never replaced. Returns how many were stored."""
+        ...
+
     def get_many(self, request_ids: Iterable[str]) -> list[Request]:
         """The requests with these ids (unknown ids are left out), in no particular order."""
         ...

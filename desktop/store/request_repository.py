@@ -30,6 +30,10 @@ _UPSERT = (
     f"ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
 )
+_INSERT_NEW = (
+    f"INSERT INTO requests ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
+    "ON CONFLICT(id) DO NOTHING"
+)
 _IDS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -158,6 +162,20 @@ class SqliteRequestRepository:
             return
         with transaction(self._db) as conn:
             conn.executemany(_UPSERT, rows)
+
+    def insert_new(self, requests: Iterable[Request]) -> int:
+        """Insert those of ``requests`` whose id is not stored yet; never replace a row.
+
+        The existence check is the insert itself, inside one ``BEGIN IMMEDIATE`` transaction,
+        so two imports and the user's edits in other connections can neither undo an edit nor
+        count a request twice. Returns how many rows were inserted.
+        """
+        rows = [_row(r) for r in requests]
+        if not rows:
+            return 0
+        with transaction(self._db) as conn:
+            # rowcount: rows this statement inserted (sqlite3_changes, not the FTS triggers')
+            return conn.executemany(_INSERT_NEW, rows).rowcount
 
     def active(self) -> list[Request]:
         """Open and waiting requests (snoozed ones included), soonest reply-by first."""

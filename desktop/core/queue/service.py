@@ -235,7 +235,11 @@ class QueueService:
         """Store the items not imported before, in one transaction.
 
         An item whose source and external id is already in the store (or earlier in the same
-        batch) is skipped, so importing again adds nothing and leaves the user's changes alone.
+        batch) is skipped, so importing again adds nothing and leaves the user's changes alone
+        (state, priority, snooze, due). The ids read first only spare deriving reply-bys for
+        what is surely known; what is new is decided by the insert itself
+        (``RequestRepository.insert_new``), so an import running beside another one, or beside
+        the user's edits, never overwrites a row and counts each request once.
 
         Returns:
             How many were imported, and how many skipped as duplicates.
@@ -246,8 +250,9 @@ class QueueService:
             request = item.to_request()
             if request.id not in known and request.id not in fresh:
                 fresh[request.id] = request
-        self.put_many(fresh.values())
-        return len(fresh), len(items) - len(fresh)
+        derived = with_reply_bys(list(fresh.values()), self.settings.policy, self.calendar)
+        imported = self._requests.insert_new(derived)
+        return imported, len(items) - imported
 
     def close_answered(self, replies: Sequence[Incoming]) -> int:
         """Mark done the open requests that the user's own ``replies`` answer.

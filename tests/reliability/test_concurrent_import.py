@@ -41,7 +41,7 @@ def test_two_imports_and_user_edits_keep_every_edit(tmp_path: Path) -> None:
             importing.set()
             reports.append(run_import(context.queue, items, batch_size=BATCH))
             context.db.conn.close()
-        except BaseException as error:  # noqa: BLE001 - reported by the test below
+        except BaseException as error:  # reported by the test below
             errors.append(error)
 
     threads = [threading.Thread(target=importer) for _ in range(2)]

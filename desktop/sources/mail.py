@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email import policy
@@ -20,14 +21,15 @@ from email.header import decode_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
+from desktop.core.budgets import BudgetExceeded, Deadline
 from desktop.core.i18n import _
 from desktop.core.importing.items import Incoming, Problem, plausible
 from desktop.core.requests import Channel, Priority
-from desktop.sources.budgets import BudgetExceeded, Deadline
 from desktop.sources.html_text import html_to_text
 
 SOURCE = "mail"
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]")
+_YEAR = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,}\s+(\d+)\b")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _MAX_LINKS = 20
 _MAX_BODY = 200_000
@@ -66,7 +68,7 @@ def read_message(data: bytes, where: str, file_time: Callable[[], datetime]) -> 
     if not data.strip():
         return [Problem(where, _("The file is empty."))]
     try:
-        message = parse_bounded(data, Deadline(MAX_PARSE_SECONDS))
+        message = parse_bounded(data, Deadline(MAX_PARSE_SECONDS, time.monotonic))
     except BudgetExceeded as breach:
         return [Problem(where, breach.reason())]
     message_id = _header(message, "Message-ID").strip()
@@ -192,6 +194,9 @@ def _parse_time(text: str) -> datetime | None:
         moment = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
+    written = _YEAR.search(text)
+    if written and len(written[1]) > 2 and int(written[1]) != moment.year:
+        return None  # only a two-digit year means 19xx/20xx: "0000" is no year, not 2000
     if moment.tzinfo is None:  # "-0000": the sender did not know its zone; read as UTC
         moment = moment.replace(tzinfo=UTC)
     try:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.budgets import BudgetExceeded, Deadline
 from desktop.core.importing.items import Incoming, Problem
 from desktop.sources import mail, mail_files
-from desktop.sources.budgets import BudgetExceeded, Deadline
 from desktop.sources.mail import MAX_MIME_DEPTH, MAX_MIME_PARTS, parse_bounded, read_message
 from desktop.sources.mail_files import read_maildir
 
@@ -88,3 +88,19 @@ def test_a_maildir_import_goes_past_a_hostile_mail(tmp_path: Path) -> None:
     [problem] = [i for i in items if isinstance(i, Problem)]
     assert problem.where.endswith("2.eml")
     assert "MIME nesting depth" in problem.reason
+
+
+@pytest.mark.parametrize("date", ["Sat, 01 Jan 0000 09:00:00 +0000", "2 Mar 0026 09:00 +0100"])
+def test_a_year_written_with_four_digits_is_taken_as_written(date: str) -> None:
+    data = f"From: a@example.org\nSubject: s\nDate: {date}\n\nhi\n".encode()
+    items = read_message(data, "y.eml", lambda: FILE_TIME)
+    [request] = [i for i in items if isinstance(i, Incoming)]
+    assert request.received_at == FILE_TIME  # not 2000-01-01: unreadable, and reported
+    assert any("date could not be read" in r for r in reasons(items))
+
+
+def test_a_two_digit_year_is_still_this_century() -> None:
+    data = b"From: a@example.org\nSubject: s\nDate: 2 Mar 26 09:00 +0100\n\nhi\n"
+    [request] = [i for i in read_message(data, "y.eml", lambda: FILE_TIME)
+                 if isinstance(i, Incoming)]
+    assert request.received_at == datetime(2026, 3, 2, 8, tzinfo=UTC)

@@ -10,7 +10,6 @@ goes on with the next item, so the same input never stops an import at the same 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from desktop.core.i18n import _
@@ -34,10 +33,11 @@ class BudgetExceeded(Exception):
 class Deadline:
     """Wall time for one item; :meth:`check` raises once it has run out.
 
-    ``clock`` (seconds, monotonic) is injected by tests.
+    ``clock`` gives seconds on a monotonic scale: the caller's ``time.monotonic`` (core reads
+    no clock), a fake in tests.
     """
 
-    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, seconds: float, clock: Callable[[], float]) -> None:
         self._clock = clock
         self._seconds = seconds
         self._end = clock() + seconds

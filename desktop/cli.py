@@ -35,6 +35,7 @@ from desktop.core.queue.service import QueueService
 from desktop.core.queue.status import status_message
 from desktop.core.requests import Channel, Priority, Request, parse_channel, parse_priority
 from desktop.core.settings import REGISTRY, parse_zone
+from desktop.core.text import one_line, spreadsheet_cell, visible
 from desktop.core.when import parse_when
 from desktop.platform.i18n import install_language
 from desktop.platform.paths import resolve_paths
@@ -298,7 +299,8 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
             current = bucket
         reply_by = request.reply_by.astimezone(zone).strftime("%a %d %b %H:%M") if (
             request.reply_by) else "—"
-        print(f"  {request.id[:8]}  {reply_by:<16}  {request.sender[:24]:<24}  {request.subject}")
+        print(f"  {request.id[:8]}  {reply_by:<16}  {one_line(request.sender)[:24]:<24}  "
+              f"{one_line(request.subject)}")
     if not rows:
         print(_("Nothing in the queue."))
     return EXIT_OK
@@ -312,9 +314,9 @@ def _cmd_show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     else:
         for key, value in data.items():
             if key != "body" and value not in (None, [], ""):
-                print(f"{key:>14}: {value}")
+                print(f"{key:>14}: {one_line(str(value))}")
         print()
-        print(request.body)
+        print(visible(request.body))
     return EXIT_OK
 
 
@@ -328,8 +330,8 @@ def _cmd_search(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
                          ensure_ascii=False, indent=2))
     else:
         for r, snippet in rows:
-            print(f"{r.id[:8]}  {r.sender[:24]:<24}  {r.subject}")
-            print(f"          {snippet}")
+            print(f"{r.id[:8]}  {one_line(r.sender)[:24]:<24}  {one_line(r.subject)}")
+            print(f"          {one_line(snippet)}")
     return EXIT_OK
 
 
@@ -343,8 +345,9 @@ def _cmd_export(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
         fields = list(rows[0]) if rows else list(request_json.__annotations__)
         writer = csv.DictWriter(out, fieldnames=fields)
         writer.writeheader()
-        for row in rows:
-            writer.writerow(row | {"links": " ".join(row.get("links", []))})
+        for row in rows:  # cells a spreadsheet would run as formulas are made text
+            cells = row | {"links": " ".join(row.get("links", []))}
+            writer.writerow({k: spreadsheet_cell(v) for k, v in cells.items()})
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="") as handle:
             handle.write(out.getvalue())
@@ -408,7 +411,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if report.answered:
         print(_("Marked done because you had replied: {count}.").format(count=report.answered))
     for problem in report.failed:
-        print(f"  {problem.where}: {problem.reason}")
+        print(f"  {one_line(problem.where)}: {one_line(problem.reason)}")
     return EXIT_OK
 
 

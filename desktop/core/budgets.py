@@ -37,13 +37,22 @@ class Deadline:
     no clock), a fake in tests.
     """
 
-    def __init__(self, seconds: float, clock: Callable[[], float]) -> None:
+    def __init__(self, seconds: float, clock: Callable[[], float], what: str = "") -> None:
         self._clock = clock
         self._seconds = seconds
         self._end = clock() + seconds
+        self.what = what or _("time per item")
+        """The limit as the user reads it."""
+
+    def sooner(self, seconds: float, what: str = "") -> Deadline:
+        """A deadline ``seconds`` from now for a part of this item, never later than this one
+        (whichever comes first is the one reported)."""
+        part = Deadline(seconds, self._clock, what)
+        if self._end < part._end:
+            part._end, part._seconds, part.what = self._end, self._seconds, self.what
+        return part
 
     def check(self) -> None:
         """Raise :class:`BudgetExceeded` if the time is up."""
         if self._clock() > self._end:
-            raise BudgetExceeded(_("time per item"), _("{seconds:g} s").format(
-                seconds=self._seconds))
+            raise BudgetExceeded(self.what, _("{seconds:g} s").format(seconds=self._seconds))

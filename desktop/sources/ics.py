@@ -32,20 +32,28 @@ import recurring_ical_events  # type: ignore[import-untyped]
 from desktop.core.budgets import BudgetExceeded, Deadline
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.ical_budget import ZONE_HORIZON_YEAR, ExpansionBudget
+from desktop.core.ical_budget import ZONE_HORIZON_YEAR, ExpansionBudget, rule_costs
 from desktop.core.importing.items import Problem
 from desktop.core.meetings import MeetingEvent
 
-MAX_OCCURRENCES = 5_000
-"""Occurrences kept of one series within the range; more is not a meeting series."""
+MAX_OCCURRENCES = 1_000
+"""Occurrences kept of one series within the range (59 weeks on import): a meeting twice every
+day is 826; more is not a meeting series. Each costs about 1.3 ms to expand."""
+MAX_WINDOW_REPETITIONS = 20 * MAX_OCCURRENCES
+"""What a rule may give within the range's years, priced before expanding it (an upper bound:
+whole years, every BY value). Above this it would only run into :data:`MAX_OCCURRENCES`
+after seconds of expanding, so it is reported at once: an hourly series is 17,568."""
 MAX_ICS_BYTES = 64 * 2**20
 """A calendar export of ten busy years is about 20 MB; 64 MiB keeps every real one and bounds
 the lines held in memory (a few times the file)."""
 MAX_COMPONENTS = 100_000
 """Events and time zones read from one file: ten busy years are about 20,000 events."""
-MAX_ICS_SECONDS = 60.0
-"""Wall time for one file. Within the expansion budgets a file takes about ten seconds; the
-rest is room for a slow machine, not for a hostile file."""
+MAX_ICS_SECONDS = 30.0
+"""Wall time for one file. 5,000 meetings in the range (a very full calendar) take about 7 s;
+the rest is room for a slow machine, not for a hostile file."""
+MAX_SERIES_SECONDS = 3.0
+"""Wall time for one series, so one cannot spend the whole file's: 1,000 occurrences (the most
+kept) take about 1.3 s."""
 _TOO_FREQUENT = {"SECONDLY", "MINUTELY"}
 _TOP_LEVEL = {"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE"}
 _UID = re.compile(r"^UID(?:;[^:]*)?:(.*)$", re.IGNORECASE)
@@ -131,20 +139,25 @@ def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinf
             "\n".join(block.lines).encode()).hexdigest()[:16]
         groups.setdefault(uid, []).append(block)
     window = (start.astimezone(UTC), end.astimezone(UTC))
-    deadline = Deadline(MAX_ICS_SECONDS, time.monotonic)
+    deadline = Deadline(MAX_ICS_SECONDS, time.monotonic, _("time per calendar file"))
     for uid, group in groups.items():
         reader = _SeriesReader(result.calendar_id, uid, _label(where, group[0]), floating,
                                window, max_occurrences)
         if reader.too_frequent(group):
             problems.extend(reader.problems)
             continue
+        lines = [line for b in group for line in b.lines]
         try:
             deadline.check()
-            budget.charge((line for b in group for line in b.lines), window[1].year)
+            if max(rule_costs(lines, window[1].year, window[0].year), default=0) > \
+                    MAX_WINDOW_REPETITIONS:
+                raise BudgetExceeded(_("repetitions in the weeks imported"),
+                                     f"{MAX_WINDOW_REPETITIONS:,}")
+            budget.charge(lines, window[1].year)
         except BudgetExceeded as breach:
             problems.append(Problem(reader.label, breach.reason()))
             continue
-        result.events.extend(reader.read(zones, group, deadline))
+        result.events.extend(reader.read(zones, group, deadline.sooner(MAX_SERIES_SECONDS)))
         problems.extend(reader.problems)
     return result
 

@@ -103,7 +103,17 @@ def test_an_hourly_rule_with_every_minute_and_second_is_refused(tmp_path: Path) 
     assert [e.uid for e in read.events] == ["ok"]
     [problem] = read.problems
     assert problem.where.endswith(": h")
-    assert f"{MAX_RULE_EXPANSIONS:,}" in problem.reason
+    assert "repetitions in the weeks imported" in problem.reason
+
+
+def test_a_fast_rule_from_long_ago_is_refused_before_walking_to_the_range(
+        tmp_path: Path) -> None:
+    lines = event("old", rule="FREQ=HOURLY").replace("20260302", "19900101")
+    began = time.monotonic()
+    read = read_ics(ics(tmp_path, lines, event("ok")), START, END)
+    assert time.monotonic() - began < 2  # 60 s when it was walked from 1990
+    assert [e.uid for e in read.events] == ["ok"]
+    assert f"repetitions of one rule ({MAX_RULE_EXPANSIONS:,})" in read.problems[0].reason
 
 
 def test_each_event_is_read_with_the_zones_it_names_only(tmp_path: Path) -> None:
@@ -141,3 +151,19 @@ def test_a_caldav_item_with_a_zone_repeating_every_second_is_a_bad_item() -> Non
 def test_a_caldav_item_over_its_size_is_a_bad_item() -> None:
     with pytest.raises(BadItem, match="bytes in one item"):
         parse_item(b"BEGIN:VCALENDAR\r\n" + b"X-A:" + b"a" * 2**21 + b"\r\nEND:VCALENDAR\r\n")
+
+
+def test_a_part_deadline_never_outlasts_its_whole() -> None:
+    from desktop.core.budgets import Deadline
+
+    now = [0.0]
+    whole = Deadline(10.0, lambda: now[0], "whole")
+    part = whole.sooner(3.0)
+    now[0] = 3.5
+    with pytest.raises(BudgetExceeded, match="time per item"):
+        part.check()
+    whole.check()
+    late = whole.sooner(60.0)
+    now[0] = 10.5
+    with pytest.raises(BudgetExceeded, match="whole"):
+        late.check()

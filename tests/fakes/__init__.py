@@ -77,6 +77,11 @@ class MemoryRequestRepository:
     def get_many(self, request_ids: Iterable[str]) -> list[Request]:
         return [self.data[i] for i in request_ids if i in self.data]
 
+    def replace_unchanged(self, requests) -> int:
+        fresh = [r for r, seen in requests if self.data.get(r.id) == seen]
+        self.save_many(fresh)
+        return len(fresh)
+
     def insert_new(self, requests: Iterable[Request]) -> int:
         fresh = [r for r in requests if r.id not in self.data]
         self.save_many(fresh)

@@ -78,3 +78,30 @@ def test_two_imports_and_user_edits_keep_every_edit(tmp_path: Path) -> None:
     assert sum(r.imported for r in reports) == ITEMS
     assert sum(r.skipped_duplicates for r in reports) == ITEMS
     assert all(r.failed == [] for r in reports)
+
+
+def test_closing_by_my_reply_never_overwrites_an_edit_made_meanwhile(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    importer, user = open_context(paths), open_context(paths)
+    try:
+        [item] = _items()[:1]
+        run_import(importer.queue, [item])
+        rid = import_id(item.source, item.external_id)
+        reply = Incoming(source="mail", external_id="<reply@example.org>", subject="Re",
+                         sender="me@example.org", received_at=START + timedelta(days=1),
+                         replies_to=(item.external_id,))
+        reads = importer.requests.get_many
+
+        def read_then_user_edits(ids):  # the user acts between the import's read and write
+            found = reads(ids)
+            user.queue.set_priority(rid, Priority.URGENT)
+            return found
+
+        importer.requests.get_many = read_then_user_edits  # type: ignore[method-assign]
+        assert importer.queue.close_answered([reply]) == 0
+        stored = user.requests.get(rid)
+        assert stored is not None
+        assert (stored.state, stored.priority) == (State.OPEN, Priority.URGENT)
+    finally:
+        importer.db.conn.close()
+        user.db.conn.close()

@@ -268,13 +268,14 @@ class QueueService:
                 by_id[key] = min(by_id.get(key, reply.received_at), reply.received_at)
         now = self._clock.now()
         closed = [
-            replace(rq.mark_done(request, at), modified_at=now)
+            (replace(rq.mark_done(request, at), modified_at=now), request)
             for request in self._requests.get_many(by_id)
             if request.state is not State.DONE and request.deleted_at is None
             and (at := by_id[request.id]) >= request.modified_at
         ]
-        self._requests.save_many(closed)
-        return len(closed)
+        # Only over rows nobody changed since they were read: an edit the user made meanwhile
+        # (in the window, while this import ran) wins, and is not counted as closed.
+        return self._requests.replace_unchanged(closed)
 
     def done(self, request_id: str) -> Request:
         """Mark a request done."""

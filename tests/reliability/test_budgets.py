@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability import hostile
+from tests.reliability import hostile_inputs as hostile
 from tests.reliability.attack import Outcome, run_attack
 
 PEAK_MB = 300  # a bare child with the parsers imported peaks near 60 MB

@@ -63,10 +63,14 @@ def _ics(parts: list[str], end: bool = True) -> str:
 
 
 def zone(tzid: str, rule: str = "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-         start: str = "19701025T030000") -> str:
+         start: str = "19701025T030000", daylight: str = "") -> str:
+    """A VTIMEZONE; with ``daylight`` (a rule) it also has a DAYLIGHT part, as the issue's
+    hanging zone had."""
+    summer = ["BEGIN:DAYLIGHT", f"DTSTART:{start}", f"RRULE:{daylight}", "TZOFFSETFROM:+0100",
+              "TZOFFSETTO:+0200", "END:DAYLIGHT"] if daylight else []
     return "\r\n".join(["BEGIN:VTIMEZONE", f"TZID:{tzid}", "BEGIN:STANDARD", f"DTSTART:{start}",
                         f"RRULE:{rule}", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:X",
-                        "END:STANDARD", "END:VTIMEZONE"])
+                        "END:STANDARD", *summer, "END:VTIMEZONE"])
 
 
 def vevent(uid: str, tzid: str | None = None, rule: str | None = None,
@@ -84,7 +88,9 @@ EVERY_SECOND = "FREQ=HOURLY;BYMINUTE={};BYSECOND={}".format(
 def ics_attack(name: str, path: Path) -> Path:
     """The issue's calendar attacks by name."""
     parts = {
-        "zone-every-second": lambda: [zone("Evil", "FREQ=SECONDLY"), vevent("e1", "Evil")],
+        "zone-every-second": lambda: [zone("Evil/Zone", "FREQ=SECONDLY", "19700101T000000",
+                                           "FREQ=SECONDLY;INTERVAL=2"),
+                                      vevent("e1", "Evil/Zone")],
         "hourly-every-second": lambda: [vevent("h1", rule=EVERY_SECOND)],
         "300-zones-400-events": lambda: [*(zone(f"Z{i}") for i in range(300)),
                                          *(vevent(f"e{i}", f"Z{i % 300}") for i in range(400))],
@@ -114,8 +120,9 @@ def fuzz_ics(rng: random.Random, path: Path, items: int = 60) -> Path:
 
 
 def caldav_item(path: Path) -> Path:
-    path.write_text(_ics([zone("Evil", "FREQ=SECONDLY"), "BEGIN:VTODO", "UID:t",
-                          "DTSTAMP:20260101T000000Z", "DUE;TZID=Evil:20260302T090000",
+    path.write_text(_ics([zone("Evil/Zone", "FREQ=SECONDLY", "19700101T000000",
+                               "FREQ=SECONDLY;INTERVAL=2"), "BEGIN:VTODO", "UID:t",
+                          "DTSTAMP:20260101T000000Z", "DUE;TZID=Evil/Zone:20260302T090000",
                           "SUMMARY:s", "END:VTODO"]), encoding="utf-8")
     return path
 

@@ -17,7 +17,7 @@ MO_STAMP := $(VENV)/.catalogues
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 BUNDLE := dist/unhurried-$(VERSION)-linux-$(shell uname -m).tar.gz
 
-.PHONY: run test test-latest lock lint bench venv clean catalogues dist check-bundle
+.PHONY: run test test-latest lock lint bench eval venv clean catalogues dist check-bundle
 
 $(STAMP): pyproject.toml $(LOCK)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -84,9 +84,13 @@ catalogues: $(STAMP)
 	@touch $(MO_STAMP)
 	$(PY) tools/catalogues.py check
 
-bench: $(STAMP)
+bench: $(STAMP) eval
 	bash tools/system-packages.sh
 	SHARED=$(abspath $(SHARED)) $(PY) tests/bench/run.py
+
+# Precision, recall and counts per checker code on the labeled corpus in tests/data/checker.
+eval: $(STAMP) $(MO_STAMP)
+	$(PY) tools/eval_checker.py
 
 # Wheel + sdist, icons from the SVG master, and the PyInstaller one-folder app archived with
 # the .desktop file, metainfo and icons under share/ (see README, "Packaging").

@@ -16,6 +16,7 @@ import zoneinfo
 from collections.abc import Sequence
 from functools import cache, partial
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -32,6 +33,7 @@ from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.resources import resource_path
 from desktop.platform.secrets import SessionSecrets
 from desktop.platform.timezone import AllZones, use_zoneinfo_in_babel
+from desktop.store.diagnosis import explain
 from desktop.store.errors import StoreError
 from desktop.store.prefetch import QueuePrefetch
 from desktop.wiring.services import (
@@ -144,7 +146,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     from desktop.ui.importing.mail_sync import MailSyncController
 
     clock = SystemClock()
-    install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"))
+    install_excepthook(paths.crash_dir, lambda: clock.now().strftime("%Y%m%dT%H%M%S"),
+                       partial(_store_failure, paths.database))
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName(APP_ID)  # the X11 WM_CLASS: the .desktop StartupWMClass
     app.setApplicationDisplayName(APP_NAME)
@@ -381,7 +384,8 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         edit_account=edit_account, deliver_soon=runner.deliver_soon, mark_done=mark_done,
         mark_done_on_send=lambda: parse_switch(queue.setting_text("mark_done_on_send")),
         set_mark_done_on_send=set_mark_done,
-        open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
+        open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),
+        secret_scanner=_scan_secrets)
     controller = DraftingController(window, env, runner, edit_account)
     controller.install(window.file_menu, window.edit_menu)
     interrupted = drafting.outbox.recover()
@@ -389,6 +393,18 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     if interrupted:
         QTimer.singleShot(0, lambda: controller.report_interrupted(interrupted))
     return controller
+
+
+def _store_failure(database: Path, error: BaseException) -> str | None:
+    """The sentence for a database failure met while the window runs (damage, a lock)."""
+    found = explain(error, database)
+    return None if found is None else str(found)
+
+
+def _scan_secrets(text: str) -> Any:
+    from desktop.platform.secret_scan import scan  # detect-secrets: when a draft is checked
+
+    return scan(text)
 
 
 def _list_folders(*args: Any, **kwargs: Any) -> Any:

@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -27,7 +28,6 @@ from desktop import __version__
 from desktop.commands import register_all
 from desktop.commands.calendar import import_ics
 from desktop.core.drafting.checker import Severity
-from desktop.core.drafting.checker import check as check_text
 from desktop.core.errors import CoreError, InvalidInput, NotFound
 from desktop.core.i18n import _, ngettext
 from desktop.core.queue.buckets import Bucket, parse_bucket
@@ -41,7 +41,10 @@ from desktop.platform.i18n import install_language
 from desktop.platform.paths import resolve_paths
 from desktop.sources import KINDS, read_source
 from desktop.sources.runner import run_import
+from desktop.store.db import set_busy_notice
+from desktop.store.diagnosis import explain
 from desktop.store.errors import StoreError
+from desktop.wiring.checking import check_message
 from desktop.wiring.services import Context, load_demo, open_context, slack_items
 
 from desktop.ui.common.formatting import safe_locale
@@ -188,7 +191,13 @@ def _dispatch(args: argparse.Namespace, clock: Any) -> int:
             handler(args, ctx, checked_only=True)
             ctx.close()
             ctx = open_context(paths, clock, create=True)
+        set_busy_notice(ctx.db, lambda text: print(text, file=sys.stderr, flush=True))
         return handler(args, ctx, checked_only=False)
+    except sqlite3.Error as error:  # damage or a lock met in the middle of a command
+        found = explain(error, paths.database)
+        if found is None:
+            raise
+        raise found from error
     finally:
         ctx.close()
 
@@ -427,7 +436,7 @@ def _cmd_check(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
     except UnicodeDecodeError:
         raise InvalidInput(_("{file} is not UTF-8 text; save it as UTF-8 and check again.")
                            .format(file=args.file)) from None
-    findings = check_text(text)
+    findings = check_message(text)  # with the secret scanner: nobody waits on a keystroke
     if args.json:
         print(json.dumps({"findings": [
             {"code": f.code, "severity": f.severity.value, "message": f.message,

@@ -17,6 +17,7 @@ from typing import Any
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.ports import SecretStore
+from desktop.core.sync.cleartext import cleartext_warning, is_cleartext_remote
 from desktop.core.sync.items import SyncReport
 from desktop.platform.secrets import SessionSecrets
 from desktop.sync.account import check_url, check_user
@@ -44,6 +45,9 @@ def add_account_kind(kinds: Any) -> None:
                         help=_("read the password from standard input"))
     setter.add_argument("--tasks", metavar="NAME", help=_("task collection (default: made)"))
     setter.add_argument("--calendar", metavar="NAME", help=_("calendar for focus blocks"))
+    setter.add_argument("--allow-http", action="store_true",
+                        help=_("accept a plain http URL to another machine (the password "
+                               "travels unencrypted)"))
 
 
 def cmd_sync_caldav(args: argparse.Namespace, ctx: Context, *, checked_only: bool,
@@ -71,6 +75,9 @@ def cmd_account_caldav_set(args: argparse.Namespace, ctx: Context, *, checked_on
     """``unhurried account caldav set URL USER [--password-stdin]``."""
     check_url(args.url)
     check_user(args.user)
+    if is_cleartext_remote(args.url) and not args.allow_http:
+        raise InvalidInput(_("{warning} To use it anyway, add --allow-http.").format(
+            warning=cleartext_warning(args.url)))
     if checked_only:
         return EXIT_OK
     if args.password_stdin:

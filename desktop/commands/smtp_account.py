@@ -15,7 +15,7 @@ import getpass
 import sys
 from typing import Any
 
-from desktop.core.drafting.outbox import Security, SmtpAccount, parse_security
+from desktop.core.drafting.outbox import Security, SmtpAccount, check_security, parse_security
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 from desktop.platform.secrets import SessionSecrets
@@ -58,6 +58,7 @@ def _account(args: argparse.Namespace) -> SmtpAccount:
         raise InvalidInput(_("Give the SMTP server, e.g. smtp.example.org."))
     if "@" not in args.sender.strip("@"):
         raise InvalidInput(_("--from needs an email address, e.g. you@example.org."))
+    check_security(args.host, security)
     return SmtpAccount(args.host.strip(), args.user.strip(), args.sender.strip(), port, security)
 
 

@@ -119,6 +119,21 @@ def parse_minutes(text: str) -> int:
     return minutes
 
 
+def parse_seconds(text: str) -> int:
+    """Read a whole number of seconds from 1 to 600 (a network deadline).
+
+    Raises:
+        InvalidInput: not such a number.
+    """
+    try:
+        seconds = int(text.strip())
+    except ValueError:
+        seconds = 0
+    if not 1 <= seconds <= 600:
+        raise InvalidInput(_("Write a whole number of seconds from 1 to 600, for example 30."))
+    return seconds
+
+
 def parse_language(text: str) -> str:
     """Read a language code (``en``, ``de``, ``de_DE``) or an empty text for the system's."""
     value = text.strip()
@@ -171,6 +186,10 @@ def _specs() -> tuple[SettingSpec, ...]:
         SettingSpec("csv.mappings", "{}", N_("CSV column mappings"), N_("Importing"),
                     check_mappings, N_("kept per CSV header by File > Import")),
         *_imap_specs(),
+        SettingSpec("network.deadline_seconds", "30", N_("Give up on a server after (seconds)"),
+                    N_("Network"), parse_seconds,
+                    N_("the longest one request to a mail or calendar server may take, "
+                       "answer included")),
     ]
     for (channel, priority), target in DEFAULT_TARGETS.items():
         specs.append(SettingSpec(policy_key(channel, priority), str(target),
@@ -227,6 +246,8 @@ class Settings:
     policy: ResponsePolicy
     me: tuple[str, ...] = ()
     """The user's own addresses and chat ids (who "to me" and "from me" are)."""
+    network_deadline: int = 30
+    """Seconds one exchange with a server may take in all (``network.deadline_seconds``)."""
 
     @classmethod
     def from_text(cls, values: Mapping[str, str], *, default_zone: str = "UTC") -> Settings:
@@ -256,6 +277,7 @@ class Settings:
             language=read("language"),
             policy=ResponsePolicy(MappingProxyType(targets)),
             me=tuple(part for part in read("me").split(", ") if part),
+            network_deadline=read("network.deadline_seconds"),
         )
 
 

@@ -12,6 +12,11 @@ for ever over nested ranges without printing, or that builds a gigabyte string w
 * ``*``, ``**`` and ``%`` refuse results beyond the output budget before computing them, and
   string methods that pad to a width (``ljust``, ``center`` …) refuse huge widths;
 * any call that returns a string or list longer than the output budget stops the render;
+* every operation that can grow text is checked as it happens, not only the output: each
+  filter's result (the tree is rewritten so every ``|filter`` and ``{% set %}`` block passes
+  through ``_sized``), each ``~``, and ``replace`` and ``join`` (filters and methods) before
+  they build their result, so a render never holds much more than the output budget;
+* every loop step checks the time (a check every 512 steps let doublings reach gigabytes);
 * no ``lipsum`` global.
 
 The budget of the render in progress is held in a context variable, set by :func:`budget`.
@@ -29,6 +34,7 @@ from typing import Any
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.visitor import NodeTransformer
 
 MAX_CHARS = 200_000
 MAX_STEPS = 200_000
@@ -55,8 +61,7 @@ class Budget:
         self.steps_left -= 1
         if self.steps_left < 0:
             raise BudgetExceeded("the template loops too often")
-        if self.steps_left % 512 == 0:
-            self.check_time()
+        self.check_time()
 
     def check_time(self) -> None:
         """Raise when the render's time is up."""
@@ -87,6 +92,49 @@ def budget(limit: Budget) -> Iterator[Budget]:
         _CURRENT.reset(token)
 
 
+def _sized(value: Any) -> Any:
+    """``value`` unchanged, once its length is within the output budget."""
+    if isinstance(value, str | list | tuple | dict):
+        _current().check_size(len(value))
+    return value
+
+
+def _replaced_size(text: str, old: str, new: str, count: int | None = None) -> int:
+    found = text.count(old) if old else len(text) + 1
+    if count is not None and count >= 0:
+        found = min(found, count)
+    return len(text) + found * (len(new) - len(old))
+
+
+def _joined_size(separator: str, items: Iterable[Any]) -> int:
+    parts = list(items)
+    return sum(len(str(p)) for p in parts) + len(separator) * max(len(parts) - 1, 0)
+
+
+class _Sizing(NodeTransformer):
+    """Routes each filter, ``~`` and ``{% set %}`` block through ``_sized``."""
+
+    def visit_Filter(self, node: nodes.Filter) -> nodes.Node:  # noqa: N802 (visitor name)
+        self.generic_visit(node)
+        return nodes.Filter(node, "_sized", [], [], None, None, lineno=node.lineno)
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802
+        self.generic_visit(node)
+        return nodes.Filter(node, "_sized", [], [], None, None, lineno=node.lineno)
+
+    def visit_AssignBlock(self, node: nodes.AssignBlock) -> nodes.Node:  # noqa: N802
+        self.generic_visit(node)
+        node.filter = nodes.Filter(node.filter, "_sized", [], [], None, None,
+                                   lineno=node.lineno)
+        return node
+
+    def visit_FilterBlock(self, node: nodes.FilterBlock) -> nodes.Node:  # noqa: N802
+        self.generic_visit(node)
+        node.filter = nodes.Filter(node.filter, "_sized", [], [], None, None,
+                                   lineno=node.lineno)
+        return node
+
+
 def _counted(iterable: Iterable[Any]) -> Iterator[Any]:
     spend = _current()
     for item in iterable:
@@ -103,12 +151,15 @@ class BudgetedSandbox(SandboxedEnvironment):
         super().__init__(**options)
         self.globals.pop("lipsum", None)
         self.filters["_counted"] = _counted
+        self.filters["_sized"] = _sized
+        self.filters["replace"] = self._replace_filter(self.filters["replace"])
+        self.filters["join"] = self._join_filter(self.filters["join"])
         self.filters["format"] = self._format_filter
         self.filters["center"] = lambda value, width=80: self._padded(str(value), "center", width)
         self.filters["indent"] = self._indent_filter(self.filters["indent"])
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        tree = super()._parse(source, name, filename)
+        tree = _Sizing().visit(super()._parse(source, name, filename))
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Filter(loop.iter, "_counted", [], [], None, None,
                                      lineno=loop.lineno)
@@ -139,8 +190,14 @@ class BudgetedSandbox(SandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         owner = getattr(__obj, "__self__", None)
-        if isinstance(owner, str) and getattr(__obj, "__name__", "") in _PADDING:
+        method = getattr(__obj, "__name__", "")
+        if isinstance(owner, str) and method in _PADDING:
             __self._check_width(args)
+        elif isinstance(owner, str) and method == "replace" and len(args) >= 2:
+            _current().check_size(_replaced_size(owner, str(args[0]), str(args[1]),
+                                                 *[a for a in args[2:3] if isinstance(a, int)]))
+        elif isinstance(owner, str) and method == "join" and args:
+            _current().check_size(_joined_size(owner, args[0]))
         result = super().call(__context, __obj, *args, **kwargs)
         if isinstance(result, str | list | tuple):
             _current().check_size(len(result))
@@ -157,6 +214,24 @@ class BudgetedSandbox(SandboxedEnvironment):
         self._check_width([width])
         result: str = getattr(value, method)(width)
         return result
+
+    def _replace_filter(self, original: Any) -> Any:
+        def replace(eval_ctx: Any, value: Any, old: Any, new: Any, count: int | None = None
+                    ) -> Any:
+            _current().check_size(_replaced_size(str(value), str(old), str(new), count))
+            return original(eval_ctx, value, old, new, count)
+        replace.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
+        return replace
+
+    def _join_filter(self, original: Any) -> Any:
+        def join(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: Any = None
+                 ) -> Any:
+            if attribute is None:
+                value = list(value)
+                _current().check_size(_joined_size(d, value))
+            return original(eval_ctx, value, d, attribute)
+        join.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
+        return join
 
     def _format_filter(self, value: str, *args: Any, **kwargs: Any) -> str:
         if _WIDE.search(str(value)):

@@ -23,12 +23,31 @@ import ssl
 from datetime import datetime
 from email.message import EmailMessage
 
-from desktop.core.drafting.outbox import OutgoingMail, Security, SendFailed, SmtpAccount
+from desktop.core.drafting.outbox import (
+    OutgoingMail,
+    Security,
+    SendFailed,
+    SmtpAccount,
+    check_security,
+)
+from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
+from desktop.platform.deadline import (
+    DEFAULT_DEADLINE_S,
+    CappedReader,
+    DeadlinePassed,
+    ReplyTooLarge,
+    Watchdog,
+    shut,
+)
 
 logger = logging.getLogger(__name__)
 
 TIMEOUT_S = 30
+"""Seconds for one read or write (the whole session has its own deadline)."""
+MAX_REPLY_BYTES = 1 << 20
+"""All the server may say in one session: replies are a few short lines each, and even a long
+EHLO list is under 2 KiB, so 1 MiB only stops a server that talks without end."""
 
 
 def message_id(draft_id: str, sender: str) -> str:
@@ -68,14 +87,16 @@ class SmtpTransport:
     Args:
         account: server, user and From address.
         password: from the keyring; ``None`` sends without logging in.
-        timeout: seconds to wait for the server.
+        timeout: seconds to wait for each read or write.
+        deadline: seconds for the whole session (connect, login, send).
     """
 
     def __init__(self, account: SmtpAccount, password: str | None, *,
-                 timeout: float = TIMEOUT_S) -> None:
+                 timeout: float = TIMEOUT_S, deadline: float = DEFAULT_DEADLINE_S) -> None:
         self._account = account
         self._password = password
-        self._timeout = timeout
+        self._timeout = min(timeout, deadline)
+        self._deadline = deadline
 
     def send(self, mail: OutgoingMail) -> None:
         """Send one message.
@@ -87,13 +108,24 @@ class SmtpTransport:
         if not to:
             raise SendFailed(_("'{to}' is not an email address.").format(to=mail.to),
                              transient=False)
-        message = build_message(mail)
         account = self._account
         try:
-            with self._connect() as smtp:
-                if self._password is not None and account.username:
-                    smtp.login(account.username, self._password)
-                smtp.send_message(message, from_addr=account.from_address, to_addrs=to)
+            check_security(account.host, account.security)
+        except InvalidInput as error:
+            raise SendFailed(error.message, transient=False) from None
+        message = build_message(mail)
+        try:
+            self._session(message, to)
+        except DeadlinePassed:
+            logger.warning("SMTP %s:%s: no complete exchange within %g s", account.host,
+                           account.port, self._deadline)
+            raise SendFailed(_deadline_message(account, self._deadline),
+                             transient=True) from None
+        except ReplyTooLarge as error:
+            raise SendFailed(_("{host} sent more than {size} MiB of replies; it is not behaving "
+                               "like a mail server. Check the server and port in Edit > SMTP "
+                               "account.").format(host=account.host, size=error.limit >> 20),
+                             transient=False) from None
         except smtplib.SMTPAuthenticationError:
             raise SendFailed(_("{host} refused the login for {user}; check the user name and "
                                "password in Edit > SMTP account.").format(
@@ -114,20 +146,66 @@ class SmtpTransport:
                 transient=True) from None
         logger.info("sent draft %s to %d recipient(s)", mail.draft_id, len(to))
 
-    def _connect(self) -> smtplib.SMTP:
+    def _session(self, message: EmailMessage, to: list[str]) -> None:
+        """Connect, log in and send, all within the deadline.
+
+        Raises:
+            DeadlinePassed: the deadline cut the session (whatever smtplib made of that).
+        """
         account = self._account
-        context = ssl.create_default_context()
-        if account.security is Security.TLS:
-            return smtplib.SMTP_SSL(account.host, account.port, timeout=self._timeout,
-                                    context=context)
-        smtp = smtplib.SMTP(account.host, account.port, timeout=self._timeout)
+        smtp = _smtp_class(account.security)(timeout=self._timeout)
+        watchdog = Watchdog(self._deadline, lambda: shut(smtp.sock))
         try:
-            if account.security is Security.STARTTLS:
-                smtp.starttls(context=context)
-        except BaseException:
-            smtp.close()
+            with watchdog, smtp:
+                self._connect(smtp)
+                if self._password is not None and account.username:
+                    smtp.login(account.username, self._password)
+                smtp.send_message(message, from_addr=account.from_address, to_addrs=to)
+        except (OSError, smtplib.SMTPException):
+            watchdog.check()  # a connection cut by the deadline looks like a disconnect
             raise
-        return smtp
+
+    def _connect(self, smtp: smtplib.SMTP) -> None:
+        account = self._account
+        # built without a host (so the watchdog has the object before it connects), smtplib
+        # would check the certificate against "": name the host it verifies
+        smtp._host = account.host  # type: ignore[attr-defined]
+        smtp.connect(account.host, account.port)
+        if account.security is Security.STARTTLS:
+            smtp.starttls(context=ssl.create_default_context())
+
+
+class _CappedSMTP(smtplib.SMTP):
+    """SMTP whose replies are read through a :class:`CappedReader` (one budget per session)."""
+
+    _reader: CappedReader | None = None
+
+    def getreply(self) -> tuple[int, bytes]:
+        if self.file is None and self.sock is not None:
+            # new after connect and after STARTTLS; the budget goes on across both
+            used = self._reader.count if self._reader is not None else 0
+            self._reader = CappedReader(self.sock.makefile("rb"), MAX_REPLY_BYTES)
+            self._reader.count = used
+            self.file = self._reader  # type: ignore[assignment]
+        return super().getreply()
+
+
+class _CappedSMTPSSL(_CappedSMTP, smtplib.SMTP_SSL):
+    """Implicit TLS, with the same capped replies."""
+
+    def __init__(self, timeout: float) -> None:
+        smtplib.SMTP_SSL.__init__(self, timeout=timeout, context=ssl.create_default_context())
+
+
+def _smtp_class(security: Security) -> type[smtplib.SMTP]:
+    return _CappedSMTPSSL if security is Security.TLS else _CappedSMTP
+
+
+def _deadline_message(account: SmtpAccount, seconds: float) -> str:
+    return _("{host}:{port} did not finish within {seconds} s (it stalled or answers far too "
+             "slowly); sending is tried again later. If this repeats, check the server and "
+             "port, or raise network.deadline_seconds.").format(
+        host=account.host, port=account.port, seconds=f"{seconds:g}")
 
 
 def _decode(text: bytes | str) -> str:
@@ -135,10 +213,13 @@ def _decode(text: bytes | str) -> str:
 
 
 def _describe(error: BaseException) -> str:
-    if isinstance(error, socket.timeout | TimeoutError):
+    if isinstance(error, DeadlinePassed | socket.timeout | TimeoutError):
         return _("no answer in time")
     if isinstance(error, ConnectionRefusedError):
         return _("connection refused")
+    if isinstance(error, ssl.SSLError) and error.reason == "WRONG_VERSION_NUMBER":
+        return _("it does not speak TLS on this port; choose starttls (usually port 587) or "
+                 "the server's TLS port (usually 465)")
     if isinstance(error, ssl.SSLError):
         return _("TLS failed: {reason}").format(reason=error.reason or error)
     return str(error) or type(error).__name__

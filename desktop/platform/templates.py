@@ -48,8 +48,17 @@ class Rendered:
     body: str
 
 
+class TemplateOutside(SecurityError):
+    """A template named a file outside the template folders (``..``, an absolute path, or a
+    link that leads out): refused, so no file of the user's can be mailed out by a template."""
+
+
 class _Loader(BaseLoader):
     """Finds a template by file name in the user's folder first, then the shipped one.
+
+    Names are resolved inside the folders only: ``..``, absolute paths and symbolic links
+    that lead out are refused (:class:`TemplateOutside`). The one absolute name allowed is a
+    template's own file, which the library loads by its resolved path inside a folder.
 
     A cached template is out of date when its file changed or when another file now wins (a
     user override was added or removed).
@@ -59,14 +68,28 @@ class _Loader(BaseLoader):
         self._folders = folders
 
     def find(self, name: str) -> Path | None:
+        """The file ``name`` stands for, or ``None`` when there is none.
+
+        Raises:
+            TemplateOutside: ``name`` leads outside the template folders.
+        """
+        folders = self._folders()
         path = Path(name)
         if path.is_absolute():
-            return path if path.is_file() and any(
-                path.parent == folder for folder in self._folders()) else None
-        for folder in self._folders():
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
+            candidates = [path]
+        elif ".." in path.parts or "\\" in name:
+            raise TemplateOutside(_outside(name))
+        else:
+            candidates = [folder / name for folder in folders]
+        for candidate in candidates:
+            if not candidate.is_file():
+                continue
+            real = candidate.resolve()
+            if not any(real.is_relative_to(folder) for folder in folders):
+                raise TemplateOutside(_outside(name))
+            return real
+        if path.is_absolute():
+            raise TemplateOutside(_outside(name))
         return None
 
     def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
@@ -82,10 +105,16 @@ class _Loader(BaseLoader):
         def uptodate() -> bool:
             try:
                 return self.find(template) == path and path.stat().st_mtime_ns == stamp
-            except OSError:
+            except (OSError, TemplateOutside):
                 return False
 
         return source, str(path), uptodate
+
+
+def _outside(name: str) -> str:
+    return _("'{name}' is outside the template folders; include, import and extend only "
+             "templates inside them, by name, without '..', absolute paths or links out").format(
+        name=name)
 
 
 class TemplateLibrary:
@@ -155,6 +184,10 @@ class TemplateLibrary:
             id=template_id, known=", ".join(sorted(found)) or _("none")))
 
     def _read(self, path: Path) -> Template | TemplateBroken:
+        if not any(path.resolve().is_relative_to(f) for f in self._folders()):
+            return TemplateBroken(str(path), None, _(
+                "The file is a link to outside the template folders; copy the template into "
+                "the folder instead."))
         try:
             stamp = path.stat().st_mtime_ns
             cached = self._parsed.get(path)

@@ -41,6 +41,8 @@ from desktop.core.importing.mail_account import (
     Security,
 )
 from desktop.core.queue.service import QueueService
+from desktop.platform.deadline import DEFAULT_DEADLINE_S, DeadlinePassed, ReplyTooLarge
+from desktop.sources.imap_bounded import connect_bounded
 from desktop.sources.mail import SOURCE, read_message
 
 logger = logging.getLogger(__name__)
@@ -84,30 +86,24 @@ class FolderStates(Protocol):
     def put(self, account: str, folder: str, state: FolderState) -> None: ...
 
 
-def open_client(account: MailAccount, timeout: float = TIMEOUT) -> ImapConnection:
+def open_client(account: MailAccount, timeout: float = TIMEOUT,
+                deadline: float = DEFAULT_DEADLINE_S) -> ImapConnection:
     """A connection to the account's server with its security (certificates are checked).
+
+    Every command, and the connect with the greeting, must finish within ``deadline`` seconds
+    and its answer within a size cap (:mod:`desktop.sources.imap_bounded`).
 
     Raises:
         InvalidInput: an unencrypted connection to another machine.
         OSError, ssl.SSLError, imaplib.IMAP4.error: as the connection fails (``MailSync`` and
             :func:`list_folders` turn them into :class:`MailServerError`).
     """
-    from imapclient import IMAPClient  # type: ignore[import-untyped]
-
     if account.security is Security.PLAIN and account.host.lower() not in LOOPBACK:
         raise InvalidInput(_("Unencrypted logins are only allowed to this machine (localhost); "
                              "choose TLS or STARTTLS."))
-    context = ssl.create_default_context()
-    client = IMAPClient(account.host, port=account.port, ssl=account.security is Security.TLS,
-                        ssl_context=context, timeout=timeout)
-    if account.security is Security.STARTTLS:
-        try:
-            client.starttls(context)
-        except BaseException:
-            client.shutdown()
-            raise
-    client.normalise_times = False  # aware datetimes for INTERNALDATE
-    connection: ImapConnection = client
+    connection: ImapConnection = connect_bounded(
+        account.host, account.port, tls=account.security is Security.TLS,
+        starttls=account.security is Security.STARTTLS, timeout=timeout, deadline=deadline)
     return connection
 
 
@@ -308,6 +304,15 @@ def _explain(error: Exception, account: MailAccount, connected: bool,
     )
 
     host, port = account.host, account.port
+    if isinstance(error, DeadlinePassed):
+        return _("{host}:{port} did not answer completely within {seconds} s (it stalled or "
+                 "sends very slowly). Everything imported up to then is kept; sync again later, "
+                 "and if this repeats check the server or raise network.deadline_seconds."
+                 ).format(host=host, port=port, seconds=f"{error.seconds:g}")
+    if isinstance(error, ReplyTooLarge):
+        return _("{host}:{port} sent an answer larger than {size} MiB, which no mail folder "
+                 "needs; the sync stopped. Check that the server and port are right.").format(
+            host=host, port=port, size=error.limit >> 20)
     if isinstance(error, LoginError):
         return _("{host} refused the login for {user}. Check the user name and password "
                  "(File > Mail account…).").format(host=host, user=account.user)

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from desktop.core.i18n import _
 from desktop.store import load_sqlite_utils
-from desktop.store.errors import DatabaseUnreadable, StorageFull
+from desktop.store.diagnosis import busy_message, explain
+from desktop.store.errors import DatabaseUnreadable, StorageFull, StorageReadOnly, StoreBusy
 from desktop.store.schema import is_current
 
 if TYPE_CHECKING:
@@ -53,20 +54,42 @@ def connect(path: Path | str) -> sqlite_utils.Database:
 
     Raises:
         DatabaseUnreadable: the file is not an SQLite database.
+        DatabaseCorrupt, StorageReadOnly, StorageFull, StoreBusy: as
+            :func:`desktop.store.diagnosis.explain` finds.
     """
     if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                           check_same_thread=False)
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageReadOnly(_("The data folder {folder} cannot be made ({reason}). Pass "
+                                    "another --data-dir.").format(
+                folder=Path(path).parent, reason=error.strerror or error)) from error
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise _explained(error, path) from error
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
         conn.close()
-        raise DatabaseUnreadable(
-            _("{path} is not an Unhurried database ({reason}). Move it away or pass another "
-              "--data-dir.").format(path=path, reason=error)
-        ) from error
+        raise _explained(error, path) from error
     return wrap(conn)
+
+
+def _explained(error: sqlite3.Error, path: Path | str) -> BaseException:
+    """What to raise for ``error`` met while opening ``path``."""
+    found = explain(error, path)
+    if found is not None:
+        return found
+    return DatabaseUnreadable(_("{path} cannot be opened ({reason}). Check the file and its "
+                                "folder, or pass another --data-dir.").format(
+        path=path, reason=error))
+
+
+def set_busy_notice(db: sqlite_utils.Database, notice: Callable[[str], None]) -> None:
+    """Call ``notice`` with a sentence when a write has to wait for another process."""
+    vars(db)["busy_notice"] = notice
 
 
 def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
@@ -83,6 +106,8 @@ def open_database(path: Path | str, now: datetime) -> sqlite_utils.Database:
     Raises:
         DatabaseUnreadable: not a database.
         NewerDatabase: a newer version of Unhurried wrote it.
+        DatabaseCorrupt, StorageReadOnly, StorageFull, StoreBusy: as
+            :func:`desktop.store.diagnosis.explain` finds.
     """
     db = connect(path)
     try:
@@ -91,19 +116,30 @@ def open_database(path: Path | str, now: datetime) -> sqlite_utils.Database:
             from desktop.store.migrations import check_known
 
             check_known(db, path)
-        db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.conn.execute("PRAGMA foreign_keys = ON")
-        if str(path) != ":memory:":
-            db.conn.execute("PRAGMA journal_mode = WAL")
-            db.conn.execute("PRAGMA synchronous = NORMAL")
+        _set_up(db, path)
         if not current:
             from desktop.store.migrations import migrate
 
             migrate(db, path, now)
+    except sqlite3.Error as error:
+        db.conn.close()
+        found = explain(error, path)
+        if found is None:
+            raise
+        raise found from error
     except BaseException:
         db.conn.close()
         raise
     return db
+
+
+def _set_up(db: sqlite_utils.Database, path: Path | str) -> None:
+    """Busy timeout, foreign keys, WAL."""
+    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    if str(path) != ":memory:":
+        db.conn.execute("PRAGMA journal_mode = WAL")
+        db.conn.execute("PRAGMA synchronous = NORMAL")
 
 
 @contextlib.contextmanager
@@ -117,7 +153,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
     if conn.in_transaction:  # nested: the outer transaction decides
         yield conn
         return
-    conn.execute("BEGIN IMMEDIATE")
+    _begin(db)
     try:
         yield conn
         conn.execute("COMMIT")
@@ -129,6 +165,39 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
         if isinstance(error, sqlite3.OperationalError) and _is_full(error):
             raise StorageFull(_("The disk is full; the last change was not saved. Free some "
                                 "space and try again.")) from error
+        raise
+
+
+_FIRST_TRY_MS = 250
+"""How long a write waits quietly for the lock before it says that it is waiting."""
+
+
+def _begin(db: sqlite_utils.Database) -> None:
+    """Take the write lock; if another process holds it, say so and wait the busy timeout.
+
+    Raises:
+        StoreBusy: the lock did not come free within the connection's busy timeout.
+    """
+    conn = db.conn
+    patience = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    conn.execute(f"PRAGMA busy_timeout = {min(_FIRST_TRY_MS, patience)}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as error:
+        if not isinstance(explain(error, ":memory:"), StoreBusy):
+            raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {patience}")
+    notice = vars(db).get("busy_notice")
+    if notice is not None:
+        notice(_("The database is busy (another Unhurried command or window is writing); "
+                 "waiting up to {seconds} s…").format(seconds=patience // 1000))
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if isinstance(explain(error, ":memory:"), StoreBusy):
+            raise StoreBusy(busy_message()) from error
         raise
 
 

@@ -24,3 +24,15 @@ class NewerDatabase(StoreError):
 
 class StorageFull(StoreError):
     """The disk is full or the database hit a size limit; nothing of the failed write was kept."""
+
+
+class DatabaseCorrupt(StoreError):
+    """SQLite found damage inside the file (a malformed page, text that is not UTF-8)."""
+
+
+class StorageReadOnly(StoreError):
+    """The data folder or the database file cannot be written."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the write lock for longer than the store waits."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.i18n import _
 from desktop.store import load_sqlite_utils
+from desktop.store.diagnosis import explain
 from desktop.store.errors import DatabaseUnreadable, NewerDatabase
 from desktop.store.schema import MIGRATION_SET
 
@@ -352,6 +353,9 @@ def migrate(db: sqlite_utils.Database, path: Path | str, now: datetime) -> Path 
     try:
         MIGRATIONS.apply(db)
     except sqlite3.OperationalError as error:  # e.g. a foreign file with its own tables
+        found = explain(error, path)  # a full disk or a read-only folder is not a foreign file
+        if found is not None:
+            raise found from error
         raise DatabaseUnreadable(
             _("{path} is not an Unhurried database ({reason}). Move it away or pass another "
               "--data-dir.").format(path=path, reason=error)

@@ -15,6 +15,7 @@ Every failure becomes a :mod:`desktop.sync.errors` exception with a sentence for
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -25,6 +26,8 @@ from caldav.lib import error as dav_error
 from lxml import etree
 
 from desktop.core.sync.freshness import Stamp, stamp_of
+from desktop.platform.deadline import DEFAULT_DEADLINE_S, DeadlinePassed, ReplyTooLarge
+from desktop.sync.bounded_session import BoundedSession
 from desktop.sync.errors import (
     BadItem,
     Conflict412,
@@ -38,6 +41,8 @@ logger = logging.getLogger(__name__)
 MAX_ITEM_BYTES = 1_000_000
 """An item larger than this is skipped (a calendar object is a few kilobytes)."""
 
+_RESOURCETYPE = ("<?xml version='1.0' encoding='utf-8'?><d:propfind xmlns:d='DAV:'>"
+                 "<d:prop><d:resourcetype/></d:prop></d:propfind>")
 _NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav"}
 _XML = "application/xml; charset=utf-8"
 T = TypeVar("T")
@@ -87,19 +92,22 @@ class CalDavRemote:
         url: the server or principal URL the user gave.
         user: the login.
         password: the password (from the keyring).
-        timeout: seconds per request.
+        timeout: seconds per read.
+        deadline: seconds for one request and its whole answer.
         auth_type: the login scheme the server took last time (:attr:`auth_type`): sent
             with the first request instead of waiting for a 401 to name it, which costs a
             round trip with the whole request body on every sync (1.5 s on Radicale with
             10,000 items). If the server refuses it, the scheme is asked for again.
     """
 
-    def __init__(self, url: str, user: str, password: str, timeout: float = 60,
-                 auth_type: str | None = None) -> None:
+    def __init__(self, url: str, user: str, password: str, timeout: float = 20,
+                 auth_type: str | None = None, *, deadline: float = DEFAULT_DEADLINE_S) -> None:
         self._url = url
+        self._deadline = deadline
         self._client = caldav.DAVClient(url=url, username=user, password=password,
-                                        timeout=int(timeout), enable_rfc6764=False,
-                                        auth_type=auth_type or None)
+                                        timeout=max(1, int(min(timeout, deadline))),
+                                        enable_rfc6764=False, auth_type=auth_type or None)
+        self._client.session = BoundedSession(self._client.session, deadline)
         parts = urlsplit(str(self._client.url))
         self._origin = f"{parts.scheme}://{parts.netloc}"
 
@@ -118,6 +126,10 @@ class CalDavRemote:
     def collections(self) -> list[CollectionInfo]:
         """The user's calendar collections with the components each takes."""
         def run() -> list[CollectionInfo]:
+            # a plain web server answers discovery with pages the library reads as "nothing";
+            # one WebDAV question first tells "not a CalDAV server" from "no calendars"
+            self._xml(self.path(str(self._client.url)), "PROPFIND", _RESOURCETYPE,
+                      {"Depth": "0"})
             found = []
             for calendar in self._client.principal().get_calendars():
                 try:
@@ -314,15 +326,35 @@ class CalDavRemote:
             raise ServerRefused(_http_reason(response))
         if response.status == 404:
             raise ServerRefused(f"the collection {collection} does not exist (HTTP 404)")
+        if response.status in (405, 501):
+            raise ServerFailed(self._not_dav(f"HTTP {response.status}"))
         if response.status >= 400:
             raise ServerFailed(_http_reason(response))
         if response.tree is None:
             raise ServerFailed(f"the server sent no answer to {method} {collection}")
+        if response.status != 207 or etree.QName(response.tree).localname != "multistatus":
+            # a web server that answers every method with a page is not a calendar that is empty
+            raise ServerFailed(self._not_dav(f"HTTP {response.status}, "
+                                             f"{response.headers.get('Content-Type', '?')}"))
         return response.tree, response.headers
+
+    def _not_dav(self, answer: str | None) -> str:
+        said = f"it answered {answer}" if answer else "its answers are not WebDAV"
+        return (f"{self._url} is not a CalDAV server ({said}); check the URL: it is usually "
+                "the server's /dav/ address, e.g. https://host/remote.php/dav/ for Nextcloud")
 
     def _guard(self, run: Callable[[], T]) -> T:
         try:
             return self._pinned(run)
+        except DeadlinePassed:
+            raise ServerUnreachable(
+                f"{self._origin} did not answer completely within {self._deadline:g} s (it "
+                "stalled or sends very slowly); local changes wait for the next sync. If this "
+                "repeats, check the server or raise network.deadline_seconds.") from None
+        except ReplyTooLarge as error:
+            raise ServerFailed(
+                f"{self._origin} sent an answer larger than {error.limit >> 20} MiB, which no "
+                "calendar needs; check that the URL points at your CalDAV server.") from None
         except dav_error.AuthorizationError as error:
             raise ServerRefused(
                 f"the server refused the login or access ({error.reason or 'HTTP 401/403'}); "
@@ -332,12 +364,19 @@ class CalDavRemote:
         except dav_error.NotFoundError:
             raise ServerRefused(f"nothing found at {self._url}; check the URL") from None
         except dav_error.DAVError as error:
-            raise ServerFailed(f"the server answered with an error: {error}") from None
+            first = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+            code = re.search(r"\b(405|501)\b", first)
+            if code:
+                raise ServerFailed(self._not_dav(f"HTTP {code[1]}")) from None
+            raise ServerFailed(f"the server answered with an error: {first}") from None
         except etree.XMLSyntaxError as error:
             raise ServerFailed(f"the server sent malformed XML: {error}") from None
         except OSError as error:  # niquests' connection errors and timeouts are OSErrors
-            raise ServerUnreachable(f"{self._origin} cannot be reached: "
-                                    f"{type(error).__name__}") from None
+            raise ServerUnreachable(_unreachable(self._origin, error)) from None
+        except (AttributeError, KeyError, TypeError, ValueError, RuntimeError):
+            # the library's discovery meets an answer it cannot read (a plain web server)
+            logger.info("unreadable answer from %s", self._origin, exc_info=True)
+            raise ServerFailed(self._not_dav(None)) from None
 
 
     def _pinned(self, run: Callable[[], T]) -> T:
@@ -359,6 +398,17 @@ def _sized(href: str, etag: str | None, data: bytes) -> Fetched:
     if len(data) > MAX_ITEM_BYTES:
         return Fetched(href, etag, None, f"item too large ({len(data) // 1024} KiB)")
     return Fetched(href, etag, data)
+
+
+def _unreachable(origin: str, error: OSError) -> str:
+    text = str(error)
+    if "WRONG_VERSION_NUMBER" in text or "wrong version number" in text:
+        return (f"{origin} does not speak TLS (https) on that port; check the URL's scheme "
+                "and port")
+    if "Timeout" in type(error).__name__ or isinstance(error, TimeoutError):
+        return (f"{origin} did not answer in time ({type(error).__name__}); local changes wait "
+                "for the next sync. Check the URL and your network")
+    return f"{origin} cannot be reached ({type(error).__name__}); check the URL and network"
 
 
 def _http_reason(response: Any) -> str:

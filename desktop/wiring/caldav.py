@@ -19,6 +19,7 @@ from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 from desktop.core.ports import Clock, SecretStore
 from desktop.core.sync.items import RESTORE_WINDOW, FocusBlockStore, SyncReport
+from desktop.platform.deadline import DEFAULT_DEADLINE_S
 from desktop.platform.paths import AppPaths
 from desktop.store.focus_sync import SqliteFocusBlocks
 from desktop.store.retention import purge_expired
@@ -53,7 +54,8 @@ def pending_count(ctx: Context) -> int:
     return len(SqliteSyncState(ctx.db).pending_request_ids())
 
 
-def connect(account: Account, secrets: SecretStore) -> CalDavRemote:
+def connect(account: Account, secrets: SecretStore,
+            deadline: float = DEFAULT_DEADLINE_S) -> CalDavRemote:
     """A connection to the account's server.
 
     Raises:
@@ -65,7 +67,8 @@ def connect(account: Account, secrets: SecretStore) -> CalDavRemote:
     if password is None:
         raise NotConfigured(_("No password is stored for {user}; set the account up again "
                               "(unhurried account caldav set URL USER).").format(user=account.user))
-    return CalDavRemote(account.url, account.user, password, auth_type=account.auth or None)
+    return CalDavRemote(account.url, account.user, password, auth_type=account.auth or None,
+                        deadline=deadline)
 
 
 def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | None = None,
@@ -88,7 +91,7 @@ def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | 
 
     state = SqliteSyncState(ctx.db)
     queue = ctx.queue
-    remote = remote or connect(account, secrets)
+    remote = remote or connect(account, secrets, ctx.queue.settings.network_deadline)
     pending = _Pending(state)
     collections: dict[str, list[Binding]] = {account.tasks: [
         SettingsBinding(queue, queue.now, lambda i: state.item("settings", i)),
@@ -167,10 +170,16 @@ def set_account(ctx: Context, secrets: SecretStore, url: str, user: str, passwor
     from desktop.sync.remote import CalDavRemote
 
     account = Account(check_url(url), check_user(user))
-    remote = remote or CalDavRemote(account.url, account.user, password)
-    found = remote.collections()
-    tasks_path = _pick(remote, found, tasks, "VTODO", TASKS_NAME)
-    calendar_path = _pick(remote, found, calendar, "VEVENT", CALENDAR_NAME)
+    own = remote is None
+    remote = remote or CalDavRemote(account.url, account.user, password,
+                                    deadline=ctx.queue.settings.network_deadline)
+    try:
+        found = remote.collections()
+        tasks_path = _pick(remote, found, tasks, "VTODO", TASKS_NAME)
+        calendar_path = _pick(remote, found, calendar, "VEVENT", CALENDAR_NAME)
+    finally:
+        if own:
+            remote.close()
     previous = account_of(ctx)
     account = Account(account.url, account.user, tasks_path, calendar_path,
                       previous.interval_minutes if previous else account.interval_minutes,
@@ -204,7 +213,8 @@ def _pick(remote: CalDavRemote, found: list[CollectionInfo], wanted: str | None,
     return remote.create_collection(default_name, component).url
 
 
-def list_collections(url: str, user: str, password: str) -> list[tuple[str, str, tuple[str, ...]]]:
+def list_collections(url: str, user: str, password: str, deadline: float = DEFAULT_DEADLINE_S
+                     ) -> list[tuple[str, str, tuple[str, ...]]]:
     """The collections on a server, for the account dialog.
 
     Raises:
@@ -213,7 +223,7 @@ def list_collections(url: str, user: str, password: str) -> list[tuple[str, str,
     """
     from desktop.sync.remote import CalDavRemote
 
-    remote = CalDavRemote(check_url(url), check_user(user), password)
+    remote = CalDavRemote(check_url(url), check_user(user), password, deadline=deadline)
     try:
         return [(c.url, c.name, c.components) for c in remote.collections()]
     except SyncError as error:
@@ -242,7 +252,8 @@ def install_sync(window: Any, ctx: Context, paths: AppPaths, clock: Clock,
         account = account_of(ctx)
         form = AccountForm(account.url, account.user, account.tasks, account.calendar,
                            account.interval_minutes) if account else AccountForm()
-        return bool(CalDavDialog(form, list_collections, save, parent).exec())
+        listing = partial(list_collections, deadline=ctx.queue.settings.network_deadline)
+        return bool(CalDavDialog(form, listing, save, parent).exec())
 
     def configured() -> bool:
         account = account_of(ctx)

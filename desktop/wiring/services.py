@@ -11,10 +11,12 @@ every layer.
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -39,6 +41,7 @@ from desktop.platform.timezone import system_zone
 from desktop.store.calendar_repository import SqliteCalendarRepository
 from desktop.store.db import open_database
 from desktop.store.decision_repository import SqliteDecisionRepository
+from desktop.store.diagnosis import explain
 from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
 from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.focus_repository import SqliteFocusRepository
@@ -86,9 +89,16 @@ def open_context(
     if not in_memory and paths is not None:
         target = paths.database
     db = open_database(target, clock.now())
-    requests = SqliteRequestRepository(db)
-    lookup = holiday_lookup if paths is None else cached_holiday_lookup(paths.cache_dir)
-    queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone())
+    try:
+        requests = SqliteRequestRepository(db)
+        lookup = holiday_lookup if paths is None else cached_holiday_lookup(paths.cache_dir)
+        queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone())
+    except sqlite3.Error as error:  # damage found while reading the settings
+        db.conn.close()
+        found = explain(error, target)
+        if found is None:
+            raise
+        raise found from error
     return Context(db, requests, queue, clock, in_memory)
 
 
@@ -158,7 +168,8 @@ def sync_mail(context: Context, secrets: SecretStore, password: str | None = Non
                                 "account imap set.").format(user=account.user, host=account.host))
     from desktop.sources.imap import MailSync, open_client
 
-    sync = MailSync(context.queue, SqliteImapStateRepository(context.db), connect or open_client)
+    connect = connect or partial(open_client, deadline=context.queue.settings.network_deadline)
+    sync = MailSync(context.queue, SqliteImapStateRepository(context.db), connect)
     return sync.run(account, password, progress=progress, cancelled=cancelled)
 
 
@@ -328,7 +339,8 @@ def deliver_outbox(paths: AppPaths | None, clock: Clock, secrets: SecretStore,
         account = drafting.accounts.get()
         if account is None:
             return DeliveryReport()
-        transport = SmtpTransport(account, secrets.get(account.secret_key))
+        transport = SmtpTransport(account, secrets.get(account.secret_key),
+                                  deadline=ctx.queue.settings.network_deadline)
         return drafting.outbox.deliver_due(transport, account.from_address)
     finally:
         if own:

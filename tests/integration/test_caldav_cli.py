@@ -71,3 +71,26 @@ def test_a_bad_url_is_refused_before_anything_is_written(tmp_path: Path, capsys)
     assert main(["--data-dir", str(tmp_path / "d"), "account", "caldav", "set", "dav.example",
                  "ann", "--password-stdin"], clock=FakeClock()) == 2
     assert "URL" in capsys.readouterr().err
+
+
+def test_plain_http_to_another_machine_needs_allow_http(tmp_path: Path, capsys) -> None:
+    assert main(["--data-dir", str(tmp_path / "d"), "account", "caldav", "set",
+                 "http://dav.example.org/", "ann", "--password-stdin"], clock=FakeClock()) == 2
+    error = capsys.readouterr().err
+    assert "over plain http" in error
+    assert "--allow-http" in error
+    assert not (tmp_path / "d").exists()
+
+
+def test_a_plain_web_server_is_named_not_a_caldav_server(tmp_path: Path, monkeypatch,
+                                                        capsys) -> None:
+    from tests.reliability import hostile
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
+    with hostile.HostileServer(hostile.web_page) as server:
+        status = main(["--data-dir", str(tmp_path / "d"), "account", "caldav", "set",
+                       f"http://127.0.0.1:{server.port}/", "ann", "--password-stdin"],
+                      clock=FakeClock())
+    assert status == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "is not a CalDAV server" in line

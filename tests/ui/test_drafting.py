@@ -111,6 +111,21 @@ def test_smtp_dialog_refuses_a_missing_from_address(qtbot):
     assert "From address" in dialog.error.text()
 
 
+def test_smtp_dialog_allows_no_encryption_to_this_machine_only(qtbot):
+    saved: list[SmtpAccount] = []
+    dialog = SmtpAccountDialog(None, lambda a, p: saved.append(a))
+    qtbot.addWidget(dialog)
+    dialog.host.setText("smtp.example.org")
+    dialog.sender.setText("ann@example.org")
+    dialog.security.setCurrentIndex(dialog.security.findData(Security.NONE))
+    dialog.accept()
+    assert saved == []
+    assert "only allowed to this machine" in dialog.error.text()
+    dialog.host.setText("localhost")
+    dialog.accept()
+    assert [a.host for a in saved] == ["localhost"]
+
+
 def test_smtp_dialog_keeps_an_unchanged_password_and_warns_about_a_locked_keyring(qtbot):
     account = SmtpAccount("smtp.example.org", "ann", "ann@example.org")
     saved: list[str | None] = []

@@ -117,3 +117,45 @@ def test_account_dialog_lists_collections_off_thread_and_saves(qtbot) -> None:
     [(form, password)] = saved
     assert (form.url, form.user, form.tasks, form.calendar, password) == (
         "http://127.0.0.1:5232/", "ann", "/ann/tasks/", "/ann/cal/", "pw")
+
+
+def test_account_dialog_asks_once_before_plain_http_to_another_machine(qtbot) -> None:
+    asked: list[str] = []
+    answers = [False, True]
+    listed: list[str] = []
+
+    def confirm(parent, warning):
+        asked.append(warning)
+        return answers.pop(0)
+
+    def collections(url, user, password):
+        listed.append(url)
+        return [("/ann/tasks/", "Tasks", ("VTODO",))]
+
+    dialog = CalDavDialog(AccountForm(), collections, lambda form, password: None,
+                          confirm=confirm)
+    qtbot.addWidget(dialog)
+    dialog.url.setText("http://dav.example.org/")
+    dialog.user.setText("ann")
+    dialog.password.setText("pw")
+    dialog.list_collections()  # refused: nothing is sent
+    assert listed == []
+    assert "unencrypted" in dialog.message.text()
+    dialog.list_collections()  # accepted
+    qtbot.waitUntil(lambda: dialog.tasks.count() == 2, timeout=5000)
+    dialog.accept()  # the same URL is not asked about again
+    assert listed == ["http://dav.example.org/"]
+    assert len(asked) == 2
+    assert "dav.example.org is reached over plain http" in asked[0]
+
+
+def test_account_dialog_does_not_ask_for_https_or_this_machine(qtbot) -> None:
+    def never(parent, warning):
+        raise AssertionError(warning)
+
+    dialog = CalDavDialog(AccountForm(), lambda *a: [], lambda form, password: None,
+                          confirm=never)
+    qtbot.addWidget(dialog)
+    for url in ("https://dav.example.org/", "http://127.0.0.1:5232/", "http://localhost/"):
+        dialog.url.setText(url)
+        assert dialog._cleartext_accepted()

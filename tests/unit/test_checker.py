@@ -28,7 +28,7 @@ def test_a_message_with_its_own_context_is_clean():
     ("@here please approve https://x.example by Fri 10:00 UTC",
      ("mass-mention", "@here")),
     ("Please deploy, token = abcdef123456 by Fri 10:00 UTC https://x.example",
-     ("secret", "token = abcdef123456")),
+     ("secret", "abcdef123456")),
     ("Please use AKIAABCDEFGHIJKLMNOP by Fri 10:00 UTC https://x.example",
      ("secret", "AKIAABCDEFGHIJKLMNOP")),
     ("Can you send it EOD? https://x.example", ("vague-time", "EOD")),
@@ -72,3 +72,62 @@ def test_any_text_gives_findings_inside_it(text):
     for finding in check(text):
         assert 0 <= finding.start <= finding.end <= len(text)
         assert finding.message
+
+
+# -- what the issue that measured the checker found ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Summary: 2.4 is out.\n\nCould you review it at https://x.example (version 2.4)?",
+    "Summary: the fix is in release 12.03.\n\nCould you confirm it at https://x.example?",
+    "Summary: see section 3.2.\n\nCan you check OPS-1230 on 10.0.12.30 (https://x.example)?",
+])
+def test_numbers_that_are_not_times_are_no_deadline(text):
+    assert [c for c, _w in codes(text)] == ["missing-deadline"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Kannst du mir das bis morgen schicken? https://x.example", ("vague-time", "bis morgen")),
+    ("Können wir Donnerstag 17 Uhr sprechen? https://x.example",
+     ("deadline-without-timezone", "17 Uhr")),
+    ("Thoughts?", ("vague-ask", "Thoughts?")),
+    ("Any update?", ("vague-ask", "Any update?")),
+])
+def test_german_time_words_and_vague_asks(text, found):
+    assert found in codes(text)
+    assert "missing-ask" not in [c for c, _w in codes(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Please approve https://x.example by Thu 17:00 CET.",
+    "Bitte gib https://x.example bis Donnerstag, 17 Uhr MEZ frei.",
+    "Please approve https://x.example by the end of Q3.",
+    "Please approve https://x.example in two business days.",
+    "Please approve https://x.example by 2026-11-27T17:00+01:00.",
+    "FYI: the report is at https://x.example.",
+    "Done.\n\nOn Tue, Ana wrote:\n> @here can you send it EOD? See the doc.",
+])
+def test_real_deadlines_fyis_and_quoted_text_are_clean(text):
+    assert check(text) == []
+
+
+def test_a_secret_is_named_by_kind_and_never_echoed():
+    text = ("FYI the API key is sk_live_51HqLyjWDarjtT1zdp7dcXYZabc0123456789 and password is "
+            "hunter2")
+    found = [f for f in check(text) if f.code == "secret"]
+    assert [text[f.start:f.end] for f in found] == [
+        "sk_live_51HqLyjWDarjtT1zdp7dcXYZabc0123456789", "hunter2"]
+    assert "API key" in found[0].message
+    assert "password" in found[1].message
+    assert not any("hunter2" in f.message or "sk_live" in f.message for f in found)
+
+
+def test_a_rambling_opening_gets_missing_summary():
+    text = "\n".join(["so I looked at the numbers and there are a few things going on here"] * 6)
+    assert "missing-summary" in [c for c, _w in codes(text + "\nPlease approve by Fri 10:00 UTC")]
+
+
+def test_the_language_comes_from_the_template_or_the_message():
+    text = "Please send it bis morgen https://x.example"
+    assert "vague-time" not in [c for c, _w in codes(text)]  # read as English
+    found = [text[f.start:f.end] for f in check(text, language="de") if f.code == "vague-time"]
+    assert found == ["bis morgen"]

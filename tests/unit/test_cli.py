@@ -354,7 +354,8 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path, clock, cap
     (runner.data_dir / "unhurried.sqlite3").write_bytes(b"these are my notes, not SQLite\n" * 64)
     before = files(runner.data_dir)
     message = runner.fails(*argv)
-    assert "is not an Unhurried database" in message
+    assert "is not an SQLite database" in message
+    assert "Nothing was written" in message
     assert files(runner.data_dir) == before
 
 

@@ -69,6 +69,12 @@ def test_an_empty_store_has_no_drafts_and_is_not_created(tmp_path, clock, capsys
     assert not (tmp_path / "fresh").exists()
 
 
+def test_smtp_without_encryption_is_allowed_to_this_machine_only(cli):
+    cli.ok("account", "smtp", "set", "localhost", "ann", "--from", "ann@example.org",
+           "--security", "none", "--port", "2525")
+    assert cli.ok("account", "smtp", "show") == "localhost:2525 (none) ann <ann@example.org>\n"
+
+
 def test_smtp_account_is_set_shown_and_deleted(cli):
     cli.ok("account", "smtp", "set", "smtp.example.org", "ann", "--from", "ann@example.org",
            "--security", "tls")
@@ -82,6 +88,7 @@ def test_smtp_account_is_set_shown_and_deleted(cli):
     (["--from", "nobody", "--security", "tls"], "--from needs an email address"),
     (["--from", "a@b.org", "--security", "ssl3"], "tls, starttls or none"),
     (["--from", "a@b.org", "--port", "70000"], "1 to 65535"),
+    (["--from", "a@b.org", "--security", "none"], "only allowed to this machine (localhost)"),
 ])
 def test_bad_smtp_input_is_refused_and_nothing_written(tmp_path, clock, capsys, argv, message):
     fresh = Cli(tmp_path / "fresh", clock, capsys)

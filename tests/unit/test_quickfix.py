@@ -32,8 +32,8 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 FIXABLE = {"deadline-without-timezone", "vague-time", "mass-mention"}
 
 
-def only(text: str, code: str) -> Finding:
-    found = [f for f in check(text) if f.code == code]
+def only(text: str, code: str, **options: str) -> Finding:
+    found = [f for f in check(text, **options) if f.code == code]
     assert len(found) == 1, found
     return found[0]
 
@@ -207,3 +207,44 @@ _RELATIVE_BESIDE = re.compile(
     r"\b(?:today|tonight|tomorrow)(?:'s)?,?\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d|"
     r"\d{2}:\d{2} [A-Z][A-Za-z0-9+:-]*,?\s+(?:on\s+)?(?:today|tonight|tomorrow)\b",
     re.IGNORECASE)
+
+
+# -- secrets, vague asks, the recipient's zone ---------------------------------------------
+
+def test_remove_takes_out_the_secret_and_nothing_else():
+    text = "FYI: the password is hunter2, ask Ana for the rest."
+    context = FixContext(datetime(2026, 11, 25, 9, 0, tzinfo=UTC), BERLIN)
+    fixes = fixes_for(only(text, "secret"), text, context)
+    assert [f.kind for f in fixes] == [FixKind.REMOVE_SECRET]
+    fixed = apply(text, fixes[0].edit)
+    assert fixed == "FYI: the password is , ask Ana for the rest."
+    assert "secret" not in [f.code for f in check(fixed)]
+
+
+@pytest.mark.parametrize("ask", ["Thoughts?", "Any update?", "Gedanken?", "wdyt?"])
+def test_a_vague_ask_becomes_a_skeleton_the_checker_accepts(ask):
+    text = f"Summary: the Q4 budget is at https://docs.example.org/q4\n\n{ask}"
+    # Friday 16:00 in Berlin: the reader's next working day is Monday
+    context = FixContext(datetime(2026, 11, 27, 15, 0, tzinfo=UTC), BERLIN)
+    (fix,) = fixes_for(only(text, "vague-ask"), text, context)
+    assert fix.kind is FixKind.INSERT_SKELETON
+    fixed = apply(text, fix.edit)
+    assert fixed.startswith("Summary: the Q4 budget")
+    assert "Deadline: by Mon 30 Nov, 17:00 CET" in fixed
+    assert [f.code for f in check(fixed)] == []
+
+
+def test_the_recipient_zone_wins_for_zones_and_for_tomorrow():
+    now = datetime(2026, 11, 25, 23, 30, tzinfo=UTC)  # Thu 00:30 in Berlin, Wed 18:30 in NY
+    text = "Can you send it tomorrow EOD? https://x.example"
+    new_york = ZoneInfo("America/New_York")
+    mine = FixContext(now, BERLIN)
+    theirs = FixContext(now, BERLIN, recipient=new_york)
+    finding = next(f for f in check(text) if text[f.start:f.end] == "EOD")
+    assert fixes_for(finding, text, mine)[0].value == "Fri 27 Nov, 17:00 CET"
+    assert fixes_for(finding, text, theirs)[0].value == "Thu 26 Nov, 17:00 EST"
+    clock = "Can we talk at 15:30? https://x.example"
+    zone_fix = fixes_for(only(clock, "deadline-without-timezone"), clock, theirs)[0]
+    assert zone_fix.value == "EST"
+    message = only(clock, "deadline-without-timezone", recipient_zone="EST").message
+    assert "15:30 EST" in message

@@ -33,7 +33,7 @@ def test_registry_holds_every_setting_once():
              "me", "focus_margin_minutes", "focus_allow", "focus_digest_times",
              "notify_every_minutes", "close_to_tray", "mark_done_on_send", "csv.mappings",
              "imap.host", "imap.port", "imap.security", "imap.user", "imap.folders",
-             "imap.interval"}
+             "imap.interval", "network.deadline_seconds"}
     assert set(REGISTRY) == plain | policy_keys
     assert all(key == spec.key for key, spec in REGISTRY.items())
 
@@ -204,7 +204,8 @@ def test_unknown_key_lists_the_known_settings(key):
         f"Unknown setting '{key}'; known settings: at_risk_minutes, close_to_tray, "
         "csv.mappings, days_off, focus_allow, focus_digest_times, focus_margin_minutes, "
         "holidays, imap.folders, imap.host, imap.interval, imap.port, imap.security, "
-        "imap.user, language, mark_done_on_send, me, notify_every_minutes, timezone, "
+        "imap.user, language, mark_done_on_send, me, network.deadline_seconds, "
+        "notify_every_minutes, timezone, "
         "working_hours, policy.CHANNEL.PRIORITY."
     )
 
@@ -258,3 +259,12 @@ def test_switches_read_yes_and_no(text, canonical):
 def test_a_switch_refuses_other_words():
     with pytest.raises(InvalidInput, match="yes or no"):
         check_value("mark_done_on_send", "maybe")
+
+
+def test_the_network_deadline_is_a_setting_of_whole_seconds():
+    assert Settings.from_text({}).network_deadline == 30
+    assert Settings.from_text({"network.deadline_seconds": "5"}).network_deadline == 5
+    assert check_value("network.deadline_seconds", " 90 ") == "90"
+    for bad in ("0", "601", "soon"):
+        with pytest.raises(InvalidInput, match="seconds from 1 to 600"):
+            check_value("network.deadline_seconds", bad)

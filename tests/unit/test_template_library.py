@@ -133,6 +133,17 @@ def test_a_quote_keeps_the_first_lines_and_marks_the_cut() -> None:
     ("{{ 7 ** 100000 }}", "too large"),
     ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "calls itself"),
     ("{{ lipsum(10**6) }}", "'lipsum' is undefined"),
+    # text grows inside one operation, long before the output or a loop step is checked
+    ("{{ ('x' * 1000)|replace('x', 'y' * 1000) }}", "more than 200000 characters"),
+    ("{{ ('x' * 1000).replace('x', 'y' * 1000) }}", "more than 200000 characters"),
+    ("{% set s = namespace(t='x' * 1000) %}{% for i in range(40) %}"
+     "{% set s.t = s.t ~ s.t %}{% endfor %}", "more than 200000 characters"),
+    ("{% set t = 'x' * 150000 %}{% set u %}{{ t }}{{ t }}{% endset %}",
+     "more than 200000 characters"),
+    ("{{ ['x' * 150000, 'y' * 150000]|join }}", "more than 200000 characters"),
+    ("{{ ''.join(['x' * 150000, 'y' * 150000]) }}", "more than 200000 characters"),
+    ("{% filter upper %}{{ 'x' * 150000 }}{{ 'x' * 150000 }}{% endfilter %}",
+     "more than 200000 characters"),
 ])
 def test_escapes_and_runaway_templates_stop_with_a_clear_error(
         library: TemplateLibrary, folders: tuple[Path, Path], body: str, words: str) -> None:
@@ -142,6 +153,60 @@ def test_escapes_and_runaway_templates_stop_with_a_clear_error(
     assert caught.value.origin == str(path.resolve())
     assert caught.value.line == HEAD_LINES + 2
     assert words in caught.value.reason
+
+
+@pytest.mark.parametrize("statement", [
+    "{% include '../../../../../../../../etc/passwd' %}",
+    "{% include '/etc/passwd' %}",
+    "{% extends '../outside.j2' %}",
+    "{% import '../outside.j2' as m %}",
+    "{% from '/etc/hostname' import x %}",
+    "{% include 'sub/../../outside.j2' %}",
+    "{% include 'linked.j2' %}",
+])
+def test_templates_load_only_from_their_folders(
+        library: TemplateLibrary, folders: tuple[Path, Path], statement: str) -> None:
+    outside = folders[0].parent / "outside.j2"
+    outside.write_text("SECRET", encoding="utf-8")
+    folders[1].mkdir(parents=True, exist_ok=True)
+    (folders[1] / "linked.j2").symlink_to(outside)
+    path = write(folders[1], "note", "Fine line\n" + statement + "\n")
+    with pytest.raises(TemplateBroken) as caught:
+        render(library)
+    assert caught.value.origin == str(path.resolve())
+    assert caught.value.line == HEAD_LINES + 2
+    assert "is outside the template folders" in caught.value.reason
+    assert "SECRET" not in str(caught.value)
+
+
+def test_a_subject_cannot_include_a_file_outside_either(
+        library: TemplateLibrary, folders: tuple[Path, Path]) -> None:
+    path = write(folders[1], "note", "Body\n", head=HEAD.replace(
+        "About {{ topic }}", "{% include '../../../../../../etc/passwd' %}"))
+    with pytest.raises(TemplateBroken) as caught:
+        render(library)
+    assert str(caught.value).startswith(f"{path.resolve()}:3: ")
+    assert "outside the template folders" in caught.value.reason
+
+
+def test_includes_inside_the_folders_still_work(
+        library: TemplateLibrary, folders: tuple[Path, Path]) -> None:
+    write(folders[0], "greeting", "Hi from shipped", head="")
+    (folders[1] / "parts").mkdir(parents=True)
+    (folders[1] / "parts" / "sign.j2").write_text("-- Ann", encoding="utf-8")
+    write(folders[1], "note", "{% include 'greeting.j2' %} {% include 'parts/sign.j2' %}\n")
+    assert render(library) == "Hi from shipped -- Ann\n"
+
+
+def test_a_template_file_linking_outside_is_listed_as_a_problem(
+        library: TemplateLibrary, folders: tuple[Path, Path]) -> None:
+    outside = folders[0].parent / "elsewhere.j2"
+    outside.write_text(HEAD + "Body\n", encoding="utf-8")
+    folders[1].mkdir(parents=True)
+    (folders[1] / "sneaky.j2").symlink_to(outside)
+    assert [t.id for t in library.templates()] == ["note"]
+    [problem] = library.problems
+    assert "link to outside the template folders" in problem.reason
 
 
 def test_huge_output_is_stopped_by_the_output_budget(

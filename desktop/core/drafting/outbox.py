@@ -83,6 +83,23 @@ def parse_security(text: str) -> Security:
         raise InvalidInput(_("Security is tls, starttls or none.")) from None
 
 
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+"""Hosts an unencrypted connection may go to: the password never leaves this machine."""
+
+
+def check_security(host: str, security: Security) -> None:
+    """Refuse a cleartext connection (and login) to another machine, as IMAP does.
+
+    Raises:
+        InvalidInput: ``security`` is ``none`` and ``host`` is not this machine.
+    """
+    if security is Security.NONE and host.strip().lower() not in LOOPBACK:
+        raise InvalidInput(
+            _("An unencrypted connection would send your password and mail over the network "
+              "to {host}. Choose tls or starttls; security none is only allowed to this machine "
+              "(localhost).").format(host=host))
+
+
 @dataclass(frozen=True, slots=True)
 class OutgoingMail:
     """One message as the transport sends it."""

@@ -14,9 +14,14 @@ span, and for an end of day the day word beside it):
   last working day of this week. A day word beside it ("tomorrow EOD", "EOD Friday") names the
   day and is replaced with it, so no relative word is left beside an absolute date;
 * ``mass-mention``: "@channel"/"@here"/"@everyone" become a mention of the recipient, or
-  "everyone" without notifying anybody.
+  "everyone" without notifying anybody;
+* ``secret``: remove the secret (the words around it stay);
+* ``vague-ask``: a bare "Thoughts?" becomes a skeleton of what a reader needs: a summary line,
+  the ask, and a deadline at the end of the reader's next working day.
 
-The replacement text is English, as the checker's patterns are. Nothing here reads the clock.
+Times are read in the recipient's zone when it is known (``FixContext.recipient``), else in
+``FixContext.zone``. Dates and zones are written in English, as the checker reads them in both
+languages; the skeleton's labels follow the interface language. Nothing here reads the clock.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from enum import Enum
 from functools import lru_cache
 
 from desktop.core.drafting.checker import Finding, check
+from desktop.core.i18n import _
 from desktop.core.working_hours import WorkingHours
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -53,6 +59,8 @@ class FixKind(Enum):
     CONCRETE_TIME = "concrete-time"
     MENTION_RECIPIENT = "mention-recipient"
     NO_NOTIFY = "no-notify"
+    REMOVE_SECRET = "remove-secret"
+    INSERT_SKELETON = "insert-skeleton"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +87,24 @@ class FixContext:
 
     Attributes:
         now: the current instant (timezone-aware).
-        zone: the recipient's zone when known, else the user's.
-        hours: the working-hours shape, read in ``zone`` (default Mon–Fri 09:00–17:00).
+        zone: the user's zone (or the recipient's, when the caller already knows it).
+        hours: the working-hours shape, read in the reader's zone (default Mon–Fri
+            09:00–17:00).
         mention: the recipient's chat handle without "@", if any.
+        recipient: the recipient's zone from the people directory, when known: zones are
+            named and "tomorrow" is judged in it rather than in ``zone``.
     """
 
     now: datetime
     zone: tzinfo
     hours: WorkingHours = _OFFICE
     mention: str = ""
+    recipient: tzinfo | None = None
+
+    @property
+    def reader_zone(self) -> tzinfo:
+        """The zone a deadline is written in: the recipient's when known."""
+        return self.recipient if self.recipient is not None else self.zone
 
 
 def fixes_for(finding: Finding, text: str, context: FixContext) -> list[QuickFix]:
@@ -98,7 +115,13 @@ def fixes_for(finding: Finding, text: str, context: FixContext) -> list[QuickFix
     """
     if context.now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
+    if context.recipient is not None:
+        context = FixContext(context.now, context.recipient, context.hours, context.mention)
     words = text[finding.start:finding.end]
+    if finding.code == "secret":
+        return [QuickFix(FixKind.REMOVE_SECRET, "", Edit(finding.start, finding.end, ""))]
+    if finding.code == "vague-ask":
+        return _skeleton(finding, context)
     if finding.code == "deadline-without-timezone":
         label = zone_label(context.zone, context.now)
         return [QuickFix(FixKind.ADD_ZONE, label, Edit(
@@ -126,6 +149,21 @@ def fixes_for(finding: Finding, text: str, context: FixContext) -> list[QuickFix
                             Edit(finding.start, finding.end, glue + "everyone")))
         return out
     return []
+
+
+def _skeleton(finding: Finding, context: FixContext) -> list[QuickFix]:
+    """Summary, ask and deadline in place of a bare "Thoughts?"."""
+    local = context.now.astimezone(context.zone)
+    tomorrow = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=context.zone)
+    end = end_of_working_day(max(tomorrow.astimezone(UTC), context.now), context.zone,
+                             context.hours)
+    if end is None:
+        return []
+    skeleton = _("Summary: <what this is about, in one sentence>\n"
+                 "Ask: could you <what exactly you need from the reader>?\n"
+                 "Deadline: by {when}").format(when=concrete(end, context.zone))
+    return [QuickFix(FixKind.INSERT_SKELETON, skeleton,
+                     Edit(finding.start, finding.end, skeleton))]
 
 
 def apply(text: str, edit: Edit) -> str:

@@ -7,14 +7,22 @@ after a short pause in typing; hovering one shows its message; the context menu 
 offer the quick fixes of :mod:`desktop.core.drafting.quickfix`. Fixes are edits on the document, so
 Ctrl+Z undoes them. Pasted text always arrives as plain text.
 
+The secret scanner (detect-secrets, a few milliseconds a line) never runs on the GUI thread: after
+each check the text goes to a worker thread, and its hits join the findings when it answers.
+Until then, hits of the last scan whose words are still in place stay; the checker's own
+secret rules run with every check.
+
 Checker spans count Python characters; Qt counts UTF-16 units. :class:`_Offsets` converts, so
 an emoji before a finding does not shift its underline.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import threading
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
@@ -30,12 +38,16 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
 from desktop.core.drafting.checker import Finding, Severity, check
-from desktop.core.drafting.quickfix import FixContext, FixKind, QuickFix, fixes_for
+from desktop.core.drafting.quickfix import FixContext, FixKind, QuickFix, fixes_for, zone_label
+from desktop.core.drafting.secrets import SecretHit
 from desktop.core.i18n import _
 
 from desktop.ui.common.formatting import plain_html
 
+logger = logging.getLogger(__name__)
+
 CHECK_DELAY_MS = 250
+SecretScanner = Callable[[str], Sequence[SecretHit]]
 SEVERITY_COLOURS = {Severity.ERROR: QColor("#d32f2f"), Severity.WARNING: QColor("#e08a00"),
                     Severity.INFO: QColor("#1e88e5")}
 # Findings about the message as a whole are listed, not underlined: a wavy line under every
@@ -51,6 +63,10 @@ def fix_label(fix: QuickFix) -> str:
         return _("Replace with {time}").format(time=fix.value)
     if fix.kind is FixKind.MENTION_RECIPIENT:
         return _("Mention {name} instead").format(name=fix.value)
+    if fix.kind is FixKind.REMOVE_SECRET:
+        return _("Remove the secret")
+    if fix.kind is FixKind.INSERT_SKELETON:
+        return _("Write out summary, ask and deadline")
     return _("Write “everyone” without notifying anybody")
 
 
@@ -88,16 +104,30 @@ class CheckedEditor(QPlainTextEdit):
         fix_context: what quick fixes need (recipient zone, working hours, now); ``None``
             offers no fixes.
         delay_ms: the pause in typing after which the checker runs.
+        secret_scanner: finds secrets in a text, run on a worker thread; ``None`` leaves
+            secrets to the checker's own rules.
+        language: ``"en"`` or ``"de"`` when the template says; detected when ``None``.
     """
 
     findingsChanged = Signal(list)  # noqa: N815  (the name the drafting API promises)
+    secretsScanned = Signal()  # noqa: N815  (a scan's hits have joined the findings)
+    _scanned = Signal(int, str, object)
 
     def __init__(self, parent: Any = None, *, fix_context: Callable[[], FixContext] | None = None,
-                 delay_ms: int = CHECK_DELAY_MS) -> None:
+                 delay_ms: int = CHECK_DELAY_MS, secret_scanner: SecretScanner | None = None,
+                 language: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkedEditor")
         self.setTabChangesFocus(True)
         self._fix_context = fix_context
+        self._scanner = secret_scanner
+        self.language = language
+        self._scan_text = ""  # the text the hits below were found in
+        self._scan_hits: Sequence[SecretHit] = ()
+        self._scan_generation = 0
+        self._scan_running = False
+        self._scan_pending: str | None = None
+        self._scanned.connect(self._on_scanned)
         self._findings: list[Finding] = []
         self._offsets = _Offsets("")
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
@@ -127,9 +157,54 @@ class CheckedEditor(QPlainTextEdit):
         self._timer.stop()
         text = self.toPlainText()
         self._offsets = _Offsets(text)
-        self._findings = check(text)
+        recipient = None
+        if self._fix_context is not None:
+            context = self._fix_context()
+            if context.recipient is not None:
+                recipient = zone_label(context.recipient, context.now)
+        self._findings = check(text, language=self.language, recipient_zone=recipient,
+                               secrets=self._hits_still_in(text))
         self._underline()
         self.findingsChanged.emit(list(self._findings))
+        if self._scanner is not None and text != self._scan_text:
+            self._scan(text)
+
+    # -- the secret scanner, off the GUI thread -----------------------------------------------
+
+    def _hits_still_in(self, text: str) -> list[SecretHit]:
+        old = self._scan_text
+        return [h for h in self._scan_hits
+                if h.end <= len(text) and text[h.start:h.end] == old[h.start:h.end]]
+
+    def _scan(self, text: str) -> None:
+        if self._scan_running:  # one scan at a time; the newest text waits for it
+            self._scan_pending = text
+            return
+        self._scan_running = True
+        self._scan_generation += 1
+        threading.Thread(target=self._run_scan, args=(self._scan_generation, text),
+                         daemon=True, name="unhurried-secrets").start()
+
+    def _run_scan(self, generation: int, text: str) -> None:
+        assert self._scanner is not None
+        try:
+            hits: Sequence[SecretHit] = list(self._scanner(text))
+        except Exception:  # the thread boundary: the checker's own rules still run
+            logger.exception("the secret scanner failed")
+            hits = []
+        with contextlib.suppress(RuntimeError):  # the editor was closed meanwhile
+            self._scanned.emit(generation, text, hits)
+
+    def _on_scanned(self, generation: int, text: str, hits: Sequence[SecretHit]) -> None:
+        self._scan_running = False
+        if generation == self._scan_generation:
+            self._scan_text, self._scan_hits = text, hits
+        pending, self._scan_pending = self._scan_pending, None
+        if self.toPlainText() == text:
+            self.check_now()
+        elif pending is not None:
+            self._scan(self.toPlainText())
+        self.secretsScanned.emit()
 
     def _underline(self) -> None:
         selections = []

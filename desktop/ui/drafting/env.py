@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from desktop.core.drafting.drafts import DraftService
 from desktop.core.drafting.outbox import Busy, Outbox
+from desktop.core.drafting.secrets import SecretHit
 from desktop.core.working_hours import WorkingHours
 
 from desktop.ui.common.formatting import Formatter
@@ -70,6 +71,8 @@ class DraftEnvironment:
         mark_done: marks a request done; returns how to undo it (``None``: not available).
         mark_done_on_send: reads the setting; ``set_mark_done_on_send`` stores it.
         open_url: opens a URL in the desktop's handler (mailto:).
+        secret_scanner: finds secrets in a message (run off the GUI thread); ``None`` leaves
+            them to the checker's own rules.
     """
 
     drafts: DraftService
@@ -88,3 +91,4 @@ class DraftEnvironment:
     mark_done_on_send: Callable[[], bool] = lambda: True
     set_mark_done_on_send: Callable[[bool], None] = lambda _on: None
     open_url: Callable[[str], bool] = lambda _url: False
+    secret_scanner: Callable[[str], Sequence[SecretHit]] | None = None

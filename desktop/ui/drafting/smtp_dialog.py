@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from desktop.core.drafting.outbox import Security, SmtpAccount
+from desktop.core.drafting.outbox import Security, SmtpAccount, check_security
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 
@@ -85,6 +85,7 @@ class SmtpAccountDialog(QDialog):
             raise InvalidInput(_("Type the SMTP server, e.g. smtp.example.org."))
         if "@" not in sender.strip("@"):
             raise InvalidInput(_("Type the From address, e.g. you@example.org."))
+        check_security(host, self.security.currentData())
         return SmtpAccount(host, self.user.text().strip(), sender, self.port.value(),
                            self.security.currentData())
 

@@ -97,7 +97,8 @@ class DraftWindow(QMainWindow):
         self.zone.lineEdit().setPlaceholderText(_("their time zone (unknown: yours)"))
         self.their_time = QLabel()
         self.subject = QLineEdit(placeholderText=_("Subject: the point in a few words"))
-        self.editor = CheckedEditor(fix_context=self.fix_context)
+        self.editor = CheckedEditor(fix_context=self.fix_context,
+                                    secret_scanner=self.env.secret_scanner)
         self.editor.setPlaceholderText(_("Summary first, then details, links, the ask and a "
                                          "deadline with a time zone."))
         style = self.style()
@@ -261,11 +262,13 @@ class DraftWindow(QMainWindow):
         return text if text in self.env.zones else ""
 
     def fix_context(self) -> FixContext:
-        """What quick fixes need: the recipient's zone (or the user's), hours, now, handle."""
-        zone = ZoneInfo(self.recipient_zone() or self.env.user_zone())
+        """What quick fixes need: the user's and the recipient's zone, hours, now, handle."""
+        theirs = self.recipient_zone()
         who = self.recipient.text().strip()
         handle = who.lstrip("@") if "@" not in who.lstrip("@") and " " not in who else ""
-        return FixContext(self.env.drafts.now(), zone, self.env.hours(), handle)
+        return FixContext(self.env.drafts.now(), ZoneInfo(self.env.user_zone()),
+                          self.env.hours(), handle,
+                          recipient=ZoneInfo(theirs) if theirs else None)
 
     def save_now(self) -> Draft:
         """Store what is shown (a new version when the text changed)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import CoreError
 from desktop.core.i18n import _
+from desktop.core.sync.cleartext import cleartext_warning, is_cleartext_remote
 
 from desktop.ui.common.worker import outcome
 
@@ -51,6 +53,18 @@ Collections = Callable[[str, str, str], Sequence[tuple[str, str, tuple[str, ...]
 """(url, user, password) -> [(path, name, components)]; raises CoreError with a message."""
 Save = Callable[[AccountForm, str], str | None]
 """(form, password) -> a warning to show, or None; raises CoreError with a message."""
+Confirm = Callable[[QDialog, str], bool]
+"""(parent, warning) -> whether the user goes ahead anyway."""
+
+
+def ask_user(parent: QDialog, warning: str) -> bool:
+    """Ask with a message box whether to go on despite ``warning``."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Unencrypted connection"), warning,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(_("Connect without encryption anyway?"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class CalDavDialog(QDialog):
@@ -59,8 +73,10 @@ class CalDavDialog(QDialog):
     _listed = Signal(object)  # list of collections, or an error message
 
     def __init__(self, form: AccountForm, collections: Collections, save: Save,
-                 parent: Any = None) -> None:
+                 parent: Any = None, *, confirm: Confirm = ask_user) -> None:
         super().__init__(parent)
+        self._confirm = confirm
+        self._cleartext_ok = form.url if is_cleartext_remote(form.url) else ""
         self.setWindowTitle(_("CalDAV account"))
         self.setObjectName("caldavDialog")
         self._collections = collections
@@ -104,7 +120,7 @@ class CalDavDialog(QDialog):
 
     def list_collections(self) -> None:
         """Ask the server for its collections (off the GUI thread)."""
-        if self._thread is not None:
+        if self._thread is not None or not self._cleartext_accepted():
             return
         self.connect_button.setEnabled(False)
         self.message.setText(_("Connecting…"))
@@ -153,6 +169,8 @@ class CalDavDialog(QDialog):
             self.message.setText(_("Type the password: it is checked with the server and kept "
                                    "in the system keyring."))
             return
+        if not self._cleartext_accepted():
+            return
         try:
             warning = self._save(self.form(), self.password.text())
         except CoreError as error:
@@ -161,6 +179,18 @@ class CalDavDialog(QDialog):
         if warning:
             self.message.setText(warning)
         super().accept()
+
+    def _cleartext_accepted(self) -> bool:
+        """Plain http to another machine: warn once per URL and ask."""
+        url = self.url.text().strip()
+        if not is_cleartext_remote(url) or url == self._cleartext_ok:
+            return True
+        warning = cleartext_warning(url)
+        if not self._confirm(self, warning):
+            self.message.setText(warning)
+            return False
+        self._cleartext_ok = url
+        return True
 
     def done(self, result: int) -> None:
         if self._thread is not None:

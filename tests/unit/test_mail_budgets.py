@@ -104,3 +104,21 @@ def test_a_two_digit_year_is_still_this_century() -> None:
     [request] = [i for i in read_message(data, "y.eml", lambda: FILE_TIME)
                  if isinstance(i, Incoming)]
     assert request.received_at == datetime(2026, 3, 2, 8, tzinfo=UTC)
+
+
+def test_only_the_start_of_a_huge_html_part_is_turned_into_text(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    convert = mail.html_to_text
+
+    def recording(html: str) -> tuple[str, list[str]]:
+        seen.append(len(html))
+        return convert(html)
+
+    monkeypatch.setattr(mail, "html_to_text", recording)
+    html = "<p>start</p>" + "<p>x</p>" * (mail.MAX_HTML_CHARS // 4)
+    data = ("From: a@example.org\nSubject: h\nContent-Type: text/html\n\n" + html).encode()
+    [request] = [i for i in read_message(data, "h.eml", lambda: FILE_TIME)
+                 if isinstance(i, Incoming)]
+    assert seen == [mail.MAX_HTML_CHARS]
+    assert request.body.startswith("start")

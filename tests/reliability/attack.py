@@ -84,7 +84,7 @@ def _child(kind: str, path: Path) -> dict[str, Any]:
     cap = int(os.environ.get("ATTACK_MEMORY_MB", "2048")) * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     began = time.monotonic()
-    status, items, reasons = "ok", 0, []
+    status, items, reasons = "ok", 0, list[str]()
     try:
         items, reasons = _parse(kind, path)
     except MemoryError:

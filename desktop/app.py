@@ -13,7 +13,7 @@ import contextlib
 import logging
 import sys
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, partial
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -43,6 +43,7 @@ from desktop.wiring.services import (
     load_demo,
     open_context,
     open_focus,
+    open_people,
     run_import_job,
     run_sync_job,
     stats_service,
@@ -195,7 +196,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     drafting = _install_drafting(window, context, paths, clock, formatter, secrets)
     install_compose(window, cache(partial(_composer, context, paths, language, drafting)))
     DecisionActions(window, decision_service(context))
-    add_health_action(window, partial(_health_view, context, paths, clock, formatter, window))
+    add_health_action(window, lambda: _health_view(  # focus is wired below, before any click
+        context, paths, clock, formatter, window, lambda stretches: focus.book(stretches)))
     from desktop.wiring.caldav import install_sync
 
     sync = install_sync(window, context, paths, clock, secrets)
@@ -240,10 +242,13 @@ def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -
 
     from desktop.ui.drafting.compose import ComposedMessage, Composer
 
+    people = open_people(context)
+
     def open_draft(message: ComposedMessage) -> None:
         draft_window = drafting.new_draft(
             message.reply_to, subject=message.subject, body=message.body,
-            recipient=message.recipient, template_id=message.template_id)
+            recipient=message.recipient, template_id=message.template_id,
+            recipient_zone=people.zone_of(message.recipient) or "")
         if message.template_id == DECISION_TEMPLATE:
             decision_service(context).open_decision(message.subject or _("Decision"),
                                                     draft_id=draft_window.draft.id)
@@ -253,16 +258,17 @@ def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -
         open_library(paths.config_dir, language, settings.timezone), context.clock.now,
         own_zone=lambda: context.queue.settings.timezone,
         zones=lambda: sorted(zoneinfo.available_timezones()),
-        people=context.requests.senders, open_draft=open_draft)
+        people=context.requests.senders, open_draft=open_draft, zone_of=people.zone_of)
 
 
 def _health_view(context: Context, paths: AppPaths, clock: SystemClock, formatter: Formatter,
-                 parent: QWidget) -> QWidget:
-    """The Health view, built when first opened: pyqtgraph brings numpy (0.3 s)."""
+                 parent: QWidget, book: Callable[[list[Any]], None]) -> QWidget:
+    """The Health view, built when first opened: pyqtgraph brings numpy (0.3 s). ``book``
+    turns the stretches ticked in "Find focus time" into focus blocks."""
     from desktop.ui.health.view import HealthView
 
     return HealthView(partial(compute_weeks, paths, clock), stats_service(context).free_time,
-                      None, formatter.locale, formatter.zone, parent)
+                      book, formatter.locale, formatter.zone, parent)
 
 
 def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any) -> Any:
@@ -321,11 +327,13 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     return controller
 
 
-def _eml(clock: SystemClock, subject: str, body: str, to: str, sender: str) -> bytes:
+def _eml(clock: SystemClock, subject: str, body: str, to: str, sender: str, *,
+         in_reply_to: str = "", references: str = "") -> bytes:
     """A draft as an .eml file (the mail modules load when one is saved, not at start)."""
     from desktop.platform.smtp import eml_bytes
 
-    return eml_bytes(subject, body, to, sender, date=clock.now())
+    return eml_bytes(subject, body, to, sender, date=clock.now(), in_reply_to=in_reply_to,
+                     references=references)
 
 
 def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
@@ -337,13 +345,14 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.core.settings import parse_switch
+    from desktop.core.settings import parse_ask, parse_switch, parse_undo_seconds
     from desktop.store.focus_history import StoreFocusHistory
     from desktop.wiring.services import deliver_outbox, open_drafting
 
     from desktop.ui.drafting.actions import DraftingController
     from desktop.ui.drafting.env import DraftEnvironment, DraftOutputs
     from desktop.ui.drafting.outbox_runner import OutboxRunner
+    from desktop.ui.people.view import install_people
 
     drafting, queue = open_drafting(context), context.queue
 
@@ -370,6 +379,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     def set_mark_done(on: bool) -> None:
         queue.update_settings({"mark_done_on_send": "yes" if on else "no"})
 
+    people = open_people(context)
     runner = OutboxRunner(partial(deliver_outbox, paths, clock, secrets),
                           drafting.outbox.next_due, clock.now, window)
     env = DraftEnvironment(
@@ -384,10 +394,21 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         edit_account=edit_account, deliver_soon=runner.deliver_soon, mark_done=mark_done,
         mark_done_on_send=lambda: parse_switch(queue.setting_text("mark_done_on_send")),
         set_mark_done_on_send=set_mark_done,
+        mark_done_on_export=lambda: parse_ask(queue.setting_text("mark_done_on_export")),
+        set_mark_done_on_export=lambda choice: queue.update_settings(
+            {"mark_done_on_export": choice}),
+        undo_seconds=lambda: parse_undo_seconds(queue.setting_text("send_undo_seconds")),
+        hours_of=lambda recipient: (p.working_hours if (p := people.find(recipient)) else None),
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),
         secret_scanner=_scan_secrets)
     controller = DraftingController(window, env, runner, edit_account)
     controller.install(window.file_menu, window.edit_menu)
+    window.detail.person = people.find
+    window.detail.reply_scheduled = lambda request_id: (
+        (d.retry_at or d.send_at) if (d := drafting.outbox.scheduled_reply(request_id)) else None)
+    runner.delivered.connect(lambda _report: window.reload())  # delivered replies close
+    controller.outbox_changed = window.reload
+    install_people(window, people)
     interrupted = drafting.outbox.recover()
     runner.start()
     if interrupted:

@@ -30,10 +30,17 @@ from desktop.commands.calendar import import_ics
 from desktop.core.drafting.checker import Severity
 from desktop.core.errors import CoreError, InvalidInput, NotFound
 from desktop.core.i18n import _, ngettext
-from desktop.core.queue.buckets import Bucket, parse_bucket
+from desktop.core.queue.buckets import Bucket, overdue_counts, parse_bucket
 from desktop.core.queue.service import QueueService
 from desktop.core.queue.status import status_message
-from desktop.core.requests import Channel, Priority, Request, parse_channel, parse_priority
+from desktop.core.requests import (
+    Channel,
+    Priority,
+    Request,
+    parse_channel,
+    parse_priority,
+    snooze_hides_lateness,
+)
 from desktop.core.settings import REGISTRY, parse_zone
 from desktop.core.text import one_line, spreadsheet_cell, visible
 from desktop.core.when import parse_when
@@ -45,7 +52,7 @@ from desktop.store.db import set_busy_notice
 from desktop.store.diagnosis import explain
 from desktop.store.errors import StoreError
 from desktop.wiring.checking import check_message
-from desktop.wiring.services import Context, load_demo, open_context, slack_items
+from desktop.wiring.services import Context, load_demo, open_context, people_learner, slack_items
 
 from desktop.ui.common.formatting import safe_locale
 
@@ -83,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help=_("list the queue by bucket"))
     lst.add_argument("--bucket", metavar="NAME", help=", ".join(b.value for b in Bucket))
     lst.add_argument("--all", action="store_true", help=_("include done requests"))
+    lst.add_argument("--deleted", action="store_true",
+                     help=_("list the deleted requests instead ('restore ID' brings one back)"))
     lst.add_argument("--json", action="store_true")
 
     show = sub.add_parser("show", help=_("show one request"))
@@ -90,12 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
 
     for name, text in (("done", _("mark a request done")), ("reopen", _("reopen a done request")),
-                       ("wait", _("waiting on others: pause the clock")),
                        ("resume", _("continue the clock after waiting")),
                        ("unsnooze", _("show a snoozed request again")),
                        ("delete", _("delete a request (restore undoes it)")),
                        ("restore", _("restore a deleted request"))):
         sub.add_parser(name, help=text).add_argument("id")
+    wait = sub.add_parser("wait", help=_("waiting on others: pause the clock until an answer "
+                                         "comes, or the follow-up is due"))
+    wait.add_argument("id")
+    wait.add_argument("--follow-up", metavar="WHEN",
+                      help=_("when to follow up if no answer came (default: the "
+                             "follow_up_after setting, 2 business days)"))
     snooze = sub.add_parser("snooze", help=_("hide a request until WHEN"))
     snooze.add_argument("id")
     snooze.add_argument("when", nargs="+", metavar="WHEN")
@@ -128,7 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--recipient-tz", help=_("the reader's time zone (IANA name)"))
     status = sub.add_parser("status", help=_("print a status message from your reply policy"))
     status.add_argument("--for", dest="channel", default="chat",
-                        help=_("channel: email, chat, tracker or manual (default chat)"))
+                        help=_("channel: email, chat, tracker or manual (default chat), or a "
+                               "person's address or handle (their channel and zone)"))
     status.add_argument("--tz", help=_("the reader's time zone (default: yours)"))
     imp = sub.add_parser("import", help=_("import requests from mail files, a CSV export or a "
                                           "Slack export; meetings from a calendar (.ics)"))
@@ -208,7 +223,8 @@ def _dispatch(args: argparse.Namespace, clock: Any) -> int:
 def _when(queue: QueueService, text: str | None, *, future: bool) -> datetime | None:
     if text is None:
         return None
-    return parse_when(text, queue.now(), ZoneInfo(queue.settings.timezone), prefer_future=future)
+    return parse_when(text, queue.now(), ZoneInfo(queue.settings.timezone), prefer_future=future,
+                      calendar=queue.calendar)
 
 
 def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
@@ -227,24 +243,16 @@ def _cmd_add(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> i
 
 
 def _resolve(queue: QueueService, text: str) -> Request:
-    """A request by id, or by a unique prefix of at least four characters."""
-    try:
-        return queue.get(text)
-    except NotFound:
-        if len(text) < 4:
-            raise
-    matches = [r for r in queue.all() if r.id.startswith(text.lower())]
-    if len(matches) != 1:
-        raise NotFound(text)
-    return matches[0]
+    """A request by id, or by any unique prefix of it (as ``list`` prints ids)."""
+    return queue.find(text)
 
 
 def _simple(change: Callable[[QueueService, str], Request]) -> Callable[..., int]:
     def run(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
         if checked_only:
             raise NotFound(args.id)  # an empty store has no requests
-        request = _resolve(ctx.queue, args.id) if args.command != "restore" else None
-        change(ctx.queue, request.id if request else args.id)
+        request = ctx.queue.find(args.id, deleted=args.command == "restore")
+        change(ctx.queue, request.id)
         return EXIT_OK
     return run
 
@@ -254,7 +262,30 @@ def _cmd_snooze(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if checked_only:
         raise NotFound(args.id)
     assert until is not None
-    ctx.queue.snooze(_resolve(ctx.queue, args.id).id, until)
+    queue = ctx.queue
+    request = _resolve(queue, args.id)
+    if snooze_hides_lateness(request, until, queue.now()):
+        assert request.reply_by is not None
+        zone = ZoneInfo(queue.settings.timezone)
+        text = (_("'{subject}' is already overdue (reply by {reply_by}); snoozed anyway until "
+                  "{until}.") if request.reply_by <= queue.now() else
+                _("Snoozing '{subject}' until {until} hides it past its reply-by "
+                  "({reply_by}); snoozed anyway."))
+        print("unhurried: warning: " + text.format(
+            subject=request.subject, until=until.astimezone(zone).strftime("%a %d %b %H:%M"),
+            reply_by=request.reply_by.astimezone(zone).strftime("%a %d %b %H:%M")),
+            file=sys.stderr)
+    queue.snooze(request.id, until)
+    return EXIT_OK
+
+
+def _cmd_wait(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    follow_up = _when(ctx.queue, args.follow_up, future=True)
+    if follow_up is not None and follow_up <= ctx.queue.now():
+        raise InvalidInput(_("A follow-up must be in the future."))
+    if checked_only:
+        raise NotFound(args.id)
+    ctx.queue.wait(_resolve(ctx.queue, args.id).id, follow_up)
     return EXIT_OK
 
 
@@ -281,7 +312,10 @@ def request_json(request: Request, queue: QueueService, *, full: bool = False) -
         "reply_by": stamp(request.reply_by), "bucket": bucket.value if bucket else None,
         "snoozed_until": stamp(request.snoozed_until), "due": stamp(request.due),
         "done_at": stamp(request.done_at), "source": request.source,
+        "follow_up_at": stamp(request.follow_up_at),
     }
+    if request.deleted_at is not None:
+        data["deleted_at"] = stamp(request.deleted_at)
     if full:
         data |= {"body": request.body, "links": list(request.links),
                  "external_id": request.external_id}
@@ -290,6 +324,8 @@ def request_json(request: Request, queue: QueueService, *, full: bool = False) -
 
 def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     queue = ctx.queue
+    if args.deleted:
+        return _list_deleted(queue, as_json=args.json)
     wanted = parse_bucket(args.bucket) if args.bucket else None
     edges = queue.edges()
     order = {b: i for i, b in enumerate(Bucket)}
@@ -298,7 +334,9 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     rows.sort(key=lambda br: (order.get(br[0], 99) if br[0] else 99, br[1].reply_by or
                               br[1].received_at))
     if args.json:
-        print(json.dumps([request_json(r, queue) for _b, r in rows], ensure_ascii=False, indent=2))
+        replies = _scheduled_replies(ctx)
+        print(json.dumps([_reply_state(request_json(r, queue), replies.get(r.id), queue)
+                          for _b, r in rows], ensure_ascii=False, indent=2))
         return EXIT_OK
     zone = ZoneInfo(queue.settings.timezone)
     current = object()
@@ -315,9 +353,54 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     return EXIT_OK
 
 
+def _scheduled_replies(ctx: Context) -> dict[str, datetime | None]:
+    """When the queued reply to each request goes out, by request id."""
+    from desktop.core.drafting.drafts import DraftState
+    from desktop.wiring.services import open_drafting
+
+    out: dict[str, datetime | None] = {}
+    for draft in open_drafting(ctx).outbox.pending():  # the soonest first
+        if draft.reply_to and draft.state in (DraftState.SCHEDULED, DraftState.SENDING):
+            out.setdefault(draft.reply_to, draft.retry_at or draft.send_at)
+    return out
+
+
+def _reply_state(data: dict[str, Any], at: datetime | None,
+                 queue: QueueService) -> dict[str, Any]:
+    """``state`` ``reply-scheduled`` and ``reply_scheduled_at`` while a reply is queued."""
+    data["reply_scheduled_at"] = None
+    if at is not None and data["state"] != "done":
+        data["state"] = "reply-scheduled"
+        data["reply_scheduled_at"] = at.astimezone(
+            ZoneInfo(queue.settings.timezone)).isoformat(timespec="seconds")
+    return data
+
+
+def _list_deleted(queue: QueueService, *, as_json: bool) -> int:
+    gone = queue.deleted()
+    if as_json:
+        print(json.dumps([request_json(r, queue) for r in gone], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    zone = ZoneInfo(queue.settings.timezone)
+    if gone:
+        print(_("Deleted"))
+    for request in gone:
+        assert request.deleted_at is not None
+        when = request.deleted_at.astimezone(zone).strftime("%a %d %b %H:%M")
+        print(f"  {request.id[:8]}  {when:<16}  {request.sender[:24]:<24}  {request.subject}")
+    if not gone:
+        print(_("Nothing deleted."))
+    return EXIT_OK
+
+
 def _cmd_show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    from desktop.wiring.services import open_drafting
+
     request = _resolve(ctx.queue, args.id)
-    data = request_json(request, ctx.queue, full=True)
+    reply = open_drafting(ctx).outbox.scheduled_reply(request.id)
+    data = _reply_state(request_json(request, ctx.queue, full=True),
+                        (reply.retry_at or reply.send_at) if reply is not None else None,
+                        ctx.queue)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -410,7 +493,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if checked_only:  # reading the first item raises for a path that is not of this kind
         next(iter(items), None)
         return EXIT_OK
-    report = run_import(ctx.queue, items)
+    report = run_import(ctx.queue, items, learn=people_learner(ctx))
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -448,10 +531,25 @@ def _cmd_check(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
     return EXIT_FAILED if any(f.severity is not Severity.INFO for f in findings) else EXIT_OK
 
 
+def _status_reader(ctx: Context, text: str) -> tuple[Channel, str | None]:
+    """``--for``: a channel, or a person from the directory (their preferred channel, else
+    chat, and their zone)."""
+    from desktop.wiring.services import open_people
+
+    try:
+        return parse_channel(text), None
+    except InvalidInput:
+        person = open_people(ctx).find(text) if text.strip() else None
+        if person is None:
+            raise
+    channel = parse_channel(person.channel) if person.channel else Channel.CHAT
+    return channel, person.zone or None
+
+
 def _cmd_status(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     queue = ctx.queue
-    channel = parse_channel(args.channel)
-    zone = ZoneInfo(parse_zone(args.tz)) if args.tz else ZoneInfo(queue.settings.timezone)
+    channel, reader_zone = _status_reader(ctx, args.channel)
+    zone = ZoneInfo(parse_zone(args.tz) if args.tz else reader_zone or queue.settings.timezone)
     locale = safe_locale(queue.settings.language or "en")
 
     def moment(value: datetime) -> str:
@@ -462,6 +560,13 @@ def _cmd_status(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
 
     print(status_message(queue.settings.policy, queue.calendar, queue.now(), channel, moment,
                          clock_time))
+    overdue, snoozed = overdue_counts(queue.entries(), queue.now())
+    if overdue:  # for the user, below the message: snoozing hides work, not lateness
+        print(ngettext("Your queue: {count} overdue ({snoozed} of them snoozed).",
+                       "Your queue: {count} overdue ({snoozed} of them snoozed).",
+                       overdue).format(count=overdue, snoozed=snoozed) if snoozed else
+              ngettext("Your queue: {count} overdue.", "Your queue: {count} overdue.",
+                       overdue).format(count=overdue))
     return EXIT_OK
 
 
@@ -471,7 +576,7 @@ _HANDLERS: dict[str, Callable[..., int]] = {
     "priority": _cmd_priority, "import": _cmd_import, "status": _cmd_status,
     "check": _cmd_check,
     "done": _simple(lambda q, i: q.done(i)), "reopen": _simple(lambda q, i: q.reopen(i)),
-    "wait": _simple(lambda q, i: q.wait(i)), "resume": _simple(lambda q, i: q.resume(i)),
+    "wait": _cmd_wait, "resume": _simple(lambda q, i: q.resume(i)),
     "unsnooze": _simple(lambda q, i: q.unsnooze(i)), "delete": _simple(lambda q, i: q.delete(i)),
     "restore": _simple(lambda q, i: q.restore(i)),
 }

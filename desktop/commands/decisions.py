@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.commands import command
-from desktop.core.errors import InvalidInput, NotFound
+from desktop.core.errors import InvalidInput
 from desktop.core.health.decisions import Decision, UnknownDecision
 from desktop.core.i18n import _
 from desktop.core.requests import Request
@@ -18,14 +18,8 @@ from desktop.wiring.services import Context, decision_service
 
 
 def _request(ctx: Context, text: str) -> Request:
-    """A request by id or by a unique prefix of four or more characters."""
-    try:
-        return ctx.queue.get(text)
-    except NotFound:
-        matches = [r for r in ctx.queue.all() if len(text) >= 4 and r.id.startswith(text.lower())]
-        if len(matches) != 1:
-            raise
-        return matches[0]
+    """A request by id or by any unique prefix of it, as ``list`` prints ids."""
+    return ctx.queue.find(text)
 
 
 def decision_json(decision: Decision, zone: ZoneInfo) -> dict[str, Any]:

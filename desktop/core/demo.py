@@ -23,6 +23,19 @@ from desktop.core.requests import Pause, Request, State, new_id, parse_channel, 
 _MINUTE = timedelta(minutes=1)
 
 
+DEMO_PEOPLE: dict[str, tuple[str, str]] = {
+    "Maya Cohen <maya.cohen@umbrella-health.example>": ("America/New_York", "mon-fri 09:00-17:00"),
+    "Emily Carter <emily.carter@initech.example>": ("America/Chicago", "mon-fri 08:30-16:30"),
+    "Kenji Watanabe <kenji.watanabe@globex.example>": ("Asia/Tokyo", "mon-fri 09:30-18:00"),
+    "Kenji Watanabe (@kenji.w)": ("Asia/Tokyo", "mon-fri 09:30-18:00"),
+    "Ravi Iyer (@ravi)": ("Asia/Kolkata", "mon-fri 10:00-18:30"),
+    "Anna Schmidt <anna.schmidt@northwind.example>": ("Europe/Berlin", "mon-fri 08:00-16:00"),
+    "Beatriz Lima <beatriz.lima@wideworld.example>": ("America/Sao_Paulo", "mon-fri 09:00-18:00"),
+}
+"""Where some demo senders are and when they work, as their calendars' attendee data would
+say (the people directory learns these with the demo)."""
+
+
 def build_demo(
     entries: Sequence[Mapping[str, Any]],
     now: datetime,
@@ -79,6 +92,7 @@ def _reply_by_for(
     stretches = {
         Bucket.AT_RISK.value: 1, Bucket.TODAY.value: 2, Bucket.TOMORROW.value: 3,
         Bucket.THIS_WEEK.value: 4, Bucket.SNOOZED.value: 3, Bucket.WAITING.value: 3,
+        Bucket.FOLLOW_UP.value: 3,
     }
     if place == Bucket.LATER.value:
         return calendar.add(bounds[4], calendar.day_length * rng.randint(2, 12))
@@ -98,6 +112,11 @@ def _finish(request: Request, place: str, now: datetime, rng: random.Random) -> 
     if place == Bucket.WAITING.value:
         since = max(request.received_at, now - rng.randint(30, 600) * _MINUTE)
         return Request(**{**_fields(request), "state": State.WAITING, "pauses": (Pause(since),)})
+    if place == Bucket.FOLLOW_UP.value:  # waited days ago; the follow-up came due this morning
+        since = max(request.received_at, now - rng.randint(3, 5) * timedelta(days=1))
+        follow_up = (now - rng.randint(30, 240) * _MINUTE).replace(microsecond=0)
+        return Request(**{**_fields(request), "state": State.WAITING, "pauses": (Pause(since),),
+                          "follow_up_at": follow_up})
     if place == "done":
         done_at = max(request.received_at, now - rng.randint(20, 2000) * _MINUTE)
         return Request(**{**_fields(request), "state": State.DONE, "done_at": done_at})

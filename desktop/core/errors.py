@@ -30,6 +30,14 @@ class NotFound(CoreError, LookupError):
         self.request_id = request_id
 
 
+class AmbiguousId(InvalidInput):
+    """An id prefix that more than one request has; ``matches`` are their full ids."""
+
+    def __init__(self, message: str, matches: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.matches = matches
+
+
 class NoBusinessTime(CoreError):
     """The calendar has no working time left in which a deadline could fall."""
 

@@ -89,6 +89,15 @@ class RequestRepository(Protocol):
         """How many requests exist (deleted ones excluded)."""
         ...
 
+    def ids_starting(self, prefix: str, *, deleted: bool, limit: int) -> list[str]:
+        """Up to ``limit`` ids that start with ``prefix`` (lower-case hex), in id order: of
+        deleted requests, or of the rest."""
+        ...
+
+    def deleted(self) -> list[Request]:
+        """The deleted requests (kept as tombstones), the latest deleted first."""
+        ...
+
 
 class SettingsStore(Protocol):
     """Where the user's settings are kept, as their text forms."""

@@ -141,16 +141,26 @@ class Request:
     reply_by: datetime | None = None
     done_at: datetime | None = None
     deleted_at: datetime | None = None
+    follow_up_at: datetime | None = None
+    """While waiting on others: when to follow up if no answer came (the Follow up group)."""
 
     def is_snoozed(self, now: datetime) -> bool:
         """Whether the request is hidden by a snooze that has not run out at ``now``."""
         return self.snoozed_until is not None and self.snoozed_until > now
 
     def status(self, now: datetime) -> str:
-        """``open``, ``snoozed``, ``waiting`` or ``done``: the state as the user sees it."""
+        """``open``, ``snoozed``, ``waiting``, ``follow-up`` or ``done``: the state as the user
+        sees it."""
         if self.state is State.OPEN and self.is_snoozed(now):
             return "snoozed"
+        if self.needs_follow_up(now):
+            return "follow-up"
         return self.state.value
+
+    def needs_follow_up(self, now: datetime) -> bool:
+        """Whether the request waits on others and its follow-up time has come."""
+        return (self.state is State.WAITING and self.follow_up_at is not None
+                and self.follow_up_at <= now)
 
 
 def sender_is(sender: str, names: Iterable[str]) -> bool:
@@ -175,6 +185,7 @@ def mark_done(request: Request, now: datetime) -> Request:
         state=State.DONE,
         done_at=now,
         snoozed_until=None,
+        follow_up_at=None,
         pauses=_closed_pauses(request.pauses, now),
         modified_at=now,
     )
@@ -185,15 +196,26 @@ def reopen(request: Request, now: datetime) -> Request:
     return replace(request, state=State.OPEN, done_at=None, modified_at=now)
 
 
-def start_waiting(request: Request, now: datetime) -> Request:
-    """Waiting on others: the reply-by clock pauses from ``now``."""
+def start_waiting(request: Request, now: datetime,
+                  follow_up_at: datetime | None = None) -> Request:
+    """Waiting on others: the reply-by clock pauses from ``now``; at ``follow_up_at`` (if
+    given) the request comes back to be followed up. Waiting again only sets a new follow-up.
+
+    Raises:
+        InvalidInput: ``follow_up_at`` is not in the future.
+    """
+    if follow_up_at is not None and follow_up_at <= now:
+        raise InvalidInput(_("A follow-up must be in the future."))
     if request.state is State.WAITING:
-        return request
+        if follow_up_at is None or follow_up_at == request.follow_up_at:
+            return request
+        return replace(request, follow_up_at=follow_up_at, modified_at=now)
     return replace(
         request,
         state=State.WAITING,
         pauses=(*request.pauses, Pause(now)),
         snoozed_until=None,
+        follow_up_at=follow_up_at,
         modified_at=now,
     )
 
@@ -203,7 +225,8 @@ def resume(request: Request, now: datetime) -> Request:
     if request.state is not State.WAITING:
         return request
     return replace(
-        request, state=State.OPEN, pauses=_closed_pauses(request.pauses, now), modified_at=now
+        request, state=State.OPEN, pauses=_closed_pauses(request.pauses, now),
+        follow_up_at=None, modified_at=now,
     )
 
 
@@ -216,6 +239,14 @@ def snooze(request: Request, until: datetime, now: datetime) -> Request:
     if until <= now:
         raise InvalidInput(_("A snooze must end in the future."))
     return replace(request, snoozed_until=until, modified_at=now)
+
+
+def snooze_hides_lateness(request: Request, until: datetime, now: datetime) -> bool:
+    """Whether snoozing until ``until`` hides the request past its reply-by, or hides one
+    already overdue; the window asks first and the command line warns."""
+    reply_by = request.reply_by
+    return (request.state is State.OPEN and reply_by is not None
+            and (reply_by <= now or until > reply_by))
 
 
 def unsnooze(request: Request, now: datetime) -> Request:

@@ -21,7 +21,7 @@ from desktop.core.focus.plan import parse_clock_times
 from desktop.core.i18n import N_, _
 from desktop.core.importing import mail_account as imap
 from desktop.core.importing.csv_mapping import check_mappings
-from desktop.core.policy import DEFAULT_TARGETS, ResponsePolicy, Target, parse_target
+from desktop.core.policy import DEFAULT_TARGETS, ResponsePolicy, Target, TargetUnit, parse_target
 from desktop.core.requests import Channel, Priority
 from desktop.core.working_hours import WorkingHours, format_working_hours, parse_working_hours
 
@@ -156,6 +156,36 @@ def parse_switch(text: str) -> bool:
     raise InvalidInput(_("Write yes or no."))
 
 
+def parse_ask(text: str) -> str:
+    """Read ``ask``, ``yes`` or ``no`` (a question the user may answer once for all).
+
+    Raises:
+        InvalidInput: anything else.
+    """
+    value = text.strip().lower()
+    if value == "ask":
+        return value
+    try:
+        return "yes" if parse_switch(value) else "no"
+    except InvalidInput:
+        raise InvalidInput(_("Write ask, yes or no.")) from None
+
+
+def parse_undo_seconds(text: str) -> int:
+    """Read how many seconds Send now waits for an undo: a whole number from 0 to 300.
+
+    Raises:
+        InvalidInput: not such a number.
+    """
+    try:
+        seconds = int(text.strip())
+    except ValueError:
+        seconds = -1
+    if not 0 <= seconds <= 300:
+        raise InvalidInput(_("Write a whole number of seconds from 0 to 300, for example 10."))
+    return seconds
+
+
 def policy_key(channel: Channel, priority: Priority) -> str:
     """The settings key of one policy target, e.g. ``policy.chat.normal``."""
     return f"policy.{channel.value}.{priority.value}"
@@ -181,8 +211,13 @@ def _specs() -> tuple[SettingSpec, ...]:
                     N_("your addresses and chat names or ids, separated by commas")),
         *_focus_specs(),
         SettingSpec("mark_done_on_send", "yes",
-                    N_("Sending or copying a reply marks its request done"), N_("Drafting"),
+                    N_("A delivered reply marks its request done"), N_("Drafting"),
                     parse_switch, N_("yes or no")),
+        SettingSpec("mark_done_on_export", "ask",
+                    N_("Copying or saving a reply marks its request done"), N_("Drafting"),
+                    parse_ask, N_("ask, yes or no")),
+        SettingSpec("send_undo_seconds", "10", N_("Send now waits (seconds, to undo)"),
+                    N_("Drafting"), parse_undo_seconds, N_("0 to 300")),
         SettingSpec("csv.mappings", "{}", N_("CSV column mappings"), N_("Importing"),
                     check_mappings, N_("kept per CSV header by File > Import")),
         *_imap_specs(),
@@ -191,6 +226,10 @@ def _specs() -> tuple[SettingSpec, ...]:
                     N_("the longest one request to a mail or calendar server may take, "
                        "answer included")),
     ]
+    specs.append(SettingSpec("follow_up_after", "2bd", N_("Follow up when no answer after"),
+                             N_("Response-time policy"), parse_target,
+                             N_("how long 'waiting on others' waits before a request comes "
+                                "back to be followed up, e.g. 2bd or 48h")))
     for (channel, priority), target in DEFAULT_TARGETS.items():
         specs.append(SettingSpec(policy_key(channel, priority), str(target),
                                  N_("Reply target"), N_("Response-time policy"), parse_target))
@@ -231,6 +270,8 @@ def _imap_specs() -> tuple[SettingSpec, ...]:
 
 
 REGISTRY: Mapping[str, SettingSpec] = MappingProxyType({s.key: s for s in _specs()})
+FOLLOW_UP_DEFAULT = Target(2, TargetUnit.BUSINESS_DAYS)
+"""How long waiting on others lasts by default before a follow-up is due."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +289,8 @@ class Settings:
     """The user's own addresses and chat ids (who "to me" and "from me" are)."""
     network_deadline: int = 30
     """Seconds one exchange with a server may take in all (``network.deadline_seconds``)."""
+    follow_up: Target = FOLLOW_UP_DEFAULT
+    """How long waiting on others lasts before the request comes back to be followed up."""
 
     @classmethod
     def from_text(cls, values: Mapping[str, str], *, default_zone: str = "UTC") -> Settings:
@@ -278,6 +321,7 @@ class Settings:
             policy=ResponsePolicy(MappingProxyType(targets)),
             me=tuple(part for part in read("me").split(", ") if part),
             network_deadline=read("network.deadline_seconds"),
+            follow_up=read("follow_up_after"),
         )
 
 

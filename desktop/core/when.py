@@ -11,7 +11,11 @@ Rules worth knowing:
   in the user's zone and keep the wall-clock time, so ``in 1 day`` across a daylight-saving
   change is still "same time tomorrow".
 * Phrases without a clock time mean 09:00 (``tomorrow``, ``fri``, ``2026-11-27``); ``today``
-  alone means now.
+  alone means now. Given the user's business calendar, a day named without a clock time means
+  the first working moment on or after that day instead: ``tomorrow`` on a Friday is Monday at
+  opening time, the next working morning, which is what a user means when putting work off.
+  The window, the add dialog and the command line all pass the calendar, so the words mean the
+  same everywhere.
 * A wall-clock time skipped by a spring-forward change (02:30 on 2026-03-29 in Berlin) is read
   with the offset in force before the change and normalised through UTC, so it becomes the
   instant the clock shows 03:30. A time repeated by a fall-back change means its first pass.
@@ -25,8 +29,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from typing import Protocol
 
-from desktop.core.errors import InvalidInput
+from desktop.core.errors import CoreError, InvalidInput
 from desktop.core.i18n import _
 
 _MORNING = time(9)
@@ -89,6 +94,14 @@ _DAY_MONTH = re.compile(
 _MONTH_DAY = re.compile(r"(?P<mon>[a-z]+)\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?P<y>\d{4}))?")
 
 
+class Openings(Protocol):
+    """What the parser needs of a business calendar (:class:`BusinessCalendar` has it)."""
+
+    def next_opening(self, moment: datetime) -> datetime:
+        """``moment`` if it is working time, else the next start of working time."""
+        ...
+
+
 @dataclass(frozen=True)
 class _Day:
     """The day a phrase names: ``first``, or ``fallback`` if ``first`` is on the wrong side."""
@@ -98,7 +111,8 @@ class _Day:
     bare_hour: bool = False  # whether a bare number after it is an hour ("mon 9")
 
 
-def parse_when(text: str, now: datetime, zone: tzinfo, *, prefer_future: bool = True) -> datetime:
+def parse_when(text: str, now: datetime, zone: tzinfo, *, prefer_future: bool = True,
+               calendar: Openings | None = None) -> datetime:
     """Read a time the way a person types it; return a timezone-aware datetime in UTC.
 
     Args:
@@ -107,6 +121,8 @@ def parse_when(text: str, now: datetime, zone: tzinfo, *, prefer_future: bool = 
         zone: The user's zone, in which days and wall-clock times are read.
         prefer_future: Whether phrases that name no date (``5pm``, ``thu``) mean the next such
             time; if false they mean the most recent one, as for times something was received.
+        calendar: The user's business calendar; with it (and ``prefer_future``) a day named
+            without a clock time means its first working moment, or the next one after it.
 
     Returns:
         The instant in UTC. Absolute phrases have no seconds unless typed; relative phrases keep
@@ -120,7 +136,7 @@ def parse_when(text: str, now: datetime, zone: tzinfo, *, prefer_future: bool = 
         raise ValueError("now must be timezone-aware")
     phrase = " ".join(text.lower().replace(",", " ").split())
     try:
-        result = _parse(phrase, now, zone, prefer_future)
+        result = _parse(phrase, now, zone, prefer_future, calendar if prefer_future else None)
     except _ClockRangeError:
         message = _(
             "Could not read '{text}' as a time of day: hours go from 0 to 23 (1 to 12 with "
@@ -151,7 +167,8 @@ class _NoSuchDateError(Exception):
     """A date in the right form that the calendar does not have, such as ``31.02.2026``."""
 
 
-def _parse(phrase: str, now: datetime, zone: tzinfo, prefer_future: bool) -> datetime | None:
+def _parse(phrase: str, now: datetime, zone: tzinfo, prefer_future: bool,
+           calendar: Openings | None) -> datetime | None:
     if phrase in ("now", "today"):
         return now.astimezone(UTC)
     if phrase == "later today":
@@ -179,6 +196,11 @@ def _parse(phrase: str, now: datetime, zone: tzinfo, prefer_future: bool) -> dat
         clock = _MORNING if clock_text is None else _parse_clock(clock_text, day.bare_hour)
         if clock is None:
             continue
+        if day_text is not None and clock_text is None and calendar is not None:
+            at = _opening(day.first, zone, calendar)
+            if day.fallback is not None and at < now:
+                return _opening(day.fallback, zone, calendar)
+            return at
         at = _local(day.first, clock, zone)
         if day.fallback is not None and (at < now if prefer_future else at > now):
             return _local(day.fallback, clock, zone)
@@ -193,6 +215,15 @@ def _local(day: date, clock: time, zone: tzinfo) -> datetime:
     offset before the change; converting to UTC turns that into a real instant.
     """
     return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+
+
+def _opening(day: date, zone: tzinfo, calendar: Openings) -> datetime:
+    """The first working moment on or after ``day``; 09:00 that day without working time."""
+    start = _local(day, time(0), zone)
+    try:
+        return calendar.next_opening(start).astimezone(UTC)
+    except CoreError:  # no working time at all: the plain reading
+        return _local(day, _MORNING, zone)
 
 
 def _relative(phrase: str, now: datetime, zone: tzinfo) -> datetime | None:

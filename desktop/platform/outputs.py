@@ -64,7 +64,8 @@ def parse_recipients(text: str | Sequence[str]) -> list[str]:
 
 
 def to_eml(subject: str, body: str, to: str | Sequence[str], sender: str, *,
-           date: datetime | None = None, message_id: str | None = None) -> bytes:
+           date: datetime | None = None, message_id: str | None = None,
+           in_reply_to: str = "", references: str = "") -> bytes:
     """An RFC 5322 message: UTF-8 body, encoded headers, CRLF line ends.
 
     Args:
@@ -74,6 +75,8 @@ def to_eml(subject: str, body: str, to: str | Sequence[str], sender: str, *,
         sender: the From address; may be empty for a draft.
         date: the Date header (aware); left out when ``None``.
         message_id: the Message-ID; a new one is made when ``None``.
+        in_reply_to: the Message-ID of the mail this replies to (``""``: not a reply).
+        references: the thread's Message-IDs (``""``: ``in_reply_to`` alone).
 
     Raises:
         InvalidInput: a recipient or the sender is not an email address.
@@ -90,6 +93,10 @@ def to_eml(subject: str, body: str, to: str | Sequence[str], sender: str, *,
         message["Date"] = format_datetime(date)
     domain = senders[0].rpartition("@")[2].rstrip(">") if senders else None
     message["Message-ID"] = message_id or make_msgid(domain=domain)
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+    if references or in_reply_to:
+        message["References"] = references or in_reply_to
     message.set_content(body.rstrip("\n") + "\n", charset="utf-8")
     return message.as_bytes()
 

@@ -57,22 +57,27 @@ def message_id(draft_id: str, sender: str) -> str:
 
 
 def build_message(mail: OutgoingMail) -> EmailMessage:
-    """The message for ``mail``: From, To, Subject, Date, Message-ID and a UTF-8 body."""
+    """The message for ``mail``: From, To, Subject, Date, Message-ID, the thread headers of a
+    reply (In-Reply-To, References) and a UTF-8 body."""
     message = EmailMessage(policy=email.policy.SMTP)
     message["From"] = mail.sender
     message["To"] = mail.to
     message["Subject"] = mail.subject
     message["Date"] = email.utils.format_datetime(mail.date)
     message["Message-ID"] = message_id(mail.draft_id, mail.sender)
+    if mail.in_reply_to:
+        message["In-Reply-To"] = mail.in_reply_to
+    if mail.references or mail.in_reply_to:
+        message["References"] = mail.references or mail.in_reply_to
     message.set_content(mail.body, charset="utf-8")
     return message
 
 
 def eml_bytes(subject: str, body: str, to: str, sender: str, *, date: datetime,
-              draft_id: str = "") -> bytes:
+              draft_id: str = "", in_reply_to: str = "", references: str = "") -> bytes:
     """The bytes of an .eml file of a message (the headers SMTP would send)."""
     mail = OutgoingMail(draft_id or email.utils.make_msgid().strip("<>").partition("@")[0],
-                        sender, to, subject, body, date)
+                        sender, to, subject, body, date, in_reply_to, references)
     return build_message(mail).as_bytes()
 
 

@@ -68,6 +68,9 @@ class CalendarFile:
     calendar_id: str
     events: list[MeetingEvent] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    organizer_zones: dict[str, str] = field(default_factory=dict)
+    """Organizer address → the IANA zone their events are written in (for the people
+    directory: where someone schedules is a fair hint at where they are)."""
 
 
 @dataclass(slots=True)
@@ -135,6 +138,7 @@ def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinf
             problems.append(Problem(label, _("The file ends inside this event (truncated); "
                                              "it was left out.")))
             continue
+        _organizer_zone(block, result.organizer_zones)
         uid = block.uid or "no-uid-" + hashlib.sha1(
             "\n".join(block.lines).encode()).hexdigest()[:16]
         groups.setdefault(uid, []).append(block)
@@ -184,6 +188,22 @@ def _zones(where: str, blocks: list[_Block], budget: ExpansionBudget,
             continue
         zones.setdefault(tzid, block)
     return zones
+
+
+_ORGANIZER = re.compile(r"^ORGANIZER[^:]*:(?:mailto:)?(.+)$", re.IGNORECASE)
+
+
+def _organizer_zone(block: _Block, found: dict[str, str]) -> None:
+    """Note the organizer's address and the IANA zone of the event's start, if both are
+    there (a zone defined only by the file's VTIMEZONE is not an IANA name: skipped)."""
+    address = zone = ""
+    for line in block.lines:
+        if match := _ORGANIZER.match(line):
+            address = match[1].strip().lower()
+        elif (match := _TZID.match(line)) and line.upper().startswith("DTSTART"):
+            zone = match[1].strip()
+    if "@" in address and zone and _zone_named(zone) is not None:
+        found[address] = zone
 
 
 def _label(where: str, block: _Block) -> str:

@@ -24,6 +24,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from desktop.core.budgets import BudgetExceeded, Deadline
 from desktop.core.i18n import _
 from desktop.core.importing.items import Incoming, Problem, plausible
+from desktop.core.people import Source, zone_from_offset
 from desktop.core.requests import Channel, Priority
 from desktop.sources.html_text import html_to_text
 
@@ -84,6 +85,7 @@ def read_message(data: bytes, where: str, file_time: Callable[[], datetime]) -> 
     if received is None:
         received = _received_time(message) or file_time()
         problem(_("The date could not be read; the time it was received was used."))
+    zone = _date_zone(message) if _sent_time(message) is not None else ""
     channel = _channel(message)
     sender = _sender(message, channel)
     body, links = _body(message, problem)
@@ -101,6 +103,8 @@ def read_message(data: bytes, where: str, file_time: Callable[[], datetime]) -> 
         channel=channel,
         priority=_priority(message),
         replies_to=_thread(message),
+        sender_zone=zone,
+        zone_source=Source.MAIL_DATE.value if zone else "",
     )
     return [item, *problems]
 
@@ -179,6 +183,18 @@ def _thread(message: Message) -> tuple[str, ...]:
 
 def _sent_time(message: Message) -> datetime | None:
     return _parse_time(_header(message, "Date"))
+
+
+def _date_zone(message: Message) -> str:
+    """The Date header's offset as a fixed zone: a weak hint at where the sender is (``-0000``
+    means the offset is unknown, and gives none)."""
+    text = _header(message, "Date").strip()
+    try:
+        moment = parsedate_to_datetime(text) if text else None
+    except (TypeError, ValueError, IndexError):
+        return ""
+    offset = moment.utcoffset() if moment is not None else None
+    return "" if offset is None else zone_from_offset(offset)
 
 
 def _received_time(message: Message) -> datetime | None:

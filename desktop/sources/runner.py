@@ -26,10 +26,12 @@ def run_import(
     batch_size: int = BATCH,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    learn: Callable[[Incoming], object] | None = None,
 ) -> ImportReport:
     """Import ``items``; problems go into the report, nothing stops the import but a cancel.
 
-    ``progress`` is called after every batch with the number of items read so far.
+    ``progress`` is called after every batch with the number of items read so far. ``learn``
+    sees every item from someone else (the people directory learns their zone and name).
     """
     report = ImportReport()
     me = queue.settings.me
@@ -41,8 +43,13 @@ def run_import(
         if isinstance(item, Problem):
             report.failed.append(item)
             continue
-        if me and item.is_from(me):
+        if item.own or (me and item.is_from(me)):
             replies.append(item)
+            continue
+        if learn is not None:
+            learn(item)
+        if item.answer_only:
+            queue.resume_answered([item])
             continue
         batch.append(item)
         if len(batch) >= batch_size:

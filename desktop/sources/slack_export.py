@@ -5,7 +5,9 @@
 A message becomes a request when it is addressed to the user: it mentions them (``<@U…>``;
 ``@here``, ``@channel`` and ``@everyone`` do not count), it is in a direct or group message
 they are a member of, or it is a thread reply after their own message in that thread (they
-started it or replied in it). Their own messages, bots and system notices are left out.
+started it or replied in it). Bots and system notices are left out. The user's own messages
+are not requests; one that follows requests in the same thread (or, outside threads, in the same
+DM) comes as a reply (``own``) that answers them, so an import closes what was already answered.
 
 Thread membership needs the whole conversation, so each conversation is read twice: first for
 the threads the user wrote in, then to yield. Broken parts (a day file that is not JSON, a
@@ -29,6 +31,7 @@ from desktop.core.budgets import BudgetExceeded
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.importing.items import LATEST, Incoming, Problem
+from desktop.core.people import Source
 from desktop.core.requests import Channel, Priority
 
 Item = Incoming | Problem
@@ -209,6 +212,7 @@ class _Reader:
     def __init__(self, path: Path, site: str) -> None:
         self.path, self.site, self.me, self.prefix = path, site, "", ""
         self.names: dict[str, str] = {}
+        self.zones: dict[str, str] = {}
         self.channels: dict[str, str] = {}
         """Channel id to name, for ``<#C…>`` without a label."""
         self.conversations: list[_Conversation] = []
@@ -239,6 +243,7 @@ class _Reader:
                 "{count} entries without a user id were left out.", left_out).format(
                 count=left_out)))
         self.names = {u["id"]: _name(u) for u in valid}
+        self.zones = {u["id"]: u["tz"] for u in valid if isinstance(u.get("tz"), str)}
         for name in names:
             folder, slash, day = name.removeprefix(self.prefix).partition("/")
             if name.startswith(self.prefix) and slash:
@@ -292,8 +297,9 @@ class _Reader:
                         .format(name=conversation.folder))
                     continue
                 threads = self._threads(archive, days)
+                waiting: dict[str, list[str]] = {}
                 for member in days:
-                    yield from self._day(archive, conversation, member, threads)
+                    yield from self._day(archive, conversation, member, threads, waiting)
 
     def _threads(self, archive: zipfile.ZipFile, days: list[str]) -> dict[str, Key]:
         """Thread ts to the time of the user's first message in that thread."""
@@ -309,7 +315,12 @@ class _Reader:
         return mine
 
     def _day(self, archive: zipfile.ZipFile, conversation: _Conversation, member: str,
-             threads: dict[str, Key]) -> Iterator[Item]:
+             threads: dict[str, Key], waiting: dict[str, list[str]]) -> Iterator[Item]:
+        """The requests of one day file, and the user's own replies that answer earlier ones.
+
+        ``waiting`` holds, per thread (its root ts) and for the DM itself (``""``), the requests
+        not answered yet; it carries over from one day to the next.
+        """
         where = f"{self.path}:{member}"
         messages, reason = _load(archive, member)
         if reason or not isinstance(messages, list):
@@ -320,6 +331,10 @@ class _Reader:
                         number, m) for number, m in enumerate(messages, start=1))
         for key, number, message in keyed:
             item = self._message(conversation.id, where, number, key, message, direct, threads)
+            if isinstance(item, Incoming):
+                _await(waiting, item, message, direct)
+            elif item is None:
+                item = self._own_reply(conversation.id, key, message, direct, waiting)
             if item is not None:
                 yield item
             if self.pending:
@@ -344,9 +359,17 @@ class _Reader:
             return Problem(where, _("Message {number} has no readable time (ts).").format(
                 number=number))
         ts, text, thread = message["ts"], _str(message.get("text")), message.get("thread_ts")
-        after = threads.get(thread) if isinstance(thread, str) and thread != ts else None
+        in_thread = isinstance(thread, str) and thread != ts
+        after = threads.get(thread) if isinstance(thread, str) and in_thread else None
         if not (direct or (after is not None and key > after) or self.mention.search(text)):
-            return None
+            if not in_thread:
+                return None
+            return Incoming(  # an answer in a thread: it may resume a request waiting on it
+                source=SOURCE, external_id=f"{conversation}:{ts}", subject="",
+                sender=self._user(user, where, message.get("user_profile")),
+                received_at=_EPOCH + timedelta(seconds=key[0], microseconds=key[1] // 1000),
+                channel=Channel.CHAT, replies_to=(f"{conversation}:{thread}",),
+                answer_only=True)
         body, links = self._resolve(text, where)
         files = message.get("files")
         files = [f for f in files if isinstance(f, dict)] if isinstance(files, list) else []
@@ -364,7 +387,29 @@ class _Reader:
             links=tuple(dict.fromkeys(link for link in links if link))[:_MAX_LINKS],
             channel=Channel.CHAT,
             priority=Priority.HIGH if _URGENT.search(text) else Priority.NORMAL,
+            sender_zone=self.zones.get(user, ""),
+            zone_source=Source.SLACK.value if user in self.zones else "",
+            replies_to=(f"{conversation}:{thread}",) if in_thread else (),
         )
+
+    def _own_reply(self, conversation: str, key: Key, message: object, direct: bool,
+                   waiting: dict[str, list[str]]) -> Incoming | None:
+        """The user's own message as a reply to what waits in its thread (or in the DM when
+        it is not in a thread); None for anything else."""
+        if (not isinstance(message, dict) or _str(message.get("user")) != self.me
+                or message.get("type", "message") != "message" or message.get("hidden") is True
+                or message.get("subtype", "") not in _USER_SUBTYPES or not 0 <= key[0] < _END):
+            return None
+        ts, thread = message.get("ts"), message.get("thread_ts")
+        place = thread if isinstance(thread, str) and thread != ts else "" if direct else None
+        answered = waiting.pop(place, []) if place is not None else []
+        if not answered:
+            return None
+        return Incoming(
+            source=SOURCE, external_id=f"{conversation}:{ts}", subject="",
+            sender=self.names.get(self.me, self.me),
+            received_at=_EPOCH + timedelta(seconds=key[0], microseconds=key[1] // 1000),
+            channel=Channel.CHAT, replies_to=tuple(answered), own=True)
 
     def _user(self, user: str, where: str, profile: object = None, label: str = "") -> str:
         """The name of a user; one problem per user missing from users.json."""
@@ -400,3 +445,16 @@ class _Reader:
             return f"{label} ({target})"
 
         return _TOKEN.sub(token, text), links
+
+
+def _await(waiting: dict[str, list[str]], item: Incoming, message: dict[str, Any],
+           direct: bool) -> None:
+    """Note that ``item`` waits for the user's answer: in its thread, or (a message at the top
+    of a DM) in the DM or in a thread started under it."""
+    ts, thread = message.get("ts"), message.get("thread_ts")
+    if isinstance(thread, str) and thread != ts:
+        waiting.setdefault(thread, []).append(item.external_id)
+        return
+    waiting.setdefault(str(ts), []).append(item.external_id)
+    if direct:
+        waiting.setdefault("", []).append(item.external_id)

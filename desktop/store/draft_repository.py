@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 _COLUMNS = (
     "id", "template_id", "reply_to", "recipient", "recipient_zone", "subject", "body", "state",
     "send_at", "sent_at", "retry_at", "tries", "attempt", "error", "created_at", "modified_at",
-    "deleted_at",
+    "deleted_at", "in_reply_to", "reply_references", "closes_request", "request_closed_at",
 )
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM drafts"
 _UPSERT = (
@@ -38,16 +38,19 @@ def _at(text: str | None) -> datetime | None:
 def _row(d: Draft) -> tuple[object, ...]:
     return (d.id, d.template_id, d.reply_to, d.recipient, d.recipient_zone, d.subject, d.body,
             d.state.value, _ts(d.send_at), _ts(d.sent_at), _ts(d.retry_at), d.tries, d.attempt,
-            d.error, _ts(d.created_at), _ts(d.modified_at), _ts(d.deleted_at))
+            d.error, _ts(d.created_at), _ts(d.modified_at), _ts(d.deleted_at), d.in_reply_to,
+            d.references, int(d.closes_request), _ts(d.request_closed_at))
 
 
 def _draft(row: tuple[Any, ...]) -> Draft:
     (did, template_id, reply_to, recipient, zone, subject, body, state, send_at, sent_at,
-     retry_at, tries, attempt, error, created_at, modified_at, deleted_at) = row
+     retry_at, tries, attempt, error, created_at, modified_at, deleted_at, in_reply_to,
+     references, closes_request, request_closed_at) = row
     return Draft(did, datetime.fromisoformat(created_at), datetime.fromisoformat(modified_at),
                  subject, body, recipient, zone, template_id, reply_to, _STATES[state],
                  _at(send_at), _at(sent_at), _at(retry_at), int(tries), attempt, error,
-                 _at(deleted_at))
+                 _at(deleted_at), in_reply_to, references, bool(closes_request),
+                 _at(request_closed_at))
 
 
 class SqliteDraftRepository:

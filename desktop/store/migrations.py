@@ -308,6 +308,69 @@ def m0009_caldav_stamps(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX sync_items_synced ON sync_items (kind, id, synced_modified_at)")
 
 
+@MIGRATIONS()
+def m0011_reply_threading(db: sqlite_utils.Database) -> None:
+    """A reply keeps its thread (``In-Reply-To``, ``References``) and closes the request it
+    answers only once the server accepted it: ``closes_request`` says it should, and
+    ``request_closed_at`` records that it did, so a crash between the two is finished at the
+    next start without sending again."""
+    db.execute("ALTER TABLE drafts ADD COLUMN in_reply_to TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE drafts ADD COLUMN reply_references TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE drafts ADD COLUMN closes_request INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE drafts ADD COLUMN request_closed_at TEXT")
+    db.execute("CREATE INDEX drafts_reply_to ON drafts (reply_to, state)")
+
+
+@MIGRATIONS()
+def m0012_people(db: sqlite_utils.Database) -> None:
+    """The people directory (:mod:`desktop.core.people`): one row per person with each
+    value's source, and every address or handle that names them (kept local, see there)."""
+    db.execute("""
+        CREATE TABLE people (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            zone TEXT NOT NULL DEFAULT '',
+            hours TEXT NOT NULL DEFAULT '',
+            channel TEXT NOT NULL DEFAULT '',
+            sources TEXT NOT NULL DEFAULT '{}',
+            modified_at TEXT NOT NULL
+        )
+    """)
+    db.execute("""
+        CREATE TABLE person_addresses (
+            address TEXT PRIMARY KEY,
+            person_key TEXT NOT NULL REFERENCES people(key) ON DELETE CASCADE,
+            position INTEGER NOT NULL
+        )
+    """)
+    db.execute("CREATE INDEX person_addresses_person ON person_addresses (person_key)")
+
+
+@MIGRATIONS()
+def m0013_follow_up(db: sqlite_utils.Database) -> None:
+    """When a waiting request comes back to be followed up (``follow_up_at``), kept in the
+    covering queue index so the window still places requests from the index alone; and the
+    request history: what happened to a request by itself (an answer in its thread resumed
+    its clock), as a kind and a detail, shown in the user's language when read."""
+    db.execute("ALTER TABLE requests ADD COLUMN follow_up_at TEXT")
+    db.execute("DROP INDEX requests_queue")
+    db.execute(
+        "CREATE INDEX requests_queue ON requests "
+        "(state, deleted_at, id, reply_by, received_at, snoozed_until, follow_up_at)"
+    )
+    db.execute(
+        """
+        CREATE TABLE request_history (
+            request_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX request_history_request ON request_history (request_id, at)")
+
+
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
     return [m.name for m in MIGRATIONS.pending(_sqlite_utils.Database(memory=True))]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _COLUMNS = (
     "id", "subject", "sender", "body", "links", "channel", "priority", "state", "source",
     "external_id", "received_at", "snoozed_until", "pauses", "due", "reply_by", "done_at",
-    "modified_at", "deleted_at",
+    "modified_at", "deleted_at", "follow_up_at",
 )
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM requests"
 _UPSERT = (
@@ -63,10 +63,12 @@ def _epoch(column: str) -> str:
 _ACTIVE = "FROM requests WHERE state != 'done' AND deleted_at IS NULL"
 _PAUSED = "state = 'waiting' OR reply_by IS NULL"
 _SNOOZED = f"{_epoch('snoozed_until')} > :now"
+_FOLLOW_UP = f"state = 'waiting' AND {_epoch('follow_up_at')} <= :now"
 # The bucket of a row as its position in Bucket (BucketEdges.entry_bucket in SQL): waiting,
 # snoozed, then the timed buckets cut at the edges.
 _GROUP = (
-    f"CASE WHEN {_PAUSED} THEN {list(Bucket).index(Bucket.WAITING)} "
+    f"CASE WHEN {_FOLLOW_UP} THEN {list(Bucket).index(Bucket.FOLLOW_UP)} "
+    f"WHEN {_PAUSED} THEN {list(Bucket).index(Bucket.WAITING)} "
     f"WHEN {_SNOOZED} THEN {list(Bucket).index(Bucket.SNOOZED)} "
     f"WHEN {_epoch('reply_by')} <= :b0 THEN 0 "
     + "".join(f"WHEN {_epoch('reply_by')} < :b{k} THEN {k} " for k in range(1, 5))
@@ -74,7 +76,8 @@ _GROUP = (
 )
 # The order within a bucket, as the window sorts it: arrival while waiting, end of snooze while
 # snoozed, reply-by otherwise.
-_ORDER = (f"CASE WHEN {_PAUSED} THEN {_epoch('received_at')} "
+_ORDER = (f"CASE WHEN {_FOLLOW_UP} THEN {_epoch('follow_up_at')} "
+          f"WHEN {_PAUSED} THEN {_epoch('received_at')} "
           f"WHEN {_SNOOZED} THEN {_epoch('snoozed_until')} ELSE {_epoch('reply_by')} END")
 
 
@@ -89,7 +92,7 @@ def _row(request: Request) -> tuple[object, ...]:
         request.channel.value, request.priority.value, request.state.value, request.source,
         request.external_id, _ts(request.received_at), _ts(request.snoozed_until),
         json.dumps(pauses), _ts(request.due), _ts(request.reply_by), _ts(request.done_at),
-        _ts(request.modified_at), _ts(request.deleted_at),
+        _ts(request.modified_at), _ts(request.deleted_at), _ts(request.follow_up_at),
     )
 
 
@@ -102,7 +105,8 @@ def _request(row: tuple[Any, ...]) -> Request:
     # Hot path: the window maps every active row at start. Dict lookups instead of Enum calls
     # and no JSON for the common empty lists keep it near 3 µs a row.
     (rid, subject, sender, body, links, channel, priority, state, source, external_id,
-     received_at, snoozed_until, pauses, due, reply_by, done_at, modified_at, deleted_at) = row
+     received_at, snoozed_until, pauses, due, reply_by, done_at, modified_at, deleted_at,
+     follow_up_at) = row
     parse = datetime.fromisoformat
     return Request(
         rid, subject, parse(received_at), parse(modified_at), sender, body,
@@ -112,7 +116,7 @@ def _request(row: tuple[Any, ...]) -> Request:
         tuple(Pause(parse(s), e and parse(e)) for s, e in json.loads(pauses))
         if pauses != "[]" else (),
         due and parse(due), reply_by and parse(reply_by), done_at and parse(done_at),
-        deleted_at and parse(deleted_at),
+        deleted_at and parse(deleted_at), follow_up_at and parse(follow_up_at),
     )
 
 
@@ -206,12 +210,13 @@ class SqliteRequestRepository:
         return [_request(r) for r in rows]
 
     def entries(self) -> list[QueueEntry]:
-        """:meth:`active` as queue entries: four columns, times as UTC seconds from SQLite."""
+        """:meth:`active` as queue entries: five columns, times as UTC seconds from SQLite."""
         # received_at only orders the waiting group, so only waiting rows pay for converting it.
         rows = self._db.conn.execute(
             f"SELECT id, CASE WHEN state = 'waiting' THEN NULL ELSE {_epoch('reply_by')} END, "
             f"CASE WHEN state = 'waiting' OR reply_by IS NULL THEN {_epoch('received_at')} "
-            f"ELSE 0 END, {_epoch('snoozed_until')} "
+            f"ELSE 0 END, {_epoch('snoozed_until')}, "
+            f"CASE WHEN state = 'waiting' THEN {_epoch('follow_up_at')} END "
             "FROM requests WHERE state != 'done' AND deleted_at IS NULL"
         ).fetchall()
         return list(map(QueueEntry._make, rows))
@@ -263,6 +268,20 @@ class SqliteRequestRepository:
             rows = self._db.conn.execute(f"{_SELECT} WHERE id IN ({marks})", chunk).fetchall()
             found.extend(_request(r) for r in rows)
         return found
+
+    def ids_starting(self, prefix: str, *, deleted: bool, limit: int) -> list[str]:
+        """Up to ``limit`` ids that start with ``prefix``, of deleted requests or the rest (a
+        range on the primary key: ids are lower-case hex, so ``prefix + '~'`` bounds it)."""
+        rows = self._db.conn.execute(
+            "SELECT id FROM requests WHERE id >= ? AND id < ? AND (deleted_at IS NOT NULL) = ? "
+            "ORDER BY id LIMIT ?", (prefix, prefix + "~", int(deleted), limit)).fetchall()
+        return [row[0] for row in rows]
+
+    def deleted(self) -> list[Request]:
+        """The deleted requests, the latest deleted first."""
+        rows = self._db.conn.execute(
+            f"{_SELECT} WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id").fetchall()
+        return [_request(r) for r in rows]
 
     def all(self, *, include_deleted: bool = False) -> list[Request]:
         """Every request, oldest first."""

@@ -24,6 +24,9 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0007_calendar_and_decisions",
     "m0008_caldav_sync",
     "m0009_caldav_stamps",
+    "m0011_reply_threading",
+    "m0012_people",
+    "m0013_follow_up",
 )
 
 

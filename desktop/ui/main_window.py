@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, time, timedelta
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import CoreError, InvalidInput
+from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.queue.buckets import Bucket, QueueEntry, QueueHead, next_change
 from desktop.core.queue.service import QueueService
-from desktop.core.requests import Priority, Request, State
+from desktop.core.requests import Priority, Request, State, snooze_hides_lateness
 
 from desktop.ui.common.formatting import Formatter
 from desktop.ui.common.settings_dialog import SettingsDialog
@@ -46,6 +46,9 @@ from desktop.ui.queue.detail_pane import DetailPane
 from desktop.ui.queue.model import BUCKET_ROLE, QueueModel
 from desktop.ui.queue.view import QueueView
 from desktop.ui.queue.wake_timer import WakeTimer
+
+if TYPE_CHECKING:
+    from desktop.ui.queue.trash import DeletedDialog
 
 SEARCH_DELAY_MS = 150
 POLL_MS = 2000
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self._data_version = data_version
         self._seen_version = data_version()
         self._demo = demo
+        self._trash: DeletedDialog | None = None
         self.importer = (ImportController(importer, self, lambda: know_user(queue, self))
                          if importer is not None else None)
         if self.importer is not None:
@@ -250,6 +254,8 @@ class MainWindow(QMainWindow):
             edit.addSeparator() if item is None else edit.addAction(item)
         self.view_menu = bar.addMenu(_("&View"))
         self.view_menu.addAction(refresh)
+        self.deleted_action = self._action(_("&Deleted requests…"), self.show_deleted)
+        self.view_menu.addAction(self.deleted_action)
 
         self.toolbar = tools = QToolBar(_("Actions"), self)
         tools.setObjectName("actionsToolbar")
@@ -302,6 +308,24 @@ class MainWindow(QMainWindow):
         """Delete the selected requests (undo brings them back)."""
         self._apply(_("Delete"), self._queue.delete)
 
+    def restore(self, request_ids: Sequence[str]) -> None:
+        """Bring back deleted requests, as one step undo deletes again."""
+        found = [self._queue.find(i, deleted=True) for i in request_ids]
+        self._apply(_("Restore"), self._queue.restore, found)
+
+    def show_deleted(self) -> DeletedDialog:
+        """View > Deleted requests: the deleted ones, to restore."""
+        from desktop.ui.queue.trash import DeletedDialog
+
+        if self._trash is None:
+            self._trash = DeletedDialog(self._queue.deleted, self.restore, self._fmt,
+                                        self._queue.now, self)
+        else:
+            self._trash.reload()
+        self._trash.show()
+        self._trash.raise_()
+        return self._trash
+
     def snooze_selected(self, phrase: str) -> None:
         """Snooze the selected requests until a preset ("tomorrow") or a typed time."""
         try:
@@ -309,23 +333,25 @@ class MainWindow(QMainWindow):
         except InvalidInput as error:
             QMessageBox.warning(self, _("Snooze"), error.message)
             return
-        self._apply(_("Snooze"), lambda rid: self._queue.snooze(rid, until))
+        now = self._queue.now()
+        chosen = self.view.selected_requests() or (
+            [r] if (r := self.view.current_request()) else [])
+        late = [r for r in chosen if snooze_hides_lateness(r, until, now)]
+        if late and QMessageBox.question(self, _("Snooze"), ngettext(
+                "{count} request is overdue or due before the snooze ends. It stays counted "
+                "as overdue. Snooze anyway?",
+                "{count} requests are overdue or due before the snooze ends. They stay counted "
+                "as overdue. Snooze anyway?", len(late)).format(count=len(late)),
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        self._apply(_("Snooze"), lambda rid: self._queue.snooze(rid, until), chosen)
 
     def _snooze_time(self, phrase: str) -> datetime:
-        now = self._queue.now()
-        calendar = self._queue.calendar
-        zone = ZoneInfo(self._queue.settings.timezone)
-        if phrase in ("tomorrow", "next week"):
-            today = now.astimezone(zone).date()
-            days = 1 if phrase == "tomorrow" else 7 - today.weekday()
-            start = datetime.combine(today + timedelta(days=days), time(0), tzinfo=zone)
-            try:  # the first working moment of that day, or 09:00 if it has none
-                return max(calendar.next_opening(start), start)
-            except CoreError:
-                return start + timedelta(hours=9)
+        """``phrase`` read as the command line reads it: a day means its working morning."""
         from desktop.core.when import parse_when  # its patterns compile on first use
 
-        return parse_when(phrase, now, zone)
+        return parse_when(phrase, self._queue.now(), ZoneInfo(self._queue.settings.timezone),
+                          calendar=self._queue.calendar)
 
     def _snooze_custom(self) -> None:
         text, ok = QInputDialog.getText(self, _("Snooze until"),
@@ -336,9 +362,11 @@ class MainWindow(QMainWindow):
     def _unsnooze(self) -> None:
         self._apply(_("Show again"), self._queue.unsnooze)
 
-    def _apply(self, text: str, change: Callable[[str], Request]) -> None:
-        requests = self.view.selected_requests() or (
-            [r] if (r := self.view.current_request()) else [])
+    def _apply(self, text: str, change: Callable[[str], Request],
+               requests: list[Request] | None = None) -> None:
+        if requests is None:
+            requests = self.view.selected_requests() or (
+                [r] if (r := self.view.current_request()) else [])
         if not requests:
             self.statusBar().showMessage(_("Select a request first."), 3000)
             return
@@ -454,10 +482,12 @@ class MainWindow(QMainWindow):
     def _next_change(self) -> datetime:
         now = self._queue.now()
         return next_change(now, self._queue.calendar, self._queue.settings.at_risk,
-                           self.model.reply_bys(self._queue.edges(now)), self.model.snooze_ends())
+                           self.model.reply_bys(self._queue.edges(now)),
+                           [*self.model.snooze_ends(), *self.model.follow_ups(),
+                            *self.model.snoozed_reply_bys()])
 
     def _update_status(self) -> None:
-        overdue, at_risk = self.model.count(Bucket.OVERDUE), self.model.count(Bucket.AT_RISK)
+        overdue, at_risk = self.model.overdue_count(), self.model.count(Bucket.AT_RISK)
         shown = sum(self.model.count(b) for b in Bucket)
         number = self._fmt.number
         self.status.setText(_("{shown} in queue · {overdue} overdue · {at_risk} at risk").format(

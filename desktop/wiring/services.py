@@ -30,9 +30,10 @@ from desktop.core.health.decisions import DecisionService
 from desktop.core.i18n import _
 from desktop.core.importing.items import ImportReport, Incoming, Problem
 from desktop.core.importing.mail_account import MailAccount, MailServerError, account_from_settings
+from desktop.core.people import PeopleDirectory, Source
 from desktop.core.ports import Clock, Notifier, SecretStore
 from desktop.core.queue.service import QueueService
-from desktop.core.requests import Request
+from desktop.core.requests import Request, State
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
@@ -45,6 +46,7 @@ from desktop.store.diagnosis import explain
 from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
 from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.focus_repository import SqliteFocusRepository
+from desktop.store.history_repository import SqliteRequestHistory
 from desktop.store.imap_state_repository import SqliteImapStateRepository
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
@@ -92,7 +94,8 @@ def open_context(
     try:
         requests = SqliteRequestRepository(db)
         lookup = holiday_lookup if paths is None else cached_holiday_lookup(paths.cache_dir)
-        queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone())
+        queue = QueueService(requests, SqliteSettingsStore(db), clock, lookup, system_zone(),
+                             SqliteRequestHistory(db))
     except sqlite3.Error as error:  # damage found while reading the settings
         db.conn.close()
         found = explain(error, target)
@@ -133,7 +136,8 @@ def run_import_job(
             items = slack_items(path, context.queue.settings.me)
         else:
             items = read_source(kind, path, mapping=mapping)
-        return run_import(context.queue, items, progress=progress, cancelled=cancelled)
+        return run_import(context.queue, items, progress=progress, cancelled=cancelled,
+                          learn=people_learner(context))
     finally:
         context.close()
 
@@ -220,6 +224,11 @@ def load_demo(context: Context) -> int:
     ]
     context.queue.put_many(fresh)
     load_demo_calendar(context)
+    from desktop.core.demo import DEMO_PEOPLE
+
+    people = open_people(context)
+    for sender, (zone, hours) in DEMO_PEOPLE.items():
+        people.learn(sender, Source.CALENDAR, zone=zone, hours=hours)
     return len(fresh)
 
 
@@ -247,6 +256,11 @@ def import_calendar(context: Context, path: Path) -> ImportReport:
                     now + timedelta(weeks=CALENDAR_WEEKS_AHEAD),
                     floating_zone=ZoneInfo(context.queue.settings.timezone))
     stored = SqliteCalendarRepository(context.db).replace_calendar(read.calendar_id, read.events)
+    people = open_people(context)
+    me = {m.lower() for m in context.queue.settings.me}
+    for address, zone in read.organizer_zones.items():
+        if address not in me:
+            people.learn(address, Source.CALENDAR, zone=zone)
     return ImportReport(imported=stored, failed=list(read.problems))
 
 
@@ -322,8 +336,42 @@ class Drafting:
 def open_drafting(context: Context) -> Drafting:
     """The drafting services on ``context``'s store."""
     repository = SqliteDraftRepository(context.db)
-    return Drafting(DraftService(repository, context.clock), Outbox(repository, context.clock),
+    queue = context.queue
+
+    def close(request_id: str) -> None:  # one the user closed already keeps its done time
+        if queue.get(request_id).state is not State.DONE:
+            queue.done(request_id)
+
+    outbox = Outbox(repository, context.clock, close_request=close)
+    return Drafting(DraftService(repository, context.clock), outbox,
                     SqliteSmtpAccountStore(context.db))
+
+
+def open_people(context: Context) -> PeopleDirectory:
+    """The people directory on ``context``'s store."""
+    from desktop.store.people_repository import SqlitePeopleRepository
+
+    return PeopleDirectory(SqlitePeopleRepository(context.db), context.clock)
+
+
+def people_learner(context: Context) -> Callable[[Incoming], None]:
+    """What an import tells the people directory about each sender: their name, and their
+    zone where the source says it (never over a stronger or an edited value)."""
+    people = open_people(context)
+    seen: dict[tuple[str, str, str], None] = {}
+
+    def learn(item: Incoming) -> None:
+        key = (item.sender, item.sender_zone, item.zone_source)
+        if key in seen or not item.sender.strip():
+            return
+        seen[key] = None
+        source = Source(item.zone_source) if item.zone_source else Source.MAIL_DATE
+        if item.sender_zone:
+            people.learn(item.sender, source, zone=item.sender_zone)
+        else:
+            people.learn(item.sender, source)
+
+    return learn
 
 
 def deliver_outbox(paths: AppPaths | None, clock: Clock, secrets: SecretStore,

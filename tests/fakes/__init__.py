@@ -101,6 +101,14 @@ class MemoryRequestRepository:
     def count(self) -> int:
         return len(self.all())
 
+    def ids_starting(self, prefix: str, *, deleted: bool, limit: int) -> list[str]:
+        return sorted(i for i, r in self.data.items()
+                      if i.startswith(prefix) and (r.deleted_at is not None) == deleted)[:limit]
+
+    def deleted(self) -> list[Request]:
+        gone = [r for r in self.data.values() if r.deleted_at is not None]
+        return sorted(gone, key=lambda r: (-r.deleted_at.timestamp(), r.id))  # type: ignore[union-attr]
+
 
 def no_holidays(_country: str, _subdivision: str | None):
     return lambda _year: ()

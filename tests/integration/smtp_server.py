@@ -32,6 +32,8 @@ class SmtpServer:
     port: int
     messages: list[Received] = field(default_factory=list)
     logins: list[str] = field(default_factory=list)
+    refused: set[str] = field(default_factory=set)
+    """Recipients the server answers with 550 (no such mailbox)."""
     controller: Any = None
 
     def start(self) -> None:
@@ -41,6 +43,13 @@ class SmtpServer:
         server = self
 
         class Handler:
+            async def handle_RCPT(self, _server: Any, _session: Any, envelope: Any,
+                                  address: str, _options: Any) -> str:
+                if address in server.refused:
+                    return "550 5.1.1 <" + address + ">: mailbox unavailable"
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
             async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
                 server.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
                                                 envelope.original_content or envelope.content))

@@ -28,6 +28,8 @@ class Calls:
     kicks: int = 0
     mark_done_on: bool = True
     account: bool = True
+    export_choice: str = "yes"
+    undo_seconds: int = 0
 
 
 @pytest.fixture
@@ -54,7 +56,11 @@ def draft_env(db, clock, calls: Calls) -> DraftEnvironment:
         DraftService(repo, clock), Outbox(repo, clock),
         Formatter(safe_locale("en"), ZoneInfo("Europe/Berlin")),
         user_zone=lambda: "Europe/Berlin", hours=WorkingHours.office,
-        outputs=DraftOutputs(eml=lambda s, b, t, f: eml_bytes(s, b, t, f, date=clock.now())),
+        outputs=DraftOutputs(eml=lambda s, b, t, f, **thread: eml_bytes(
+            s, b, t, f, date=clock.now(), **thread)),
         zones=("UTC", "Europe/Berlin", "Asia/Tokyo"), sender=lambda: "me@example.org",
         account_ready=lambda: calls.account, deliver_soon=kick, mark_done=mark_done,
-        mark_done_on_send=lambda: calls.mark_done_on, open_url=open_url)
+        mark_done_on_send=lambda: calls.mark_done_on, open_url=open_url,
+        mark_done_on_export=lambda: calls.export_choice,
+        set_mark_done_on_export=lambda choice: setattr(calls, "export_choice", choice),
+        undo_seconds=lambda: calls.undo_seconds)

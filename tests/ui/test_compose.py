@@ -191,9 +191,9 @@ def test_reply_opens_the_reply_template_prefilled(
     request = service.add(
         "Escalation: nightly export missing records",
         sender="Maya Cohen <maya.cohen@umbrella.example>",
-        body="Could you confirm who owns this on your side? We need the backfill before "
-             "the audit.",
-        due=datetime(2026, 11, 27, 16, tzinfo=UTC))
+        body="Could you confirm who owns this on your side? We need the backfill by Friday "
+             "5pm, before the audit.",
+        due=datetime(2026, 11, 30, 16, tzinfo=UTC))  # the user's own deadline: never quoted
     service.put(replace(request, links=("https://support.example/tickets/88213",)))
     window.load()
     window.view.select_request(request.id)
@@ -216,7 +216,7 @@ def test_reply_opens_the_reply_template_prefilled(
     assert values["link"] == "https://support.example/tickets/88213"
     assert values["quoted"].startswith("Could you confirm who owns this")
     assert values["their_deadline"] == Moment(datetime(2026, 11, 27, 16, tzinfo=UTC),
-                                              "Europe/Berlin")
+                                              "Europe/Berlin")  # what she wrote: Fri 17:00
     assert dialog.focusWidget() is form.widgets["answer"].edit  # type: ignore[attr-defined]
     form.refresh()
     body = dialog.preview.body.toPlainText()
@@ -283,3 +283,28 @@ def test_the_preview_underlines_what_the_checker_finds(qtbot, library, clock) ->
     assert "vague-time" in {finding.code for finding in checked.args[0]}
     assert editor.extraSelections()  # underlined
     assert editor.isReadOnly()
+
+
+def test_replying_to_a_request_due_for_follow_up_opens_the_follow_up_template(
+        qtbot, service: QueueService, library, clock) -> None:
+    from datetime import timedelta
+
+    request = service.add("Upgrade window?", sender="Kenji Sato <kenji@example.org>",
+                          body="Which window do you prefer, Saturday or Tuesday?",
+                          links=["https://mail.example.org/thread/4711"])
+    waiting = service.wait(request.id, clock.now() + timedelta(hours=1))
+    composer = Composer(library, clock.now, lambda: "UTC", lambda: ZONES, lambda: [])
+    before = composer.reply_dialog(None, waiting)
+    qtbot.addWidget(before)
+    assert before.form is not None
+    assert before.form.template.id == "reply"  # not due yet: a plain reply
+    clock.advance(hours=2)
+    dialog = composer.reply_dialog(None, service.get(request.id))
+    qtbot.addWidget(dialog)
+    assert dialog.form is not None
+    assert dialog.form.template.id == "followup"
+    assert dialog.windowTitle() == "Follow up: Upgrade window?"
+    body = dialog.preview.body.toPlainText()
+    assert body.startswith("Hi Kenji,\n\nA friendly nudge about Upgrade window?")
+    assert "Which window do you prefer, Saturday or Tuesday?" in body
+    assert "Original message: https://mail.example.org/thread/4711" in body

@@ -120,10 +120,54 @@ def test_copying_a_reply_marks_its_request_done_once_with_undo(qtbot, env, calls
     assert not window.message_bar.isVisible()
 
 
-def test_with_the_setting_off_nothing_is_marked(qtbot, env, calls):
-    calls.mark_done_on = False
+def test_with_the_setting_no_copying_closes_nothing(qtbot, env, calls):
+    calls.export_choice = "no"
     window = open_window(qtbot, env, body="x", reply_to="req-1")
     window.copy_plain()
+    assert calls.done == []
+
+
+@pytest.mark.parametrize(("answer", "remember", "closed", "stored"), [
+    (True, False, ["req-1"], "ask"), (False, False, [], "ask"),
+    (True, True, ["req-1"], "yes"), (False, True, [], "no")])
+def test_saving_as_eml_asks_once_and_can_remember(qtbot, env, calls, tmp_path, monkeypatch,
+                                                  answer, remember, closed, stored):
+    calls.export_choice = "ask"
+    window = open_window(qtbot, env, body="x", reply_to="req-1")
+    asked: list[bool] = []
+    monkeypatch.setattr(window, "ask_mark_done",
+                        lambda: asked.append(True) or (answer, remember))
+    window.save_eml(tmp_path / "reply.eml")
+    assert (asked, calls.done, calls.export_choice) == ([True], closed, stored)
+
+
+def test_a_scheduled_reply_closes_nothing_and_keeps_its_thread(qtbot, env, calls, clock,
+                                                               tmp_path):
+    window = open_window(qtbot, env, body="Done.", recipient="ann@example.org",
+                         reply_to="req-1", in_reply_to="<m1@x.example>",
+                         references="<m1@x.example>")
+    assert window.send_later(clock.now() + timedelta(hours=1)) is True
+    assert calls.done == []
+    stored = env.drafts.get(window.draft.id)
+    assert (stored.state, stored.closes_request) == (DraftState.SCHEDULED, True)
+    assert "stays open" in window.message.text()
+    window.take_back()
+    path = window.save_eml(tmp_path / "reply.eml")
+    assert path is not None
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert (message["In-Reply-To"], message["References"]) == ("<m1@x.example>",) * 2
+
+
+def test_send_now_waits_the_undo_window_and_undo_takes_it_back(qtbot, env, calls, clock):
+    calls.undo_seconds = 10
+    window = open_window(qtbot, env, body="x", recipient="ann@example.org", reply_to="req-1")
+    assert window.send_now() is True
+    stored = env.drafts.get(window.draft.id)
+    assert (stored.state, stored.send_at) == (DraftState.SCHEDULED,
+                                             clock.now() + timedelta(seconds=10))
+    assert window.message.text() == "Sending in 10 seconds."
+    window.message_button.click()
+    assert env.drafts.get(window.draft.id).state is DraftState.DRAFT
     assert calls.done == []
 
 
@@ -223,3 +267,15 @@ def test_models_pass_the_model_tester(qtmodeltester, env, clock):
     drafts = DraftsModel(env.formatter.full)
     drafts.set_items(env.drafts.drafts())
     qtmodeltester.check(drafts)
+
+
+def test_send_later_suggests_the_recipients_own_hours_when_known(qtbot, draft_env, clock):
+    from dataclasses import replace
+
+    from desktop.core.working_hours import parse_working_hours
+
+    env = replace(draft_env, hours_of=lambda recipient: parse_working_hours(
+        "mon-fri 10:00-16:00") if "ann@" in recipient else None)
+    window = open_window(qtbot, env, body="x", recipient="ann@example.org")
+    window.zone.setCurrentText("Asia/Tokyo")  # Wed 18:00 there
+    assert window.planned_send_time() == clock.now() + timedelta(hours=16)  # Thu 10:00 Tokyo

@@ -186,3 +186,36 @@ def _no_dialog_left(qapp):
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()
+
+
+def test_find_focus_time_books_the_ticked_stretches_and_they_start_by_themselves(
+        focus, clock, formatter, qtbot):
+    from desktop.ui.focus.time_dialog import FocusTimeDialog
+
+    now = clock.now()
+    first = (now + 60 * M, now + 150 * M)
+    second = (now + 24 * 60 * M, now + 26 * 60 * M)
+    dialog = FocusTimeDialog([first, second], focus.book, formatter.locale, formatter.zone)
+    qtbot.addWidget(dialog)
+    assert dialog.schedule_button.isEnabled()
+    dialog.model.setData(dialog.model.index(1, 0), Qt.CheckState.Unchecked.value,
+                         Qt.ItemDataRole.CheckStateRole)
+    dialog.schedule_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    booked = [(s.start, s.end) for s in focus.service.all_sessions()]
+    assert booked == [first]
+    assert focus.service.current() is None
+    assert focus.service.next_event() == first[0]
+    clock.advance(minutes=60)
+    assert focus.service.current() is not None
+    assert focus.service.current().end == first[1]
+
+
+def test_booking_over_a_planned_block_books_nothing(focus, clock):
+    from desktop.core.errors import InvalidInput
+
+    now = clock.now()
+    focus.book([(now + 60 * M, now + 150 * M)])
+    with pytest.raises(InvalidInput):
+        focus.book([(now + 200 * M, now + 300 * M), (now + 120 * M, now + 240 * M)])
+    assert len(focus.service.all_sessions()) == 1

@@ -241,3 +241,24 @@ def test_the_reading_names_the_channel_as_the_language_writes_it_in_a_sentence()
     from desktop.core.i18n import _
 
     assert _(IN_SENTENCE["chat"]) == "chat"  # "92 % of chat replies on time"
+
+
+def test_no_reply_on_time_is_0_percent_in_the_chart_as_in_the_headline(qtbot) -> None:
+    from dataclasses import replace
+
+    from desktop.core.health.measures import Compliance, ReplyCompliance
+
+    from desktop.ui.health.reading import reading
+
+    moment = datetime(2026, 11, 25, tzinfo=UTC)
+    late = ReplyCompliance(Compliance(2, 0), {"chat": Compliance(2, 0)})
+    weeks = [replace(_figures(moment - timedelta(weeks=k)), replies=late) for k in (1, 0)]
+    view = HealthView(lambda n: weeks, list, None, EN, BERLIN)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        view.refresh()
+    chart = next(c for c in view.charts if c.measure.key == "replies_on_time")
+    assert "0%" in reading(weeks, EN)
+    assert chart.comparison.text() == "This week 0% · previous four 0%"
+    meetings = next(c for c in view.charts if c.measure.key == "meeting_hours")
+    assert meetings.comparison.text() == "Nothing recorded in these weeks."

@@ -73,6 +73,15 @@ def loaded(window: MainWindow, three: dict[str, str]) -> MainWindow:
     return window
 
 
+@pytest.fixture
+def snooze_anyway(monkeypatch) -> list[str]:
+    """Answers Yes when a snooze past the reply-by asks; the questions asked."""
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or (
+        QMessageBox.StandardButton.Yes))
+    return asked
+
+
 # -- start-up ---------------------------------------------------------------------------------
 
 
@@ -228,7 +237,7 @@ def test_priority_change_derives_the_reply_by_again(loaded, service, three):
     ("Next week", berlin(30, 9)),
 ])
 def test_a_snooze_preset_moves_the_request_to_snoozed_and_undo_restores(
-        loaded, service, three, label, until):
+        loaded, service, three, label, until, snooze_anyway):
     select(loaded, three["noon"])
     preset = next(a for a in loaded.snooze_menu.actions() if a.text() == label)
     preset.trigger()
@@ -251,7 +260,8 @@ def test_an_unreadable_snooze_time_warns_and_changes_nothing(loaded, service, th
     assert loaded.undo_stack.count() == 0
 
 
-def test_a_snooze_that_ends_moves_the_request_back_on_refresh(loaded, service, clock, three):
+def test_a_snooze_that_ends_moves_the_request_back_on_refresh(loaded, service, clock, three,
+                                                              snooze_anyway):
     select(loaded, three["noon"])
     loaded.snooze_selected("later today")
     clock.set(berlin(25, 13))
@@ -321,7 +331,7 @@ def test_the_detail_pane_shows_markup_as_text_and_links_as_anchors(loaded, servi
     assert text.startswith("<b>bold</b>\n")
     assert "<i>Eve</i>" in text
     assert "<b>loud</b> javascript:alert(1)" in text
-    assert "Reply by\nThursday, 26 November 2026, 10:00 CET (in 1 day)" in text
+    assert "Reply by\nThursday, 26 November 2026, 10:00 CET (1d left)" in text
     assert "Group\nTomorrow" in text
     page = loaded.detail.toHtml()
     assert '<a href="https://example.org/x?a=1&amp;b=2">' in page
@@ -401,3 +411,114 @@ def test_a_snoozed_request_shows_when_it_comes_back(loaded, service, three):
     loaded.reload()
     index = loaded.model.index_of(three["plan"])
     assert index.siblingAtColumn(Column.TIME_LEFT).data() == "back Thu 26 Nov, 09:00"
+
+
+def test_on_a_friday_the_window_snoozes_tomorrow_to_monday_as_the_cli_does(
+        loaded, service, clock, three, snooze_anyway):
+    clock.set(berlin(27, 15))
+    select(loaded, three["plan"])
+    loaded.snooze_selected("tomorrow")
+    assert service.get(three["plan"]).snoozed_until == berlin(30, 9)
+
+
+def test_the_detail_pane_states_time_left_as_the_list_does(loaded, service, clock):
+    clock.set(berlin(27, 9, 1))  # Friday; due Monday 09:00 is one working day away
+    monday = service.add("weekend gap", due=berlin(30, 9)).id
+    loaded.reload()
+    loaded.view.select_request(monday)
+    text = loaded.detail.toPlainText()
+    assert "(7h 59m left)" in text
+    assert "days" not in text
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen platform
+def test_the_deleted_view_lists_deleted_requests_and_restores_them(
+        loaded, service, three, clock, qtbot, qtmodeltester):
+    select(loaded, three["late"])
+    loaded.delete_selected()
+    clock.advance(minutes=1)
+    select(loaded, three["plan"])
+    loaded.delete_selected()
+    assert loaded.deleted_action in loaded.view_menu.actions()
+    dialog = loaded.show_deleted()
+    qtmodeltester.check(dialog.model)
+    model = dialog.model
+    assert [model.index(r, 2).data() for r in range(model.rowCount())] == [
+        "plan review", "late report"]
+    assert not dialog.restore_button.isEnabled()
+    dialog.view.selectRow(1)
+    assert dialog.restore_button.isEnabled()
+    dialog.restore_button.click()
+    assert [model.index(r, 2).data() for r in range(model.rowCount())] == ["plan review"]
+    assert shown_subjects(loaded, Bucket.OVERDUE) == ["late report"]
+    loaded.undo_stack.undo()  # undoing the restore deletes it again
+    assert service.find(three["late"], deleted=True).deleted_at is not None
+    dialog.close()
+
+
+def test_snoozing_an_overdue_request_asks_once_and_it_stays_counted_overdue(
+        loaded, service, three, monkeypatch):
+    asked = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: asked.append(args[2]) or answer[0])
+    select(loaded, three["late"], three["noon"])  # one overdue, one due at noon
+    loaded.snooze_selected("in 1 hour")  # ends before noon: only the overdue one counts
+    assert len(asked) == 1
+    assert asked[0].startswith("1 request is overdue or due before the snooze ends.")
+    assert service.get(three["late"]).snoozed_until is None
+    answer[0] = QMessageBox.StandardButton.Yes
+    loaded.snooze_selected("in 1 hour")
+    assert len(asked) == 2
+    assert service.get(three["late"]).snoozed_until is not None
+    assert sorted(shown_subjects(loaded, Bucket.SNOOZED)) == ["late report", "noon call"]
+    assert loaded.status.text() == "3 in queue · 1 overdue · 0 at risk"
+
+
+def test_a_snooze_that_ends_before_the_reply_by_asks_nothing(loaded, service, three,
+                                                            monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: pytest.fail("asked"))
+    select(loaded, three["plan"])
+    loaded.snooze_selected("in 1 hour")
+    assert service.get(three["plan"]).snoozed_until is not None
+
+
+def test_the_detail_pane_shows_the_follow_up_and_the_history(loaded, service, clock):
+    from desktop.core.importing.items import Incoming
+
+    service.import_batch([Incoming("mail", "<a@x>", "contract", "Ana <ana@example.org>",
+                                   clock.now())])
+    [waiting] = [r for r in service.active() if r.external_id == "<a@x>"]
+    service.wait(waiting.id, berlin(27, 9))
+    loaded.reload()
+    loaded.view.select_request(waiting.id)
+    assert "Follow up\nFriday, 27 November 2026, 09:00 CET" in loaded.detail.toPlainText()
+    clock.advance(hours=1)
+    service.import_batch([Incoming("mail", "<b@x>", "Re: contract", "Ana <ana@example.org>",
+                                   clock.now(), replies_to=("<a@x>",))])
+    loaded.reload()
+    loaded.view.select_request(waiting.id)
+    text = loaded.detail.toPlainText()
+    assert "History\nWednesday, 25 November 2026, 11:00 CET: Ana <ana@example.org> answered" in (
+        text)
+
+
+def test_a_snoozed_request_turns_overdue_in_the_status_bar_when_its_reply_by_passes(
+        loaded, service, clock, three, snooze_anyway):
+    select(loaded, three["noon"])  # reply by 12:00; snoozed past it, until 13:00
+    loaded.snooze_selected("later today")
+    assert loaded.status.text() == "3 in queue · 1 overdue · 0 at risk"
+    assert loaded.wake.planned_for == berlin(25, 12)  # the snoozed request turns overdue
+    clock.set(berlin(25, 12, 30))
+    loaded.wake.due.emit()
+    assert loaded.status.text() == "3 in queue · 2 overdue · 0 at risk"
+    assert shown_bucket(loaded, three["noon"]) is Bucket.SNOOZED
+
+
+def test_the_detail_pane_says_paused_for_a_waiting_request_with_a_deadline(loaded, service):
+    waiting = service.wait(service.add("contract", due=berlin(27, 9)).id)
+    loaded.reload()
+    loaded.view.select_request(waiting.id)
+    text = loaded.detail.toPlainText()
+    assert "paused while waiting on others" in text
+    assert "left)" not in text

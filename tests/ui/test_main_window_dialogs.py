@@ -235,3 +235,15 @@ def test_cancelled_settings_change_nothing(window: MainWindow, service, settings
     window.load()
     window.open_settings()
     assert settings_store.data == before
+
+
+def test_a_deadline_of_tomorrow_on_a_friday_is_monday_morning_as_on_the_cli(
+        add_dialog, clock) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    clock.set(datetime(2026, 11, 27, 15, tzinfo=ZoneInfo("Europe/Berlin")))
+    add_dialog.subject.setText("weekend gap")
+    add_dialog.due.setText("tomorrow")
+    add_dialog.accept()
+    assert add_dialog.values["due"] == datetime(2026, 11, 30, 9, tzinfo=ZoneInfo("Europe/Berlin"))

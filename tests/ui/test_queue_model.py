@@ -73,6 +73,7 @@ EXPECTED = {
     Bucket.LATER: ["l-mon", "l-dec"],
     Bucket.SNOOZED: ["s-1400", "s-thu"],
     Bucket.WAITING: ["p-0930", "p-0945"],
+    Bucket.FOLLOW_UP: ["f-0900"],
 }
 
 
@@ -92,6 +93,10 @@ def ids(service: QueueService, clock: FakeClock) -> dict[str, str]:
         made[subject] = service.snooze(service.add(subject).id, until).id
     for subject, received in (("p-0945", berlin(25, 9, 45)), ("p-0930", berlin(25, 9, 30))):
         made[subject] = service.wait(service.add(subject, received_at=received).id).id
+    now = clock.now()  # waited from 07:00 with a follow-up at 09:00 and no answer since
+    clock.set(now - timedelta(hours=3))
+    made["f-0900"] = service.wait(service.add("f-0900").id, now - timedelta(hours=1)).id
+    clock.set(now)
     return made
 
 
@@ -137,7 +142,7 @@ def test_every_bucket_holds_its_requests_in_reply_by_order(model):
 def test_group_rows_show_label_and_count(model):
     texts = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert texts == ["Overdue (3)", "At risk (2)", "Today (2)", "Tomorrow (2)", "This week (2)",
-                     "Later (2)", "Snoozed (2)", "Waiting on others (2)"]
+                     "Later (2)", "Snoozed (2)", "Waiting on others (2)", "Follow up (1)"]
     header = model.group_index(Bucket.OVERDUE)
     assert header.data(Qt.ItemDataRole.FontRole).bold()
     assert header.data(Qt.ItemDataRole.AccessibleTextRole) == "Overdue"
@@ -457,3 +462,14 @@ def test_a_row_beyond_the_page_is_found_by_id(long_model, service):
     index = long_model.index_of(last.id)
     assert index.isValid()
     assert index.siblingAtColumn(Column.SUBJECT).data() == "late-249"
+
+
+def test_a_request_to_follow_up_shows_its_clock_paused_even_with_a_deadline(
+        service, clock, qapp):
+    now = clock.now()
+    clock.set(now - timedelta(hours=3))
+    request = service.add("contract", due=now + timedelta(days=3))
+    service.wait(request.id, now - timedelta(hours=1))
+    clock.set(now)
+    model = build_model(service)
+    assert at(model, request.id, Column.TIME_LEFT).startswith("paused, ")

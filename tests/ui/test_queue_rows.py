@@ -15,7 +15,7 @@ from desktop.core.calendar import BusinessCalendar
 from desktop.core.queue.buckets import QueueEntry, edges_at
 from desktop.core.working_hours import WorkingHours
 
-from desktop.ui.queue.rows import GROUPS, SNOOZED, WAITING, QueueRows
+from desktop.ui.queue.rows import FOLLOW_UP, GROUPS, SNOOZED, WAITING, QueueRows
 
 START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 CALENDAR = BusinessCalendar(ZoneInfo("Europe/Berlin"), WorkingHours.office())
@@ -36,6 +36,7 @@ entries = st.builds(
     reply_by=st.one_of(st.none(), hours_from_start(-200, 400, HOUR / 4)),
     received_at=hours_from_start(-100, 0),
     snoozed_until=st.one_of(st.none(), hours_from_start(0, 100)),
+    follow_up=st.one_of(st.none(), hours_from_start(-20, 100)),
 )
 steps = st.lists(st.one_of(
     st.tuples(st.just("place"), entries),
@@ -52,6 +53,8 @@ def reference(known: dict[str, QueueEntry], at) -> list[list[str]]:
             key = entry.received_at
         elif group == SNOOZED:
             key = entry.snoozed_until
+        elif group == FOLLOW_UP:
+            key = entry.follow_up
         else:
             key = entry.reply_by
         groups[group].append((key, entry.id))

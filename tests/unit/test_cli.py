@@ -404,7 +404,8 @@ def test_check_is_a_pre_send_lint(cli, tmp_path):
     status, out, err = cli("check", str(vague), "--json")
     assert (status, err) == (1, "")
     found = json.loads(out)["findings"]
-    assert {f["code"] for f in found} == {"vague-time", "missing-link", "missing-deadline"}
+    # "ASAP" is the ask's (vague) deadline: vague-time says what to write instead
+    assert {f["code"] for f in found} == {"vague-time", "missing-link"}
     assert set(found[0]) == {"code", "severity", "message", "start", "end"}
     latin1 = tmp_path / "latin1.txt"
     latin1.write_bytes("Grüße".encode("latin-1"))
@@ -420,6 +421,68 @@ def test_the_cli_speaks_the_language_chosen_in_settings(cli) -> None:
         assert "Keine Anfrage" in cli.fails("show", "no-such-id")
     finally:
         install_language("en")  # the next test in this process reads English again
+
+
+def test_on_a_friday_snoozing_until_tomorrow_means_monday_morning(cli, clock):
+    clock.set(berlin(27, 15))
+    request_id = cli.ok("add", "plan review").strip()
+    cli.ok("snooze", request_id, "tomorrow")
+    assert stamp(cli.item(request_id)["snoozed_until"]) == berlin(30, 9)
+
+
+def test_deleted_requests_are_listed_and_restored_by_the_prefix_list_prints(cli, clock,
+                                                                             monkeypatch):
+    ids = iter(["ab12" + "0" * 28, "ab34" + "0" * 28, "cd56" + "0" * 28])
+    monkeypatch.setattr("desktop.core.requests.new_id", lambda: next(ids))
+    first, second, third = cli.add("first"), cli.add("second"), cli.add("third")
+    assert "Nothing deleted." in cli.ok("list", "--deleted")
+    cli.ok("delete", "ab1")
+    clock.advance(minutes=1)
+    cli.ok("delete", "ab34")
+    listed = cli.ok("list", "--deleted")
+    assert [line.split()[0] for line in listed.splitlines()[1:]] == ["ab340000", "ab120000"]
+    assert [r["id"] for r in cli.json("list", "--deleted")] == [second, first]
+    assert [r["id"] for r in cli.json("list")] == [third]
+    message = cli.fails("restore", "ab")  # two deleted ids start with it: exit 2, named
+    assert "ab120000" in message
+    assert "ab340000" in message
+    assert cli.json("list", "--deleted") != []
+    assert "No request with id 'ee'" in cli.fails("restore", "ee")
+    assert "No request with id" in cli.fails("restore", "cd")  # not deleted
+    cli.ok("restore", "ab120000")
+    assert [r["id"] for r in cli.json("list", "--deleted")] == [second]
+    cli.ok("done", "c")  # every command takes a prefix, even one letter
+    assert cli.item("cd5")["state"] == "done"
+    cli.ok("restore", "a")  # the only deleted one left
+    assert cli.json("list", "--deleted") == []
+
+
+def test_snoozing_past_the_reply_by_warns_and_still_snoozes(cli, clock):
+    request_id = cli.add("plan review")  # reply by Thu 26 10:00
+    status, out, err = cli("snooze", request_id, "thu", "9am")
+    assert (status, out, err) == (0, "", "")
+    status, _out, err = cli("snooze", request_id, "fri", "9am")
+    assert status == 0
+    assert err == ("unhurried: warning: Snoozing 'plan review' until Fri 27 Nov 09:00 hides it "
+                   "past its reply-by (Thu 26 Nov 10:00); snoozed anyway.\n")
+    assert stamp(cli.item(request_id)["snoozed_until"]) == berlin(27, 9)
+
+
+def test_a_snoozed_overdue_request_is_still_overdue_in_status(cli, clock):
+    request_id = cli.add("late report", "--due", "today 9:00")
+    assert cli.ok("status").splitlines()[-1] == "Your queue: 1 overdue."
+    status, _out, err = cli("snooze", request_id, "in", "2", "hours")
+    assert status == 0
+    assert err.startswith("unhurried: warning: 'late report' is already overdue")
+    assert cli.item(request_id)["state"] == "snoozed"
+    assert cli.ok("status").splitlines()[-1] == "Your queue: 1 overdue (1 of them snoozed)."
+
+
+def test_the_demo_shows_a_request_to_follow_up(cli):
+    cli.ok("demo")
+    [follow] = cli.json("list", "--bucket", "follow-up")
+    assert follow["state"] == "follow-up"
+    assert stamp(follow["follow_up_at"]) is not None
 
 
 def test_csv_export_makes_formula_cells_text(cli):

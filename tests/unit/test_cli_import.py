@@ -125,3 +125,106 @@ def test_a_slack_import_without_me_uses_the_me_setting(tmp_path, clock, capsys) 
     assert run(data, clock, capsys, "config", "set", "me", "ann@example.org")[0] == 0
     status, out, err = run(data, clock, capsys, "import", "slack", str(export), "--json")
     assert (status, err, json.loads(out)["imported"]) == (0, "", 1)
+
+
+def test_a_slack_dm_and_thread_i_answered_import_as_done(tmp_path, clock, capsys) -> None:
+    export = tmp_path / "slack.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("users.json", json.dumps([
+            {"id": "U1", "name": "ann"}, {"id": "U2", "name": "ben"}]))
+        archive.writestr("channels.json", json.dumps([{"id": "C1", "name": "general"}]))
+        archive.writestr("dms.json", json.dumps([{"id": "D1", "members": ["U1", "U2"]}]))
+        archive.writestr("general/2026-11-24.json", json.dumps([
+            {"type": "message", "user": "U2", "text": "<@U1> budget?", "ts": "1795600000.1"},
+            {"type": "message", "user": "U1", "text": "on it", "ts": "1795600100.1",
+             "thread_ts": "1795600000.1"},
+            {"type": "message", "user": "U2", "text": "<@U1> and the plan?",
+             "ts": "1795600200.1"}]))
+        archive.writestr("D1/2026-11-24.json", json.dumps([
+            {"type": "message", "user": "U2", "text": "lunch?", "ts": "1795600000.2"},
+            {"type": "message", "user": "U1", "text": "sure", "ts": "1795600050.2"}]))
+    status, out, err = run(tmp_path / "d", clock, capsys, "import", "slack", str(export),
+                           "--me", "U1", "--json")
+    assert (status, err) == (0, "")
+    report = json.loads(out)
+    assert (report["imported"], report["answered"]) == (3, 2)
+    listed = json.loads(run(tmp_path / "d", clock, capsys, "list", "--json")[1])
+    assert [r["subject"] for r in listed] == ["@ann and the plan?"]
+
+
+def _eml(path: Path, text: str) -> Path:
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_an_answer_in_the_thread_of_a_waiting_request_resumes_it(tmp_path, clock,
+                                                                 capsys) -> None:
+    data = tmp_path / "d"
+    asked = _eml(tmp_path / "ask.eml", "From: Ana <ana@x>\nSubject: Budget\n"
+                 "Message-ID: <ask@x>\nDate: Wed, 25 Nov 2026 08:00:00 +0000\n\nQ4 numbers?\n")
+    assert run(data, clock, capsys, "import", "eml", str(asked))[0] == 0
+    [request] = json.loads(run(data, clock, capsys, "list", "--json")[1])
+    assert run(data, clock, capsys, "wait", request["id"][:6], "--follow-up", "fri 9:00")[0] == 0
+    shown = json.loads(run(data, clock, capsys, "show", request["id"], "--json")[1])
+    assert (shown["state"], shown["follow_up_at"]) == ("waiting", "2026-11-27T09:00:00+00:00")
+    other = _eml(tmp_path / "other.eml", "From: Ben <ben@x>\nSubject: Lunch\n"
+                 "Message-ID: <other@x>\nIn-Reply-To: <unrelated@x>\n"
+                 "Date: Wed, 25 Nov 2026 10:00:00 +0000\n\nLunch?\n")
+    assert run(data, clock, capsys, "import", "eml", str(other))[0] == 0
+    assert json.loads(run(data, clock, capsys, "show", request["id"], "--json")[1])[
+        "state"] == "waiting"
+    clock.advance(hours=2)
+    answer = _eml(tmp_path / "answer.eml", "From: Ana <ana@x>\nSubject: Re: Budget\n"
+                  "Message-ID: <answer@x>\nIn-Reply-To: <ask@x>\nReferences: <ask@x>\n"
+                  "Date: Wed, 25 Nov 2026 10:30:00 +0000\n\nHere they are.\n")
+    assert run(data, clock, capsys, "import", "eml", str(answer))[0] == 0
+    shown = json.loads(run(data, clock, capsys, "show", request["id"], "--json")[1])
+    assert (shown["state"], shown["follow_up_at"]) == ("open", None)
+
+
+def test_a_wait_without_an_answer_comes_back_to_follow_up(tmp_path, clock, capsys) -> None:
+    data = tmp_path / "d"
+    _status, out, _err = run(data, clock, capsys, "add", "Contract draft", "--from", "ana@x")
+    request_id = out.strip()
+    assert run(data, clock, capsys, "wait", request_id)[0] == 0  # 2 business days by default
+    shown = json.loads(run(data, clock, capsys, "show", request_id, "--json")[1])
+    assert shown["follow_up_at"] == "2026-11-26T17:00:00+00:00"  # Wed 09:00 + 16 business h
+    assert json.loads(run(data, clock, capsys, "list", "--bucket", "follow-up", "--json")[1]) == []
+    clock.advance(days=2)
+    listed = json.loads(run(data, clock, capsys, "list", "--bucket", "follow-up", "--json")[1])
+    assert [(r["id"], r["state"], r["bucket"]) for r in listed] == [
+        (request_id, "follow-up", "follow-up")]
+    assert "2bd" in run(data, clock, capsys, "config", "get", "follow_up_after")[1]
+
+
+def test_a_follow_up_in_the_past_is_refused(tmp_path, clock, capsys) -> None:
+    data = tmp_path / "d"
+    request_id = run(data, clock, capsys, "add", "x")[1].strip()
+    status, _out, err = run(data, clock, capsys, "wait", request_id, "--follow-up", "yesterday")
+    assert status == 2
+    assert "A follow-up must be in the future." in err
+    assert json.loads(run(data, clock, capsys, "show", request_id, "--json")[1])["state"] == "open"
+
+
+def test_a_slack_thread_answer_resumes_the_waiting_request(tmp_path, clock, capsys) -> None:
+    def export(path: Path, messages: list[dict[str, str]]) -> Path:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("users.json", json.dumps([
+                {"id": "U1", "name": "ann"}, {"id": "U2", "name": "ben"}]))
+            archive.writestr("channels.json", json.dumps([{"id": "C1", "name": "general"}]))
+            archive.writestr("general/2026-11-25.json", json.dumps(messages))
+        return path
+
+    ask = {"type": "message", "user": "U2", "text": "<@U1> budget?", "ts": "1795597200.1"}
+    data = tmp_path / "d"
+    first = export(tmp_path / "one.zip", [ask])
+    assert run(data, clock, capsys, "import", "slack", str(first), "--me", "U1")[0] == 0
+    [request] = json.loads(run(data, clock, capsys, "list", "--json")[1])
+    assert run(data, clock, capsys, "wait", request["id"])[0] == 0
+    answer = {"type": "message", "user": "U2", "text": "found them", "ts": "1795604400.1",
+              "thread_ts": "1795597200.1"}  # 11:00 UTC, after the wait began
+    clock.advance(hours=3)
+    second = export(tmp_path / "two.zip", [ask, answer])
+    assert run(data, clock, capsys, "import", "slack", str(second), "--me", "U1")[0] == 0
+    assert json.loads(run(data, clock, capsys, "show", request["id"], "--json")[1])[
+        "state"] == "open"

@@ -52,7 +52,7 @@ def test_a_plain_message_is_read_with_its_encoded_words_and_links() -> None:
         received_at=datetime(2026, 11, 24, 9, 15, tzinfo=UTC),
         body="Please review https://docs.example.org/q4-plan. Thanks!\n",
         links=("https://docs.example.org/q4-plan",), channel=Channel.EMAIL,
-        priority=Priority.HIGH)
+        priority=Priority.HIGH, sender_zone="Etc/GMT-1", zone_source="mail-date")
 
 
 def test_html_only_mail_becomes_text_without_fetching_or_running_anything() -> None:

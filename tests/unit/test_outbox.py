@@ -207,3 +207,104 @@ def test_unschedule_takes_it_back(drafts, outbox, clock):
     back = outbox.unschedule(queued)
     assert back.state is DraftState.DRAFT
     assert outbox.pending() == []
+
+
+# -- a reply closes its request only once delivered ----------------------------------------------
+
+
+class Closer:
+    """Records the requests marked done; ``crash`` stands for a process killed right there."""
+
+    def __init__(self, crash: bool = False) -> None:
+        self.closed: list[str] = []
+        self.crash = crash
+
+    def __call__(self, request_id: str) -> None:
+        if self.crash:
+            raise KeyboardInterrupt  # not a CoreError: it ends the round like a kill
+        self.closed.append(request_id)
+
+
+def queue_reply(drafts, outbox, clock, *, closes: bool = True):
+    draft = drafts.create(subject="Re: Plan", body="Done.", recipient="ana@example.org",
+                          reply_to="req-1", in_reply_to="<m1@mail.example.org>",
+                          references="<m1@mail.example.org>")
+    return outbox.schedule(draft, clock.now() + timedelta(hours=1), closes_request=closes)
+
+
+def test_a_scheduled_reply_closes_nothing_until_the_server_accepts_it(repo, drafts, clock):
+    closer = Closer()
+    outbox = Outbox(repo, clock, close_request=closer)
+    queued = queue_reply(drafts, outbox, clock)
+    assert outbox.scheduled_reply("req-1") == queued
+    outbox.deliver_due(RecordingTransport(), "me@example.org")
+    assert closer.closed == []  # not due yet
+    clock.advance(timedelta(hours=1))
+    transport = RecordingTransport()
+    report = outbox.deliver_due(transport, "me@example.org")
+    assert closer.closed == ["req-1"]
+    assert [m.in_reply_to for m in transport.sent] == ["<m1@mail.example.org>"]
+    assert [m.references for m in transport.sent] == ["<m1@mail.example.org>"]
+    assert report.sent[0].request_closed_at == clock.now()
+    assert outbox.scheduled_reply("req-1") is None
+
+
+@pytest.mark.parametrize("transient", [True, False])
+def test_a_refused_reply_leaves_its_request_open_with_the_reason(repo, drafts, clock, transient):
+    closer = Closer()
+    outbox = Outbox(repo, clock, close_request=closer)
+    queue_reply(drafts, outbox, clock)
+    clock.advance(timedelta(hours=1))
+    outbox.deliver_due(RecordingTransport(SendFailed("550 no such user", transient=transient)),
+                       "me@example.org")
+    assert closer.closed == []
+    [failed] = outbox.pending()
+    assert failed.error == "550 no such user"
+
+
+def test_cancelling_leaves_the_request_open_and_not_scheduled(repo, drafts, clock):
+    closer = Closer()
+    outbox = Outbox(repo, clock, close_request=closer)
+    queued = queue_reply(drafts, outbox, clock)
+    outbox.unschedule(queued)
+    clock.advance(timedelta(hours=2))
+    outbox.deliver_due(RecordingTransport(), "me@example.org")
+    assert closer.closed == []
+    assert outbox.scheduled_reply("req-1") is None
+
+
+def test_reschedule_keeps_what_the_reply_closes(repo, drafts, clock):
+    outbox = Outbox(repo, clock, close_request=Closer())
+    queued = queue_reply(drafts, outbox, clock)
+    moved = outbox.reschedule(queued, clock.now() + timedelta(days=1))
+    assert (moved.send_at, moved.closes_request) == (clock.now() + timedelta(days=1), True)
+    with pytest.raises(InvalidInput):
+        outbox.reschedule(outbox.unschedule(moved), clock.now())
+
+
+def test_a_reply_queued_without_closing_closes_nothing(repo, drafts, clock):
+    closer = Closer()
+    outbox = Outbox(repo, clock, close_request=closer)
+    queue_reply(drafts, outbox, clock, closes=False)
+    clock.advance(timedelta(hours=1))
+    assert len(outbox.deliver_due(RecordingTransport(), "me@example.org").sent) == 1
+    assert closer.closed == []
+
+
+def test_killed_between_accepted_and_closed_the_next_start_closes_without_resending(
+        repo, drafts, clock):
+    outbox = Outbox(repo, clock, close_request=Closer(crash=True))
+    queue_reply(drafts, outbox, clock)
+    clock.advance(timedelta(hours=1))
+    transport = RecordingTransport()
+    with pytest.raises(KeyboardInterrupt):
+        outbox.deliver_due(transport, "me@example.org")
+    assert len(transport.sent) == 1
+    closer = Closer()
+    restarted = Outbox(repo, clock, close_request=closer)
+    assert restarted.recover() == []  # nothing to resend: it was sent
+    assert closer.closed == ["req-1"]
+    again = RecordingTransport()
+    restarted.deliver_due(again, "me@example.org")
+    restarted.recover()
+    assert (again.sent, closer.closed) == ([], ["req-1"])  # closed once, sent once

@@ -318,3 +318,59 @@ def test_a_changed_default_zone_rederives(repository, clock):
     moved = QueueService(repository, store, clock, no_holidays, "UTC")  # the system zone moved
     assert moved.get(request.id).reply_by == datetime(2026, 11, 25, 17, tzinfo=UTC)
     assert moved.reload_settings() == 0
+
+
+# -- follow-ups, answers, id prefixes -------------------------------------------------------------
+
+
+def _mail(external_id: str, at: datetime, *replies_to: str):
+    from desktop.core.importing.items import Incoming
+
+    return Incoming("mail", external_id, "Re: x", "Ana <ana@x>", at, replies_to=replies_to)
+
+
+def test_only_an_answer_written_after_the_wait_began_resumes_it(service, clock):
+    service.import_batch([_mail("<ask@x>", clock.now())])
+    [request] = service.active()
+    clock.advance(hours=1)
+    service.wait(request.id)
+    early = _mail("<early@x>", clock.now() - timedelta(minutes=5), "<ask@x>")
+    assert service.resume_answered([early]) == []
+    assert service.get(request.id).state is State.WAITING
+    later = _mail("<later@x>", clock.now() + timedelta(minutes=5), "<other@x>", "<ask@x>")
+    clock.advance(minutes=10)
+    [resumed] = service.resume_answered([later])
+    assert (resumed.id, resumed.state, resumed.follow_up_at) == (request.id, State.OPEN, None)
+    [entry] = service.history(request.id)
+    assert (entry.at, entry.detail) == (clock.now(), "Ana <ana@x>")
+    assert service.resume_answered([later]) == []  # open already: nothing more to do
+
+
+def test_the_follow_up_defaults_to_the_policy_in_business_time(service, clock):
+    request = service.add("x")
+    assert service.wait(request.id).follow_up_at == berlin(27, 10)  # Wed 10:00 + 16 bh
+    service.update_settings({"follow_up_after": "4bh"})
+    again = service.add("y")
+    assert service.wait(again.id).follow_up_at == berlin(25, 14)
+    with pytest.raises(InvalidInput):
+        service.wait(again.id, clock.now())
+
+
+def test_a_prefix_finds_one_request_and_names_several(service, monkeypatch):
+    from desktop.core.errors import AmbiguousId
+
+    ids = iter(["aa01" + "0" * 28, "aa02" + "0" * 28])
+    monkeypatch.setattr("desktop.core.requests.new_id", lambda: next(ids))
+    first, second = service.add("one"), service.add("two")
+    assert service.find("AA01").id == first.id
+    with pytest.raises(AmbiguousId) as caught:
+        service.find("aa0")
+    assert caught.value.matches == (first.id, second.id)
+    assert "aa010000" in caught.value.message
+    with pytest.raises(NotFound):
+        service.find("ab")
+    with pytest.raises(NotFound):
+        service.find("aa01", deleted=True)
+    service.delete(second.id)
+    assert service.find("aa0").id == first.id
+    assert service.find("aa0", deleted=True).id == second.id

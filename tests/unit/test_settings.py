@@ -32,8 +32,9 @@ def test_registry_holds_every_setting_once():
     plain = {"timezone", "working_hours", "days_off", "holidays", "at_risk_minutes", "language",
              "me", "focus_margin_minutes", "focus_allow", "focus_digest_times",
              "notify_every_minutes", "close_to_tray", "mark_done_on_send", "csv.mappings",
+             "mark_done_on_export", "send_undo_seconds",
              "imap.host", "imap.port", "imap.security", "imap.user", "imap.folders",
-             "imap.interval", "network.deadline_seconds"}
+             "imap.interval", "network.deadline_seconds", "follow_up_after"}
     assert set(REGISTRY) == plain | policy_keys
     assert all(key == spec.key for key, spec in REGISTRY.items())
 
@@ -59,6 +60,8 @@ def test_every_default_is_valid_and_canonical(key):
         ("holidays", "none"),
         ("timezone", "UTC"),
         ("mark_done_on_send", "yes"),
+        ("mark_done_on_export", "ask"),
+        ("send_undo_seconds", "10"),
     ],
 )
 def test_registry_defaults(key, default):
@@ -203,9 +206,10 @@ def test_unknown_key_lists_the_known_settings(key):
     assert caught.value.message == (
         f"Unknown setting '{key}'; known settings: at_risk_minutes, close_to_tray, "
         "csv.mappings, days_off, focus_allow, focus_digest_times, focus_margin_minutes, "
+        "follow_up_after, "
         "holidays, imap.folders, imap.host, imap.interval, imap.port, imap.security, "
-        "imap.user, language, mark_done_on_send, me, network.deadline_seconds, "
-        "notify_every_minutes, timezone, "
+        "imap.user, language, mark_done_on_export, mark_done_on_send, me, "
+        "network.deadline_seconds, notify_every_minutes, send_undo_seconds, timezone, "
         "working_hours, policy.CHANNEL.PRIORITY."
     )
 
@@ -259,6 +263,20 @@ def test_switches_read_yes_and_no(text, canonical):
 def test_a_switch_refuses_other_words():
     with pytest.raises(InvalidInput, match="yes or no"):
         check_value("mark_done_on_send", "maybe")
+
+
+@pytest.mark.parametrize(("text", "canonical"), [("ask", "ask"), ("YES", "yes"), ("off", "no")])
+def test_copying_closes_the_request_on_ask_yes_or_no(text, canonical):
+    assert check_value("mark_done_on_export", text) == canonical
+    with pytest.raises(InvalidInput, match="ask, yes or no"):
+        check_value("mark_done_on_export", "maybe")
+
+
+@pytest.mark.parametrize("text", ["-1", "301", "ten", "1.5"])
+def test_the_undo_window_is_0_to_300_seconds(text):
+    assert check_value("send_undo_seconds", " 30 ") == "30"
+    with pytest.raises(InvalidInput, match="0 to 300"):
+        check_value("send_undo_seconds", text)
 
 
 def test_the_network_deadline_is_a_setting_of_whole_seconds():

@@ -61,7 +61,13 @@ def read(path: Path, me: str = "U1", **kwargs: Any) -> list[Incoming | Problem]:
 
 
 def incomings(items: list[Incoming | Problem]) -> list[Incoming]:
-    return [item for item in items if isinstance(item, Incoming)]
+    return [item for item in items
+            if isinstance(item, Incoming) and not item.own and not item.answer_only]
+
+
+def own_replies(items: list[Incoming | Problem]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(item.external_id, item.replies_to) for item in items
+            if isinstance(item, Incoming) and item.own]
 
 
 def problems(items: list[Incoming | Problem]) -> list[Problem]:
@@ -406,3 +412,23 @@ def test_a_time_after_2100_is_not_readable(tmp_path):
     items = read(path)
     assert texts(items) == ["fine"]
     assert [p.reason for p in problems(items)] == ["Message 1 has no readable time (ts)."]
+
+
+def test_my_later_message_in_a_dm_answers_what_came_before(tmp_path):
+    path = export(tmp_path, {f"D1/{DAY}": [msg("U2", "lunch?", 1), msg("U2", "at 12?", 2),
+                                           msg("U1", "sure", 3), msg("U2", "great", 4)]})
+    assert own_replies(read(path)) == [(f"D1:{ts(3)}", (f"D1:{ts(1)}", f"D1:{ts(2)}"))]
+
+
+def test_my_reply_in_a_thread_answers_it_on_a_later_day(tmp_path):
+    path = export(tmp_path, {
+        f"general/{DAY}": [msg("U2", "<@U1> review?", 1, thread_ts=ts(1)),
+                           msg("U1", "unrelated, at the top", 2)],
+        f"general/{NEXT_DAY}": [msg("U1", "done", 24 * 60, thread_ts=ts(1))]})
+    assert own_replies(read(path)) == [(f"C1:{ts(24 * 60)}", (f"C1:{ts(1)}",))]
+
+
+def test_my_message_at_the_top_of_a_channel_answers_nothing(tmp_path):
+    path = export(tmp_path, {f"general/{DAY}": [msg("U2", "<@U1> review?", 1),
+                                                msg("U1", "hello all", 2)]})
+    assert own_replies(read(path)) == []

@@ -5,15 +5,17 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.core.calendar import BusinessCalendar
 from desktop.core.errors import InvalidInput
 from desktop.core.when import parse_when
+from desktop.core.working_hours import WorkingHours
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # Thursday 26 November 2026, 10:00:12.000345 in Berlin (CET, UTC+1).
@@ -311,3 +313,39 @@ def test_in_n_minutes_is_elapsed_time_across_dst(now: datetime, n: int, zone: tz
     result = parse_when(f"in {n} minutes", now, zone)
     assert result == now.astimezone(UTC) + timedelta(minutes=n)
     assert result.tzinfo is UTC
+
+
+# -- with the business calendar: a day named alone means its working morning --------------------
+
+FRIDAY = datetime(2026, 11, 27, 15, 30, tzinfo=BERLIN)
+
+
+def _office(start: str = "09:00", days_off: tuple[date, ...] = ()) -> BusinessCalendar:
+    return BusinessCalendar(BERLIN, WorkingHours.office(start), days_off)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tomorrow", berlin("2026-11-30", "08:30")),  # Friday: the next working morning
+        ("next week", berlin("2026-11-30", "08:30")),
+        ("sat", berlin("2026-11-30", "08:30")),
+        ("fri", berlin("2026-12-04", "08:30")),  # today's opening has passed: next Friday
+        ("2026-12-01", berlin("2026-12-01", "08:30")),
+        ("tomorrow 7am", berlin("2026-11-28", "07:00")),  # a clock time is taken as typed
+        ("in 2 days", berlin("2026-11-29", "15:30")),
+    ],
+)
+def test_with_a_calendar_a_day_alone_means_its_first_working_moment(text, expected) -> None:
+    assert parse_when(text, FRIDAY, BERLIN, calendar=_office("08:30")) == expected
+
+
+def test_a_holiday_moves_tomorrow_to_the_next_working_day() -> None:
+    thursday = datetime(2026, 11, 26, 12, tzinfo=BERLIN)
+    calendar = _office(days_off=(date(2026, 11, 27),))
+    assert parse_when("tomorrow", thursday, BERLIN, calendar=calendar) == berlin("2026-11-30")
+
+
+def test_times_in_the_past_ignore_the_calendar() -> None:
+    assert parse_when("yesterday", FRIDAY, BERLIN, prefer_future=False,
+                      calendar=_office("08:30")) == berlin("2026-11-26")

@@ -78,8 +78,8 @@ def check(text: str, *, language: str | None = None, recipient_zone: str | None 
             "people who need to act.").format(mention=match.group(0)), *match.span()))
     for hit in merge([*own_secrets(text), *secrets]):
         add(Finding("secret", Severity.ERROR, _(
-            "This looks like a {kind}: anyone who reads the message can use it. Remove it and "
-            "share it through a password manager.").format(kind=_(hit.kind)),
+            "This looks like a secret ({kind}): anyone who reads the message can use it. Remove "
+            "it and share it through a password manager.").format(kind=_(hit.kind)),
             hit.start, hit.end))
     vague = [m for m in timewords.VAGUE[lang].finditer(masked) if not timewords.dated(masked, m)]
     for match in vague:

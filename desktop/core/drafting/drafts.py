@@ -68,6 +68,12 @@ class Draft:
         tries: failed tries so far for the current plan.
         attempt: the id of the try in flight while ``SENDING``.
         error: the last reason a try failed, as the server or the system gave it.
+        in_reply_to: the ``Message-ID`` of the mail this answers (``""``: none).
+        references: the ``References`` header of a reply (``""``: none).
+        closes_request: whether delivering it marks ``reply_to`` done (chosen when queued).
+        request_closed_at: when ``reply_to`` was marked done after delivery; ``None`` on a
+            sent draft that closes a request means the close is still owed (a crash came
+            between the two; :meth:`~desktop.core.drafting.outbox.Outbox.recover` does it).
     """
 
     id: str
@@ -87,6 +93,10 @@ class Draft:
     attempt: str | None = None
     error: str = ""
     deleted_at: datetime | None = None
+    in_reply_to: str = ""
+    references: str = ""
+    closes_request: bool = False
+    request_closed_at: datetime | None = None
 
     @property
     def editable(self) -> bool:
@@ -156,11 +166,12 @@ class DraftService:
 
     def create(self, *, subject: str = "", body: str = "", recipient: str = "",
                recipient_zone: str = "", template_id: str | None = None,
-               reply_to: str | None = None) -> Draft:
+               reply_to: str | None = None, in_reply_to: str = "",
+               references: str = "") -> Draft:
         """Start a draft; its first version is its first text."""
         now = self._clock.now()
         draft = Draft(self._new_id(), now, now, subject, body, recipient, recipient_zone,
-                      template_id, reply_to)
+                      template_id, reply_to, in_reply_to=in_reply_to, references=references)
         version = DraftVersion(draft.id, 1, now, subject, body) if subject or body else None
         self._drafts.save(draft, version)
         return draft

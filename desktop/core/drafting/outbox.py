@@ -14,6 +14,13 @@ draft; it marks it ``FAILED`` with :data:`INTERRUPTED` so the user is told, chec
 folder and sends again by hand. A second send reuses the same ``Message-ID`` (made from the
 draft id), so a duplicate is recognisable. A claim is atomic, so two processes never both send.
 
+**Closing the request.** A reply queued with ``closes_request`` marks the request it answers
+done only once the server accepted it (the request shows "Reply scheduled" until then, derived
+from its queued draft by :meth:`Outbox.scheduled_reply`; cancelling or a refused send leaves it
+open, the reason on the draft). The close is committed after ``SENT``; a crash between the two
+leaves ``request_closed_at`` empty, and :meth:`Outbox.recover` closes the request then, without
+sending again (``SENT`` is never claimed).
+
 **Failures.** A temporary failure (server down, 4xx reply) puts the draft back to
 ``SCHEDULED`` with ``retry_at`` after an exponential backoff (1 min doubling to 1 h); the
 report names the drafts that failed for the first time, so the user is told once. A permanent
@@ -22,6 +29,7 @@ failure (login refused, 5xx reply) marks it ``FAILED``.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -38,6 +46,9 @@ from desktop.core.working_hours import WorkingHours
 
 Busy = Callable[[datetime, datetime], list[tuple[datetime, datetime]]]
 """The user's focus blocks that overlap a span, as (start, end) pairs."""
+
+CloseRequest = Callable[[str], object]
+"""Marks the request with this id done (a request that is gone raises ``CoreError``)."""
 
 INTERRUPTED = "interrupted"
 """``Draft.error`` of a draft whose send was cut off: it may or may not have gone out."""
@@ -110,6 +121,8 @@ class OutgoingMail:
     subject: str
     body: str
     date: datetime
+    in_reply_to: str = ""
+    references: str = ""
 
 
 class SendFailed(CoreError):
@@ -176,14 +189,19 @@ class Outbox:
     Args:
         drafts: where drafts are stored.
         clock: the source of ``now``.
+        close_request: marks a request done once a reply to it was delivered (``None``:
+            replies close nothing).
     """
 
-    def __init__(self, drafts: DraftRepository, clock: Clock) -> None:
+    def __init__(self, drafts: DraftRepository, clock: Clock,
+                 close_request: CloseRequest | None = None) -> None:
         self._drafts = drafts
         self._clock = clock
+        self._close_request = close_request
 
-    def schedule(self, draft: Draft, when: datetime) -> Draft:
-        """Queue ``draft`` to go out at ``when`` (now or later).
+    def schedule(self, draft: Draft, when: datetime, *, closes_request: bool = False) -> Draft:
+        """Queue ``draft`` to go out at ``when`` (now or later); with ``closes_request`` the
+        request it replies to is marked done once the server accepted it.
 
         Raises:
             InvalidInput: no email address to send to, or the draft is already queued or
@@ -200,7 +218,8 @@ class Outbox:
         if draft.state not in (DraftState.DRAFT, DraftState.FAILED, DraftState.SCHEDULED):
             raise InvalidInput(_("This message is already being sent or was sent."))
         queued = replace(draft, state=DraftState.SCHEDULED, send_at=when, retry_at=None,
-                         tries=0, error="", attempt=None, modified_at=self._clock.now())
+                         tries=0, error="", attempt=None, modified_at=self._clock.now(),
+                         closes_request=closes_request and draft.reply_to is not None)
         self._drafts.save(queued)
         return queued
 
@@ -218,6 +237,22 @@ class Outbox:
         self._drafts.save(back)
         return back
 
+    def reschedule(self, draft: Draft, when: datetime) -> Draft:
+        """Move a queued (or failed) draft to ``when``, keeping what it closes.
+
+        Raises:
+            InvalidInput: it is being sent right now, or was sent.
+        """
+        if draft.state not in (DraftState.SCHEDULED, DraftState.FAILED):
+            raise InvalidInput(_("Only a queued or failed message can be rescheduled."))
+        return self.schedule(draft, when, closes_request=draft.closes_request)
+
+    def scheduled_reply(self, request_id: str) -> Draft | None:
+        """The reply to ``request_id`` queued or on its way out, if any (the soonest)."""
+        queued = (DraftState.SCHEDULED, DraftState.SENDING)
+        return next((d for d in self.pending()
+                     if d.reply_to == request_id and d.state in queued), None)
+
     def pending(self) -> list[Draft]:
         """Queued, in-flight and failed drafts, the soonest first."""
         states = (DraftState.SCHEDULED, DraftState.SENDING, DraftState.FAILED)
@@ -230,17 +265,33 @@ class Outbox:
         return min((t for t in times if t is not None), default=None)
 
     def recover(self) -> list[Draft]:
-        """Mark drafts left ``SENDING`` by a crash as ``FAILED`` (:data:`INTERRUPTED`).
+        """Mark drafts left ``SENDING`` by a crash as ``FAILED`` (:data:`INTERRUPTED`), and
+        close the requests of replies that were delivered but not yet closed (never resent).
 
-        Returns the drafts marked, for the user to check whether they went out.
+        Returns the drafts marked failed, for the user to check whether they went out.
         """
         now = self._clock.now()
+        drafts = self._drafts.all()
         cut = [replace(d, state=DraftState.FAILED, attempt=None, error=INTERRUPTED,
                        modified_at=now)
-               for d in self._drafts.all() if d.state is DraftState.SENDING]
+               for d in drafts if d.state is DraftState.SENDING]
         for draft in cut:
             self._drafts.save(draft)
+        for draft in drafts:
+            if draft.state is DraftState.SENT:
+                self._close(draft)
         return cut
+
+    def _close(self, sent: Draft) -> Draft:
+        """Mark the request a delivered reply answers done, once."""
+        if (not sent.closes_request or sent.reply_to is None or sent.request_closed_at
+                is not None or self._close_request is None):
+            return sent
+        with contextlib.suppress(CoreError):  # a request deleted meanwhile: nothing to close
+            self._close_request(sent.reply_to)
+        closed = replace(sent, request_closed_at=self._clock.now())
+        self._drafts.save(closed)
+        return closed
 
     def deliver_due(self, transport: MailTransport, sender: str) -> DeliveryReport:
         """Send every draft whose time has come, each at most once."""
@@ -259,7 +310,7 @@ class Outbox:
     def _deliver(self, draft: Draft, transport: MailTransport, sender: str,
                  report: DeliveryReport) -> None:
         mail = OutgoingMail(draft.id, sender, draft.recipient, draft.subject, draft.body,
-                            self._clock.now())
+                            self._clock.now(), draft.in_reply_to, draft.references)
         try:
             transport.send(mail)
         except SendFailed as error:
@@ -282,7 +333,7 @@ class Outbox:
         sent = replace(draft, state=DraftState.SENT, sent_at=now, attempt=None, retry_at=None,
                        error="", modified_at=now)
         self._drafts.save(sent)
-        report.sent.append(sent)
+        report.sent.append(self._close(sent))
 
 
 def _due(draft: Draft) -> datetime | None:

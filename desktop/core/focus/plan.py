@@ -76,6 +76,36 @@ def new_session(now: datetime, *, length: timedelta | None = None,
     return FocusSession(str(uuid.uuid4()), now, end, now)
 
 
+def booked(stretches: Iterable[tuple[datetime, datetime]], now: datetime,
+           existing: Iterable[FocusSession]) -> list[FocusSession]:
+    """Focus blocks for free ``stretches`` (from "Find focus time"), to start when they start.
+
+    A stretch that has begun starts its block now; one that has passed, or that overlaps a
+    block already planned, is refused.
+
+    Raises:
+        InvalidInput: a stretch has passed, overlaps a block or is too long.
+    """
+    taken = [s.block for s in existing if s.deleted_at is None and s.end > now]
+    sessions: list[FocusSession] = []
+    for start, end in sorted(stretches):
+        start = max(start, now)
+        check_length(start, end)
+        if any(start < block.end and block.start < end for block in taken):
+            raise InvalidInput(_("A ticked stretch overlaps a focus block that is already "
+                                 "planned; untick it and try again."))
+        session = FocusSession(str(uuid.uuid4()), start, end, now)
+        taken.append(session.block)
+        sessions.append(session)
+    return sessions
+
+
+def next_planned_start(sessions: Iterable[FocusSession], now: datetime) -> datetime | None:
+    """When the next block planned ahead (not yet running) starts."""
+    return min((s.start for s in sessions if s.deleted_at is None and s.start > now),
+               default=None)
+
+
 def check_length(start: datetime, end: datetime) -> None:
     """Refuse an end at or before the start, or a block longer than :data:`MAX_LENGTH`.
 

@@ -149,7 +149,8 @@ class FocusService:
         now = self._clock.now()
         settings = self._settings()
         times = [self._held.next_release(), self._coalescer.next_send(),
-                 plan.next_scheduled_start(self.schedules, now)]
+                 plan.next_scheduled_start(self.schedules, now),
+                 plan.next_planned_start(self.sessions, now)]
         session = self.current()
         if session is not None:
             times += [session.end, self._next_delivery(now, session.end, settings)]
@@ -196,6 +197,17 @@ class FocusService:
         longer = plan.extend(self._running(), by, self._clock.now())
         self._save(longer)
         return longer
+
+    def book(self, stretches: Sequence[tuple[datetime, datetime]]) -> list[plan.FocusSession]:
+        """Plan a focus block for each stretch; it starts by itself when its time comes.
+
+        Raises:
+            InvalidInput: a stretch has passed or overlaps a planned block; nothing is booked.
+        """
+        sessions = plan.booked(stretches, self._clock.now(), self.sessions)
+        for session in sessions:
+            self._save(session)
+        return sessions
 
     def check_schedule(self, text: str, zone: str | None = None) -> plan.FocusSchedule:
         """What :meth:`add_schedule` would add, without adding it.

@@ -60,6 +60,16 @@ class Incoming:
     priority: Priority = Priority.NORMAL
     replies_to: tuple[str, ...] = ()
     """External ids this item answers (a mail's In-Reply-To, then its References)."""
+    sender_zone: str = ""
+    """The sender's zone where the source says it (a Slack profile's ``tz``; a mail's Date
+    offset as a fixed ``Etc/GMT±N`` zone), for the people directory; ``""``: not said."""
+    zone_source: str = ""
+    """Where ``sender_zone`` came from: a :class:`desktop.core.people.Source` value."""
+    own: bool = False
+    """Written by the user (a reply, not a request), whoever the settings say the user is."""
+    answer_only: bool = False
+    """From someone else, not addressed to the user, but in a thread it answers (``replies_to``):
+    not a request itself, it only resumes a request waiting on that thread."""
 
     def is_from(self, me: Sequence[str]) -> bool:
         """Whether the sender is one of the user's own addresses or ids (``me``)."""

@@ -1,7 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Grouping the queue by time left: Overdue, At risk, Today, Tomorrow, This week, Later,
-Snoozed and Waiting.
+Snoozed, Waiting, and Follow up (waiting requests whose follow-up time has come).
 
 For a given moment every boundary between the time-based buckets is one instant, so a request's
 bucket follows from its reply-by alone: :func:`edges_at` computes the instants once and
@@ -35,6 +35,7 @@ class Bucket(Enum):
     LATER = "later"
     SNOOZED = "snoozed"
     WAITING = "waiting"
+    FOLLOW_UP = "follow-up"
 
     @property
     def label(self) -> str:
@@ -51,6 +52,7 @@ _LABELS = {
     Bucket.LATER: N_("Later"),
     Bucket.SNOOZED: N_("Snoozed"),
     Bucket.WAITING: N_("Waiting on others"),
+    Bucket.FOLLOW_UP: N_("Follow up"),
 }
 
 TIMED_BUCKETS = (
@@ -92,6 +94,8 @@ class QueueEntry(NamedTuple):
     received_at: float
     """Orders the waiting group; may be 0 for entries with a reply-by."""
     snoozed_until: float | None
+    follow_up: float | None = None
+    """While waiting: when the request comes back to be followed up."""
 
     @classmethod
     def of(cls, request: Request) -> QueueEntry:
@@ -102,6 +106,7 @@ class QueueEntry(NamedTuple):
             None if paused or request.reply_by is None else request.reply_by.timestamp(),
             request.received_at.timestamp(),
             request.snoozed_until.timestamp() if request.snoozed_until else None,
+            request.follow_up_at.timestamp() if paused and request.follow_up_at else None,
         )
 
 
@@ -125,6 +130,8 @@ class BucketEdges:
     def entry_bucket(self, entry: QueueEntry) -> Bucket:
         """:meth:`bucket_of` for an active request known only by its :class:`QueueEntry`."""
         if entry.reply_by is None:
+            if entry.follow_up is not None and entry.follow_up <= self.now.timestamp():
+                return Bucket.FOLLOW_UP
             return Bucket.WAITING
         if entry.snoozed_until is not None and entry.snoozed_until > self.now.timestamp():
             return Bucket.SNOOZED
@@ -134,11 +141,24 @@ class BucketEdges:
         """Where ``request`` belongs now; ``None`` for done or deleted requests."""
         if request.state is State.DONE or request.deleted_at is not None:
             return None
+        if request.needs_follow_up(self.now):
+            return Bucket.FOLLOW_UP
         if request.state is State.WAITING or request.reply_by is None:
             return Bucket.WAITING
         if request.is_snoozed(self.now):
             return Bucket.SNOOZED
         return self.timed_bucket(request.reply_by.timestamp())
+
+
+def overdue_counts(entries: Iterable[QueueEntry], now: datetime) -> tuple[int, int]:
+    """How many active requests are overdue at ``now``, and how many of those are snoozed: a
+    snooze hides a request but never its lateness, so both count as overdue."""
+    cut, overdue, snoozed = now.timestamp(), 0, 0
+    for entry in entries:
+        if entry.reply_by is not None and entry.reply_by <= cut:
+            overdue += 1
+            snoozed += entry.snoozed_until is not None and entry.snoozed_until > cut
+    return overdue, snoozed
 
 
 @dataclass(frozen=True, slots=True)

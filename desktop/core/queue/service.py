@@ -24,11 +24,12 @@ from desktop.core.deadlines import (
     with_reply_by,
     with_reply_bys,
 )
-from desktop.core.errors import InvalidInput, NotFound
+from desktop.core.errors import AmbiguousId, InvalidInput, NotFound
 from desktop.core.i18n import _
 from desktop.core.importing.items import Incoming, import_id
 from desktop.core.ports import Clock, RequestRepository, SettingsStore
 from desktop.core.queue.buckets import Bucket, BucketEdges, QueueEntry, edges_at
+from desktop.core.queue.history import HistoryEntry, HistoryKind, MemoryHistory, RequestHistory
 from desktop.core.requests import Channel, Priority, Request, State
 from desktop.core.settings import REGISTRY, Settings, check_value
 
@@ -36,6 +37,7 @@ HolidayLookup = Callable[[str, str | None], HolidaySource]
 """Given a country and subdivision, returns the holidays of a year (the platform's adapter)."""
 
 _DERIVED_WITH = "_derived_with"
+_SHOWN_MATCHES = 5
 
 
 class QueueService:
@@ -47,6 +49,7 @@ class QueueService:
         clock: the source of ``now``.
         holidays: looks up public holidays for the region chosen in the settings.
         default_zone: the zone to use until the user picks one (the system's).
+        history: where the request history is kept (default: in memory).
     """
 
     def __init__(
@@ -56,8 +59,10 @@ class QueueService:
         clock: Clock,
         holidays: HolidayLookup,
         default_zone: str = "UTC",
+        history: RequestHistory | None = None,
     ) -> None:
         self._requests = requests
+        self._history: RequestHistory = history or MemoryHistory()
         self._settings_store = settings
         self._clock = clock
         self._holidays = holidays
@@ -137,6 +142,37 @@ class QueueService:
         if request is None or request.deleted_at is not None:
             raise NotFound(request_id)
         return request
+
+    def find(self, text: str, *, deleted: bool = False) -> Request:
+        """The request whose id is ``text`` or starts with it (as ``list`` prints ids): among
+        the deleted requests with ``deleted``, else among the rest.
+
+        Raises:
+            NotFound: no such request.
+            AmbiguousId: more than one id starts with ``text``; the message names them.
+        """
+        prefix = text.strip().lower()
+        if not prefix:
+            raise NotFound(text)
+        found = self._requests.get(prefix)
+        if found is not None and (found.deleted_at is not None) == deleted:
+            return found
+        ids = self._requests.ids_starting(prefix, deleted=deleted, limit=_SHOWN_MATCHES + 1)
+        if not ids:
+            raise NotFound(text)
+        if len(ids) > 1:
+            shown = ", ".join(i[: max(len(prefix) + 4, 8)] for i in ids[:_SHOWN_MATCHES])
+            more = "…" if len(ids) > _SHOWN_MATCHES else ""
+            raise AmbiguousId(_("'{prefix}' starts the ids of several requests ({ids}{more}); "
+                                "give more of the id.").format(prefix=text.strip(), ids=shown,
+                                                               more=more), tuple(ids))
+        request = self._requests.get(ids[0])
+        assert request is not None
+        return request
+
+    def deleted(self) -> list[Request]:
+        """The deleted requests, the latest deleted first (:meth:`restore` brings one back)."""
+        return self._requests.deleted()
 
     def active(self) -> list[Request]:
         """Every request that is neither done nor deleted."""
@@ -240,6 +276,8 @@ class QueueService:
         what is surely known; what is new is decided by the insert itself
         (``RequestRepository.insert_new``), so an import running beside another one, or beside
         the user's edits, never overwrites a row and counts each request once.
+        An item that answers a waiting request in its thread resumes that request's clock
+        (:meth:`resume_answered`), whichever source brought it (mail file, IMAP, chat export).
 
         Returns:
             How many were imported, and how many skipped as duplicates.
@@ -252,6 +290,7 @@ class QueueService:
                 fresh[request.id] = request
         derived = with_reply_bys(list(fresh.values()), self.settings.policy, self.calendar)
         imported = self._requests.insert_new(derived)
+        self.resume_answered([i for i in items if i.replies_to])
         return imported, len(items) - imported
 
     def close_answered(self, replies: Sequence[Incoming]) -> int:
@@ -285,9 +324,50 @@ class QueueService:
         """Put a done request back in the queue."""
         return self._change(request_id, rq.reopen)
 
-    def wait(self, request_id: str) -> Request:
-        """Waiting on others: pause the request's clock."""
-        return self._change(request_id, rq.start_waiting)
+    def wait(self, request_id: str, follow_up_at: datetime | None = None) -> Request:
+        """Waiting on others: pause the request's clock until an answer comes; with no answer
+        by ``follow_up_at`` (default: the policy's follow-up time from now) the request comes
+        back in the Follow up group.
+
+        Raises:
+            InvalidInput: ``follow_up_at`` is not in the future.
+        """
+        at = follow_up_at or self.default_follow_up()
+        return self._change(request_id, lambda r, now: rq.start_waiting(r, now, at))
+
+    def default_follow_up(self) -> datetime:
+        """When a wait started now comes back: the policy's follow-up time, counted in
+        business time for ``bd``/``bh``."""
+        now = self._clock.now()
+        target = self.settings.follow_up
+        span = target.duration(self.calendar.day_length)
+        if target.unit.is_business and not self.calendar.hours.is_empty:
+            return self.calendar.add(now, span)
+        return now + span
+
+    def resume_answered(self, answers: Sequence[Incoming]) -> list[Request]:
+        """Resume the waiting requests that ``answers`` (messages from others) answer in
+        their thread: matched by the answer's ``replies_to`` (In-Reply-To, References)
+        against the request's external id (its Message-ID), in the same source. Each gets
+        a history entry naming who answered. Returns the resumed requests."""
+        by_id: dict[str, Incoming] = {}
+        for answer in answers:
+            for ref in answer.replies_to:
+                by_id.setdefault(import_id(answer.source, ref), answer)
+        if not by_id:
+            return []
+        now = self._clock.now()
+        resumed = [rq.resume(r, now) for r in self._requests.get_many(by_id)
+                   if r.state is State.WAITING and r.deleted_at is None
+                   and by_id[r.id].received_at >= (r.pauses[-1].start if r.pauses else now)]
+        fresh = self.put_many(resumed)
+        for request in fresh:
+            self._history.add(request.id, now, HistoryKind.ANSWERED, by_id[request.id].sender)
+        return fresh
+
+    def history(self, request_id: str) -> list[HistoryEntry]:
+        """What happened to a request by itself, oldest first."""
+        return self._history.entries(request_id)
 
     def resume(self, request_id: str) -> Request:
         """Continue the request's clock after waiting."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from desktop.core.drafting.drafts import Draft
 from desktop.core.drafting.outbox import DeliveryReport
+from desktop.core.drafting.replies import thread_headers
 from desktop.core.i18n import _, ngettext
 from desktop.core.requests import Request
 
@@ -23,6 +24,7 @@ from desktop.ui.drafting.outbox_runner import OutboxRunner
 
 if TYPE_CHECKING:  # the editor (with the checker's patterns) loads when a draft first opens
     from desktop.ui.drafting.dialogs import DraftsDialog
+    from desktop.ui.drafting.outbox_dialog import OutboxDialog
     from desktop.ui.drafting.window import DraftWindow
 
 
@@ -47,6 +49,8 @@ class DraftingController(QObject):
         self.report_box: QMessageBox | None = None
         self.new_action = self._action(_("&New message"), lambda: self.new_draft(), "Ctrl+M")
         self.drafts_action = self._action(_("D&rafts…"), self.show_drafts, "Ctrl+Shift+D")
+        self.outbox_action = self._action(_("Outbo&x…"), self.show_outbox)
+        self.outbox_changed: Callable[[], None] = lambda: None
         self.account_action = self._action(_("SMTP &account…"),
                                            lambda: edit_account(window) if edit_account else None)
         self.account_action.setEnabled(edit_account is not None)
@@ -65,7 +69,7 @@ class DraftingController(QObject):
         """Put the actions into the main window's menus (after its first entry)."""
         actions = file_menu.actions()
         before = actions[1] if len(actions) > 1 else None
-        for action in (self.new_action, self.drafts_action):
+        for action in (self.new_action, self.drafts_action, self.outbox_action):
             file_menu.insertAction(before, action) if before else file_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.account_action)
@@ -75,10 +79,13 @@ class DraftingController(QObject):
     def new_draft(self, reply_to: Request | None = None, *, subject: str = "",
                   body: str = "", recipient: str = "", recipient_zone: str = "",
                   template_id: str | None = None) -> DraftWindow:
-        """Start a draft (a reply to ``reply_to`` when given) and open its window."""
+        """Start a draft (a reply to ``reply_to`` when given, in its thread) and open its
+        window."""
+        in_reply_to, references = thread_headers(reply_to) if reply_to else ("", "")
         draft = self.env.drafts.create(
             subject=subject, body=body, recipient=recipient, recipient_zone=recipient_zone,
-            template_id=template_id, reply_to=reply_to.id if reply_to is not None else None)
+            template_id=template_id, reply_to=reply_to.id if reply_to is not None else None,
+            in_reply_to=in_reply_to, references=references)
         return self.open_draft(draft)
 
     def open_draft(self, draft: Draft) -> DraftWindow:
@@ -110,6 +117,20 @@ class DraftingController(QObject):
         from desktop.ui.drafting.dialogs import DraftsDialog
 
         dialog = DraftsDialog(drafts.drafts, self.env.formatter, self.open_draft, delete,
+                              self._window)
+        dialog.open()
+        return dialog
+
+    def show_outbox(self) -> OutboxDialog:
+        """File > Outbox…: cancel, reschedule or edit what is queued."""
+        from desktop.ui.drafting.outbox_dialog import OutboxDialog
+
+        def changed() -> None:
+            if self.runner is not None:
+                self.runner.arm()
+            self.outbox_changed()
+
+        dialog = OutboxDialog(self.env.outbox, self.env.formatter, self.open_draft, changed,
                               self._window)
         dialog.open()
         return dialog

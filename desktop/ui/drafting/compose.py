@@ -37,7 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.drafting.replies import REPLY_TEMPLATE, reply_values
+from desktop.core.drafting.replies import (
+    FOLLOW_UP_TEMPLATE,
+    REPLY_TEMPLATE,
+    follow_up_values,
+    reply_values,
+)
 from desktop.core.drafting.templates import RawValue, Template, TemplateBroken
 from desktop.core.i18n import N_, _
 from desktop.core.requests import Request
@@ -292,13 +297,16 @@ class Composer:
         zones: every zone offered.
         people: the senders known from the queue.
         open_draft: takes a composed message on into the draft editor.
+        zone_of: the zone of a sender, from the people directory (``None``: not known).
     """
 
     def __init__(self, library: Library, now: Callable[[], datetime],
                  own_zone: Callable[[], str], zones: Callable[[], Sequence[str]],
                  people: Callable[[], Sequence[str]],
-                 open_draft: OpenDraft | None = None) -> None:
+                 open_draft: OpenDraft | None = None,
+                 zone_of: Callable[[str], str | None] = lambda _address: None) -> None:
         self.library = library
+        self.zone_of = zone_of
         self.open_draft = open_draft
         self.now = now
         self.own_zone = own_zone
@@ -313,7 +321,14 @@ class Composer:
                              open_draft=self.open_draft, reply_to=reply_to)
 
     def reply_dialog(self, parent: QWidget | None, request: Request) -> ComposeDialog:
-        values = reply_values(request, self.now(), self.own_zone())
+        """A reply to ``request``; the follow-up template when its follow-up is due."""
+        now = self.now()
+        if request.needs_follow_up(now):
+            values = follow_up_values(request, now, self.own_zone(), self.zone_of(request.sender))
+            dialog = self.dialog(parent, FOLLOW_UP_TEMPLATE, values, reply_to=request)
+            dialog.setWindowTitle(_("Follow up: {subject}").format(subject=request.subject))
+            return dialog
+        values = reply_values(request, now, self.own_zone(), self.zone_of(request.sender))
         dialog = self.dialog(parent, REPLY_TEMPLATE, values, reply_to=request)
         dialog.setWindowTitle(_("Reply: {subject}").format(subject=request.subject))
         return dialog

@@ -10,13 +10,22 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QModelIndex, QSortFilterProxyModel, Qt, QTimeZone
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTime,
+    QTimeZone,
+)
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -103,34 +112,62 @@ class HistoryDialog(QDialog):
 
 class SendLaterDialog(QDialog):
     """When to send: the suggestion (the recipient's next working moment outside the user's
-    focus), editable."""
+    focus), shown and edited on the recipient's clock, with the user's own time beside it.
+
+    The editor holds the recipient's wall-clock date and time as plain fields (kept in UTC
+    inside Qt, which has no gaps), and :meth:`when` reads them in the recipient's zone: Qt's
+    own zone conversion would show the machine's zone under the recipient's label.
+    """
 
     def __init__(self, suggested: datetime, formatter: Formatter, recipient_zone: str,
                  parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Send later"))
-        zone = ZoneInfo(recipient_zone) if recipient_zone else formatter.zone
-        self._qzone = QTimeZone(str(zone).encode())
-        self.edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(
-            int(suggested.timestamp()), self._qzone))
+        self._zone = ZoneInfo(recipient_zone) if recipient_zone else formatter.zone
+        self._formatter = formatter
+        theirs = suggested.astimezone(self._zone)
+        self.edit = QDateTimeEdit()
+        self.edit.setTimeZone(QTimeZone.utc())  # plain fields: never the machine's zone
+        self.edit.setDateTime(QDateTime(QDate(theirs.year, theirs.month, theirs.day),
+                                        QTime(theirs.hour, theirs.minute), QTimeZone.utc()))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("ddd d MMM yyyy HH:mm")
-        where = recipient_zone or _("your time zone")
-        hint = QLabel(_("Suggested: the next moment inside the recipient's working hours and "
-                        "outside your focus blocks. Times are in {zone}.").format(zone=where),
-                      wordWrap=True)
+        zone_name = str(self._zone)
+        if recipient_zone:
+            hint_text = _("Suggested: the next moment inside the recipient's working hours "
+                          "and outside your focus blocks. The time is theirs, in {zone}.")
+        else:
+            hint_text = _("Suggested: the next moment inside working hours and outside your "
+                          "focus blocks. The recipient's zone is not known; the time is "
+                          "yours, in {zone}.")
+        hint = QLabel(hint_text.format(zone=zone_name), wordWrap=True)
+        self.zone_label = QLabel(_("Their time ({zone})").format(zone=zone_name))
+        self.yours = QLabel()
+        self.edit.dateTimeChanged.connect(self._show_yours)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.zone_label, self.edit)
+        form.addRow(_("Your time ({zone})").format(zone=str(formatter.zone)), self.yours)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
-        layout.addWidget(self.edit)
+        layout.addLayout(form)
         layout.addWidget(buttons)
+        self._show_yours()
 
     def when(self) -> datetime:
-        """The chosen instant (UTC)."""
-        return datetime.fromtimestamp(self.edit.dateTime().toSecsSinceEpoch(), UTC)
+        """The chosen instant (UTC): the fields read on the recipient's clock."""
+        value = self.edit.dateTime()
+        day, clock = value.date(), value.time()
+        wall = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute(),
+                        tzinfo=self._zone)
+        return wall.astimezone(UTC)
+
+    def _show_yours(self, *_args: object) -> None:
+        mine = self.when().astimezone(self._formatter.zone)
+        self.yours.setText(f"{self._formatter.day(mine)} {mine:%H:%M}")
 
 
 class DraftsDialog(QDialog):

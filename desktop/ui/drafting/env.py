@@ -44,8 +44,9 @@ def mailto_url(to: str, subject: str, body: str) -> str:
 class DraftOutputs:
     """How a draft leaves the app other than through SMTP."""
 
-    eml: Callable[[str, str, str, str], bytes]
-    """``(subject, body, to, sender)`` → the bytes of an .eml file."""
+    eml: Callable[..., bytes]
+    """``(subject, body, to, sender, *, in_reply_to, references)`` → the bytes of an .eml
+    file."""
     markdown: Callable[[str, str], str] = markdown_text
     plain: Callable[[str, str], str] = plain_text
     mailto: Callable[[str, str, str], str] = mailto_url
@@ -70,6 +71,11 @@ class DraftEnvironment:
         deliver_soon: asks the outbox runner to look for due drafts now.
         mark_done: marks a request done; returns how to undo it (``None``: not available).
         mark_done_on_send: reads the setting; ``set_mark_done_on_send`` stores it.
+        mark_done_on_export: ``ask``, ``yes`` or ``no``: whether copying or saving a reply
+            marks its request done; ``set_mark_done_on_export`` remembers an answer.
+        undo_seconds: how long Send now waits, with an Undo button, before it queues for real.
+        hours_of: a recipient's own working hours from the people directory (``None``: not
+            known; send-later reads the user's hours in their zone).
         open_url: opens a URL in the desktop's handler (mailto:).
         secret_scanner: finds secrets in a message (run off the GUI thread); ``None`` leaves
             them to the checker's own rules.
@@ -90,5 +96,9 @@ class DraftEnvironment:
     mark_done: Callable[[str], Undo] | None = None
     mark_done_on_send: Callable[[], bool] = lambda: True
     set_mark_done_on_send: Callable[[bool], None] = lambda _on: None
+    mark_done_on_export: Callable[[], str] = lambda: "ask"
+    set_mark_done_on_export: Callable[[str], None] = lambda _choice: None
+    undo_seconds: Callable[[], int] = lambda: 10
+    hours_of: Callable[[str], WorkingHours | None] = lambda _recipient: None
     open_url: Callable[[str], bool] = lambda _url: False
     secret_scanner: Callable[[str], Sequence[SecretHit]] | None = None

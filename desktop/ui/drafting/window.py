@@ -11,7 +11,7 @@ setting says so, with Undo in the message bar.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,6 +21,7 @@ from babel.dates import format_datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFileDialog,
@@ -187,7 +188,7 @@ class DraftWindow(QMainWindow):
         self.history_action = self._action(_("&History…"), self.show_history, "Ctrl+H")
         self.account_action = self._action(_("SMTP &account…"), self._edit_account)
         self.account_action.setEnabled(self.env.edit_account is not None)
-        self.done_setting = QAction(_("Sending or copying a reply marks its request done"),
+        self.done_setting = QAction(_("A delivered reply marks its request done"),
                                     self, checkable=True)
         self.done_setting.setChecked(self.env.mark_done_on_send())
         self.done_setting.toggled.connect(self.env.set_mark_done_on_send)
@@ -367,7 +368,9 @@ class DraftWindow(QMainWindow):
                 return None
             path = Path(name)
         data = self.env.outputs.eml(self.subject.text(), self.editor.toPlainText(),
-                                    self.recipient.text().strip(), self.env.sender())
+                                    self.recipient.text().strip(), self.env.sender(),
+                                    in_reply_to=self._draft.in_reply_to,
+                                    references=self._draft.references)
         try:
             path.write_bytes(data)
         except OSError as error:
@@ -391,13 +394,21 @@ class DraftWindow(QMainWindow):
         return url
 
     def send_now(self) -> bool:
-        """Queue the message to go out at once."""
-        return self._schedule(self.env.drafts.now())
+        """Queue the message to go out after the undo window (a setting, 10 s by default);
+        Undo in the message bar takes it back before then."""
+        seconds = max(self.env.undo_seconds(), 0)
+        if not self._schedule(self.env.drafts.now() + timedelta(seconds=seconds)):
+            return False
+        if seconds:
+            self.show_message(ngettext("Sending in {n} second.", "Sending in {n} seconds.",
+                                       seconds).format(n=seconds), _("Undo"), self.take_back)
+        return True
 
     def planned_send_time(self) -> datetime:
         """Send-later's suggestion: the recipient's next working moment outside focus."""
         zone = ZoneInfo(self.recipient_zone() or self.env.user_zone())
-        return next_send_time(self.env.drafts.now(), zone, self.env.hours(), self.env.busy)
+        hours = self.env.hours_of(self.recipient.text()) or self.env.hours()
+        return next_send_time(self.env.drafts.now(), zone, hours, self.env.busy)
 
     def send_later(self, when: datetime | None = None) -> bool:
         """Queue the message for ``when`` (asks, suggesting :meth:`planned_send_time`)."""
@@ -419,15 +430,18 @@ class DraftWindow(QMainWindow):
                                 "Unhurried, or copy the message instead."))
             return False
         draft = self.save_now()
+        closes = draft.reply_to is not None and self.env.mark_done_on_send()
         try:
-            self._draft = self.env.outbox.schedule(draft, when)
+            self._draft = self.env.outbox.schedule(draft, when, closes_request=closes)
         except InvalidInput as error:
             self.show_message(error.message)
             return False
         self.saved.emit(self._draft)
         self._show_state()
         self.env.deliver_soon()
-        self._output_made()
+        if closes:
+            self.show_message(_("Queued. The request stays open until the server accepts "
+                                "the message."))
         return True
 
     def take_back(self) -> None:
@@ -448,10 +462,32 @@ class DraftWindow(QMainWindow):
             self._draft = stored
             self._show_state()
 
+    def ask_mark_done(self) -> tuple[bool, bool]:
+        """Ask whether copying or saving a reply closes its request: ``(mark, remember)``."""
+        box = QMessageBox(QMessageBox.Icon.Question, _("Mark the request done?"),
+                          _("The reply left Unhurried by copy, file or mail app, so Unhurried "
+                            "cannot tell whether it was sent. Mark the request done?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        remember = QCheckBox(_("Remember my answer"))
+        box.setCheckBox(remember)
+        answer = box.exec()
+        return answer == QMessageBox.StandardButton.Yes, remember.isChecked()
+
     def _output_made(self) -> None:
+        """A copy, a file or the mail app: the request closes only if the user says so (asked
+        once; the answer can be remembered as the ``mark_done_on_export`` setting)."""
         request = self._draft.reply_to
-        if (request is None or self._marked_done or self.env.mark_done is None
-                or not self.env.mark_done_on_send()):
+        if request is None or self._marked_done or self.env.mark_done is None:
+            return
+        choice = self.env.mark_done_on_export()
+        if choice == "ask":
+            mark, remember = self.ask_mark_done()
+            if remember:
+                self.env.set_mark_done_on_export("yes" if mark else "no")
+        else:
+            mark = choice == "yes"
+        if not mark:
             return
         try:
             self._undo_done = self.env.mark_done(request)

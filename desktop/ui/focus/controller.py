@@ -198,6 +198,16 @@ class FocusController(QObject):
         if app is not None:
             app.quit()
 
+    def book(self, stretches: list[tuple[datetime, datetime]]) -> None:
+        """Plan focus blocks for the stretches "Find focus time" ticked.
+
+        Raises:
+            InvalidInput: a stretch overlaps a planned block or has passed; nothing is booked.
+        """
+        self.service.book(stretches)
+        self.refresh()
+        self.wake.replan()
+
     def _run(self, change: Callable[[], object]) -> bool:
         try:
             change()

@@ -36,6 +36,11 @@ class Measure:
     value: Callable[[WeekFigures], float | None]
     percent: bool = False
 
+    def recorded(self, value: float | None) -> bool:
+        """Whether ``value`` is something measured: a share is, even 0 % (as the headline and
+        ``stats`` say); a count or duration of 0 is not."""
+        return value is not None and (self.percent or value != 0)
+
 
 MEASURES: tuple[Measure, ...] = (
     Measure("meeting_hours", N_("Meeting hours"), N_("hours"), lambda w: w.meeting_hours),

@@ -109,7 +109,7 @@ class _Chart(QWidget):
         top = max([*heights, average or 0.0, 1.0])
         self.plot.setYRange(0, top * 1.15, padding=0)
         fmt = self.measure.percent
-        if not any(self.values):
+        if not any(self.measure.recorded(v) for v in self.values):
             self.comparison.setText(_("Nothing recorded in these weeks."))
             return
         self.comparison.setText(_("This week {current} · previous four {average}").format(

@@ -67,7 +67,8 @@ class AddRequestDialog(QDialog):
         if not text.strip():
             return None
         zone = ZoneInfo(self._queue.settings.timezone)
-        return parse_when(text, self._queue.now(), zone, prefer_future=future)
+        return parse_when(text, self._queue.now(), zone, prefer_future=future,
+                          calendar=self._queue.calendar)
 
     def accept(self) -> None:
         """Check the input; stay open with a message when something cannot be read."""

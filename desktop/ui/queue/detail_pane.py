@@ -5,16 +5,21 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTextBrowser
 
 from desktop.core.i18n import _
+from desktop.core.people import Person, local_clock
 from desktop.core.queue.buckets import Bucket
+from desktop.core.queue.history import describe
 from desktop.core.queue.service import QueueService
-from desktop.core.requests import Request
+from desktop.core.requests import Request, State
 
 from desktop.ui.common.formatting import Formatter, plain_html
+from desktop.ui.queue.model import time_left_text
 
 if TYPE_CHECKING:
     from desktop.ui.sync.history import History
@@ -24,7 +29,9 @@ class DetailPane(QTextBrowser):
     """Shows the selected request. External text is escaped: markup in a message stays text.
 
     ``history`` (set by the sync's wiring) gives the values syncs overwrote in a request; they
-    are listed under "Sync history" when there are any.
+    are listed under "Sync history" when there are any. ``person`` (the people directory's
+    lookup) adds the sender's local time now; ``reply_scheduled`` (the outbox's) when a queued
+    reply goes out.
     """
 
     def __init__(self, queue: QueueService, formatter: Formatter, parent: Any = None) -> None:
@@ -32,6 +39,8 @@ class DetailPane(QTextBrowser):
         self._queue = queue
         self._fmt = formatter
         self.history: History | None = None
+        self.person: Callable[[str], Person | None] | None = None
+        self.reply_scheduled: Callable[[str], datetime | None] | None = None
         self.setOpenExternalLinks(True)
         self.setObjectName("detailPane")
         self.show_request(None)
@@ -42,21 +51,28 @@ class DetailPane(QTextBrowser):
             hint = html.escape(_("Select a request to read it."))
             self.setHtml(f"<p style='color:gray'>{hint}</p>")
             return
-        rows = [(_("From"), plain_html(request.sender or "—")),
+        rows = [(_("From"), plain_html(request.sender or "—")), *self._their_time(request),
                 (_("Channel"), html.escape(_(request.channel.label))),
                 (_("Priority"), html.escape(_(request.priority.label))),
                 (_("Received"), html.escape(self._fmt.full(request.received_at)))]
-        if request.reply_by is not None:
+        if request.reply_by is not None and request.state is not State.WAITING:
             rows.append((_("Reply by"), html.escape(_("{moment} ({relative})").format(
                 moment=self._fmt.full(request.reply_by),
-                relative=self._fmt.relative(request.reply_by - self._queue.now())))))
+                relative=time_left_text(self._queue, self._fmt, request, self._queue.now())))))
         else:
             left = self._queue.clockwork(request).remaining
             rows.append((_("Reply by"), html.escape(
                 _("paused while waiting on others; {time} of business time left").format(
                     time=self._fmt.duration(left)))))
+        if request.follow_up_at is not None:
+            rows.append((_("Follow up"), html.escape(self._fmt.full(request.follow_up_at))))
         if request.due is not None:
             rows.append((_("Deadline"), html.escape(_("set by hand"))))
+        scheduled = self.reply_scheduled(request.id) if self.reply_scheduled else None
+        if scheduled is not None:
+            rows.append((_("Reply scheduled"), html.escape(_(
+                "goes out {moment}; the request closes once it is delivered").format(
+                moment=self._fmt.full(scheduled)))))
         if request.snoozed_until is not None and request.is_snoozed(self._queue.now()):
             rows.append((_("Snoozed until"), html.escape(self._fmt.full(request.snoozed_until))))
         if bucket is not None:
@@ -70,8 +86,36 @@ class DetailPane(QTextBrowser):
         self.setHtml(
             f"<h3>{plain_html(request.subject)}</h3><table>{table}</table><hr><p>{body}</p>"
             + (f"<p><b>{heading}</b></p><ul>{links}</ul>" if links else "")
+            + self._events_html(request.id)
             + self._history_html(request.id)
         )
+
+    def _their_time(self, request: Request) -> list[tuple[str, str]]:
+        """"Ana — 07:40 in New York, starts in 1h 20m", when the sender's zone is known."""
+        person = self.person(request.sender) if self.person and request.sender else None
+        clock = local_clock(person, self._queue.now()) if person is not None else None
+        if person is None or clock is None:
+            return []
+        place = person.zone.rpartition("/")[2].replace("_", " ")
+        local = format_time_in(clock.local, self._fmt)
+        if clock.starts_in is None:
+            text = _("{name} — {time} in {place}, working").format(
+                name=person.name or person.key, time=local, place=place)
+        else:
+            text = _("{name} — {time} in {place}, starts in {wait}").format(
+                name=person.name or person.key, time=local, place=place,
+                wait=self._fmt.duration(clock.starts_in))
+        return [(_("Their time"), html.escape(text))]
+
+    def _events_html(self, request_id: str) -> str:
+        """What happened to the request by itself (an answer resumed its clock)."""
+        entries = self._queue.history(request_id)
+        if not entries:
+            return ""
+        items = "".join(f"<li>{html.escape(self._fmt.full(e.at))}: {plain_html(describe(e))}</li>"
+                        for e in entries)
+        heading = html.escape(_("History"))
+        return f"<p><b>{heading}</b></p><ul>{items}</ul>"
 
     def _history_html(self, request_id: str) -> str:
         if self.history is None:
@@ -84,3 +128,10 @@ class DetailPane(QTextBrowser):
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
         heading = html.escape(_("Sync history"))
         return f"<p><b>{heading}</b></p><ul>{items}</ul>"
+
+
+def format_time_in(local: datetime, formatter: Formatter) -> str:
+    """The time of day of ``local`` on its own clock, in the formatter's locale."""
+    from babel.dates import format_time  # the locale library, as the formatter uses it
+
+    return format_time(local, "short", tzinfo=local.tzinfo, locale=formatter.locale)

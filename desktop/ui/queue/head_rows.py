@@ -59,6 +59,11 @@ class HeadRows:
             return self._full.ids(group, start, stop)
         return list(self._head.first[group][start:stop])
 
+    def snoozed_overdue(self, now: float) -> int:
+        """:meth:`QueueRows.snoozed_overdue`; 0 until the rest is read (the head has no
+        reply-bys of snoozed rows, and a first paint must not wait for them)."""
+        return 0 if self._full is None else self._full.snoozed_overdue(now)
+
     def __getattr__(self, name: str) -> Any:
         """Everything else needs every row."""
         return getattr(self.full(), name)

@@ -154,6 +154,10 @@ class QueueModel(QAbstractItemModel):
         """How many requests are shown in ``bucket``."""
         return self._row_count(GROUPS.index(bucket))
 
+    def overdue_count(self) -> int:
+        """Overdue requests shown, snoozed ones included: the status bar counts them all."""
+        return self.count(Bucket.OVERDUE) + self._rows.snoozed_overdue(self._now.timestamp())
+
     def reply_bys(self, edges: BucketEdges) -> list[datetime]:
         """Reply-bys of shown open requests that the next bucket change at ``edges`` can
         depend on (for the next-wake timer): those ahead, up to the first not yet at risk."""
@@ -162,6 +166,15 @@ class QueueModel(QAbstractItemModel):
     def snooze_ends(self) -> list[datetime]:
         """Ends of the running snoozes."""
         return [datetime.fromtimestamp(t, UTC) for t in self._rows.snooze_ends()]
+
+    def snoozed_reply_bys(self) -> list[datetime]:
+        """Reply-bys of snoozed requests still ahead: the overdue count changes then."""
+        now = self._now.timestamp()
+        return [datetime.fromtimestamp(t, UTC) for t in self._rows.snoozed_reply_bys_ahead(now)]
+
+    def follow_ups(self) -> list[datetime]:
+        """Follow-up times of the waiting requests shown: each then moves to Follow up."""
+        return [datetime.fromtimestamp(t, UTC) for t in self._rows.follow_ups_ahead()]
 
     def widest_texts(self, column: Column) -> list[str]:
         """Long texts ``column`` can show in this locale, with its header, for sizing it
@@ -313,12 +326,12 @@ class QueueModel(QAbstractItemModel):
     def _time_left(self, item: Request, bucket: Bucket) -> str:
         day = self._queue.calendar.day_length
         left = self._queue.time_left(item, self._now)
-        if bucket is Bucket.WAITING or item.reply_by is None:
+        if bucket in (Bucket.WAITING, Bucket.FOLLOW_UP) or item.reply_by is None:
             return _("paused, {time}").format(time=self._fmt.time_left(left, timedelta(0), day))
         if bucket is Bucket.SNOOZED and item.snoozed_until is not None:
             return _("back {moment}").format(moment=self._fmt.moment(item.snoozed_until,
                                                                      self._now))
-        return self._fmt.time_left(left, self._now - item.reply_by, day)
+        return time_left_text(self._queue, self._fmt, item, self._now)
 
     def _sort_value(self, item: Request, column: Column) -> Any:
         if column in (Column.TIME_LEFT, Column.REPLY_BY):
@@ -436,3 +449,12 @@ class QueueModel(QAbstractItemModel):
                 self.dataChanged.emit(self.index(0, Column.TIME_LEFT, parent),
                                       self.index(count - 1, Column.TIME_LEFT, parent),
                                       [Qt.ItemDataRole.DisplayRole])
+
+
+def time_left_text(queue: QueueService, formatter: Formatter, request: Request,
+                   now: datetime) -> str:
+    """``7h 59m left`` or ``overdue 2h``: a request's time left as the list's column states it
+    (business time, days of working length); the detail pane uses the same words."""
+    assert request.reply_by is not None
+    left = queue.time_left(request, now)
+    return formatter.time_left(left, now - request.reply_by, queue.calendar.day_length)

@@ -5,7 +5,8 @@
 Open requests are kept in one list sorted by reply-by; the six time-based groups are
 consecutive slices of it, cut where the bucket edges fall. Moving the clock only moves the cuts
 (a few binary searches), so regrouping 100,000 requests costs the same as regrouping ten.
-Snoozed requests (by end of snooze) and waiting ones (by arrival) have lists of their own.
+Snoozed requests (by end of snooze), waiting ones (by arrival) and those to follow up (by
+follow-up time) have lists of their own.
 
 Only :class:`~desktop.core.queue.buckets.QueueEntry` tuples are kept, never whole requests.
 """
@@ -20,6 +21,7 @@ from desktop.core.queue.buckets import TIMED_BUCKETS, Bucket, BucketEdges, Queue
 
 GROUPS = tuple(Bucket)
 SNOOZED, WAITING = GROUPS.index(Bucket.SNOOZED), GROUPS.index(Bucket.WAITING)
+FOLLOW_UP = GROUPS.index(Bucket.FOLLOW_UP)
 TIMED = len(TIMED_BUCKETS)
 _TIMED_LIST = -1  # where an entry sits: the timed list, SNOOZED or WAITING
 
@@ -34,7 +36,7 @@ class QueueRows:
         self.entries: dict[str, QueueEntry] = {}
         self._filter: set[str] | None = None
         self._timed: list[Key] = []
-        self._lists: dict[int, list[Key]] = {SNOOZED: [], WAITING: []}
+        self._lists: dict[int, list[Key]] = {SNOOZED: [], WAITING: [], FOLLOW_UP: []}
         self._where: dict[str, int] = {}  # SNOOZED or WAITING; absent: the timed list
         self.cuts = [0] * (TIMED + 1)
 
@@ -62,15 +64,19 @@ class QueueRows:
         timed: list[Key] = []
         snoozed: list[Key] = []
         waiting: list[Key] = []
+        follow: list[Key] = []
         where: dict[str, int] = {}  # the timed list is the default: only the others are noted
         shown = self._filter
         add_timed = timed.append
         # Tuples unpacked in the loop head: attribute access on 100,000 named tuples is what
         # this loop would otherwise spend its time on.
-        for request_id, reply_by, received_at, snoozed_until in self.entries.values():
+        for request_id, reply_by, received_at, snoozed_until, follow_up in self.entries.values():
             if shown is not None and request_id not in shown:
                 continue
-            if reply_by is None:
+            if reply_by is None and follow_up is not None and follow_up <= now:
+                follow.append((follow_up, request_id))
+                where[request_id] = FOLLOW_UP
+            elif reply_by is None:
                 waiting.append((received_at, request_id))
                 where[request_id] = WAITING
             elif snoozed_until is not None and snoozed_until > now:
@@ -81,7 +87,9 @@ class QueueRows:
         timed.sort()
         snoozed.sort()
         waiting.sort()
-        self._timed, self._lists, self._where = timed, {SNOOZED: snoozed, WAITING: waiting}, where
+        follow.sort()
+        self._timed, self._where = timed, where
+        self._lists = {SNOOZED: snoozed, WAITING: waiting, FOLLOW_UP: follow}
         self.cuts = self._cut_points(edges)
 
     # -- questions -----------------------------------------------------------------------------
@@ -128,9 +136,28 @@ class QueueRows:
         last = bisect_left(self._timed, (at_risk_end, ""))
         return [key[0] for key in self._timed[first:last + 1]]
 
+    def snoozed_overdue(self, now: float) -> int:
+        """How many snoozed requests have a reply-by at or before ``now`` (a snooze hides a
+        request; it does not make it any less late)."""
+        entries = self.entries
+        return sum(1 for _end, rid in self._lists[SNOOZED]
+                   if (reply_by := entries[rid].reply_by) is not None and reply_by <= now)
+
+    def snoozed_reply_bys_ahead(self, now: float) -> list[float]:
+        """Reply-bys of snoozed requests still ahead: each then counts as overdue."""
+        entries = self.entries
+        return sorted(r for _end, rid in self._lists[SNOOZED]
+                      if (r := entries[rid].reply_by) is not None and r > now)
+
     def snooze_ends(self) -> list[float]:
         """Ends of the running snoozes, soonest first."""
         return [key[0] for key in self._lists[SNOOZED]]
+
+    def follow_ups_ahead(self) -> list[float]:
+        """Follow-up times of the waiting requests: when each comes back to be followed up."""
+        entries = self.entries
+        return sorted(f for _k, rid in self._lists[WAITING]
+                      if (f := entries[rid].follow_up) is not None)
 
     # -- changing ------------------------------------------------------------------------------
 
@@ -184,7 +211,8 @@ class QueueRows:
             return True
         snoozed = self._lists[SNOOZED]
         ended = bool(snoozed) and snoozed[0][0] <= edges.now.timestamp()
-        return ended or self._cut_points(edges) != self.cuts
+        return ended or bool(self._due_follow_ups(edges.now.timestamp())) or (
+            self._cut_points(edges) != self.cuts)
 
     def move_clock(self, edges: BucketEdges) -> bool:
         """Regroup for a new moment: snoozes that ran out join the timed list, cuts move.
@@ -204,12 +232,25 @@ class QueueRows:
         for request_id in expired:
             del self._where[request_id]
             self._insert_timed(self.entries[request_id], recut=False)
+        due = self._due_follow_ups(now)
+        for key in due:  # waiting with no answer by its follow-up time: back to follow up
+            self._lists[WAITING].remove(key)
+            entry = self.entries[key[1]]
+            self._where[entry.id] = FOLLOW_UP
+            follow_key = _key(entry, FOLLOW_UP)
+            follow = self._lists[FOLLOW_UP]
+            follow.insert(bisect_left(follow, follow_key), follow_key)
         cuts = self._cut_points(edges)
-        moved = bool(expired) or cuts != self.cuts
+        moved = bool(expired) or bool(due) or cuts != self.cuts
         self.cuts = cuts
         return moved
 
     # -- internals -----------------------------------------------------------------------------
+
+    def _due_follow_ups(self, now: float) -> list[Key]:
+        entries = self.entries
+        return [key for key in self._lists[WAITING]
+                if (f := entries[key[1]].follow_up) is not None and f <= now]
 
     def _insert_timed(self, entry: QueueEntry, *, recut: bool = True) -> int:
         assert entry.reply_by is not None
@@ -234,5 +275,8 @@ def _key(entry: QueueEntry, kind: int) -> Key:
     if kind == SNOOZED:
         assert entry.snoozed_until is not None
         return (entry.snoozed_until, entry.id)
+    if kind == FOLLOW_UP:
+        assert entry.follow_up is not None
+        return (entry.follow_up, entry.id)
     return (entry.received_at, entry.id)
 

@@ -1,0 +1,161 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``unhurried reply ID``: a reply to a queued request, as R does in the window.
+
+It fills the reply template (or ``--template``) from the request, ``--field NAME=VALUE`` on top,
+and prints it as plain text, Markdown or an ``.eml`` message (``To:`` the sender, the thread's
+``In-Reply-To`` and ``References``), or writes it to ``--out``. Times are in the sender's zone
+when the people directory knows it, else in the user's.
+
+``--send`` queues the reply in the outbox for ``--at`` (default: the sender's next working
+moment outside the user's focus blocks). The request then shows ``reply-scheduled`` and closes
+only when the server has accepted the message; a refused or cancelled send leaves it open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from desktop.commands import command
+from desktop.commands.drafting import field_values
+from desktop.core.drafting.outbox import next_send_time
+from desktop.core.drafting.replies import REPLY_TEMPLATE, reply_values, thread_headers
+from desktop.core.drafting.templates import fill
+from desktop.core.errors import InvalidInput, NotFound
+from desktop.core.i18n import _
+from desktop.core.requests import Request
+from desktop.core.settings import parse_switch
+from desktop.core.when import parse_when
+from desktop.platform.outputs import to_eml, to_markdown, to_plain
+from desktop.platform.paths import resolve_paths
+from desktop.platform.templates import open_library
+from desktop.store.focus_history import StoreFocusHistory
+from desktop.wiring.services import Context, open_drafting, open_people
+
+
+def register(sub: Any) -> None:
+    """Add ``reply``."""
+    reply = command(sub, "reply", _cmd_reply, writes=True,
+                    help=_("write a reply to a request; --send queues it in the outbox"))
+    reply.add_argument("id", help=_("a request id or a unique prefix of it"))
+    reply.add_argument("--template", default=REPLY_TEMPLATE, metavar="NAME",
+                       help=_("a template id (default: reply)"))
+    reply.add_argument("--field", action="append", default=[], metavar="NAME=VALUE",
+                       help=_("a field value; repeat for more fields or more list items"))
+    reply.add_argument("--format", choices=("txt", "md", "eml"), default="txt")
+    reply.add_argument("--out", metavar="FILE", help=_("write to FILE instead of printing"))
+    reply.add_argument("--send", action="store_true",
+                       help=_("queue the reply in the outbox instead of printing it"))
+    reply.add_argument("--at", metavar="WHEN",
+                       help=_("with --send: when it goes out (default: their next working "
+                              "moment)"))
+
+
+def find_request(ctx: Context, text: str) -> Request:
+    """A request by id or by a unique prefix of at least four characters.
+
+    Raises:
+        InvalidInput: none or several match; the message says what is accepted.
+    """
+    queue = ctx.queue
+    try:
+        return queue.get(text)
+    except NotFound:
+        pass
+    matches = [r for r in queue.all() if len(text) >= 4 and r.id.startswith(text.lower())]
+    if len(matches) != 1:
+        raise InvalidInput(_("No single request matches '{id}'; give its id or a unique "
+                             "prefix of four or more characters, as 'unhurried list' "
+                             "prints it.").format(id=text))
+    return matches[0]
+
+
+def their_zone(ctx: Context, request: Request) -> str | None:
+    """The sender's zone from the people directory (``None``: not known; use the user's)."""
+    return open_people(ctx).zone_of(request.sender)
+
+
+def _cmd_reply(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    if args.at is not None and not args.send:
+        raise InvalidInput(_("--at goes with --send: it says when the reply goes out."))
+    request = find_request(ctx, args.id)
+    settings, now = ctx.queue.settings, ctx.queue.now()
+    zone = their_zone(ctx, request) or settings.timezone
+    library = open_library(resolve_paths(args.data_dir).config_dir, settings.language or "en",
+                           zone)
+    template = library.get(args.template)
+    values = reply_values(request, now, settings.timezone, zone)
+    names = {f.name for f in template.fields}
+    values = {k: v for k, v in values.items() if k in names}
+    values |= field_values(template, args.field)
+    filled = fill(template, values, now=now, zone=zone)
+    if filled.errors:
+        raise InvalidInput(" ".join(
+            _("--field {name}: {problem}").format(name=name, problem=problem)
+            for name, problem in filled.errors.items()))
+    rendered = library.render(template, filled.values)
+    in_reply_to, references = thread_headers(request)
+    if args.send:
+        when = _send_time(args.at, ctx, request, zone, now)
+        if checked_only:
+            return 0
+        drafting = open_drafting(ctx)
+        draft = drafting.drafts.create(
+            subject=rendered.subject, body=rendered.body, recipient=request.sender,
+            recipient_zone=zone, template_id=template.id, reply_to=request.id,
+            in_reply_to=in_reply_to, references=references)
+        closes = parse_switch(ctx.queue.setting_text("mark_done_on_send"))
+        queued = drafting.outbox.schedule(draft, when, closes_request=closes)
+        local = when.astimezone(ZoneInfo(settings.timezone))
+        print(_("Queued {id} for {theirs} ({zone}); {ours} your time.").format(
+            id=queued.id[:8], theirs=f"{when.astimezone(ZoneInfo(zone)):%a %d %b %H:%M}",
+            zone=zone, ours=f"{local:%a %d %b %H:%M}"))
+        return 0
+    if args.format == "eml":
+        sender = next((me for me in settings.me if "@" in me), "")
+        data = to_eml(rendered.subject, rendered.body, request.sender, sender, date=now,
+                      in_reply_to=in_reply_to, references=references)
+    else:
+        build = to_markdown if args.format == "md" else to_plain
+        data = build(rendered.subject, rendered.body).encode("utf-8")
+    if args.out:
+        try:
+            Path(args.out).write_bytes(data)
+        except OSError as error:
+            raise InvalidInput(_("{file} could not be written: {error}").format(
+                file=args.out, error=error.strerror or error)) from None
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
+
+
+def send_time(text: str, now: datetime, zone: str) -> datetime:
+    """A send time the user typed, read in the user's ``zone``.
+
+    Raises:
+        InvalidInput: it cannot be read, or it is in the past.
+    """
+    when = parse_when(text, now, ZoneInfo(zone))
+    if when < now:
+        raise InvalidInput(_("'{text}' is in the past; give a send time from now on, e.g. "
+                             "'now', 'in 2 hours' or 'mon 9:00'.").format(text=text))
+    return when
+
+
+def _send_time(text: str | None, ctx: Context, request: Request, zone: str,
+               now: datetime) -> datetime:
+    if text is not None:
+        return send_time(text, now, ctx.queue.settings.timezone)
+    history = StoreFocusHistory(ctx.db)
+    person = open_people(ctx).find(request.sender)
+    theirs = person.working_hours if person is not None else None
+    hours = theirs or ctx.queue.settings.working_hours
+    return next_send_time(now, ZoneInfo(zone), hours,
+                          lambda start, end: [(s.start, s.end)
+                                              for s in history.spans(start, end)])

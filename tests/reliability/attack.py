@@ -39,7 +39,10 @@ class Outcome:
 def run_attack(kind: str, path: Path, *, timeout: float = 30.0, memory_mb: int = 2_048,
                root: Path = ROOT) -> Outcome:
     """Parse ``path`` as ``kind`` in a child process of the checkout at ``root``."""
-    env = dict(os.environ, PYTHONPATH=str(root), ATTACK_MEMORY_MB=str(memory_mb))
+    # A clean environment: only what the child needs (another test may leave a variable the
+    # child could not even be started with, and the reports are compared in English).
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/"),
+           "LANGUAGE": "en", "PYTHONPATH": str(root), "ATTACK_MEMORY_MB": str(memory_mb)}
     began = time.monotonic()
     try:
         done = subprocess.run([sys.executable, str(Path(__file__)), kind, str(path)], env=env,

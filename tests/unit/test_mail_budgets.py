@@ -122,3 +122,12 @@ def test_only_the_start_of_a_huge_html_part_is_turned_into_text(
                  if isinstance(i, Incoming)]
     assert seen == [mail.MAX_HTML_CHARS]
     assert request.body.startswith("start")
+
+
+def test_an_id_with_bytes_no_charset_could_read_gets_a_stable_id_of_its_own() -> None:
+    from desktop.core.importing.items import import_id
+
+    odd = import_id("mail", "<a\udcff@example.org>")
+    assert odd == import_id("mail", "<a\udcff@example.org>")
+    assert odd not in (import_id("mail", "<a?@example.org>"),
+                       import_id("mail", "<a\ufffd@example.org>"))

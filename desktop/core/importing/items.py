@@ -135,7 +135,12 @@ def import_id(source: str, external_id: str) -> str:
     """The request id of an imported item: the same on every device and every run."""
     import uuid  # here: importing uuid imports platform, 10 ms of every start
 
-    return uuid.uuid5(_namespace(), f"{source}\x00{external_id}").hex
+    name = f"{source}\x00{external_id}"
+    try:
+        return uuid.uuid5(_namespace(), name).hex
+    except UnicodeEncodeError:  # a lone surrogate (bytes a source could not decode) has no
+        # UTF-8: hash its code points instead, the same every run; valid text keeps its id
+        return uuid.uuid5(_namespace(), "\x01" + name.encode("utf-8", "surrogatepass").hex()).hex
 
 
 @cache

@@ -327,20 +327,9 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     return controller
 
 
-def _eml(clock: SystemClock, subject: str, body: str, to: str, sender: str, *,
-         in_reply_to: str = "", references: str = "") -> bytes:
-    """A draft as an .eml file (the mail modules load when one is saved, not at start)."""
-    from desktop.platform.smtp import eml_bytes
-
-    return eml_bytes(subject, body, to, sender, date=clock.now(), in_reply_to=in_reply_to,
-                     references=references)
-
-
 def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
                       formatter: Any, secrets: SessionSecrets) -> Any:
     """Drafts, the outbox runner and the SMTP account dialog, in the window's menus."""
-    from dataclasses import replace
-
     from PySide6.QtCore import QTimer, QUrl
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
@@ -350,7 +339,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from desktop.wiring.services import deliver_outbox, open_drafting
 
     from desktop.ui.drafting.actions import DraftingController
-    from desktop.ui.drafting.env import DraftEnvironment, DraftOutputs
+    from desktop.ui.drafting.env import DraftEnvironment
     from desktop.ui.drafting.outbox_runner import OutboxRunner
     from desktop.ui.people.view import install_people
 
@@ -370,12 +359,6 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
             QMessageBox.warning(parent, _("SMTP account"), dialog.warning)
         return saved
 
-    def mark_done(request_id: str) -> Any:
-        before = queue.get(request_id)
-        queue.done(request_id)
-        window.reload()
-        return lambda: (queue.put(replace(before, modified_at=queue.now())), window.reload())
-
     def set_mark_done(on: bool) -> None:
         queue.update_settings({"mark_done_on_send": "yes" if on else "no"})
 
@@ -385,13 +368,13 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     env = DraftEnvironment(
         drafting.drafts, drafting.outbox, formatter,
         user_zone=lambda: queue.settings.timezone, hours=lambda: queue.settings.working_hours,
-        outputs=DraftOutputs(eml=partial(_eml, clock)),
         busy=lambda start, end: [(span.start, span.end)  # never into a focus block
                                  for span in StoreFocusHistory(context.db).spans(start, end)],
         zones=AllZones(),
         sender=lambda: (a.from_address if (a := drafting.accounts.get()) else ""),
         account_ready=lambda: drafting.accounts.get() is not None,
-        edit_account=edit_account, deliver_soon=runner.deliver_soon, mark_done=mark_done,
+        edit_account=edit_account, deliver_soon=runner.deliver_soon,
+        mark_done=window.mark_done_by_id,  # a step of Edit > Undo
         mark_done_on_send=lambda: parse_switch(queue.setting_text("mark_done_on_send")),
         set_mark_done_on_send=set_mark_done,
         mark_done_on_export=lambda: parse_ask(queue.setting_text("mark_done_on_export")),
@@ -401,7 +384,8 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         hours_of=lambda recipient: (p.working_hours if (p := people.find(recipient)) else None),
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),
         secret_scanner=_scan_secrets)
-    controller = DraftingController(window, env, runner, edit_account)
+    controller = DraftingController(window, env, runner, edit_account,
+                                    undo_stack=window.undo_stack)
     controller.install(window.file_menu, window.edit_menu)
     window.detail.person = people.find
     window.detail.reply_scheduled = lambda request_id: (

@@ -2,11 +2,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Command-line commands that live beside ``cli.py``, one module per feature.
 
-Each module here has ``register(sub)``: it adds its parsers to the ``unhurried`` subparsers and
-sets two defaults on each, ``handler`` (``(args, ctx, *, checked_only) -> int``, the same shape
-as the commands in ``cli.py``) and ``writes`` (whether the command changes the store; a writing
+Every command lives here; ``cli.py`` only parses and dispatches. Each module has
+``register(sub)``: it adds its parsers to the ``unhurried`` subparsers through :func:`command`,
+which sets two defaults on each, ``handler`` (``(args, ctx, *, checked_only) -> int``) and
+``writes`` (whether the command changes the store; a writing
 command is first run with ``checked_only=True`` on an empty store, and the real store is only
-created once its input has been accepted). Bad input raises ``InvalidInput`` (exit 2).
+created once its input has been accepted; a sub-action may override it, as ``config set``
+does). Bad input raises ``InvalidInput`` (exit 2). Dates for people go through
+:func:`formatter`, the window's formatter for the user's language and zone.
 """
 
 from __future__ import annotations
@@ -15,7 +18,15 @@ import argparse
 import importlib
 import pkgutil
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from desktop.platform.i18n import formatting_locale
+
+from desktop.ui.common.formatting import Formatter, safe_locale
+
+if TYPE_CHECKING:
+    from desktop.wiring.services import Context
 
 Handler = Callable[..., int]
 
@@ -34,3 +45,10 @@ def command(
     parser: argparse.ArgumentParser = sub.add_parser(name, help=help)
     parser.set_defaults(handler=handler, writes=writes)
     return parser
+
+
+def formatter(ctx: Context) -> Formatter:
+    """How dates and numbers are written for the user (as in the window)."""
+    settings = ctx.queue.settings
+    return Formatter(safe_locale(formatting_locale(settings.language or "en")),
+                     ZoneInfo(settings.timezone))

@@ -14,24 +14,27 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
 from desktop.commands import command
+from desktop.core.drafting.checker import Severity
+from desktop.core.drafting.outputs import TextFormat, message_id, to_eml, to_text
 from desktop.core.drafting.templates import FieldKind, RawValue, Template, fill
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.settings import parse_zone
-from desktop.platform.outputs import to_eml, to_markdown, to_plain
 from desktop.platform.paths import resolve_paths
 from desktop.platform.templates import TemplateLibrary, open_library
+from desktop.wiring.checking import check_message
 from desktop.wiring.services import Context
 
 _LISTS = (FieldKind.LIST, FieldKind.MULTICHOICE)
 
 
 def register(sub: Any) -> None:
-    """Add ``draft`` and ``templates``."""
+    """Add ``draft``, ``check`` and ``templates``."""
     draft = command(sub, "draft", _cmd_draft, writes=False,
                     help=_("write a message from a template"))
     draft.add_argument("template", help=_("a template id; 'unhurried templates' lists them"))
@@ -45,6 +48,11 @@ def register(sub: Any) -> None:
                        help=_("for eml: your address (default: from the 'me' setting)"))
     draft.add_argument("--recipient-tz", metavar="ZONE",
                        help=_("the zone of times given without one (default: yours)"))
+    chk = command(sub, "check", _cmd_check, writes=False,
+                  help=_("check a message for summary, ask, deadline, links"))
+    chk.add_argument("file", nargs="?", default="-", help=_("a text file, or - for stdin"))
+    chk.add_argument("--json", action="store_true")
+    chk.add_argument("--recipient-tz", help=_("the reader's time zone (IANA name)"))
     listing = command(sub, "templates", _cmd_templates, writes=False,
                       help=_("list the message templates and their fields"))
     listing.add_argument("--json", action="store_true")
@@ -95,10 +103,10 @@ def _cmd_draft(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
     if args.format == "eml":
         to = args.to or str(filled.values.get("to") or "")
         sender = args.sender or next((me for me in settings.me if "@" in me), "")
-        data = to_eml(rendered.subject, rendered.body, to, sender, date=ctx.queue.now())
+        data = to_eml(rendered.subject, rendered.body, to, sender, date=ctx.queue.now(),
+                      message_id=message_id(uuid.uuid4().hex, sender))
     else:
-        build = to_markdown if args.format == "md" else to_plain
-        data = build(rendered.subject, rendered.body).encode("utf-8")
+        data = to_text(TextFormat(args.format), rendered.subject, rendered.body).encode("utf-8")
     if args.out:
         try:
             Path(args.out).write_bytes(data)
@@ -128,3 +136,27 @@ def _cmd_templates(args: argparse.Namespace, ctx: Context, *, checked_only: bool
     for problem in library.problems:
         print(_("unhurried: warning: {problem}").format(problem=problem), file=sys.stderr)
     return 0
+
+
+def _cmd_check(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
+    if args.recipient_tz:
+        parse_zone(args.recipient_tz)
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text = data.decode("utf-8")
+    except OSError as error:
+        raise InvalidInput(_("{file} could not be read: {error}").format(
+            file=args.file, error=error.strerror or error)) from None
+    except UnicodeDecodeError:
+        raise InvalidInput(_("{file} is not UTF-8 text; save it as UTF-8 and check again.")
+                           .format(file=args.file)) from None
+    findings = check_message(text)  # with the secret scanner: nobody waits on a keystroke
+    if args.json:
+        print(json.dumps({"findings": [
+            {"code": f.code, "severity": f.severity.value, "message": f.message,
+             "start": f.start, "end": f.end} for f in findings]}, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            line = text.count("\n", 0, f.start) + 1
+            print(f"{line}: {f.severity.value}: {f.code}: {f.message}")
+    return 1 if any(f.severity is not Severity.INFO for f in findings) else 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import uuid
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from zoneinfo import ZoneInfo
 from desktop.commands import command
 from desktop.commands.drafting import field_values
 from desktop.core.drafting.outbox import next_send_time
+from desktop.core.drafting.outputs import TextFormat, message_id, to_eml, to_text
 from desktop.core.drafting.replies import REPLY_TEMPLATE, reply_values, thread_headers
 from desktop.core.drafting.templates import fill
 from desktop.core.errors import InvalidInput, NotFound
@@ -31,7 +33,6 @@ from desktop.core.i18n import _
 from desktop.core.requests import Request
 from desktop.core.settings import parse_switch
 from desktop.core.when import parse_when
-from desktop.platform.outputs import to_eml, to_markdown, to_plain
 from desktop.platform.paths import resolve_paths
 from desktop.platform.templates import open_library
 from desktop.store.focus_history import StoreFocusHistory
@@ -119,10 +120,10 @@ def _cmd_reply(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
     if args.format == "eml":
         sender = next((me for me in settings.me if "@" in me), "")
         data = to_eml(rendered.subject, rendered.body, request.sender, sender, date=now,
+                      message_id=message_id(uuid.uuid4().hex, sender),
                       in_reply_to=in_reply_to, references=references)
     else:
-        build = to_markdown if args.format == "md" else to_plain
-        data = build(rendered.subject, rendered.body).encode("utf-8")
+        data = to_text(TextFormat(args.format), rendered.subject, rendered.body).encode("utf-8")
     if args.out:
         try:
             Path(args.out).write_bytes(data)

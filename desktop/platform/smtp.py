@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Sending mail over SMTP, and the message it sends (also what Save as .eml writes).
 
-Messages are built with :mod:`email` under the SMTP policy: headers that are not ASCII are
-RFC 2047 encoded, lines end in CRLF, and the body is UTF-8 (quoted-printable or base64,
-whichever is shorter). ``Message-ID`` is made from the draft id, so a second try of the same
+Messages are built by :mod:`desktop.core.drafting.outputs` (the builder Save as .eml and
+``unhurried draft`` use): headers that are not ASCII are RFC 2047 encoded, lines end in CRLF,
+and the body is UTF-8. ``Message-ID`` is made from the draft id, so a second try of the same
 draft carries the same id and a duplicate is recognisable.
 
 Failures map to :class:`~desktop.core.drafting.outbox.SendFailed`: a refused login or a 5xx reply is
@@ -14,15 +14,13 @@ again later). The password is never logged.
 
 from __future__ import annotations
 
-import email.policy
-import email.utils
 import logging
 import smtplib
 import socket
 import ssl
-from datetime import datetime
 from email.message import EmailMessage
 
+from desktop.core.drafting import outputs
 from desktop.core.drafting.outbox import (
     OutgoingMail,
     Security,
@@ -50,40 +48,17 @@ MAX_REPLY_BYTES = 1 << 20
 EHLO list is under 2 KiB, so 1 MiB only stops a server that talks without end."""
 
 
-def message_id(draft_id: str, sender: str) -> str:
-    """The ``Message-ID`` of a draft: the same for every try."""
-    domain = sender.rpartition("@")[2].strip(" >") or "unhurried.invalid"
-    return f"<{draft_id}@{domain}>"
-
-
 def build_message(mail: OutgoingMail) -> EmailMessage:
-    """The message for ``mail``: From, To, Subject, Date, Message-ID, the thread headers of a
-    reply (In-Reply-To, References) and a UTF-8 body."""
-    message = EmailMessage(policy=email.policy.SMTP)
-    message["From"] = mail.sender
-    message["To"] = mail.to
-    message["Subject"] = mail.subject
-    message["Date"] = email.utils.format_datetime(mail.date)
-    message["Message-ID"] = message_id(mail.draft_id, mail.sender)
-    if mail.in_reply_to:
-        message["In-Reply-To"] = mail.in_reply_to
-    if mail.references or mail.in_reply_to:
-        message["References"] = mail.references or mail.in_reply_to
-    message.set_content(mail.body, charset="utf-8")
-    return message
+    """The message for ``mail``, made by the one output builder (as Save as .eml makes it),
+    with the thread headers of a reply (In-Reply-To, References).
 
-
-def eml_bytes(subject: str, body: str, to: str, sender: str, *, date: datetime,
-              draft_id: str = "", in_reply_to: str = "", references: str = "") -> bytes:
-    """The bytes of an .eml file of a message (the headers SMTP would send)."""
-    mail = OutgoingMail(draft_id or email.utils.make_msgid().strip("<>").partition("@")[0],
-                        sender, to, subject, body, date, in_reply_to, references)
-    return build_message(mail).as_bytes()
-
-
-def recipients(to: str) -> list[str]:
-    """The addresses of a To line (``Ann <ann@x.org>, bob@y.org``)."""
-    return [address for _name, address in email.utils.getaddresses([to]) if "@" in address]
+    Raises:
+        InvalidInput: the sender or a recipient is not an email address.
+    """
+    return outputs.build_message(mail.subject, mail.body, mail.to, mail.sender,
+                                 message_id=outputs.message_id(mail.draft_id, mail.sender),
+                                 date=mail.date, in_reply_to=mail.in_reply_to,
+                                 references=mail.references)
 
 
 class SmtpTransport:
@@ -109,16 +84,16 @@ class SmtpTransport:
         Raises:
             SendFailed: not accepted (``transient`` when trying later may help).
         """
-        to = recipients(mail.to)
+        to = outputs.bare_addresses(mail.to)
         if not to:
             raise SendFailed(_("'{to}' is not an email address.").format(to=mail.to),
                              transient=False)
         account = self._account
         try:
             check_security(account.host, account.security)
+            message = build_message(mail)
         except InvalidInput as error:
             raise SendFailed(error.message, transient=False) from None
-        message = build_message(mail)
         try:
             self._session(message, to)
         except DeadlinePassed:

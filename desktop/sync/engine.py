@@ -29,34 +29,16 @@ from typing import Protocol
 
 from desktop.core.ports import Clock
 from desktop.core.sync.freshness import Stamp, unchanged
-from desktop.core.sync.items import (
-    Failure,
-    HistoryEntry,
-    Side,
-    SyncItem,
-    SyncReport,
-    merge,
-)
-from desktop.sync.bindings import NEVER, Binding, Local
+from desktop.core.sync.items import Failure, HistoryEntry, Side, SyncItem, SyncReport
+from desktop.sync.bindings import Binding, Local
 from desktop.sync.errors import BadItem, Conflict412, ServerUnreachable, SyncError
 from desktop.sync.ical import RemoteItem, parse_item
-from desktop.sync.remote import Changes, Fetched, chunks
+from desktop.sync.ports import Fetched, Remote, chunks
+from desktop.sync.receive import Where, receive
 
 logger = logging.getLogger(__name__)
 
 BATCH = 200
-
-
-class Remote(Protocol):
-    """What the engine needs of the server (:class:`desktop.sync.remote.CalDavRemote`)."""
-
-    def stamp(self, collection: str) -> Stamp | None: ...
-    def changes(self, collection: str, token: str | None) -> Changes: ...
-    def fetch(self, collection: str, hrefs: Sequence[str]) -> list[Fetched]: ...
-    def get(self, href: str) -> Fetched: ...
-    def put(self, href: str, data: bytes, etag: str | None, *, create: bool) -> str | None: ...
-    def delete(self, href: str, etag: str | None) -> None: ...
-    def item_href(self, collection: str, item_id: str) -> str: ...
 
 
 class SyncState(Protocol):
@@ -186,44 +168,18 @@ class SyncEngine:
 
     def _merge_in(self, collection: str, binding: Binding, remote: RemoteItem, item: Fetched,
                   batch: _Batch) -> None:
-        now = self._clock.now()
-        server_at = (remote.modified_at or now).replace(microsecond=0)
-        local = binding.load(remote.uid)
-        synced = self._state.item(binding.kind, remote.uid)
-        if local is None:
-            values = {n: remote.fields.get(n) for n in binding.names}
-            binding.store(remote.uid, values, server_at, None)
-            batch.items.append(SyncItem(binding.kind, remote.uid, collection, item.href,
-                                        item.etag, server_at, values))
-            self.report.received += 1
-            return
-        base = synced.snapshot if synced is not None else None
-        if local.modified_at == NEVER:
-            base = local.fields
-        unsynced = synced is None or synced.synced_modified_at != local.modified_at
-        merged = merge(base, local.fields, remote.fields, local.modified_at, server_at,
-                       binding.names)
-        server_full = {n: remote.fields.get(n, (base or local.fields).get(n))
-                       for n in binding.names}
-        deleted_at = local.deleted_at
-        if deleted_at is not None and server_at > deleted_at and unsynced:
-            deleted_at = None  # changed on the server after it was deleted here: it stays
-            self._history(batch, binding.kind, remote.uid, "deleted", False, True, Side.LOCAL)
-        for conflict in merged.conflicts:
-            lost_side = Side.LOCAL if conflict.winner is Side.SERVER else Side.SERVER
-            self._history(batch, binding.kind, remote.uid, conflict.field, conflict.kept,
-                          conflict.lost, lost_side)
-        self.report.conflicts += len(merged.conflicts)
-        changed_here = merged.local_changed or deleted_at != local.deleted_at
-        modified = max(local.modified_at, server_at) if changed_here else local.modified_at
-        if changed_here:
-            binding.store(remote.uid, merged.values, modified, deleted_at)
-            self.report.received += 1
-        if unsynced and changed_here and merged.server_changed:
-            self.report.merged += 1
-        needs_send = merged.server_changed or deleted_at is not None
-        batch.items.append(SyncItem(binding.kind, remote.uid, collection, item.href, item.etag,
-                                    None if needs_send else modified, server_full))
+        """Take in one server copy by the rules of :mod:`desktop.sync.receive`."""
+        decision = receive(binding.kind, binding.names, binding.load(remote.uid),
+                           self._state.item(binding.kind, remote.uid), remote,
+                           Where(collection, item.href, item.etag), self._clock.now())
+        if decision.write is not None:
+            write = decision.write
+            binding.store(remote.uid, write.values, write.modified_at, write.deleted_at)
+        batch.items.append(decision.item)
+        batch.history.extend(decision.history)
+        self.report.received += decision.received
+        self.report.merged += decision.merged
+        self.report.conflicts += decision.conflicts
 
     def _history(self, batch: _Batch, kind: str, item_id: str, name: str, kept: object,
                  lost: object, lost_side: Side) -> None:

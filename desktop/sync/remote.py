@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -35,6 +35,7 @@ from desktop.sync.errors import (
     ServerRefused,
     ServerUnreachable,
 )
+from desktop.sync.ports import Changes, Fetched
 
 logger = logging.getLogger(__name__)
 
@@ -55,27 +56,6 @@ class CollectionInfo:
     url: str
     name: str
     components: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """What changed in a collection. With ``complete`` the listing holds every item, so an
-    item known locally but not listed was deleted; otherwise ``deleted`` says so."""
-
-    etags: dict[str, str | None]
-    deleted: frozenset[str]
-    token: str | None
-    complete: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Fetched:
-    """One item read from the server: its data, or why it could not be read."""
-
-    href: str
-    etag: str | None
-    data: bytes | None
-    error: str | None = None
 
 
 def _status_code(text: str | None) -> int:
@@ -417,9 +397,3 @@ def _http_reason(response: Any) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
-    """``items`` in slices of ``size``."""
-    for start in range(0, len(items), size):
-        yield items[start:start + size]

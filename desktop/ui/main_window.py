@@ -40,7 +40,7 @@ from desktop.core.requests import Priority, Request, State, snooze_hides_latenes
 
 from desktop.ui.common.formatting import Formatter
 from desktop.ui.common.settings_dialog import SettingsDialog
-from desktop.ui.common.undo import ChangeCommand
+from desktop.ui.common.undo import Undo, push, request_command
 from desktop.ui.importing.actions import ImportController, ImportJob, dropped_paths, know_user
 from desktop.ui.queue.detail_pane import DetailPane
 from desktop.ui.queue.model import BUCKET_ROLE, QueueModel
@@ -284,8 +284,8 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         values = dialog.values
-        command = ChangeCommand(_("Add request"), self._queue, None,
-                                lambda: self._queue.add(**values), self._on_command_applied)
+        command = request_command(_("Add request"), self._queue, None,
+                                  lambda: self._queue.add(**values), self._on_command_applied)
         self.undo_stack.push(command)
         if command.result is not None:
             self.view.select_request(command.result.id)
@@ -293,6 +293,21 @@ class MainWindow(QMainWindow):
     def mark_done(self) -> None:
         """Mark the selected requests done."""
         self._apply(_("Mark done"), self._queue.done)
+
+    def mark_done_by_id(self, request_id: str) -> Undo:
+        """Mark one request done as a step of this window's undo stack (a sent reply does);
+        returns how to undo that step from elsewhere (a message bar's Undo).
+
+        Raises:
+            CoreError: the request is gone or cannot be marked done.
+        """
+        command = request_command(_("Mark done"), self._queue, self._queue.get(request_id),
+                                  lambda: self._queue.done(request_id),
+                                  self._on_command_applied)
+        undo = push(self.undo_stack, command)
+        if undo is None:
+            raise InvalidInput(command.error or "")
+        return undo
 
     def toggle_waiting(self) -> None:
         """Waiting on others for open requests; resume for waiting ones."""
@@ -373,8 +388,8 @@ class MainWindow(QMainWindow):
         errors: list[str] = []
         self.undo_stack.beginMacro(text)
         for request in requests:
-            command = ChangeCommand(text, self._queue, request,
-                                    lambda rid=request.id: change(rid), self._on_command_applied)
+            command = request_command(text, self._queue, request,
+                                      lambda rid=request.id: change(rid), self._on_command_applied)
             self.undo_stack.push(command)
             if command.error is not None:
                 errors.append(command.error)

@@ -39,6 +39,7 @@ from desktop.wiring.services import Context, open_context
 
 if TYPE_CHECKING:
     from desktop.sync.bindings import Binding
+    from desktop.sync.ports import Connection
     from desktop.sync.remote import CalDavRemote, CollectionInfo
 
 TASKS_NAME, CALENDAR_NAME = "Unhurried", "Unhurried focus"
@@ -74,7 +75,7 @@ def connect(account: Account, secrets: SecretStore,
 def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | None = None,
                 progress: Callable[[str], None] = lambda _t: None,
                 cancelled: Callable[[], bool] = lambda: False,
-                remote: Any = None) -> SyncReport:
+                remote: Connection | None = None) -> SyncReport:
     """One sync of ``ctx``'s store with its CalDAV account (``unhurried sync caldav``).
 
     Raises:
@@ -105,13 +106,12 @@ def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | 
     try:
         report = engine.run()
     finally:
-        if hasattr(remote, "close"):
-            remote.close()
+        remote.close()
     report.pending = pending.after(report)
     if report.error is None:  # what can no longer be restored (pending deletions stay)
         purge_expired(ctx.db, ctx.clock.now() - RESTORE_WINDOW)
     changed: dict[str, str] = {}
-    learned = getattr(remote, "auth_type", None)
+    learned = remote.auth_type
     if learned and learned != account.auth:
         changed[AUTH] = learned
     if report.error is None:

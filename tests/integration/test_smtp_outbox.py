@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QMainWindow
 
 from desktop.core.drafting.drafts import DraftState
 from desktop.core.drafting.outbox import Security, SmtpAccount
+from desktop.core.drafting.outputs import message_id, to_eml
 from desktop.platform.paths import AppPaths, resolve_paths
-from desktop.platform.smtp import eml_bytes
 from desktop.wiring.services import deliver_outbox, open_context, open_drafting
 from tests.fakes import FakeSecrets
 from tests.integration.smtp_server import PASSWORD, USER, SmtpServer
@@ -107,8 +107,9 @@ def test_delivered_once_at_the_planned_time_with_the_right_headers(
     assert (stored.state, stored.sent_at) == (DraftState.SENT, clock.now() - timedelta(hours=1))
     exported = paths.data_dir / "exports" / "sent.eml"  # saved as .eml, as the window does
     exported.parent.mkdir(parents=True, exist_ok=True)
-    exported.write_bytes(eml_bytes(stored.subject, stored.body, stored.recipient,
-                                   "me@example.org", date=clock.now(), draft_id=draft_id))
+    exported.write_bytes(to_eml(stored.subject, stored.body, stored.recipient,
+                                "me@example.org", date=clock.now(),
+                                message_id=message_id(draft_id, "me@example.org")))
     assert scan_app_dirs({PASSWORD}, paths.data_dir) == []
 
 
@@ -164,17 +165,13 @@ def test_server_down_stays_queued_tells_the_user_once_then_delivers(
 def _controller(host, context, drafting, runner):
     from zoneinfo import ZoneInfo
 
-    from desktop.platform.smtp import eml_bytes
-
     from desktop.ui.common.formatting import Formatter, safe_locale
     from desktop.ui.drafting.actions import DraftingController
-    from desktop.ui.drafting.env import DraftEnvironment, DraftOutputs
+    from desktop.ui.drafting.env import DraftEnvironment
 
     env = DraftEnvironment(
         drafting.drafts, drafting.outbox, Formatter(safe_locale("en"), ZoneInfo("UTC")),
-        user_zone=lambda: "UTC", hours=lambda: context.queue.settings.working_hours,
-        outputs=DraftOutputs(eml=lambda s, b, t, f: eml_bytes(s, b, t, f,
-                                                              date=context.clock.now())))
+        user_zone=lambda: "UTC", hours=lambda: context.queue.settings.working_hours)
     return DraftingController(host, env, runner)
 
 

@@ -32,10 +32,10 @@ FULL_MESSAGE = "The disk is full; the last change was not saved"
 
 @contextlib.contextmanager
 def _small_disk(folder: Path) -> Iterator[str]:
-    """A 640 KiB tmpfs at ``folder`` (yields "tmpfs"), or nothing mounted ("page-limit")."""
+    """A 1 MiB tmpfs at ``folder`` (yields "tmpfs"), or nothing mounted ("page-limit")."""
     folder.mkdir()
     mounted = os.geteuid() == 0 and shutil.which("mount") is not None and subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=640k", "tmpfs", str(folder)],
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
         capture_output=True).returncode == 0
     try:
         yield "tmpfs" if mounted else "page-limit"

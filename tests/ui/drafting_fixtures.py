@@ -13,11 +13,10 @@ import pytest
 from desktop.core.drafting.drafts import DraftService
 from desktop.core.drafting.outbox import Outbox
 from desktop.core.working_hours import WorkingHours
-from desktop.platform.smtp import eml_bytes
 from desktop.store.draft_repository import SqliteDraftRepository
 
 from desktop.ui.common.formatting import Formatter, safe_locale
-from desktop.ui.drafting.env import DraftEnvironment, DraftOutputs
+from desktop.ui.drafting.env import DraftEnvironment
 
 
 @dataclass
@@ -56,8 +55,6 @@ def draft_env(db, clock, calls: Calls) -> DraftEnvironment:
         DraftService(repo, clock), Outbox(repo, clock),
         Formatter(safe_locale("en"), ZoneInfo("Europe/Berlin")),
         user_zone=lambda: "Europe/Berlin", hours=WorkingHours.office,
-        outputs=DraftOutputs(eml=lambda s, b, t, f, **thread: eml_bytes(
-            s, b, t, f, date=clock.now(), **thread)),
         zones=("UTC", "Europe/Berlin", "Asia/Tokyo"), sender=lambda: "me@example.org",
         account_ready=lambda: calls.account, deliver_soon=kick, mark_done=mark_done,
         mark_done_on_send=lambda: calls.mark_done_on, open_url=open_url,

@@ -181,7 +181,7 @@ def test_copy_needs_the_required_fields(qtbot, library, clock, qapp) -> None:
     dialog.form.set_values({"to": "Maya", "topic": "x", "details": "Going well."})
     dialog.form.refresh()
     dialog.copy()
-    assert qapp.clipboard().text().startswith("Received: x\n\nHi Maya,")
+    assert qapp.clipboard().text().startswith("Subject: Received: x\n\nHi Maya,")  # as txt
 
 
 # -- Reply from the queue ----------------------------------------------------------------------

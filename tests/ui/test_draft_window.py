@@ -84,9 +84,31 @@ def test_restoring_a_version_can_be_undone(qtbot, env, clock):
 def test_outputs_put_the_right_text_on_the_clipboard(qtbot, env):
     window = open_window(qtbot, env, subject="Q4 budget", body="Please approve.\nThanks")
     window.copy_markdown()
-    assert QGuiApplication.clipboard().text() == "**Q4 budget**\n\nPlease approve.\nThanks"
+    assert QGuiApplication.clipboard().text() == "**Q4 budget**\n\nPlease approve.\nThanks\n"
     window.copy_plain()
-    assert QGuiApplication.clipboard().text() == "Q4 budget\n\nPlease approve.\nThanks"
+    assert QGuiApplication.clipboard().text() == (
+        "Subject: Q4 budget\n\nPlease approve.\nThanks\n")
+
+
+def test_markdown_from_the_window_escapes_markup_in_the_subject(qtbot, env):
+    window = open_window(qtbot, env, subject="Decide *now*", body="x")
+    window.copy_markdown()
+    assert QGuiApplication.clipboard().text().startswith("**Decide \\*now\\***\n")
+
+
+def test_the_mailto_link_carries_only_the_bare_address(qtbot, env, calls):
+    window = open_window(qtbot, env, subject="Hi", body="x", recipient="Ana <ana@example.org>")
+    window.open_in_mail_app()
+    assert calls.urls == ["mailto:ana@example.org?subject=Hi&body=x"]
+
+
+def test_save_as_eml_folds_a_line_break_in_the_subject(qtbot, env, tmp_path):
+    window = open_window(qtbot, env, subject="Budget", body="x", recipient="ana@example.org")
+    window.subject.setText("Budget\nfor Q4")  # pasted text can carry a line break
+    message = email.message_from_bytes(window.save_eml(tmp_path / "m.eml").read_bytes(),
+                                       policy=email.policy.default)
+    assert message["Subject"] == "Budget for Q4"
+    assert message["Message-ID"] == f"<{window.draft.id}@example.org>"
 
 
 def test_save_as_eml_writes_a_proper_message(qtbot, env, tmp_path):

@@ -10,6 +10,7 @@ Bad input ends with status 2, one ``unhurried: error:`` line on stderr, and noth
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import csv
 import io
@@ -25,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.cli import main
+from desktop.cli import build_parser, main
 from tests.fakes import FakeClock
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -483,6 +484,38 @@ def test_the_demo_shows_a_request_to_follow_up(cli):
     [follow] = cli.json("list", "--bucket", "follow-up")
     assert follow["state"] == "follow-up"
     assert stamp(follow["follow_up_at"]) is not None
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+def test_every_command_lives_in_commands_and_declares_whether_it_writes() -> None:
+    commands = _commands(build_parser())
+    assert {"add", "list", "config", "check", "status", "import", "done"} <= set(commands)
+    for name, parser in commands.items():
+        handler, writes = parser.get_default("handler"), parser.get_default("writes")
+        assert handler.__module__.startswith("desktop.commands."), name
+        assert isinstance(writes, bool), name
+    assert not commands["list"].get_default("writes")
+    assert commands["done"].get_default("writes")
+    config = _commands(commands["config"])
+    assert config["set"].get_default("writes") is True
+    assert config["get"].get_default("writes") is None  # the command's False stands
+
+
+def test_a_read_only_command_creates_no_store(fresh) -> None:
+    fresh.ok("config", "get", "timezone")
+    assert not fresh.data_dir.exists()
+
+
+def test_list_writes_dates_in_the_users_language(cli) -> None:
+    cli.add("plan")  # reply-by Thu 26 Nov, 10:00 Berlin
+    cli.ok("config", "set", "language", "de")
+    text = cli.ok("list")
+    assert "Do., 26. Nov., 10:00" in text  # the window's formatter, not strftime
+    assert "Thu 26 Nov" not in text
 
 
 def test_csv_export_makes_formula_cells_text(cli):

@@ -133,14 +133,14 @@ class ImportReport:
 
 def import_id(source: str, external_id: str) -> str:
     """The request id of an imported item: the same on every device and every run."""
+    import hashlib
     import uuid  # here: importing uuid imports platform, 10 ms of every start
 
-    name = f"{source}\x00{external_id}"
-    try:
-        return uuid.uuid5(_namespace(), name).hex
-    except UnicodeEncodeError:  # a lone surrogate (bytes a source could not decode) has no
-        # UTF-8: hash its code points instead, the same every run; valid text keeps its id
-        return uuid.uuid5(_namespace(), "\x01" + name.encode("utf-8", "surrogatepass").hex()).hex
+    # uuid5 by hand: uuid.uuid5 encodes strictly, and an id read from a broken file may hold
+    # a lone surrogate ("\udcff" from undecodable bytes); surrogatepass keeps it distinct.
+    name = f"{source}\x00{external_id}".encode("utf-8", "surrogatepass")
+    digest = hashlib.sha1(_namespace().bytes + name, usedforsecurity=False).digest()
+    return uuid.UUID(bytes=digest[:16], version=5).hex
 
 
 @cache

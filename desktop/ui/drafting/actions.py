@@ -10,15 +10,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from desktop.core.drafting.drafts import Draft
 from desktop.core.drafting.outbox import DeliveryReport
 from desktop.core.drafting.replies import thread_headers
+from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.requests import Request
 
+from desktop.ui.common.undo import RecordCommand, push
 from desktop.ui.drafting.env import DraftEnvironment
 from desktop.ui.drafting.outbox_runner import OutboxRunner
 
@@ -40,9 +42,11 @@ class DraftingController(QObject):
 
     def __init__(self, window: QMainWindow, env: DraftEnvironment,
                  runner: OutboxRunner | None = None,
-                 edit_account: Callable[[Any], bool] | None = None) -> None:
+                 edit_account: Callable[[Any], bool] | None = None, *,
+                 undo_stack: QUndoStack | None = None) -> None:
         super().__init__(window)
         self._window = window
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.env = env
         self.runner = runner
         self.windows: dict[str, DraftWindow] = {}
@@ -108,10 +112,11 @@ class DraftingController(QObject):
         drafts = self.env.drafts
 
         def delete(draft: Draft) -> Callable[[], None]:
-            drafts.delete(draft.id)
-
-            def undo() -> None:
-                drafts.put(draft)
+            command = RecordCommand(_("Delete draft"), draft, lambda: drafts.delete(draft.id),
+                                    drafts.put, lambda _gone: None)
+            undo = push(self.undo_stack, command)  # Edit > Undo in the main window reaches it
+            if undo is None:
+                raise InvalidInput(command.error or "")
             return undo
 
         from desktop.ui.drafting.dialogs import DraftsDialog

@@ -8,7 +8,8 @@ offer the quick fixes of :mod:`desktop.core.drafting.quickfix`. Fixes are edits 
 Ctrl+Z undoes them. Pasted text always arrives as plain text.
 
 The secret scanner (detect-secrets, a few milliseconds a line) never runs on the GUI thread: after
-each check the text goes to a worker thread, and its hits join the findings when it answers.
+each check the text goes to the window's background :class:`Operation`, and its hits join the
+findings when it answers.
 Until then, hits of the last scan whose words are still in place stay; the checker's own
 secret rules run with every check.
 
@@ -18,9 +19,7 @@ an emoji before a finding does not shift its underline.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -43,6 +42,7 @@ from desktop.core.drafting.secrets import SecretHit
 from desktop.core.i18n import _
 
 from desktop.ui.common.formatting import plain_html
+from desktop.ui.common.operation import Operation
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +111,6 @@ class CheckedEditor(QPlainTextEdit):
 
     findingsChanged = Signal(list)  # noqa: N815  (the name the drafting API promises)
     secretsScanned = Signal()  # noqa: N815  (a scan's hits have joined the findings)
-    _scanned = Signal(int, str, object)
 
     def __init__(self, parent: Any = None, *, fix_context: Callable[[], FixContext] | None = None,
                  delay_ms: int = CHECK_DELAY_MS, secret_scanner: SecretScanner | None = None,
@@ -124,10 +123,8 @@ class CheckedEditor(QPlainTextEdit):
         self.language = language
         self._scan_text = ""  # the text the hits below were found in
         self._scan_hits: Sequence[SecretHit] = ()
-        self._scan_generation = 0
-        self._scan_running = False
+        self._scan_op = Operation(self, "unhurried-secrets")
         self._scan_pending: str | None = None
-        self._scanned.connect(self._on_scanned)
         self._findings: list[Finding] = []
         self._offsets = _Offsets("")
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
@@ -177,28 +174,17 @@ class CheckedEditor(QPlainTextEdit):
                 if h.end <= len(text) and text[h.start:h.end] == old[h.start:h.end]]
 
     def _scan(self, text: str) -> None:
-        if self._scan_running:  # one scan at a time; the newest text waits for it
+        if self._scan_op.running:  # one scan at a time; the newest text waits for it
             self._scan_pending = text
             return
-        self._scan_running = True
-        self._scan_generation += 1
-        threading.Thread(target=self._run_scan, args=(self._scan_generation, text),
-                         daemon=True, name="unhurried-secrets").start()
+        scanner = self._scanner
+        assert scanner is not None
+        self._scan_op.start(  # a failure leaves the checker's own rules to run
+            lambda _step: list(scanner(text)), done=lambda hits: self._on_scanned(text, hits),
+            failed=lambda _reason: self._on_scanned(text, []))
 
-    def _run_scan(self, generation: int, text: str) -> None:
-        assert self._scanner is not None
-        try:
-            hits: Sequence[SecretHit] = list(self._scanner(text))
-        except Exception:  # the thread boundary: the checker's own rules still run
-            logger.exception("the secret scanner failed")
-            hits = []
-        with contextlib.suppress(RuntimeError):  # the editor was closed meanwhile
-            self._scanned.emit(generation, text, hits)
-
-    def _on_scanned(self, generation: int, text: str, hits: Sequence[SecretHit]) -> None:
-        self._scan_running = False
-        if generation == self._scan_generation:
-            self._scan_text, self._scan_hits = text, hits
+    def _on_scanned(self, text: str, hits: Sequence[SecretHit]) -> None:
+        self._scan_text, self._scan_hits = text, hits
         pending, self._scan_pending = self._scan_pending, None
         if self.toPlainText() == text:
             self.check_now()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.drafting import outputs
 from desktop.core.drafting.replies import (
     FOLLOW_UP_TEMPLATE,
     REPLY_TEMPLATE,
@@ -269,7 +270,7 @@ class ComposeDialog(QDialog):
             self.status.setText(_("Fill in the fields marked in red first."))
             return
         subject, body = self.preview.subject.text(), self.preview.body.toPlainText()
-        QGuiApplication.clipboard().setText(f"{subject}\n\n{body}")
+        QGuiApplication.clipboard().setText(outputs.to_plain(subject, body))
         self.status.setText(_("Copied to the clipboard."))
 
 

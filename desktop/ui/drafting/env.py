@@ -1,17 +1,16 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What the drafting windows are given: services, ports and output formats.
+"""What the drafting windows are given: services and ports.
 
 ``app.py`` builds one :class:`DraftEnvironment`; the windows never import the store or the
-platform. Output formats are plain functions so the integrator can swap in the shared
-``desktop.platform.outputs`` ones without touching the windows.
+platform. Output formats are not given here: every form of a message is built by
+:mod:`desktop.core.drafting.outputs`, the builder the CLI and SMTP use too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
 from desktop.core.drafting.drafts import DraftService
 from desktop.core.drafting.outbox import Busy, Outbox
@@ -21,35 +20,6 @@ from desktop.core.working_hours import WorkingHours
 from desktop.ui.common.formatting import Formatter
 
 Undo = Callable[[], None]
-
-
-def markdown_text(subject: str, body: str) -> str:
-    """A message for chat and trackers: the subject in bold above the body."""
-    return f"**{subject.strip()}**\n\n{body}" if subject.strip() else body
-
-
-def plain_text(subject: str, body: str) -> str:
-    """A message as plain text: the subject line, a blank line, the body."""
-    return f"{subject.strip()}\n\n{body}" if subject.strip() else body
-
-
-def mailto_url(to: str, subject: str, body: str) -> str:
-    """A ``mailto:`` link (RFC 6068) that opens the user's mail app with the message filled in."""
-    crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")  # RFC 6068 line breaks
-    query = f"subject={quote(subject, safe='')}&body={quote(crlf, safe='')}"
-    return f"mailto:{quote(to.strip(), safe='@,')}?{query}"
-
-
-@dataclass(frozen=True)
-class DraftOutputs:
-    """How a draft leaves the app other than through SMTP."""
-
-    eml: Callable[..., bytes]
-    """``(subject, body, to, sender, *, in_reply_to, references)`` → the bytes of an .eml
-    file."""
-    markdown: Callable[[str, str], str] = markdown_text
-    plain: Callable[[str, str], str] = plain_text
-    mailto: Callable[[str, str, str], str] = mailto_url
 
 
 @dataclass(frozen=True)
@@ -64,12 +34,12 @@ class DraftEnvironment:
         hours: the user's working-hours shape (send-later reads it in the recipient's zone).
         busy: the user's focus blocks in a span (none until focus storage is wired).
         zones: IANA zone names to offer for the recipient.
-        outputs: Markdown, plain text, .eml and mailto builders.
         sender: the From address (the SMTP account's, or ``""``).
         account_ready: whether an SMTP account is set up.
         edit_account: shows the SMTP account dialog over a window; returns whether it was saved.
         deliver_soon: asks the outbox runner to look for due drafts now.
-        mark_done: marks a request done; returns how to undo it (``None``: not available).
+        mark_done: marks a request done as a step of the main window's undo stack; returns
+            how to undo that step (the field is ``None`` when not available).
         mark_done_on_send: reads the setting; ``set_mark_done_on_send`` stores it.
         mark_done_on_export: ``ask``, ``yes`` or ``no``: whether copying or saving a reply
             marks its request done; ``set_mark_done_on_export`` remembers an answer.
@@ -86,7 +56,6 @@ class DraftEnvironment:
     formatter: Formatter
     user_zone: Callable[[], str]
     hours: Callable[[], WorkingHours]
-    outputs: DraftOutputs
     busy: Busy = field(default=lambda _start, _end: [])
     zones: Sequence[str] = ("UTC",)
     sender: Callable[[], str] = lambda: ""

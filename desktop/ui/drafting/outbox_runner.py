@@ -10,7 +10,6 @@ because the command line may queue drafts behind the window's back.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -19,6 +18,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.drafting.outbox import DeliveryReport
 from desktop.core.i18n import _
+
+from desktop.ui.common.operation import Operation
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,6 @@ class OutboxRunner(QObject):
 
     delivered = Signal(object)  # DeliveryReport
     failed = Signal(str)  # a delivery round broke: the message for the user
-    _finished = Signal(object)  # DeliveryReport or the exception, from the worker
 
     def __init__(self, deliver: Callable[[], DeliveryReport],
                  next_due: Callable[[], datetime | None], now: Callable[[], datetime],
@@ -48,18 +48,16 @@ class OutboxRunner(QObject):
         self._deliver = deliver
         self._next_due = next_due
         self._now = now
-        self._threaded = threaded
         self._max_wait = max_wait_ms
-        self._thread: threading.Thread | None = None
+        self._op = Operation(self, "unhurried-outbox", threaded=threaded)
         self._again = False
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.deliver_soon)
-        self._finished.connect(self._on_finished)
 
     @property
     def running(self) -> bool:
         """Whether a delivery round is under way."""
-        return self._thread is not None
+        return self._op.running
 
     def start(self) -> None:
         """Arm the timer for the next due draft."""
@@ -76,33 +74,23 @@ class OutboxRunner(QObject):
 
     def deliver_soon(self) -> None:
         """Start a delivery round now (or right after the one running)."""
-        if self._thread is not None:
+        if self._op.running:
             self._again = True
             return
         self.timer.stop()
-        if not self._threaded:
-            self._finished.emit(self._work())
-            return
-        self._thread = threading.Thread(target=lambda: self._finished.emit(self._work()),
-                                        daemon=True, name="unhurried-outbox")
-        self._thread.start()
+        self._op.start(lambda _step: self._deliver(), done=self._on_delivered,
+                       failed=self._on_failed, describe=str)
 
-    def _work(self) -> DeliveryReport | Exception:
-        try:
-            return self._deliver()
-        except Exception as error:  # reported on the GUI thread; the next round tries again
-            logger.exception("outbox delivery failed")
-            return error
+    def _on_delivered(self, report: DeliveryReport) -> None:
+        self.delivered.emit(report)
+        self._next_round()
 
-    def _on_finished(self, result: DeliveryReport | Exception) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join()
-        if isinstance(result, Exception):
-            self.failed.emit(_("The outbox could not be delivered ({reason}). It is tried "
-                               "again later.").format(reason=result))
-        else:
-            self.delivered.emit(result)
+    def _on_failed(self, reason: str) -> None:  # the next round tries again
+        self.failed.emit(_("The outbox could not be delivered ({reason}). It is tried "
+                           "again later.").format(reason=reason))
+        self._next_round()
+
+    def _next_round(self) -> None:
         if self._again:
             self._again = False
             self.deliver_soon()
@@ -112,6 +100,4 @@ class OutboxRunner(QObject):
     def stop(self) -> None:
         """Stop the timer and wait for a running round (it finishes its message)."""
         self.timer.stop()
-        thread = self._thread
-        if thread is not None:
-            thread.join(60)
+        self._op.wait(60)

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.drafting import outputs
 from desktop.core.drafting.checker import Finding, Severity
 from desktop.core.drafting.drafts import Draft, DraftState, DraftVersion
 from desktop.core.drafting.outbox import INTERRUPTED, next_send_time
@@ -343,12 +344,12 @@ class DraftWindow(QMainWindow):
 
     def copy_markdown(self) -> None:
         """Put the message on the clipboard as Markdown (for chat and trackers)."""
-        self._copy(self.env.outputs.markdown(self.subject.text(), self.editor.toPlainText()),
+        self._copy(outputs.to_markdown(self.subject.text(), self.editor.toPlainText()),
                    _("Copied as Markdown."))
 
     def copy_plain(self) -> None:
         """Put the message on the clipboard as plain text."""
-        self._copy(self.env.outputs.plain(self.subject.text(), self.editor.toPlainText()),
+        self._copy(outputs.to_plain(self.subject.text(), self.editor.toPlainText()),
                    _("Copied as plain text."))
 
     def _copy(self, text: str, done: str) -> None:
@@ -367,10 +368,17 @@ class DraftWindow(QMainWindow):
             if not name:
                 return None
             path = Path(name)
-        data = self.env.outputs.eml(self.subject.text(), self.editor.toPlainText(),
-                                    self.recipient.text().strip(), self.env.sender(),
-                                    in_reply_to=self._draft.in_reply_to,
-                                    references=self._draft.references)
+        sender = self.env.sender()
+        try:
+            data = outputs.to_eml(self.subject.text(), self.editor.toPlainText(),
+                                  self.recipient.text().strip(), sender,
+                                  date=self.env.drafts.now(),
+                                  message_id=outputs.message_id(self.draft.id, sender),
+                                  in_reply_to=self._draft.in_reply_to,
+                                  references=self._draft.references)
+        except InvalidInput as error:
+            QMessageBox.warning(self, _("Save as .eml"), error.message)
+            return None
         try:
             path.write_bytes(data)
         except OSError as error:
@@ -385,8 +393,8 @@ class DraftWindow(QMainWindow):
     def open_in_mail_app(self) -> str:
         """Open the message in the desktop's mail app through a ``mailto:`` link."""
         self.save_now()
-        url = self.env.outputs.mailto(self.recipient.text(), self.subject.text(),
-                                      self.editor.toPlainText())
+        url = outputs.mailto_link(self.subject.text(), self.editor.toPlainText(),
+                                  self.recipient.text())
         if not self.env.open_url(url):
             self.show_message(_("No mail app opened the message. Copy it instead."))
             return url

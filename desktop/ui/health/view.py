@@ -12,7 +12,6 @@ so the charts follow a light or dark theme.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from typing import Any
 import pyqtgraph as pg
 from babel import Locale
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -38,6 +37,7 @@ from desktop.core.health.measures import WeekFigures, against_previous
 from desktop.core.i18n import _
 from desktop.core.intervals import Interval
 
+from desktop.ui.common.operation import Operation
 from desktop.ui.focus.time_dialog import FocusTimeDialog, ScheduleFocus
 from desktop.ui.health.reading import MEASURES, Measure, csv_text, number, reading
 
@@ -117,10 +117,6 @@ class _Chart(QWidget):
             average=number(average, self._locale, fmt)))
 
 
-class _Signals(QObject):
-    computed = Signal(int, object)  # generation, list[WeekFigures] or an error message
-
-
 class HealthView(QWidget):
     """The Health window.
 
@@ -145,9 +141,7 @@ class HealthView(QWidget):
         self._schedule = schedule
         self._locale = locale
         self._zone = zone
-        self._generation = 0
-        self._signals = _Signals(self)
-        self._signals.computed.connect(self._on_signals_computed)
+        self._op = Operation(self, "unhurried-health")
         self.weeks: list[WeekFigures] = []
         self.weeks_box = QSpinBox(self, minimum=1, maximum=MAX_WEEKS, value=DEFAULT_WEEKS)
         self.weeks_box.setSuffix(_(" weeks"))
@@ -182,29 +176,16 @@ class HealthView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Compute the figures again on a worker thread."""
-        self._generation += 1
-        generation, count = self._generation, self.weeks_box.value()
+        """Compute the figures again on a worker thread (a newer refresh replaces an older)."""
+        count = self.weeks_box.value()
         self.reading.setText(_("Computing…"))
-        threading.Thread(target=self._run, args=(generation, count), daemon=True,
-                         name="unhurried-health").start()
+        self._op.start(lambda _step: self._compute(count), done=self._show_weeks,
+                       failed=self.reading.setText, describe=lambda error: _(
+                           "The measures could not be computed: {error}").format(error=error),
+                       supersede=True)
 
-    def _run(self, generation: int, count: int) -> None:
-        try:
-            result: object = self._compute(count)
-        except Exception as error:  # the thread boundary: show any failure, never hang
-            logger.exception("computing the health measures failed")
-            result = _("The measures could not be computed: {error}").format(error=error)
-        self._signals.computed.emit(generation, result)
-
-    def _on_signals_computed(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return  # an older request: a newer one is on its way
-        if isinstance(result, str):
-            self.reading.setText(result)
-            return
-        assert isinstance(result, list)
-        self.weeks = result
+    def _show_weeks(self, weeks: list[WeekFigures]) -> None:
+        self.weeks = weeks
         for chart in self.charts:
             chart.show_weeks(self.weeks)
         self.reading.setText(reading(self.weeks, self._locale))

@@ -11,7 +11,6 @@ stay when the user cancels.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from desktop.core.i18n import _, ngettext
 from desktop.core.importing.items import ImportReport
 from desktop.core.queue.service import QueueService
 
-from desktop.ui.common.worker import outcome
+from desktop.ui.common.operation import Operation, Step
 
 logger = logging.getLogger(__name__)
 
@@ -75,8 +74,7 @@ class ImportController(QObject):
         self._job = job
         self._know_user = know_user  # Slack: makes sure we know who "me" is (may ask)
         self._window = parent
-        self._cancel = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._op = Operation(self, "unhurried-import")
         self._dialog: QProgressDialog | None = None
         self.report_box: QMessageBox | None = None
         """The last import's report (kept so it stays open, and for tests)."""
@@ -98,7 +96,7 @@ class ImportController(QObject):
     @property
     def running(self) -> bool:
         """Whether an import is under way."""
-        return self._thread is not None
+        return self._op.running
 
     def start(self, kind: str, path: Path, *, choose_columns: bool = False) -> bool:
         """Import ``path`` as ``kind`` on the worker thread; ``False`` if one is running (or
@@ -114,7 +112,6 @@ class ImportController(QObject):
             go_on, mapping = self.csv_columns(path, choose_columns)
             if not go_on:
                 return False
-        self._cancel.clear()
         self._kind = kind
         dialog = QProgressDialog(_("Importing {name}…").format(name=path.name), _("Cancel"),
                                  0, 0, self._window)
@@ -122,12 +119,21 @@ class ImportController(QObject):
         dialog.setWindowTitle(_("Import"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
-        dialog.canceled.connect(self._cancel.set)
+        dialog.canceled.connect(self._op.cancel)
         self._dialog = dialog
-        self._thread = threading.Thread(target=self._run, args=(kind, path, mapping),
-                                        daemon=True, name="unhurried-import")
-        self._thread.start()
-        return True
+        extra = {"mapping": mapping} if mapping else {}
+
+        def work(step: Step) -> object:
+            try:
+                return self._job(kind, path, step.progress, step.cancelled, **extra)
+            except OSError as error:  # a file or disk the user can fix, not a bug
+                return _("The import stopped: {error}").format(error=error)
+
+        return self._op.start(
+            work, done=self.done.emit, failed=self.done.emit, progress=self.progressed.emit,
+            describe=lambda error: _("The import stopped because of an error: {error}. What "
+                                     "was imported before it stays; the log has the "
+                                     "details.").format(error=error))
 
     def drop(self, paths: Iterable[Path]) -> bool:
         """Import the first dropped path that is mail or CSV; says so if none is."""
@@ -142,27 +148,7 @@ class ImportController(QObject):
 
     def cancel_and_wait(self) -> None:
         """Stop a running import after its current batch (the window is closing)."""
-        self._cancel.set()
-        if self._thread is not None:
-            self._thread.join()
-
-    # -- worker thread ---------------------------------------------------------------------------
-
-    def _run(self, kind: str, path: Path, mapping: dict[str, str] | None) -> None:
-        extra = {"mapping": mapping} if mapping else {}
-
-        def job() -> object:
-            try:
-                return self._job(kind, path, self.progressed.emit, self._cancel.is_set, **extra)
-            except OSError as error:  # a file or disk the user can fix, not a bug
-                return _("The import stopped: {error}").format(error=error)
-
-        self.done.emit(outcome(
-            job,
-            lambda error: _("The import stopped because of an error: {error}. What was "
-                            "imported before it stays; the log has the details.").format(
-                                error=error),
-            "import"))
+        self._op.cancel_and_wait()
 
     # -- main thread -----------------------------------------------------------------------------
 
@@ -208,9 +194,6 @@ class ImportController(QObject):
                                                count).format(count=count))
 
     def _on_done(self, report: object) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        self._thread = None
         if self._dialog is not None:
             self._dialog.reset()
             self._dialog.deleteLater()

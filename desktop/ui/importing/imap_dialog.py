@@ -10,12 +10,11 @@ folders" asks the server on a worker thread, so the dialog never freezes.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,7 +45,7 @@ from desktop.core.ports import SecretStore
 from desktop.core.queue.service import QueueService
 
 from desktop.ui.common.form_dialog import lay_out_form
-from desktop.ui.common.worker import outcome
+from desktop.ui.common.operation import Operation
 
 logger = logging.getLogger(__name__)
 
@@ -58,12 +57,6 @@ _SECURITY_LABELS = (
     (Security.STARTTLS, N_("STARTTLS (port 143)")),
     (Security.PLAIN, N_("None (this computer only)")),
 )
-
-
-class _Relay(QObject):
-    """Carries the worker thread's answer back to the GUI thread."""
-
-    answered = Signal(object)  # list of folder names, or an error message (str)
 
 
 class MailAccountDialog(QDialog):
@@ -83,9 +76,7 @@ class MailAccountDialog(QDialog):
         self._queue = queue
         self._secrets = secrets
         self._load_folders = load_folders
-        self._relay = _Relay(self)
-        self._relay.answered.connect(self._on_folders_answered)
-        self._thread: threading.Thread | None = None
+        self._op = Operation(self, "unhurried-imap-folders")
         self.warning_box: QMessageBox | None = None
         """The keyring warning, when one was shown (kept for tests)."""
         try:
@@ -199,7 +190,7 @@ class MailAccountDialog(QDialog):
     def load_folders(self) -> bool:
         """Ask the server for its folders on a worker thread; ``False`` if the form is not
         complete enough to ask (the reason is shown)."""
-        if self._thread is not None:
+        if self._op.running:
             return False
         try:
             account = self._account(folders=["INBOX"])
@@ -210,26 +201,18 @@ class MailAccountDialog(QDialog):
         self.error.hide()
         self.load_button.setEnabled(False)
         self.folder_state.setText(_("Asking {host}…").format(host=account.host))
-        self._thread = threading.Thread(target=self._ask, args=(account, password), daemon=True,
-                                        name="unhurried-imap-folders")
-        self._thread.start()
-        return True
+        return self._op.start(
+            lambda _step: self._load_folders(account, password),
+            done=self._on_folders_answered, failed=self._on_folders_answered,
+            describe=lambda error: _("The folders could not be listed: {error}").format(
+                error=error))
 
     @property
     def loading(self) -> bool:
         """Whether the folders are being asked for."""
-        return self._thread is not None
-
-    def _ask(self, account: MailAccount, password: str) -> None:
-        self._relay.answered.emit(outcome(
-            lambda: self._load_folders(account, password),
-            lambda error: _("The folders could not be listed: {error}").format(error=error),
-            "listing the folders"))
+        return self._op.running
 
     def _on_folders_answered(self, answer: object) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        self._thread = None
         self.load_button.setEnabled(True)
         if isinstance(answer, list):
             self.set_folders(answer, self.chosen_folders())
@@ -284,6 +267,5 @@ class MailAccountDialog(QDialog):
         self.error.show()
 
     def done(self, result: int) -> None:
-        if self._thread is not None:  # a slow server: let the answer go nowhere
-            self._relay.answered.disconnect(self._on_folders_answered)
+        self._op.forget()  # a slow server: let the answer go nowhere
         super().done(result)

@@ -12,7 +12,6 @@ on every timer tick while it lasts (a sync the user asked for always shows it).
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -28,7 +27,7 @@ from desktop.core.importing.mail_account import MailAccount, account_from_settin
 from desktop.core.ports import SecretStore
 from desktop.core.queue.service import QueueService
 
-from desktop.ui.common.worker import outcome
+from desktop.ui.common.operation import Operation
 
 if TYPE_CHECKING:
     from desktop.ui.importing.imap_dialog import FolderLoader
@@ -65,8 +64,7 @@ class MailSyncController(QObject):
         self._secrets = secrets
         self._load_folders = load_folders
         self._window = window
-        self._cancel = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._op = Operation(self, "unhurried-mail")
         self._asked = False
         self._last_error: str | None = None
         self.error_box: QMessageBox | None = None
@@ -111,7 +109,7 @@ class MailSyncController(QObject):
     @property
     def running(self) -> bool:
         """Whether a sync is under way."""
-        return self._thread is not None
+        return self._op.running
 
     def edit_account(self) -> bool:
         """Show the account dialog; on OK sync at once. Returns whether it was accepted."""
@@ -131,29 +129,19 @@ class MailSyncController(QObject):
         if self.running or self.account() is None:
             return False
         self._asked = asked
-        self._cancel.clear()
         self.label.setText(_("Syncing mail…"))
-        self._thread = threading.Thread(target=self._run, daemon=True, name="unhurried-mail")
-        self._thread.start()
-        return True
+        return self._op.start(
+            lambda step: self._job(step.progress, step.cancelled),
+            done=self.finished.emit, failed=self.finished.emit, progress=self.progressed.emit,
+            describe=lambda error: _("The mail sync stopped because of an error: {error}. What "
+                                     "was synced before it stays; the log has the "
+                                     "details.").format(error=error))
 
     def cancel_and_wait(self, timeout: float = 5.0) -> None:
         """Stop after the current batch (the window is closing). Every batch is its own
         transaction, so a sync still waiting on the network may be left to the process exit."""
-        self._cancel.set()
         self.timer.stop()
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    # -- worker thread ---------------------------------------------------------------------------
-
-    def _run(self) -> None:
-        self.finished.emit(outcome(
-            lambda: self._job(self.progressed.emit, self._cancel.is_set),
-            lambda error: _("The mail sync stopped because of an error: {error}. What was "
-                            "synced before it stays; the log has the details.").format(
-                                error=error),
-            "mail sync"))
+        self._op.cancel_and_wait(timeout)
 
     # -- main thread -----------------------------------------------------------------------------
 
@@ -163,9 +151,6 @@ class MailSyncController(QObject):
                            .format(count=count))
 
     def _on_finished(self, result: object) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        self._thread = None
         at = self._queue.now().astimezone(ZoneInfo(self._queue.settings.timezone))
         clock = at.strftime("%H:%M")
         if isinstance(result, ImportReport):

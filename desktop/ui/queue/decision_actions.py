@@ -12,51 +12,27 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
-from desktop.core.errors import InvalidInput
 from desktop.core.health.decisions import Decision, DecisionService
 from desktop.core.i18n import _
 
+from desktop.ui.common.undo import RecordCommand, push
 
-class DecisionCommand(QUndoCommand):
-    """One change to one decision; undo puts the earlier state back (or removes a new one).
 
-    Args:
-        text: what the Edit menu shows ("Undo Mark as decision").
-        service: the decision service.
-        before: the decision as it was (``None`` when the change opens it).
-        change: makes the change and returns the decision after it.
-    """
+def decision_command(text: str, service: DecisionService, before: Decision | None,
+                     change: Callable[[], Decision]) -> RecordCommand[Decision]:
+    """One change to one decision; undo puts the earlier state back (or removes a new one)."""
 
-    def __init__(self, text: str, service: DecisionService, before: Decision | None,
-                 change: Callable[[], Decision]) -> None:
-        super().__init__(text)
-        self._service = service
-        self._before = before
-        self._change: Callable[[], Decision] | None = change
-        self.after: Decision | None = None
-        self.error: str | None = None
+    def store(decision: Decision) -> Decision:
+        service.put(decision)
+        return decision
 
-    def redo(self) -> None:
-        if self._change is not None:
-            change, self._change = self._change, None
-            try:
-                self.after = change()
-            except InvalidInput as error:  # Qt calls redo(): record it, drop the command
-                self.error = error.message
-                self.setObsolete(True)
-        elif self.after is not None:
-            self._service.put(self.after)
+    def remove(decision: Decision) -> None:
+        service.remove(decision.id)
 
-    def undo(self) -> None:
-        if self.after is None:
-            return
-        if self._before is None:
-            self._service.remove(self.after.id)
-        else:
-            self._service.put(self._before)
+    return RecordCommand(text, before, change, store, remove)
 
 
 class DecisionActions(QObject):
@@ -95,7 +71,7 @@ class DecisionActions(QObject):
         if existing is not None and existing.is_open:
             self._say(_("This request is already an open decision."))
             return existing
-        command = DecisionCommand(
+        command = decision_command(
             _("Mark as decision"), self._decisions, None,
             lambda: self._decisions.open_decision(request.subject, request_id=request.id))
         return self._push(command, _("Decision opened: {title}"))
@@ -117,14 +93,13 @@ class DecisionActions(QObject):
             if not ok:
                 return None
             outcome = text
-        command = DecisionCommand(_("Decision made"), self._decisions, decision,
+        command = decision_command(_("Decision made"), self._decisions, decision,
                                   lambda: self._decisions.decide(decision.id, outcome or ""))
         return self._push(command, _("Decision recorded: {title}"))
 
-    def _push(self, command: DecisionCommand, done_text: str) -> Decision | None:
-        self._window.undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self._window, command.text(), command.error)
+    def _push(self, command: RecordCommand[Decision], done_text: str) -> Decision | None:
+        if push(self._window.undo_stack, command) is None:
+            QMessageBox.warning(self._window, command.text(), command.error or "")
             return None
         if command.after is not None:
             self._say(done_text.format(title=command.after.title))

@@ -9,12 +9,11 @@ password goes to the keyring through the injected ``save``).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,7 +31,7 @@ from desktop.core.errors import CoreError
 from desktop.core.i18n import _
 from desktop.core.sync.cleartext import cleartext_warning, is_cleartext_remote
 
-from desktop.ui.common.worker import outcome
+from desktop.ui.common.operation import Operation
 
 NEW = ""
 """Collection choice meaning: make a new one on the server."""
@@ -70,8 +69,6 @@ def ask_user(parent: QDialog, warning: str) -> bool:
 class CalDavDialog(QDialog):
     """Set up (or change) the CalDAV account."""
 
-    _listed = Signal(object)  # list of collections, or an error message
-
     def __init__(self, form: AccountForm, collections: Collections, save: Save,
                  parent: Any = None, *, confirm: Confirm = ask_user) -> None:
         super().__init__(parent)
@@ -81,7 +78,7 @@ class CalDavDialog(QDialog):
         self.setObjectName("caldavDialog")
         self._collections = collections
         self._save = save
-        self._thread: threading.Thread | None = None
+        self._op = Operation(self, "unhurried-caldav-connect")
         self.url = QLineEdit(form.url, placeholderText="https://dav.example.org/")
         self.user = QLineEdit(form.user)
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
@@ -115,30 +112,22 @@ class CalDavDialog(QDialog):
         outer.addLayout(layout)
         outer.addWidget(self.message)
         outer.addWidget(buttons)
-        self._listed.connect(self._on_listed)
         self.resize(520, 0)
 
     def list_collections(self) -> None:
         """Ask the server for its collections (off the GUI thread)."""
-        if self._thread is not None or not self._cleartext_accepted():
+        if self._op.running or not self._cleartext_accepted():
             return
         self.connect_button.setEnabled(False)
         self.message.setText(_("Connecting…"))
-        args = (self.url.text().strip(), self.user.text().strip(), self.password.text())
-        self._thread = threading.Thread(target=self._run_list, args=args, daemon=True,
-                                        name="unhurried-caldav-connect")
-        self._thread.start()
-
-    def _run_list(self, url: str, user: str, password: str) -> None:
-        self._listed.emit(outcome(
-            lambda: list(self._collections(url, user, password)),
-            lambda error: _("Could not connect: {error}").format(error=error),
-            "listing the CalDAV collections"))
+        url, user, password = (self.url.text().strip(), self.user.text().strip(),
+                               self.password.text())
+        self._op.start(lambda _step: list(self._collections(url, user, password)),
+                       done=self._on_listed, failed=self._on_listed,
+                       describe=lambda error: _("Could not connect: {error}").format(
+                           error=error))
 
     def _on_listed(self, result: object) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        self._thread = None
         self.connect_button.setEnabled(True)
         if isinstance(result, str):
             self.message.setText(result)
@@ -193,7 +182,5 @@ class CalDavDialog(QDialog):
         return True
 
     def done(self, result: int) -> None:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+        self._op.wait()
         super().done(result)

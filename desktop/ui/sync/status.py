@@ -10,7 +10,6 @@ for imports), so the window never waits for the server.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 from desktop.core.i18n import _, ngettext
 from desktop.core.sync.items import SyncReport
 
-from desktop.ui.common.worker import outcome
+from desktop.ui.common.operation import Operation
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +53,6 @@ class SyncController(QObject):
     """Runs one sync at a time off the GUI thread and shows how it went."""
 
     finished = Signal(object)  # SyncReport, or an error message (str)
-    _progressed = Signal(str)
 
     def __init__(self, window: QMainWindow, hooks: SyncHooks,
                  format_time: Callable[[datetime], str],
@@ -63,8 +61,7 @@ class SyncController(QObject):
         self._window = window
         self._hooks = hooks
         self._format_time = format_time
-        self._thread: threading.Thread | None = None
-        self._cancel = threading.Event()
+        self._op = Operation(self, "unhurried-sync")
         self._again = False
         self.last_report: SyncReport | None = None
         self.label = QLabel(self._idle_text())
@@ -80,14 +77,13 @@ class SyncController(QObject):
         self._debounce.timeout.connect(self.sync_now)
         self._every = QTimer(self)
         self._every.timeout.connect(self.sync_now)
-        self._progressed.connect(self._on_progressed)
         self.finished.connect(self._on_finished)
         self.replan()
 
     @property
     def running(self) -> bool:
         """Whether a sync is under way."""
-        return self._thread is not None
+        return self._op.running
 
     def replan(self) -> None:
         """Arm the automatic sync from the account's interval (none without an account)."""
@@ -111,11 +107,12 @@ class SyncController(QObject):
         if self.running:
             self._again = True
             return False
-        self._cancel.clear()
         self.label.setText(_("Syncing…"))
-        self._thread = threading.Thread(target=self._run, daemon=True, name="unhurried-sync")
-        self._thread.start()
-        return True
+        return self._op.start(
+            lambda step: self._hooks.job(step.progress, step.cancelled),
+            done=self.finished.emit, failed=self.finished.emit, progress=self._on_progressed,
+            describe=lambda error: _("The sync stopped because of an error: {error}. Nothing "
+                                     "was lost; the log has the details.").format(error=error))
 
     def open_account(self) -> None:
         """Show the account dialog; a saved account syncs at once."""
@@ -125,18 +122,7 @@ class SyncController(QObject):
 
     def cancel_and_wait(self) -> None:
         """Stop after the current batch (the window is closing)."""
-        self._cancel.set()
-        if self._thread is not None:
-            self._thread.join()
-
-    # -- worker thread ---------------------------------------------------------------------------
-
-    def _run(self) -> None:
-        self.finished.emit(outcome(
-            lambda: self._hooks.job(self._progressed.emit, self._cancel.is_set),
-            lambda error: _("The sync stopped because of an error: {error}. Nothing was lost; "
-                            "the log has the details.").format(error=error),
-            "sync"))
+        self._op.cancel_and_wait()
 
     # -- main thread -----------------------------------------------------------------------------
 
@@ -144,9 +130,6 @@ class SyncController(QObject):
         self.label.setText(_("Syncing… {step}").format(step=text))
 
     def _on_finished(self, result: object) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        self._thread = None
         if isinstance(result, SyncReport):
             self.last_report = result
             self.label.setText(self.status_text(result))

@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A draft as Markdown, plain text, an RFC 5322 ``.eml`` and a ``mailto:`` link."""
+"""The one output builder: a draft as Markdown, plain text, an RFC 5322 ``.eml``, a ``mailto:``
+link, and the message the SMTP transport sends (the same ``.eml``)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.core.drafting.outbox import OutgoingMail
+from desktop.core.drafting.outputs import (
+    TextFormat,
+    mailto_link,
+    message_id,
+    to_eml,
+    to_markdown,
+    to_plain,
+    to_text,
+)
 from desktop.core.errors import InvalidInput
-from desktop.platform.outputs import mailto_link, to_eml, to_markdown, to_plain
+from desktop.platform.smtp import build_message
 
 BODY = "Hi Ana,\n\n- first\n- second: 17:00 UTC\n"
+MID = "<d1@example.org>"
 
 
 def test_markdown_bolds_the_subject_and_escapes_its_markup() -> None:
@@ -43,7 +55,7 @@ def test_eml_round_trips_any_subject_and_body(subject: str, body: str) -> None:
 
 
 def test_a_line_break_in_the_subject_cannot_add_a_header() -> None:
-    raw = to_eml("Hello\r\nBcc: all@example.org", "x", "a@example.org", "")
+    raw = to_eml("Hello\r\nBcc: all@example.org", "x", "a@example.org", "", message_id=MID)
     message = email.message_from_bytes(raw, policy=email.policy.default)
     assert message["Bcc"] is None
     assert message["Subject"] == "Hello Bcc: all@example.org"
@@ -52,7 +64,7 @@ def test_a_line_break_in_the_subject_cannot_add_a_header() -> None:
 @pytest.mark.parametrize("bad", ["not an address", "ana@", "Ana <ana at example.org>"])
 def test_eml_refuses_what_is_not_an_address(bad: str) -> None:
     with pytest.raises(InvalidInput, match="is not an email address"):
-        to_eml("s", "b", bad, "")
+        to_eml("s", "b", bad, "", message_id=MID)
 
 
 def test_mailto_carries_recipients_subject_and_body() -> None:
@@ -64,3 +76,31 @@ def test_mailto_carries_recipients_subject_and_body() -> None:
     assert query["subject"] == ["Re: the plan & budget"]
     assert query["body"] == [BODY.replace("\n", "\r\n")]
     assert " " not in link
+
+
+def test_smtp_sends_the_message_save_as_eml_writes() -> None:
+    mail = OutgoingMail("d1", "Me <me@example.org>", "Ana <ana@example.org>", "Plan", "Hi\n",
+                        datetime(2026, 11, 25, 9, tzinfo=UTC))
+    assert build_message(mail).as_bytes() == to_eml(
+        "Plan", "Hi\n", "Ana <ana@example.org>", "Me <me@example.org>",
+        date=mail.date, message_id=message_id("d1", "Me <me@example.org>"))
+
+
+def test_smtp_folds_a_line_break_in_the_subject_instead_of_raising() -> None:
+    mail = OutgoingMail("d1", "me@example.org", "ana@example.org", "Budget\nfor Q4", "x",
+                        datetime(2026, 11, 25, 9, tzinfo=UTC))
+    message = email.message_from_bytes(build_message(mail).as_bytes(),
+                                       policy=email.policy.default)
+    assert message["Subject"] == "Budget for Q4"
+    assert message["Message-ID"] == "<d1@example.org>"
+
+
+def test_a_local_domain_is_still_an_address() -> None:
+    raw = to_eml("s", "b", "ops@localhost", "me@mailhost", message_id=MID)
+    assert email.message_from_bytes(raw, policy=email.policy.default)["To"] == "ops@localhost"
+
+
+@pytest.mark.parametrize("form", list(TextFormat))
+def test_to_text_is_the_named_form(form: TextFormat) -> None:
+    expected = to_markdown if form is TextFormat.MD else to_plain
+    assert to_text(form, "S *x*", BODY) == expected("S *x*", BODY)

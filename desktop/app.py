@@ -210,6 +210,13 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
         window.importer.csv_columns = CsvColumns(context.queue, _csv_preview, window)
     mail.synced.connect(window.reload)
     app.aboutToQuit.connect(mail.cancel_and_wait)
+    from desktop.wiring.live_sources import install_live_sources
+
+    live = install_live_sources(window, window.file_menu, window.demo_action, context, paths,
+                                clock, secrets)
+    for source in live:
+        source.synced.connect(window.reload)
+        app.aboutToQuit.connect(source.cancel_and_wait)
     focus = _wire_focus(app, window, context, formatter, server)
     if not (smoke or new_window):  # the first window keeps answering later starts
         server.listen()
@@ -225,6 +232,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     else:
         QTimer.singleShot(0, window.offer_demo)
         QTimer.singleShot(1500, lambda: mail.sync(asked=False))
+        for source in live:
+            QTimer.singleShot(3000, partial(source.sync, asked=False))
         status = app.exec()
     drafting.close_all()
     if drafting.runner is not None:

@@ -14,7 +14,14 @@ import json
 import sys
 from typing import Any
 
-from desktop.commands import caldav, command, smtp_account
+from desktop.commands import (
+    caldav,
+    command,
+    github_account,
+    matrix_account,
+    slack_account,
+    smtp_account,
+)
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 from desktop.core.importing.mail_account import (
@@ -58,6 +65,9 @@ def register(sub: Any) -> None:
         handler=_remove, writes=True)
     smtp_account.add_account_kind(kinds)
     caldav.add_account_kind(kinds)
+    github_account.add_account_kind(kinds)
+    slack_account.add_account_kind(kinds)
+    matrix_account.add_account_kind(kinds)
 
 
 def _set(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:

@@ -8,13 +8,15 @@ import argparse
 import json
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from desktop.commands import command
 from desktop.commands.calendar import import_ics
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
+from desktop.core.settings import parse_zone
 from desktop.core.text import one_line
-from desktop.sources import KINDS, read_source
+from desktop.sources import KINDS, csv_columns, read_source
 from desktop.sources.runner import run_import
 from desktop.wiring.services import Context, load_demo, people_learner, slack_items
 
@@ -31,6 +33,9 @@ def register(sub: Any) -> None:
                      help=_("CSV layout (default: guessed from the header)"))
     imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                      help=_("for CSV: which column holds a field, e.g. subject=Title"))
+    imp.add_argument("--zone", metavar="ZONE",
+                     help=_("for CSV: the time zone of times without one (IANA name; "
+                            "default: yours)"))
     imp.add_argument("--me", metavar="ID",
                      help=_("for Slack: your user id (or name or email) in the export"))
     imp.add_argument("--workspace", metavar="NAME",
@@ -57,17 +62,25 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
         if not sign or not field.strip() or not column.strip():
             raise InvalidInput(_("Write a column mapping as FIELD=COLUMN, e.g. subject=Title."))
         mapping[field.strip()] = column.strip()
+    zone = ZoneInfo(parse_zone(args.zone) if args.zone else ctx.queue.settings.timezone)
+    preset = args.preset
+    if args.kind == "csv" and not mapping:  # the remembered mapping, else the window's guess
+        preset, mapping = csv_columns(args.path, preset, ctx.queue.setting_text("csv.mappings"))
+        if mapping and not args.json:
+            print(_("Columns used: {mapping}").format(mapping=", ".join(
+                f"{field}={column}" for field, column in mapping.items())))
     if args.kind == "slack" and not args.me:  # who "me" is, from the settings (as the window)
         items = slack_items(args.path, ctx.queue.settings.me, args.workspace)
     else:
-        items = read_source(args.kind, args.path, preset=args.preset, mapping=mapping or None,
-                            me=args.me, workspace=args.workspace)
+        items = read_source(args.kind, args.path, preset=preset, mapping=mapping or None,
+                            me=args.me, workspace=args.workspace, zone=zone)
     if checked_only:  # reading the first item raises for a path that is not of this kind
         next(iter(items), None)
         return 0
     report = run_import(ctx.queue, items, learn=people_learner(ctx))
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps({**report.to_json(), **({"mapping": mapping} if mapping else {})},
+                         ensure_ascii=False, indent=2))
         return 0
     print(_("Imported {imported}, already there {duplicates}, problems {failed}.").format(
         imported=report.imported, duplicates=report.skipped_duplicates,

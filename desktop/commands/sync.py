@@ -22,13 +22,15 @@ from desktop.core.text import one_line
 from desktop.platform.secrets import SessionSecrets
 from desktop.wiring.services import Context, mail_account, sync_mail
 
-TARGETS = ("imap", "caldav")
+TARGETS = ("imap", "caldav", "github", "slack", "matrix")
 
 
 def register(sub: Any) -> None:
     """Add ``sync`` to the ``unhurried`` subcommands."""
     parser = command(sub, "sync", run, writes=True,
-                     help=_("fetch new mail (imap) or sync with your CalDAV server (caldav)"))
+                     help=_("fetch new mail (imap), sync with your CalDAV server (caldav), or "
+                            "fetch GitHub notifications (github), Slack (slack) or Matrix (matrix) "
+                            "messages"))
     parser.add_argument("target", nargs="?", default="imap", choices=TARGETS,
                         help=_("what to sync (default: imap)"))
     parser.add_argument("--json", action="store_true", help=_("print the report as JSON"))
@@ -40,6 +42,18 @@ def run(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
         from desktop.commands.caldav import cmd_sync_caldav
 
         return cmd_sync_caldav(args, ctx, checked_only=checked_only)
+    if args.target == "github":
+        from desktop.commands.github_account import cmd_sync_github
+
+        return cmd_sync_github(args, ctx, checked_only=checked_only)
+    if args.target == "slack":
+        from desktop.commands.slack_account import cmd_sync_slack
+
+        return cmd_sync_slack(args, ctx, checked_only=checked_only)
+    if args.target == "matrix":
+        from desktop.commands.matrix_account import cmd_sync_matrix
+
+        return cmd_sync_matrix(args, ctx, checked_only=checked_only)
     account = mail_account(ctx.queue)
     if checked_only:
         return 0

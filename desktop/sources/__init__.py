@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import UTC, tzinfo
 from pathlib import Path
 
 from desktop.core.errors import InvalidInput
@@ -16,12 +17,12 @@ KINDS = ("maildir", "mbox", "eml", "csv", "slack", "ics")
 
 def read_source(
     kind: str, path: Path, *, preset: str | None = None, mapping: Mapping[str, str] | None = None,
-    me: str | None = None, workspace: str | None = None,
+    me: str | None = None, workspace: str | None = None, zone: tzinfo = UTC,
 ) -> Iterable[Incoming | Problem]:
     """The items of ``path`` read as ``kind`` (one of :data:`KINDS`).
 
     ``me`` (the user's Slack id, name or email) is needed for ``slack``; ``workspace`` there
-    adds permalinks.
+    adds permalinks. ``zone`` is where CSV times without a zone were written (the user's).
 
     Raises:
         desktop.core.errors.InvalidInput: the path cannot be read as that kind at all, or
@@ -49,4 +50,32 @@ def read_source(
 
     if preset is None:
         preset = "generic" if mapping else tracker_csv.sniff_file(path)
-    return tracker_csv.read_csv(path, preset, mapping)
+    return tracker_csv.read_csv(path, preset, mapping, zone=zone)
+
+
+def csv_columns(path: Path, preset: str | None, remembered_text: str = "",
+                ) -> tuple[str, dict[str, str]]:
+    """(preset, mapping) for a CSV file imported without ``--map``, as the window decides:
+    the preset that fits its header; else the mapping remembered for that header
+    (``remembered_text``: setting ``csv.mappings``), else one guessed from the column names.
+    The mapping is empty when a preset fits.
+
+    Raises:
+        InvalidInput: the file has no header, or no column could be guessed for the subject
+            (the message says how to name it with ``--map``).
+    """
+    from desktop.core.importing.csv_mapping import check_mapping, guess_mapping, remembered
+    from desktop.sources import tracker_csv
+
+    if preset is None:
+        preset = tracker_csv.sniff_file(path)
+    if preset != "generic":
+        return preset, {}
+    header = tracker_csv.read_header(path)
+    try:
+        return preset, check_mapping(remembered(remembered_text, header)
+                                     or guess_mapping(header), header)
+    except InvalidInput as error:
+        raise InvalidInput(_("{problem} Name the columns with --map FIELD=COLUMN, e.g. --map "
+                             "subject=Title; the file has the columns: {columns}.").format(
+            problem=error.message, columns=", ".join(c.strip() for c in header))) from None

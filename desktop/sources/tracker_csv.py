@@ -6,8 +6,10 @@ A :class:`Preset` names the column of each field. :func:`read_csv` yields one
 :class:`~desktop.core.importing.items.Incoming` per row and a
 :class:`~desktop.core.importing.items.Problem` for each row it cannot read (or only in part); it
 raises ``InvalidInput`` only when the file cannot be read or has no usable header. Text is read as
-UTF-8 (or UTF-16 with a byte order mark); bytes that are not UTF-8 are read as Windows-1252, so an
-Excel export and a file with one stray line both come through.
+UTF-8 (or UTF-16, with a byte order mark or without); bytes that are not UTF-8 are read as
+Windows-1252, so an Excel export and a file with one stray line both come through. The delimiter
+(comma, semicolon, tab or bar) is sniffed from the first lines, as spreadsheets in many locales
+write semicolons. Times without a zone are read in the zone given (the user's own, by default).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.importing.items import Incoming, Problem, plausible
 from desktop.core.requests import Channel, Priority
+from desktop.sources.csv_sniff import SNIFF_BYTES, sniff_delimiter, sniff_encoding
 
 Item = Incoming | Problem
 FIELDS = ("external_id", "subject", "sender", "received_at", "priority", "channel", "link",
@@ -103,12 +106,13 @@ PRESETS: dict[str, Preset] = {
 
 
 def read_csv(path: Path, preset: str = "unhurried", mapping: Mapping[str, str] | None = None,
-             *, file_time: datetime | None = None) -> Iterator[Item]:
+             *, file_time: datetime | None = None, zone: tzinfo = UTC) -> Iterator[Item]:
     """The requests in a CSV file, one per row, with a problem for each row that was off.
 
     ``mapping`` ({field: column}, fields from :data:`FIELDS`) replaces the preset's columns;
     the ``generic`` preset needs one. A row without a readable date gets ``file_time``
-    (default: the file's modification time) and a problem saying so.
+    (default: the file's modification time) and a problem saying so. A time without a zone
+    (a Jira "10:15") is read in ``zone``.
 
     Raises:
         InvalidInput: unknown preset or field, the file cannot be read, has no header row,
@@ -123,7 +127,7 @@ def read_csv(path: Path, preset: str = "unhurried", mapping: Mapping[str, str] |
         except OSError as error:
             raise _unreadable(path, error) from error
     moment = file_time.replace(tzinfo=UTC) if file_time.tzinfo is None else file_time
-    return _items(path, chosen, columns, len(header), moment.astimezone(UTC))
+    return _items(path, chosen, columns, len(header), moment.astimezone(UTC), zone)
 
 
 def sniff_preset(header: Sequence[str]) -> str:
@@ -136,6 +140,15 @@ def sniff_preset(header: Sequence[str]) -> str:
             found = len(wanted & names)
             best, score = (name, found) if found > score else (best, score)
     return best
+
+
+def read_header(path: Path) -> list[str]:
+    """The header row of a CSV file (its column names).
+
+    Raises:
+        InvalidInput: the file cannot be read or has no header row.
+    """
+    return _header(path)
 
 
 def sniff_file(path: Path) -> str:
@@ -231,18 +244,23 @@ def _missing(names: set[str], preset: Preset) -> list[str]:
 
 
 def _key(column: str) -> str:
-    return column.strip().lstrip("\ufeff").casefold()
+    """A column name as matched: case, spacing, byte order mark and ``_`` do not count, so
+    ``createdAt`` (``gh``) and ``created_at`` (the REST API) are the same column."""
+    return column.strip().lstrip("\ufeff").casefold().replace("_", "")
 
 
 def _records(path: Path) -> Generator[tuple[int, list[str] | None, str], None, None]:
     """(first line, row or None, why it cannot be read) per record; a blank line is an empty
     row. Budgets: :data:`MAX_ROWS`, :data:`MAX_FIELD_CHARS`, :data:`MAX_COLUMNS`."""
     with path.open("rb") as raw:
-        utf16 = raw.read(2) in (b"\xff\xfe", b"\xfe\xff")
-    encoding, errors = ("utf-16", "replace") if utf16 else ("utf-8-sig", "surrogateescape")
+        start = raw.read(SNIFF_BYTES)
+    encoding = sniff_encoding(start)
+    errors = "replace" if encoding.startswith("utf-16") else "surrogateescape"
     csv.field_size_limit(MAX_FIELD_CHARS)  # the module's one global: every reader wants it
     with path.open(encoding=encoding, errors=errors, newline="") as text:
-        reader = csv.reader(text, strict=True)
+        sample = text.read(SNIFF_BYTES // 2)
+        text.seek(0)
+        reader = csv.reader(text, strict=True, delimiter=sniff_delimiter(sample))
         end = 0
         for _number in range(MAX_ROWS + 1):  # the header, then at most MAX_ROWS records
             try:
@@ -262,7 +280,7 @@ def _records(path: Path) -> Generator[tuple[int, list[str] | None, str], None, N
 
 
 def _items(path: Path, preset: Preset, columns: dict[str, int], width: int,
-           file_time: datetime) -> Iterator[Item]:
+           file_time: datetime, zone: tzinfo = UTC) -> Iterator[Item]:
     header_seen = False
     try:
         with closing(_records(path)) as records:
@@ -271,14 +289,15 @@ def _items(path: Path, preset: Preset, columns: dict[str, int], width: int,
                     continue  # blank lines, and the empty rows spreadsheets pad files with
                 if header_seen:
                     yield from _row(f"{path}:{line}", row, error, preset, columns, width,
-                                    file_time)
+                                    file_time, zone)
                 header_seen = True
     except OSError as error:
         yield Problem(str(path), _("Reading stopped: {error}").format(error=error))
 
 
 def _row(where: str, row: list[str] | None, error: str, preset: Preset,
-         columns: dict[str, int], width: int, file_time: datetime) -> Iterator[Item]:
+         columns: dict[str, int], width: int, file_time: datetime,
+         zone: tzinfo = UTC) -> Iterator[Item]:
     """The request in one row, and a problem for what was off."""
     row = [_fix_bytes(cell) for cell in row or ()]
     fault = error or _fault(row, width)
@@ -300,7 +319,7 @@ def _row(where: str, row: list[str] | None, error: str, preset: Preset,
     body = _keep_tab(cell("body"), cell("body").strip())
     links = dict.fromkeys([*_URL.findall(cell("link")), *_URL.findall(body)])
     received_text = " ".join(cell("received_at").split())
-    received = _parse_time(received_text)
+    received = _parse_time(received_text, zone)
     yield Incoming(
         source=preset.source,
         external_id=external_id,
@@ -379,8 +398,9 @@ def _priority(text: str, *, labels: bool) -> Priority:
     return next((p for names, p in _LABEL_WORDS if names & words), Priority.NORMAL)
 
 
-def _parse_time(text: str) -> datetime | None:
-    """ISO 8601, RFC 2822 or Jira's ``25/Nov/26 10:15 AM``, in UTC; naive times are UTC."""
+def _parse_time(text: str, zone: tzinfo = UTC) -> datetime | None:
+    """ISO 8601, RFC 2822 or Jira's ``25/Nov/26 10:15 AM``, in UTC; times without a zone are
+    read in ``zone``."""
     jira = _JIRA_TIME.fullmatch(text)
     try:
         if jira:
@@ -395,7 +415,7 @@ def _parse_time(text: str) -> datetime | None:
             moment = datetime.fromisoformat(text)
         else:
             moment = parsedate_to_datetime(text)
-        moment = (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).astimezone(UTC)
+        moment = (moment.replace(tzinfo=zone) if moment.tzinfo is None else moment).astimezone(UTC)
     except (ValueError, TypeError, IndexError, OverflowError):
         return None
     return moment if plausible(moment) else None

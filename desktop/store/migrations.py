@@ -371,6 +371,37 @@ def m0013_follow_up(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX request_history_request ON request_history (request_id, at)")
 
 
+@MIGRATIONS()
+def m0015_source_accounts(db: sqlite_utils.Database) -> None:
+    """One row per live source (GitHub, Slack, ...): its account settings and how far it has
+    read, as a JSON object the source owns (the token is in the keyring, never here)."""
+    db.execute(
+        """
+        CREATE TABLE source_accounts (
+            source TEXT PRIMARY KEY,
+            state TEXT NOT NULL DEFAULT '{}'
+        )
+        """
+    )
+
+
+@MIGRATIONS()
+def m0016_people_zones(db: sqlite_utils.Database) -> None:
+    """The time zone each chat contact's profile gives (Slack's ``tz``), by source and user id,
+    for the people directory."""
+    db.execute(
+        """
+        CREATE TABLE people_zones (
+            source TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            tz TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (source, user_id)
+        )
+        """
+    )
+
+
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
     return [m.name for m in MIGRATIONS.pending(_sqlite_utils.Database(memory=True))]

@@ -27,6 +27,8 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0011_reply_threading",
     "m0012_people",
     "m0013_follow_up",
+    "m0015_source_accounts",
+    "m0016_people_zones",
 )
 
 

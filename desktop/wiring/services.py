@@ -135,7 +135,8 @@ def run_import_job(
         if kind == "slack":
             items = slack_items(path, context.queue.settings.me)
         else:
-            items = read_source(kind, path, mapping=mapping)
+            items = read_source(kind, path, mapping=mapping,
+                                zone=ZoneInfo(context.queue.settings.timezone))
         return run_import(context.queue, items, progress=progress, cancelled=cancelled,
                           learn=people_learner(context))
     finally:

@@ -127,6 +127,48 @@ def test_a_slack_import_without_me_uses_the_me_setting(tmp_path, clock, capsys) 
     assert (status, err, json.loads(out)["imported"]) == (0, "", 1)
 
 
+def test_a_semicolon_file_with_local_times_is_guessed_and_read_in_the_zone(
+        tmp_path, clock, capsys) -> None:
+    table = tmp_path / "export.csv"
+    table.write_bytes("Ticket;Title;Requester;Created\nT-1;Grüße aus Köln;ann;2026-11-20 10:15\n"
+                      .encode("cp1252"))
+    data = tmp_path / "d"
+    status, out, err = run(data, clock, capsys, "config", "set", "timezone", "Europe/Berlin")
+    assert status == 0
+    status, out, err = run(data, clock, capsys, "import", "csv", str(table))
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0] == ("Columns used: subject=Title, sender=Requester, "
+                                   "received_at=Created, external_id=Ticket")
+    status, out, _err = run(data, clock, capsys, "list", "--json")
+    [row] = json.loads(out)
+    assert row["subject"] == "Grüße aus Köln"
+    assert row["received_at"].startswith("2026-11-20T10:15:00+01:00")
+    status, out, err = run(tmp_path / "e", clock, capsys, "import", "csv", str(table),
+                           "--preset", "generic", "--zone", "America/New_York", "--json")
+    report = json.loads(out)
+    assert (status, report["imported"], report["mapping"]["subject"]) == (0, 1, "Title")
+    status, out, _err = run(tmp_path / "e", clock, capsys, "list", "--json")
+    assert json.loads(out)[0]["received_at"].startswith("2026-11-20T15:15:00")
+
+
+def test_a_generic_file_without_a_guessable_subject_suggests_map(tmp_path, clock, capsys):
+    table = tmp_path / "odd.csv"
+    table.write_text("Foo,Bar\n1,2\n", "utf-8")
+    status, out, err = run(tmp_path / "d", clock, capsys, "import", "csv", str(table))
+    assert (status, out) == (2, "")
+    assert "--map subject=Title" in err
+    assert "Foo, Bar" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_a_bad_zone_is_refused(tmp_path, clock, capsys) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Title\nA\n", "utf-8")
+    status, out, _err = run(tmp_path / "d", clock, capsys, "import", "csv", str(table),
+                           "--zone", "Mars/Olympus")
+    assert (status, out) == (2, "")
+
+
 def test_a_slack_dm_and_thread_i_answered_import_as_done(tmp_path, clock, capsys) -> None:
     export = tmp_path / "slack.zip"
     with zipfile.ZipFile(export, "w") as archive:

@@ -422,6 +422,75 @@ def test_a_date_far_outside_1970_to_2100_counts_as_unreadable(tmp_path, created)
     assert "could not be read" in problems(items)[0].reason
 
 
+def test_a_semicolon_or_tab_separated_file_is_read_by_its_delimiter(tmp_path):
+    for delimiter in (";", "\t", "|"):
+        text = delimiter.join(JIRA_HEADER.strip().split(",")) + "\n" + delimiter.join(
+            ["X-1", "Fix, then ship", "Open", "ann", "2026-11-25T10:00:00Z", "High", "", "",
+             "Body; with; separators" if delimiter != ";" else '"Body; quoted"']) + "\n"
+        path = write(tmp_path, text.encode("cp1252"), "semi.csv")
+        assert sniff_file(path) == "jira"
+        (item,) = read(path, "jira")
+        assert (item.external_id, item.subject, item.priority) == (
+            "X-1", "Fix, then ship", Priority.HIGH)
+
+
+def test_a_comma_file_with_semicolons_in_its_text_stays_comma_separated(tmp_path):
+    path = write(tmp_path, GITHUB_HEADER + '7,"a; b; c; d",ann,2026-11-25T09:00:00Z,,,'
+                 '"x; y; z"\n8,Plain; text,bob,2026-11-25T09:00:00Z,,,\n')
+    items = read(path, "github")
+    assert [i.subject for i in items] == ["a; b; c; d", "Plain; text"]
+
+
+def test_utf16_without_a_byte_order_mark_is_recognised(tmp_path):
+    text = "Issue key;Summary;Reporter;Created\nX-2;Grüße;zoë;2026-11-25T10:00:00Z\n"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        (item,) = read(write(tmp_path, text.encode(encoding)), "jira")
+        assert (item.subject, item.sender) == ("Grüße", "zoë")
+
+
+def test_times_without_a_zone_are_read_in_the_zone_given(tmp_path):
+    from zoneinfo import ZoneInfo
+
+    path = write(tmp_path, JIRA_HEADER + "X-1,Budget,Open,ann,25/Nov/26 10:15 AM,,,,\n"
+                 "X-2,Plan,Open,ann,2026-11-25 10:15,,,,\n"
+                 "X-3,Zoned,Open,ann,2026-11-25T10:15:00+00:00,,,,\n")
+    berlin = [i.received_at for i in read(path, "jira", zone=ZoneInfo("Europe/Berlin"))]
+    assert berlin == [utc(2026, 11, 25, 9, 15), utc(2026, 11, 25, 9, 15),
+                      utc(2026, 11, 25, 10, 15)]
+    assert next(i.received_at for i in read(path, "jira")) == utc(2026, 11, 25, 10, 15)
+
+
+@pytest.mark.parametrize("column", ["createdAt", "created_at", "CREATED_AT"])
+def test_the_github_preset_takes_both_spellings_of_created_at(tmp_path, column):
+    path = write(tmp_path, f"number,title,author,{column},url\n"
+                 "7,Crash,ann,2026-11-25T09:00:00Z,https://github.com/o/r/issues/7\n")
+    assert sniff_file(path) == "github"
+    (item,) = read(path, "github")
+    assert (item.external_id, item.received_at) == ("https://github.com/o/r/issues/7",
+                                                     utc(2026, 11, 25, 9))
+
+
+def test_the_window_preview_splits_a_semicolon_file(tmp_path):
+    from desktop.sources.tracker_csv import preview
+
+    path = write(tmp_path, "Ticket;Title;Created\nT-1;Grüße;2026-11-20 10:15\n".encode("cp1252"))
+    assert preview(path) == ("generic", ["Ticket", "Title", "Created"],
+                             [["T-1", "Grüße", "2026-11-20 10:15"]])
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(zone=st.sampled_from(["Europe/Berlin", "America/New_York", "Asia/Kolkata",
+                             "Australia/Lord_Howe", "Pacific/Chatham", "UTC"]),
+       moment=st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2099, 1, 1)))
+def test_a_zone_less_time_is_that_wall_clock_time_in_the_zone(tmp_path, zone, moment):
+    from zoneinfo import ZoneInfo
+
+    moment = moment.replace(microsecond=0)
+    path = write(tmp_path, JIRA_HEADER + f"X-1,Budget,Open,ann,{moment.isoformat()},,,,\n")
+    (item,) = read(path, "jira", zone=ZoneInfo(zone))
+    assert item.received_at == moment.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+
+
 # -- hostile input (issue 21) -----------------------------------------------------------------
 
 

@@ -29,6 +29,32 @@ FIELDS: Mapping[str, str] = {
 }
 """The fields a column can be mapped to, with their labels (the tracker CSV reader's names)."""
 REQUIRED = ("subject",)
+_GUESSES: Mapping[str, tuple[str, ...]] = {
+    "subject": ("subject", "title", "summary", "headline", "name", "task"),
+    "sender": ("from", "sender", "author", "reporter", "requester", "opened by", "created by",
+               "owner", "who"),
+    "received_at": ("received", "created", "date", "created at", "created_at", "createdat",
+                    "opened", "when", "time"),
+    "body": ("body", "description", "text", "notes", "details", "comment"),
+    "link": ("link", "url", "href"),
+    "priority": ("priority", "severity", "importance"),
+    "channel": ("channel", "type", "source"),
+    "external_id": ("id", "key", "number", "issue", "ticket", "issue key", "card"),
+}
+
+
+def guess_mapping(header: Sequence[str]) -> dict[str, str]:
+    """A first guess of the columns by their names (each column used once): what the window's
+    column dialog starts from and what ``unhurried import csv --preset generic`` uses."""
+    by_name: dict[str, str] = {}
+    for column in header:
+        by_name.setdefault(column.strip().lstrip("\ufeff").casefold(), column.strip())
+    chosen: dict[str, str] = {}
+    for field, names in _GUESSES.items():
+        found = next((by_name[n] for n in names if n in by_name), None)
+        if found is not None and found not in chosen.values():
+            chosen[field] = found
+    return chosen
 
 
 def header_signature(header: Sequence[str]) -> str:

@@ -31,35 +31,18 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.importing.csv_mapping import FIELDS, REQUIRED, check_mapping, remember, remembered
+from desktop.core.importing.csv_mapping import (
+    FIELDS,
+    REQUIRED,
+    check_mapping,
+    guess_mapping,
+    remember,
+    remembered,
+)
 from desktop.core.queue.service import QueueService
 
 CsvPreview = Callable[[Path], tuple[str, list[str], list[list[str]]]]
 """Reads a CSV file's fitting preset, header and first rows; raises ``InvalidInput``."""
-
-_GUESSES: Mapping[str, tuple[str, ...]] = {
-    "subject": ("subject", "title", "summary", "headline", "name", "task"),
-    "sender": ("from", "sender", "author", "reporter", "requester", "opened by", "created by",
-               "owner", "who"),
-    "received_at": ("received", "created", "date", "created at", "opened", "when", "time"),
-    "body": ("body", "description", "text", "notes", "details", "comment"),
-    "link": ("link", "url", "href"),
-    "priority": ("priority", "severity", "importance"),
-    "channel": ("channel", "type", "source"),
-    "external_id": ("id", "key", "number", "issue", "ticket", "issue key", "card"),
-}
-
-
-def guess_mapping(header: Sequence[str]) -> dict[str, str]:
-    """A first guess of the columns by their names (each column used once)."""
-    by_name = {c.strip().casefold(): c.strip() for c in header}
-    chosen: dict[str, str] = {}
-    for field, names in _GUESSES.items():
-        column = next((by_name[n] for n in names if n in by_name), None)
-        if column is not None and column not in chosen.values():
-            chosen[field] = column
-    return chosen
-
 
 class CsvMappingDialog(QDialog):
     """One combo box per field; a preview of the first rows as requests.

@@ -1,0 +1,282 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A live source (GitHub, Slack) in the window: File > "GitHub account…", "Sync GitHub now",
+"Cancel GitHub sync", a sync every few minutes, and a status-bar label saying what came in.
+
+The sync runs on a worker thread through an injected job that opens a store connection of its
+own, as the mail sync does, so the window never freezes; a long first sync shows its progress
+and can be cancelled (what was read stays). An error is shown in a message box once, not again
+on every timer tick while it lasts; a sync the user asked for always shows it. The account
+dialog hands the token straight to the injected ``save`` (the keyring); it is never shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import CoreError, SecretsUnavailable
+from desktop.core.i18n import _, ngettext
+from desktop.core.queue.service import QueueService
+
+from desktop.ui.common.operation import Operation, Step
+
+MINUTE_MS = 60_000
+
+
+class Report(Protocol):
+    """What a sync job returns (``desktop.wiring.source_report.SourceReport``)."""
+
+    received: int
+    answered: int
+    failed: list[Any]
+    cancelled: bool
+    wait_seconds: int
+
+
+SourceJob = Callable[[Callable[[int, int], None], Callable[[], bool], bool], Report]
+"""Runs one sync: (progress(done, total), cancelled(), asked) -> report; raises ``CoreError``."""
+
+
+@dataclass(frozen=True)
+class LiveSource:
+    """One source as the window sees it.
+
+    Attributes:
+        name: shown in menus and the status bar ("GitHub").
+        job: runs one sync on the worker thread.
+        account: the account as ``{"api": ..., "user": ..., "switch": bool}``, or ``None``
+            (main thread).
+        save: stores (api, user, token or password or ``None`` to keep the stored token,
+            switch); raises ``CoreError`` (``SecretsUnavailable`` when the keyring refused).
+        default_api: the API address a new account starts with.
+        switch_label: the label of the account's one switch ("" for none).
+        interval_minutes: minutes between syncs while the window is open.
+    """
+
+    name: str
+    job: SourceJob
+    account: Callable[[], dict[str, Any] | None]
+    save: Callable[[str, str, str | None, bool], None]
+    default_api: str
+    switch_label: str = ""
+    interval_minutes: int = 5
+    user_label: str = ""
+    """The label of a user id field ("" for none: the token says who)."""
+    secret_label: str = ""
+    """The label of the secret field ("" for "&Token")."""
+
+
+class SourceAccountDialog(QDialog):
+    """The API address, the token (never shown back) and the source's switch."""
+
+    def __init__(self, source: LiveSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("{name} account").format(name=source.name))
+        self.setObjectName("sourceAccountDialog")
+        self._source = source
+        self.warning_box: QMessageBox | None = None
+        current = source.account()
+        self.api = QLineEdit(str((current or {}).get("api") or source.default_api))
+        self.user = QLineEdit(str((current or {}).get("user") or ""))
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText(_("kept in the system keyring") if current else "")
+        self.switch = QCheckBox(source.switch_label)
+        self.switch.setChecked(bool((current or {}).get("switch")))
+        self.switch.setVisible(bool(source.switch_label))
+        self.error = QLabel(wordWrap=True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(_("&API address"), self.api)
+        if source.user_label:
+            form.addRow(source.user_label, self.user)
+        form.addRow(source.secret_label or _("&Token"), self.token)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.switch)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._has_account = current is not None
+
+    def accept(self) -> None:
+        """Store the account, or stay open and say what is wrong."""
+        token = self.token.text().strip()
+        if not token and not self._has_account:
+            self._fail(_("Enter the token."))
+            return
+        try:
+            self._source.save(self.api.text().strip(), self.user.text().strip(), token or None,
+                              self.switch.isChecked())
+        except SecretsUnavailable as error:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), error.message,
+                              parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+            self.warning_box = box
+        except CoreError as error:
+            self._fail(str(error))
+            return
+        self.token.clear()
+        super().accept()
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+class LiveSourceController(QObject):
+    """Owns one source's actions, its sync timer and its status-bar label."""
+
+    synced = Signal()
+    """Emitted after a sync that changed the queue."""
+
+    def __init__(self, queue: QueueService, source: LiveSource, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._queue = queue
+        self.source = source
+        self._window = window
+        self._op = Operation(self, f"{source.name} sync")
+        self._asked = False
+        self._last_error: str | None = None
+        self.error_box: QMessageBox | None = None
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(lambda: self.sync(asked=False))
+        name = source.name
+        self.account_action = QAction(_("{name} account…").format(name=name), self)
+        self.account_action.triggered.connect(lambda _checked=False: self.edit_account())
+        self.sync_action = QAction(_("Sync {name} now").format(name=name), self)
+        self.sync_action.triggered.connect(lambda _checked=False: self.sync(asked=True))
+        self.cancel_action = QAction(_("Cancel {name} sync").format(name=name), self)
+        self.cancel_action.setEnabled(False)
+        self.cancel_action.triggered.connect(lambda _checked=False: self._op.cancel())
+
+    def install(self, file_menu: Any, before: QAction | None = None) -> None:
+        """Add the actions to the File menu and the label to the status bar; start the timer."""
+        file_menu.insertActions(before, [self.account_action, self.sync_action,
+                                         self.cancel_action])
+        file_menu.insertSeparator(before)
+        self._window.statusBar().addWidget(self.label)
+        self.replan()
+
+    def replan(self) -> None:
+        """Arm the timer when an account is set up (or stop it)."""
+        has_account = self.source.account() is not None
+        self.sync_action.setEnabled(has_account)
+        if has_account and self.source.interval_minutes > 0:
+            self.timer.start(self.source.interval_minutes * MINUTE_MS)
+        else:
+            self.timer.stop()
+
+    @property
+    def running(self) -> bool:
+        """Whether a sync is under way."""
+        return self._op.running
+
+    def edit_account(self, ask: Callable[[QDialog], bool] | None = None) -> bool:
+        """Show the account dialog; on OK sync at once. ``ask`` shows it (tests replace it)."""
+        dialog = SourceAccountDialog(self.source, self._window)
+        if not (ask or (lambda d: bool(d.exec())))(dialog):
+            return False
+        self._last_error = None
+        self.replan()
+        self.sync(asked=True)
+        return True
+
+    def sync(self, *, asked: bool) -> bool:
+        """Start a sync on the worker thread; ``False`` when one runs or no account is set."""
+        if self.running or self.source.account() is None:
+            return False
+        self._asked = asked
+        self.cancel_action.setEnabled(True)
+        self.label.setText(_("Syncing {name}…").format(name=self.source.name))
+        return self._op.start(self._work, done=self._on_finished, failed=self._on_finished,
+                              describe=self._describe, progress=self._on_progressed)
+
+    def cancel_and_wait(self, timeout: float = 5.0) -> None:
+        """Stop after the current conversation (the window is closing)."""
+        self.timer.stop()
+        self._op.cancel_and_wait(timeout)
+
+    def _work(self, step: Step) -> Report:
+        def tell(done: int, total: int) -> None:
+            step.progress((done, total))
+
+        return self.source.job(tell, step.cancelled, self._asked)
+
+    def _describe(self, error: Exception) -> str:
+        return _("The {name} sync stopped because of an error: {error}. What was synced "
+                 "before it stays; the log has the details.").format(
+                     name=self.source.name, error=type(error).__name__)
+
+    def _on_progressed(self, counts: object) -> None:
+        done, total = counts  # type: ignore[misc]
+        self.label.setText(_("Syncing {name}… {done} of {total}").format(
+            name=self.source.name, done=done, total=total))
+
+    def _on_finished(self, result: object) -> None:
+        self.cancel_action.setEnabled(False)
+        name = self.source.name
+        clock = self._queue.now().astimezone(ZoneInfo(self._queue.settings.timezone))
+        time = clock.strftime("%H:%M")
+        if isinstance(result, str):
+            self.label.setText(_("{name} sync failed {time}").format(name=name, time=time))
+            self.label.setToolTip(result)
+            if self._asked or result != self._last_error:
+                self._show_error(result)
+            self._last_error = result
+            return
+        report: Report = result  # type: ignore[assignment]
+        self._last_error = None
+        if report.wait_seconds and not report.received:
+            text = _("{name} asked to wait {seconds} s").format(name=name,
+                                                                seconds=report.wait_seconds)
+        else:
+            text = ngettext("{name} synced {time} — {count} new",
+                            "{name} synced {time} — {count} new", report.received).format(
+                name=name, time=time, count=report.received)
+        if report.answered:
+            text += " · " + ngettext("{count} answered", "{count} answered",
+                                     report.answered).format(count=report.answered)
+        if report.failed:
+            text += " · " + ngettext("{count} problem", "{count} problems",
+                                     len(report.failed)).format(count=len(report.failed))
+        if report.cancelled:
+            text += " · " + _("cancelled")
+        self.label.setText(text)
+        self.label.setToolTip("\n".join(f"{p.where}: {p.reason}" for p in report.failed[:20]))
+        if report.received or report.answered:
+            self.synced.emit()
+
+    def _show_error(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.source.name, message,
+                          parent=self._window)
+        box.setObjectName("sourceSyncError")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        self.error_box = box

@@ -1,0 +1,37 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What one sync of a live source (GitHub, Slack) did: the ``sync KIND --json`` report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.core.importing.items import Problem
+
+
+@dataclass(slots=True)
+class SourceReport:
+    """What one sync of a live source did (the ``sync github|slack --json`` shape)."""
+
+    received: int = 0
+    """New requests."""
+    updated: int = 0
+    """Threads already in the queue that had new activity."""
+    answered: int = 0
+    """Requests closed because the user dealt with them at the source."""
+    failed: list[Problem] = field(default_factory=list)
+    not_modified: bool = False
+    wait_seconds: int = 0
+    """When the source asked to wait and nothing was fetched: how long."""
+    marked_done: int = 0
+    """Threads marked done at the source for requests done here."""
+    cancelled: bool = False
+    """The user cancelled; what was read up to then is kept."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as ``--json`` prints it."""
+        return {"received": self.received, "updated": self.updated, "answered": self.answered,
+                "failed": [{"source": p.where, "reason": p.reason} for p in self.failed],
+                "not_modified": self.not_modified, "wait_seconds": self.wait_seconds,
+                "marked_done": self.marked_done, "cancelled": self.cancelled}

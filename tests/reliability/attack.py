@@ -94,9 +94,21 @@ def _child(kind: str, path: Path) -> dict[str, Any]:
         status = "MemoryError"
     except Exception as error:  # an uncaught error is the finding: name it
         status = type(error).__name__
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_mb()
     return {"seconds": time.monotonic() - began, "peak_mb": peak, "status": status,
             "items": items, "reasons": reasons[:5]}
+
+
+def _peak_mb() -> float:
+    """This process's peak RSS alone: VmHWM starts afresh at exec, while ``ru_maxrss`` keeps
+    the peak of the parent it was forked from (a pytest process of 300 MB, say)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from desktop.commands import command
 from desktop.core.i18n import _
+from desktop.core.text import one_line
 from desktop.sources.ics import read_ics
 from desktop.wiring.services import Context, import_calendar, stats_service
 
@@ -32,7 +33,7 @@ def import_ics(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
     print(_("Imported {imported} calendar events, problems {failed}.").format(
         imported=report.imported, failed=len(report.failed)))
     for problem in report.failed:
-        print(f"  {problem.where}: {problem.reason}")
+        print(f"  {one_line(problem.where)}: {one_line(problem.reason)}")
     return 0
 
 

@@ -15,6 +15,7 @@ from desktop.commands.calendar import import_ics
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.settings import parse_zone
+from desktop.core.text import one_line
 from desktop.sources import KINDS, csv_columns, read_source
 from desktop.sources.runner import run_import
 from desktop.wiring.services import Context, load_demo, people_learner, slack_items
@@ -87,5 +88,5 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if report.answered:
         print(_("Marked done because you had replied: {count}.").format(count=report.answered))
     for problem in report.failed:
-        print(f"  {problem.where}: {problem.reason}")
+        print(f"  {one_line(problem.where)}: {one_line(problem.reason)}")
     return 0

@@ -23,6 +23,7 @@ from desktop.core.i18n import _
 from desktop.core.queue.buckets import Bucket, parse_bucket
 from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request
+from desktop.core.text import one_line, spreadsheet_cell, visible
 from desktop.wiring.services import Context
 
 
@@ -93,7 +94,8 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
             print("\n" + (_(bucket.label) if bucket else _("Done")))
             current = bucket
         reply_by = dates.moment(request.reply_by, now) if request.reply_by else "—"
-        print(f"  {request.id[:8]}  {reply_by:<22}  {request.sender[:24]:<24}  {request.subject}")
+        print(f"  {request.id[:8]}  {reply_by:<22}  {one_line(request.sender)[:24]:<24}  "
+              f"{one_line(request.subject)}")
     if not rows:
         print(_("Nothing in the queue."))
     return 0
@@ -134,7 +136,8 @@ def _list_deleted(ctx: Context, *, as_json: bool) -> int:
     for request in gone:
         assert request.deleted_at is not None
         when = dates.moment(request.deleted_at, now)
-        print(f"  {request.id[:8]}  {when:<22}  {request.sender[:24]:<24}  {request.subject}")
+        print(f"  {request.id[:8]}  {when:<22}  {one_line(request.sender)[:24]:<24}  "
+              f"{one_line(request.subject)}")
     if not gone:
         print(_("Nothing deleted."))
     return 0
@@ -153,9 +156,9 @@ def _cmd_show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     else:
         for key, value in data.items():
             if key != "body" and value not in (None, [], ""):
-                print(f"{key:>14}: {value}")
+                print(f"{key:>14}: {one_line(str(value))}")
         print()
-        print(request.body)
+        print(visible(request.body))
     return 0
 
 
@@ -169,8 +172,8 @@ def _cmd_search(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
                          ensure_ascii=False, indent=2))
     else:
         for r, snippet in rows:
-            print(f"{r.id[:8]}  {r.sender[:24]:<24}  {r.subject}")
-            print(f"          {snippet}")
+            print(f"{r.id[:8]}  {one_line(r.sender)[:24]:<24}  {one_line(r.subject)}")
+            print(f"          {one_line(snippet)}")
     return 0
 
 
@@ -184,8 +187,9 @@ def _cmd_export(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
         fields = list(rows[0]) if rows else list(request_json.__annotations__)
         writer = csv.DictWriter(out, fieldnames=fields)
         writer.writeheader()
-        for row in rows:
-            writer.writerow(row | {"links": " ".join(row.get("links", []))})
+        for row in rows:  # cells a spreadsheet would run as formulas are made text
+            cells = row | {"links": " ".join(row.get("links", []))}
+            writer.writerow({k: spreadsheet_cell(v) for k, v in cells.items()})
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="") as handle:
             handle.write(out.getvalue())

@@ -18,6 +18,7 @@ from typing import Any
 from desktop.commands import command
 from desktop.core.i18n import _
 from desktop.core.importing.mail_account import MailServerError
+from desktop.core.text import one_line
 from desktop.platform.secrets import SessionSecrets
 from desktop.wiring.services import Context, mail_account, sync_mail
 
@@ -74,5 +75,5 @@ def run(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
                                           duplicates=report.skipped_duplicates,
                                           answered=report.answered, failed=len(report.failed)))
     for problem in report.failed:
-        print(f"  {problem.where}: {problem.reason}")
+        print(f"  {one_line(problem.where)}: {one_line(problem.reason)}")
     return 0

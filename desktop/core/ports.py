@@ -61,6 +61,18 @@ class RequestRepository(Protocol):
         """Those of ``request_ids`` that are stored (deleted ones too: a deletion is kept)."""
         ...
 
+    def replace_unchanged(self, requests: Iterable[tuple[Request, Request]]) -> int:
+        """Store each request (first of a pair) over its stored row only if that row is still
+        as read (second of the pair), in one transaction; a row changed meanwhile (by the
+        user, in another process) is kept. Returns how many were stored."""
+        ...
+
+    def insert_new(self, requests: Iterable[Request]) -> int:
+        """Store those of ``requests`` whose id is not stored yet, in one transaction: the
+        check and the write are one step, so a stored row (and what the user changed in it) is
+        never replaced. Returns how many were stored."""
+        ...
+
     def get_many(self, request_ids: Iterable[str]) -> list[Request]:
         """The requests with these ids (unknown ids are left out), in no particular order."""
         ...

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -28,14 +29,33 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 import recurring_ical_events  # type: ignore[import-untyped]
 
+from desktop.core.budgets import BudgetExceeded, Deadline
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
+from desktop.core.ical_budget import ZONE_HORIZON_YEAR, ExpansionBudget, rule_costs
 from desktop.core.importing.items import Problem
 from desktop.core.meetings import MeetingEvent
 
-MAX_OCCURRENCES = 5_000
-"""Occurrences kept of one series within the range; more is not a meeting series."""
+MAX_OCCURRENCES = 1_000
+"""Occurrences kept of one series within the range (59 weeks on import): a meeting twice every
+day is 826; more is not a meeting series. Each costs about 1.3 ms to expand."""
+MAX_WINDOW_REPETITIONS = 20 * MAX_OCCURRENCES
+"""What a rule may give within the range's years, priced before expanding it (an upper bound:
+whole years, every BY value). Above this it would only run into :data:`MAX_OCCURRENCES`
+after seconds of expanding, so it is reported at once: an hourly series is 17,568."""
+MAX_ICS_BYTES = 64 * 2**20
+"""A calendar export of ten busy years is about 20 MB; 64 MiB keeps every real one and bounds
+the lines held in memory (a few times the file)."""
+MAX_COMPONENTS = 100_000
+"""Events and time zones read from one file: ten busy years are about 20,000 events."""
+MAX_ICS_SECONDS = 30.0
+"""Wall time for one file. 5,000 meetings in the range (a very full calendar) take about 7 s;
+the rest is room for a slow machine, not for a hostile file."""
+MAX_SERIES_SECONDS = 3.0
+"""Wall time for one series, so one cannot spend the whole file's: 1,000 occurrences (the most
+kept) take about 1.3 s."""
 _TOO_FREQUENT = {"SECONDLY", "MINUTELY"}
+_TOP_LEVEL = {"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE"}
 _UID = re.compile(r"^UID(?:;[^:]*)?:(.*)$", re.IGNORECASE)
 _TZID = re.compile(r"^(?:DTSTART|DTEND|RECURRENCE-ID)[^:]*;TZID=\"?([^:;\"]+)", re.IGNORECASE)
 _FREQ = re.compile(r"^RRULE(?:;[^:]*)?:.*\bFREQ=([A-Z]+)", re.IGNORECASE)
@@ -79,10 +99,15 @@ def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinf
         InvalidInput: the file cannot be read or is not a calendar at all.
     """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:  # never more than the budget, whatever the file's size
+            data = file.read(MAX_ICS_BYTES + 1)
     except OSError as error:
         raise InvalidInput(_("{path} could not be read: {error}").format(
             path=path, error=error.strerror or error)) from None
+    if len(data) > MAX_ICS_BYTES:  # refused whole: a calendar read in part would replace
+        # the meetings already imported from it with fewer
+        raise InvalidInput(_("{path} is larger than {mib} MiB, the limit for a calendar "
+                             "file.").format(path=path, mib=MAX_ICS_BYTES // 2**20))
     where = str(path)
     problems: list[Problem] = []
     try:
@@ -98,7 +123,12 @@ def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinf
     calendar_id = header.get("X-WR-CALNAME", "").strip() or str(path.resolve())
     floating = _zone_named(header.get("X-WR-TIMEZONE", "")) or floating_zone
     result = CalendarFile(calendar_id, problems=problems)
-    zones = [b for b in blocks if b.name == "VTIMEZONE" and b.complete]
+    if len(blocks) > MAX_COMPONENTS:
+        problems.append(Problem(where, BudgetExceeded(_("events and time zones in a file"),
+                                                      f"{MAX_COMPONENTS:,}").reason()))
+        del blocks[MAX_COMPONENTS:]
+    budget = ExpansionBudget()
+    zones = _zones(where, blocks, budget, problems)
     groups: dict[str, list[_Block]] = {}
     for block in blocks:
         if block.name != "VEVENT":
@@ -113,12 +143,51 @@ def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinf
             "\n".join(block.lines).encode()).hexdigest()[:16]
         groups.setdefault(uid, []).append(block)
     window = (start.astimezone(UTC), end.astimezone(UTC))
+    deadline = Deadline(MAX_ICS_SECONDS, time.monotonic, _("time per calendar file"))
     for uid, group in groups.items():
         reader = _SeriesReader(result.calendar_id, uid, _label(where, group[0]), floating,
                                window, max_occurrences)
-        result.events.extend(reader.read(zones, group))
+        if reader.too_frequent(group):
+            problems.extend(reader.problems)
+            continue
+        lines = [line for b in group for line in b.lines]
+        try:
+            deadline.check()
+            if max(rule_costs(lines, window[1].year, window[0].year), default=0) > \
+                    MAX_WINDOW_REPETITIONS:
+                raise BudgetExceeded(_("repetitions in the weeks imported"),
+                                     f"{MAX_WINDOW_REPETITIONS:,}")
+            budget.charge(lines, window[1].year)
+        except BudgetExceeded as breach:
+            problems.append(Problem(reader.label, breach.reason()))
+            continue
+        result.events.extend(reader.read(zones, group, deadline.sooner(MAX_SERIES_SECONDS)))
         problems.extend(reader.problems)
     return result
+
+
+def _zones(where: str, blocks: list[_Block], budget: ExpansionBudget,
+           problems: list[Problem]) -> dict[str, _Block]:
+    """The file's usable VTIMEZONEs by TZID, each priced once: a zone whose rules are over
+    the budget is left out (its times then read as UTC, and reported)."""
+    zones: dict[str, _Block] = {}
+    for block in blocks:
+        if block.name != "VTIMEZONE":
+            continue
+        label = _("{file}: time zone at line {line}").format(file=where, line=block.line_no)
+        if not block.complete:
+            problems.append(Problem(label, _("The file ends inside this time zone; it was "
+                                             "left out.")))
+            continue
+        tzid = next((m[1].strip() for line in block.lines
+                     if (m := re.match(r"^TZID[^:]*:(.+)$", line, re.IGNORECASE))), "")
+        try:
+            budget.charge(block.lines, ZONE_HORIZON_YEAR)
+        except BudgetExceeded as breach:
+            problems.append(Problem(label, breach.reason()))
+            continue
+        zones.setdefault(tzid, block)
+    return zones
 
 
 _ORGANIZER = re.compile(r"^ORGANIZER[^:]*:(?:mailto:)?(.+)$", re.IGNORECASE)
@@ -167,6 +236,10 @@ def _split(lines: list[str]) -> tuple[dict[str, str], list[_Block]]:
             name = upper[6:].strip()
             if name == "VCALENDAR" and current is None:
                 continue
+            if current is not None and name in _TOP_LEVEL:  # these never nest: the one
+                current.complete = False                   # open was never ended
+                blocks.append(current)
+                current = None
             if current is None:
                 current, depth = _Block(name, [], number), 0
             depth += 1
@@ -206,20 +279,13 @@ class _SeriesReader:
         self._unknown_zones: set[str] = set()
         self._tzids: set[str] = set()
 
-    def read(self, zones: list[_Block], group: list[_Block]) -> list[MeetingEvent]:
-        for block in group:
-            match = next(filter(None, (_FREQ.match(line) for line in block.lines)), None)
-            if match and match[1].upper() in _TOO_FREQUENT:
-                self._problem(_("It repeats every second or minute, which no meeting does; "
-                                "it was left out."))
-                return []
-        defined = {m[1] for z in zones for line in z.lines if (m := re.match(
-            r"^TZID[^:]*:(.+)$", line, re.IGNORECASE))}
-        self._tzids = {m[1].strip() for b in group for line in b.lines
-                       if (m := _TZID.match(line))}
-        self._tzids = {z for z in self._tzids if z not in defined and not _zone_named(z)}
+    def read(self, zones: dict[str, _Block], group: list[_Block], deadline: Deadline
+             ) -> list[MeetingEvent]:
+        named = {m[1].strip() for b in group for line in b.lines if (m := _TZID.match(line))}
+        used = [zones[z] for z in sorted(named) if z in zones]  # not every zone of the file
+        self._tzids = {z for z in named if z not in zones and not _zone_named(z)}
         text = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//unhurried//import//EN",
-                            *(line for z in zones for line in z.lines),
+                            *(line for z in used for line in z.lines),
                             *(line for b in group for line in b.lines), "END:VCALENDAR", ""])
         try:
             calendar = icalendar.Calendar.from_ical(text)
@@ -230,22 +296,38 @@ class _SeriesReader:
                 self._problem(_("Its dates cannot be read ({reason}); it was left out.").format(
                     reason="; ".join(broken)))
                 return []
-            return list(self._occurrences(calendar, len(group) > 1 or self._recurs(group)))
+            return list(self._occurrences(calendar, len(group) > 1 or self._recurs(group),
+                                          deadline))
+        except BudgetExceeded as breach:
+            self._problem(breach.reason())
+            return []
         except Exception as error:  # the parser's failures have no common base: any one
             # costs this event only
             self._problem(_("It cannot be read ({reason}); it was left out.").format(
                 reason=error))
             return []
 
+    def too_frequent(self, group: list[_Block]) -> bool:
+        """Whether the series repeats by the second or minute (reported: no meeting does)."""
+        for block in group:
+            match = next(filter(None, (_FREQ.match(line) for line in block.lines)), None)
+            if match and match[1].upper() in _TOO_FREQUENT:
+                self._problem(_("It repeats every second or minute, which no meeting does; "
+                                "it was left out."))
+                return True
+        return False
+
     @staticmethod
     def _recurs(group: list[_Block]) -> bool:
         return any(line.upper().startswith(("RRULE", "RDATE")) for b in group for line in b.lines)
 
-    def _occurrences(self, calendar: Any, series: bool) -> Iterator[MeetingEvent]:
+    def _occurrences(self, calendar: Any, series: bool, deadline: Deadline
+                     ) -> Iterator[MeetingEvent]:
         lo, hi = self.window
         query = recurring_ical_events.of(calendar)
         seen: set[str] = set()
         for count, occurrence in enumerate(query.after(lo), start=1):
+            deadline.check()
             event = self._event(occurrence, series)
             if event.start >= hi and not event.all_day:
                 break

@@ -19,7 +19,7 @@ from pathlib import Path
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.importing.items import Incoming, Problem
-from desktop.sources.mail import read_message
+from desktop.sources.mail import MAX_MESSAGE_BYTES, read_message, too_large
 from desktop.sources.parallel import ordered_map
 
 Item = Incoming | Problem
@@ -53,9 +53,13 @@ def _read_files(paths: list[Path]) -> list[Item]:
 def read_eml(path: Path) -> Iterator[Item]:
     """One message file."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:  # never more than the budget, whatever the file's size
+            data = file.read(MAX_MESSAGE_BYTES + 1)
     except OSError as error:
         yield Problem(str(path), _("The file could not be read: {error}").format(error=error))
+        return
+    if len(data) > MAX_MESSAGE_BYTES:
+        yield Problem(str(path), too_large().reason())
         return
     yield from read_message(data, str(path), lambda: _file_time(path))
 

@@ -57,7 +57,11 @@ def ordered_map(work: Callable[[list[Task]], list[Result]], tasks: Iterable[Task
                 pending.append(pool.submit(work, chunk))
             yield from results
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Wait for the pool's manager thread: left running (wait=False), it raced the
+        # interpreter's exit on Python 3.11 and printed "Exception ignored ... Bad file
+        # descriptor" after a successful import (CPython gh-83279, gh-132969). Only chunks
+        # already started are waited for, and each mail in them has a time budget.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _die_with_parent() -> None:

@@ -27,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from desktop.core.budgets import BudgetExceeded
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.importing.items import LATEST, Incoming, Problem
@@ -38,7 +39,15 @@ Key = tuple[int, int]
 SOURCE = "slack"
 MAX_SUBJECT = 120
 _MAX_LINKS = 20
-_MAX_MEMBER = 256 * 1024 * 1024
+MAX_MEMBER_BYTES = 64 * 2**20
+"""Bytes read from one file of the export, counted as they are inflated (a header that
+under-declares its size cannot get past it). A busy channel's day is a few MB and users.json of
+a 10,000-person workspace about 30 MB; the parsed JSON takes about ten times its text."""
+MAX_JSON_ITEMS = 2_000_000
+"""Values in one JSON file, counted before parsing as its commas (an upper bound: n values need
+n - 1). A day of 5,000 messages with 30 fields each is 150,000; 255 MB of ``[{},{},...]`` was
+85 million objects and 9.6 GB."""
+_READ_CHUNK = 1 << 20
 _LISTS = ("channels.json", "groups.json", "mpims.json", "dms.json")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\.json")
 _TS = re.compile(r"(\d{1,12})(?:\.(\d{1,9}))?")
@@ -138,17 +147,47 @@ def _str(value: object) -> str:
 def _load(archive: zipfile.ZipFile, member: str, needle: bytes = b"") -> tuple[Any, str]:
     """A member's JSON (None if it lacks ``needle``), or None and why it could not be read."""
     try:
-        info = archive.getinfo(member)
-        if info.file_size > _MAX_MEMBER:
-            return None, _("The file is too large ({size} bytes).").format(size=info.file_size)
-        data = archive.read(info)
+        data = _read_capped(archive, member)
     except _READ_ERRORS as error:
         return None, _("The file could not be read from the archive: {error}").format(
             error=error)
+    except BudgetExceeded as breach:
+        return None, breach.reason()
+    if needle not in data:
+        return None, ""
+    if data.count(b",") >= MAX_JSON_ITEMS:
+        return None, BudgetExceeded(_("values in one JSON file"),
+                                    f"{MAX_JSON_ITEMS:,}").reason()
     try:
-        return (json.loads(data) if needle in data else None), ""
+        return json.loads(data), ""
     except (ValueError, RecursionError) as error:
         return None, _("The file is not valid JSON: {error}").format(error=error)
+
+
+def _read_capped(archive: zipfile.ZipFile, member: str) -> bytes:
+    """A member's bytes, never more than :data:`MAX_MEMBER_BYTES` of them whatever its header
+    declares.
+
+    Raises:
+        BudgetExceeded: the member inflates to more.
+    """
+    info = archive.getinfo(member)
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise _too_large()
+    chunks: list[bytes] = []
+    total = 0
+    with archive.open(info) as stream:
+        while chunk := stream.read(_READ_CHUNK):
+            total += len(chunk)
+            if total > MAX_MEMBER_BYTES:
+                raise _too_large()
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large() -> BudgetExceeded:
+    return BudgetExceeded(_("bytes in one file of the export"),
+                          _("{mib} MiB").format(mib=MAX_MEMBER_BYTES // 2**20))
 
 
 def _ts_key(value: object) -> Key | None:

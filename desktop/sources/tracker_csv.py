@@ -26,6 +26,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.core.budgets import BudgetExceeded
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.importing.items import Incoming, Problem, plausible
@@ -38,6 +39,14 @@ FIELDS = ("external_id", "subject", "sender", "received_at", "priority", "channe
 """The fields a column can be mapped to (the keys of ``mapping``)."""
 REQUIRED = ("external_id", "subject", "received_at")
 MAX_SUBJECT = 500
+MAX_ROWS = 1_000_000
+"""Rows read from one file. A tracker export of every issue of a large project is some tens of
+thousands; a million is a minute of importing, and no file may cost more."""
+MAX_FIELD_CHARS = 1 << 20
+"""Characters in one cell. Python's csv default (128 KiB) cut long issue descriptions; 1 MiB
+keeps them, and a cell is never more (a bad quote would make the rest of the file one cell)."""
+MAX_COLUMNS = 1_000
+"""Cells in one row: tracker exports have a few dozen columns, Jira's widest some hundreds."""
 _MAX_LINKS = 20
 _URL = re.compile(r"https?://[^\s<>\"'`|()\[\]{}]+[^\s<>\"'`|()\[\]{}.,;:!?*]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -241,26 +250,33 @@ def _key(column: str) -> str:
 
 
 def _records(path: Path) -> Generator[tuple[int, list[str] | None, str], None, None]:
-    """(first line, row or None, CSV error) per record; a blank line is an empty row."""
+    """(first line, row or None, why it cannot be read) per record; a blank line is an empty
+    row. Budgets: :data:`MAX_ROWS`, :data:`MAX_FIELD_CHARS`, :data:`MAX_COLUMNS`."""
     with path.open("rb") as raw:
         start = raw.read(SNIFF_BYTES)
     encoding = sniff_encoding(start)
     errors = "replace" if encoding.startswith("utf-16") else "surrogateescape"
+    csv.field_size_limit(MAX_FIELD_CHARS)  # the module's one global: every reader wants it
     with path.open(encoding=encoding, errors=errors, newline="") as text:
         sample = text.read(SNIFF_BYTES // 2)
         text.seek(0)
         reader = csv.reader(text, strict=True, delimiter=sniff_delimiter(sample))
         end = 0
-        while True:
+        for _number in range(MAX_ROWS + 1):  # the header, then at most MAX_ROWS records
             try:
                 row: list[str] | None = next(reader)
                 error = ""
             except StopIteration:
                 return
             except csv.Error as problem:
-                row, error = None, str(problem)
+                row = None
+                error = _("The row is not valid CSV ({error}).").format(error=problem)
+            if row is not None and len(row) > MAX_COLUMNS:
+                row, error = None, BudgetExceeded(_("cells in one row"), MAX_COLUMNS).reason()
             yield end + 1, row, error
             end = reader.line_num
+        if next(reader, None) is not None:
+            yield end + 1, None, BudgetExceeded(_("rows in one file"), f"{MAX_ROWS:,}").reason()
 
 
 def _items(path: Path, preset: Preset, columns: dict[str, int], width: int,
@@ -284,8 +300,7 @@ def _row(where: str, row: list[str] | None, error: str, preset: Preset,
          zone: tzinfo = UTC) -> Iterator[Item]:
     """The request in one row, and a problem for what was off."""
     row = [_fix_bytes(cell) for cell in row or ()]
-    fault = _fault(row, width) if not error else _("The row is not valid CSV ({error}).").format(
-        error=error)
+    fault = error or _fault(row, width)
     if fault:
         yield Problem(where, fault)
         return
@@ -293,7 +308,7 @@ def _row(where: str, row: list[str] | None, error: str, preset: Preset,
     def cell(field: str) -> str:
         return _clean(row[columns[field]]) if field in columns else ""
 
-    subject = " ".join(cell("subject").split())[:MAX_SUBJECT]
+    subject = _keep_tab(cell("subject"), " ".join(cell("subject").split()))[:MAX_SUBJECT]
     external_id = " ".join(cell("external_id").split()) or " ".join(cell("id_fallback").split())
     if not subject and not external_id:
         yield Problem(where, _("The row has neither a subject nor an id."))
@@ -301,7 +316,7 @@ def _row(where: str, row: list[str] | None, error: str, preset: Preset,
     if not external_id:
         external_id = "row:" + hashlib.sha256("\x00".join(row).encode(
             "utf-8", "replace")).hexdigest()[:32]
-    body = cell("body").strip()
+    body = _keep_tab(cell("body"), cell("body").strip())
     links = dict.fromkeys([*_URL.findall(cell("link")), *_URL.findall(body)])
     received_text = " ".join(cell("received_at").split())
     received = _parse_time(received_text, zone)
@@ -320,6 +335,15 @@ def _row(where: str, row: list[str] | None, error: str, preset: Preset,
         yield Problem(where, _("The date '{value}' could not be read; the file's time was used.")
                       .format(value=received_text) if received_text else
                       _("The row has no date; the file's time was used."))
+
+
+def _keep_tab(raw: str, text: str) -> str:
+    """``text`` with the leading tab of ``raw`` kept where it guards a formula: ``\t=1+1`` is
+    how a spreadsheet writes text that looks like one, and stripping the tab would make it
+    live again in the next spreadsheet it reaches."""
+    if raw.startswith("\t") and text.startswith(("=", "+", "-", "@")):
+        return "\t" + text
+    return text
 
 
 def _fault(row: list[str], width: int) -> str:

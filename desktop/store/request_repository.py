@@ -30,6 +30,17 @@ _UPSERT = (
     f"ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
 )
+_INSERT_NEW = (
+    f"INSERT INTO requests ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
+    "ON CONFLICT(id) DO NOTHING"
+)
+_REPLACE_UNCHANGED = (
+    f"UPDATE requests SET {', '.join(f'{c} = ?' for c in _COLUMNS[1:])} "
+    # modified_at has whole seconds: an edit in the same second as the read is caught by the
+    # fields the user edits themselves.
+    "WHERE id = ? AND modified_at IS ? AND state IS ? AND priority IS ? AND snoozed_until IS ? "
+    "AND due IS ? AND deleted_at IS ?"
+)
 _IDS_PER_QUERY = 500  # well under SQLite's limit on bound parameters
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -162,6 +173,33 @@ class SqliteRequestRepository:
             return
         with transaction(self._db) as conn:
             conn.executemany(_UPSERT, rows)
+
+    def replace_unchanged(self, requests: Iterable[tuple[Request, Request]]) -> int:
+        """Replace each stored row that is still as read (the second request of each pair:
+        its last change, state, priority, snooze, due and deletion); leave a row changed since
+        (by the user, by another process) alone. One transaction; returns how many rows were
+        replaced."""
+        rows = [(*_row(r)[1:], r.id, _ts(seen.modified_at), seen.state.value,
+                 seen.priority.value, _ts(seen.snoozed_until), _ts(seen.due),
+                 _ts(seen.deleted_at)) for r, seen in requests]
+        if not rows:
+            return 0
+        with transaction(self._db) as conn:
+            return conn.executemany(_REPLACE_UNCHANGED, rows).rowcount
+
+    def insert_new(self, requests: Iterable[Request]) -> int:
+        """Insert those of ``requests`` whose id is not stored yet; never replace a row.
+
+        The existence check is the insert itself, inside one ``BEGIN IMMEDIATE`` transaction,
+        so two imports and the user's edits in other connections can neither undo an edit nor
+        count a request twice. Returns how many rows were inserted.
+        """
+        rows = [_row(r) for r in requests]
+        if not rows:
+            return 0
+        with transaction(self._db) as conn:
+            # rowcount: rows this statement inserted (sqlite3_changes, not the FTS triggers')
+            return conn.executemany(_INSERT_NEW, rows).rowcount
 
     def active(self) -> list[Request]:
         """Open and waiting requests (snoozed ones included), soonest reply-by first."""

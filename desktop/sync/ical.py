@@ -43,6 +43,9 @@ from typing import Any
 
 from icalendar import Calendar, Event, Journal, Todo, vText
 
+from desktop.core.budgets import BudgetExceeded
+from desktop.core.i18n import _
+from desktop.core.ical_budget import ZONE_HORIZON_YEAR, ExpansionBudget
 from desktop.core.requests import Priority, Request, State
 from desktop.core.sync.items import Fields, FocusRecord, request_fields, stamp
 from desktop.sync.errors import BadItem
@@ -51,6 +54,9 @@ PRODID = "-//Unhurried//Unhurried sync//EN"
 SETTINGS_UID = "unhurried-settings"
 FOCUS_CATEGORY = "Focus"
 MAX_UID = 255
+MAX_ITEM_BYTES = 1 * 2**20
+"""One task, focus block or settings journal is a few KB; even a task with a long description
+and every zone it names stays far below 1 MiB, and nothing bigger is parsed."""
 
 PRIORITY_CODES = {Priority.URGENT: 1, Priority.HIGH: 3, Priority.NORMAL: 5, Priority.LOW: 9}
 
@@ -204,6 +210,7 @@ def parse_item(data: bytes | str, zone: tzinfo = UTC) -> RemoteItem:
         BadItem: not iCalendar, no component we know, or a value that cannot be read; the
             message says which.
     """
+    _check_budgets(data)
     try:
         cal = Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError, TypeError) as error:
@@ -219,6 +226,23 @@ def parse_item(data: bytes | str, zone: tzinfo = UTC) -> RemoteItem:
     except (ValueError, TypeError, AttributeError, KeyError) as error:
         raise BadItem(f"unreadable value: {error}") from None
     return RemoteItem("other", "", {}, None)
+
+
+def _check_budgets(data: bytes | str) -> None:
+    """Refuse an item too large to be ours, or whose rules (a VTIMEZONE repeating every
+    second, say) ``icalendar`` would expand for minutes: it expands zones while parsing.
+
+    Raises:
+        BadItem: the item is over a budget; the message names it.
+    """
+    if len(data) > MAX_ITEM_BYTES:
+        raise BadItem(BudgetExceeded(_("bytes in one item"), f"{MAX_ITEM_BYTES:,}").reason())
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    lines = re.sub(r"\r?\n[ \t]", "", text).splitlines()  # RFC 5545 unfolding
+    try:
+        ExpansionBudget().charge(lines, ZONE_HORIZON_YEAR)
+    except BudgetExceeded as breach:
+        raise BadItem(breach.reason()) from None
 
 
 def _uid(component: Any) -> str:

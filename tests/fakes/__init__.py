@@ -77,6 +77,16 @@ class MemoryRequestRepository:
     def get_many(self, request_ids: Iterable[str]) -> list[Request]:
         return [self.data[i] for i in request_ids if i in self.data]
 
+    def replace_unchanged(self, requests) -> int:
+        fresh = [r for r, seen in requests if self.data.get(r.id) == seen]
+        self.save_many(fresh)
+        return len(fresh)
+
+    def insert_new(self, requests: Iterable[Request]) -> int:
+        fresh = [r for r in requests if r.id not in self.data]
+        self.save_many(fresh)
+        return len(fresh)
+
     def all(self, *, include_deleted: bool = False) -> list[Request]:
         rows = [r for r in self.data.values() if include_deleted or r.deleted_at is None]
         return sorted(rows, key=lambda r: (r.received_at, r.id))

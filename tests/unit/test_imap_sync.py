@@ -276,3 +276,20 @@ def test_a_lookback_is_bounded_in_time(server) -> None:
     old.flags.add(b"\\Answered")
     old.arrived = START - timedelta(days=30)
     assert desk.run().answered == 0
+
+
+def test_a_mail_nested_too_deep_is_reported_and_the_folder_syncs_past_it(server) -> None:
+    """Issue 21: a RecursionError on one mail kept IMAP at that UID for good."""
+    from tests.reliability.hostile_inputs import nested_mail
+
+    desk = Desk(server)
+    desk.run()
+    deep = server.append("INBOX", nested_mail(1_000, "deep"))
+    after = server.append("INBOX", message(9))
+    report = desk.run()
+    assert report.imported == 1
+    [problem] = report.failed
+    assert problem.where.endswith(f"UID={deep}")
+    assert "MIME nesting depth" in problem.reason
+    assert desk.states.get(ACCOUNT.state_key, "INBOX").last_uid == after
+    assert desk.run().failed == []  # the next run starts after it

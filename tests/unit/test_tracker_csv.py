@@ -489,3 +489,42 @@ def test_a_zone_less_time_is_that_wall_clock_time_in_the_zone(tmp_path, zone, mo
     path = write(tmp_path, JIRA_HEADER + f"X-1,Budget,Open,ann,{moment.isoformat()},,,,\n")
     (item,) = read(path, "jira", zone=ZoneInfo(zone))
     assert item.received_at == moment.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+
+
+# -- hostile input (issue 21) -----------------------------------------------------------------
+
+
+def test_a_tab_that_keeps_a_formula_as_text_is_kept(tmp_path):
+    path = write(tmp_path, "number,title,author,createdAt,url,labels,body\n"
+                 '1,"\t=1+1",ann,2026-03-02T09:00:00Z,,,"\t@SUM(A1)"\n'
+                 '2,"\tplain words",ann,2026-03-02T09:00:00Z,,,"  =not guarded"\n')
+    first, second = incomings(read(path, "github"))
+    assert (first.subject, first.body) == ("\t=1+1", "\t@SUM(A1)")
+    assert (second.subject, second.body) == ("plain words", "=not guarded")
+
+
+def test_csv_budgets_are_reported_by_name(tmp_path, monkeypatch):
+    from desktop.sources import tracker_csv
+
+    monkeypatch.setattr(tracker_csv, "MAX_ROWS", 3)
+    monkeypatch.setattr(tracker_csv, "MAX_COLUMNS", 8)
+    rows = "".join(f"{n},Row {n},ann,2026-03-02T09:00:00Z,,,\n" for n in range(5))
+    path = write(tmp_path, GITHUB_HEADER + "9,Wide,ann,2026-03-02T09:00:00Z" + ",x" * 9 + "\n"
+                 + rows)
+    items = read(path, "github")
+    assert [i.subject for i in incomings(items)] == ["Row 0", "Row 1"]
+    reasons = [p.reason for p in problems(items)]
+    assert len(reasons) == 2
+    assert "cells in one row (8)" in reasons[0]
+    assert "rows in one file (3)" in reasons[1]
+
+
+def test_a_cell_over_the_field_budget_is_reported_and_the_next_row_read(tmp_path, monkeypatch):
+    from desktop.sources import tracker_csv
+
+    monkeypatch.setattr(tracker_csv, "MAX_FIELD_CHARS", 1_000)
+    path = write(tmp_path, GITHUB_HEADER + '1,Big,ann,2026-03-02T09:00:00Z,,,"' + "x" * 2_000
+                 + '"\n2,Small,ann,2026-03-02T09:00:00Z,,,\n')
+    items = read(path, "github")
+    assert [i.subject for i in incomings(items)] == ["Small"]
+    assert "field larger than field limit" in problems(items)[0].reason

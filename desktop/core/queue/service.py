@@ -271,7 +271,11 @@ class QueueService:
         """Store the items not imported before, in one transaction.
 
         An item whose source and external id is already in the store (or earlier in the same
-        batch) is skipped, so importing again adds nothing and leaves the user's changes alone.
+        batch) is skipped, so importing again adds nothing and leaves the user's changes alone
+        (state, priority, snooze, due). The ids read first only spare deriving reply-bys for
+        what is surely known; what is new is decided by the insert itself
+        (``RequestRepository.insert_new``), so an import running beside another one, or beside
+        the user's edits, never overwrites a row and counts each request once.
         An item that answers a waiting request in its thread resumes that request's clock
         (:meth:`resume_answered`), whichever source brought it (mail file, IMAP, chat export).
 
@@ -284,9 +288,10 @@ class QueueService:
             request = item.to_request()
             if request.id not in known and request.id not in fresh:
                 fresh[request.id] = request
-        self.put_many(fresh.values())
+        derived = with_reply_bys(list(fresh.values()), self.settings.policy, self.calendar)
+        imported = self._requests.insert_new(derived)
         self.resume_answered([i for i in items if i.replies_to])
-        return len(fresh), len(items) - len(fresh)
+        return imported, len(items) - imported
 
     def close_answered(self, replies: Sequence[Incoming]) -> int:
         """Mark done the open requests that the user's own ``replies`` answer.
@@ -302,13 +307,14 @@ class QueueService:
                 by_id[key] = min(by_id.get(key, reply.received_at), reply.received_at)
         now = self._clock.now()
         closed = [
-            replace(rq.mark_done(request, at), modified_at=now)
+            (replace(rq.mark_done(request, at), modified_at=now), request)
             for request in self._requests.get_many(by_id)
             if request.state is not State.DONE and request.deleted_at is None
             and (at := by_id[request.id]) >= request.modified_at
         ]
-        self._requests.save_many(closed)
-        return len(closed)
+        # Only over rows nobody changed since they were read: an edit the user made meanwhile
+        # (in the window, while this import ran) wins, and is not counted as closed.
+        return self._requests.replace_unchanged(closed)
 
     def done(self, request_id: str) -> Request:
         """Mark a request done."""

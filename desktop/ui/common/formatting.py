@@ -24,11 +24,11 @@ from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
 
 from desktop.core.i18n import _
+from desktop.core.text import one_line, visible
 
 _URL = re.compile(r"\bhttps?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 # Bidi overrides and other invisible controls in external text would reorder or hide what the
 # user reads; show them as visible replacement marks instead.
-_CONTROLS = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]")
 _UNITS = ("duration-day", "duration-hour", "duration-minute")
 
 
@@ -200,8 +200,7 @@ def _coarse(delta: timedelta) -> timedelta:
 
 def plain(text: str) -> str:
     """External text for a single-line cell: controls made visible, one line, never markup."""
-    cleaned = _CONTROLS.sub("\ufffd", text)
-    return " ".join(cleaned.split())
+    return one_line(text)
 
 
 TOOLTIP_CHARS = 500
@@ -226,7 +225,7 @@ def plain_html(text: str) -> str:
     Everything is escaped first, so markup in a message is shown as text; only ``http(s)``
     links become anchors.
     """
-    cleaned = _CONTROLS.sub("\ufffd", text)
+    cleaned = visible(text)
     out: list[str] = []
     last = 0
     for match in _URL.finditer(cleaned):

@@ -16,6 +16,7 @@ from babel.numbers import format_decimal, format_percent
 from desktop.core.health.measures import WeekFigures
 from desktop.core.i18n import N_, _
 from desktop.core.requests import Channel
+from desktop.core.text import spreadsheet_cell
 
 IN_SENTENCE = {  # a channel inside a sentence ("92 % of chat replies on time")
     Channel.EMAIL.value: N_("email"),
@@ -113,5 +114,6 @@ def csv_text(weeks: Sequence[WeekFigures]) -> str:
     writer.writeheader()
     for week in weeks:
         row = week.to_json()
-        writer.writerow({k: "" if row[k] is None else row[k] for k in CSV_COLUMNS})
+        writer.writerow({k: "" if row[k] is None else spreadsheet_cell(row[k])
+                         for k in CSV_COLUMNS})
     return out.getvalue()

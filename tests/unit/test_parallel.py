@@ -1,0 +1,31 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Parsing on every core: results in order, and nothing of the pool left behind (issue 21:
+a manager thread left running printed "Bad file descriptor" at exit)."""
+
+from __future__ import annotations
+
+import threading
+
+from desktop.sources.parallel import SERIAL_BELOW, ordered_map
+
+
+def doubled(chunk: list[int]) -> list[int]:
+    return [n * 2 for n in chunk]
+
+
+def _pool_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
+
+
+def test_results_come_in_input_order_and_the_pool_is_gone_after() -> None:
+    tasks = list(range(SERIAL_BELOW + 50))
+    assert list(ordered_map(doubled, tasks, workers=2)) == [n * 2 for n in tasks]
+    assert _pool_threads() == []
+
+
+def test_a_closed_import_leaves_no_pool_behind() -> None:
+    results = ordered_map(doubled, list(range(SERIAL_BELOW * 3)), workers=2)
+    assert next(results) == 0
+    results.close()
+    assert _pool_threads() == []

@@ -105,3 +105,33 @@ def test_closing_by_my_reply_never_overwrites_an_edit_made_meanwhile(tmp_path: P
     finally:
         importer.db.conn.close()
         user.db.conn.close()
+
+
+def test_an_answer_resuming_a_wait_never_overwrites_an_edit_made_meanwhile(
+        tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    importer, user = open_context(paths), open_context(paths)
+    try:
+        [item] = _items()[:1]
+        run_import(importer.queue, [item])
+        rid = import_id(item.source, item.external_id)
+        user.queue.wait(rid)
+        answer = Incoming(source="mail", external_id="<answer@example.org>", subject="Re",
+                          sender="ana@example.org", received_at=datetime.now(UTC),
+                          replies_to=(item.external_id,))
+        reads = importer.requests.get_many
+
+        def read_then_user_edits(ids):  # the user marks it done between read and write
+            found = reads(ids)
+            user.queue.done(rid)
+            return found
+
+        importer.requests.get_many = read_then_user_edits  # type: ignore[method-assign]
+        assert importer.queue.resume_answered([answer]) == []
+        stored = user.requests.get(rid)
+        assert stored is not None
+        assert stored.state is State.DONE
+        assert importer.queue.history(rid) == []
+    finally:
+        importer.db.conn.close()
+        user.db.conn.close()

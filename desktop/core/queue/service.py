@@ -122,9 +122,10 @@ class QueueService:
         """Derive every active request's reply-by again and store those that changed."""
         active = self._requests.active()
         fresh = with_reply_bys(active, self.settings.policy, self.calendar)
-        changed = [new for new, old in zip(fresh, active, strict=True) if new is not old]
-        self._requests.save_many(changed)
-        return len(changed)
+        changed = [(new, old) for new, old in zip(fresh, active, strict=True) if new is not old]
+        # over rows nobody changed since they were read: a request the user (or an import)
+        # changed meanwhile got its reply-by derived with that change already
+        return self._requests.replace_unchanged(changed)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -357,13 +358,19 @@ class QueueService:
         if not by_id:
             return []
         now = self._clock.now()
-        resumed = [rq.resume(r, now) for r in self._requests.get_many(by_id)
-                   if r.state is State.WAITING and r.deleted_at is None
-                   and by_id[r.id].received_at >= (r.pauses[-1].start if r.pauses else now)]
-        fresh = self.put_many(resumed)
-        for request in fresh:
-            self._history.add(request.id, now, HistoryKind.ANSWERED, by_id[request.id].sender)
-        return fresh
+        read = [r for r in self._requests.get_many(by_id)
+                if r.state is State.WAITING and r.deleted_at is None
+                and by_id[r.id].received_at >= (r.pauses[-1].start if r.pauses else now)]
+        fresh = with_reply_bys([rq.resume(r, now) for r in read], self.settings.policy,
+                               self.calendar)
+        resumed = []
+        for request, seen in zip(fresh, read, strict=True):
+            # only a row nobody changed since it was read: an import never undoes the user
+            if self._requests.replace_unchanged([(request, seen)]):
+                self._history.add(request.id, now, HistoryKind.ANSWERED,
+                                  by_id[request.id].sender)
+                resumed.append(request)
+        return resumed
 
     def history(self, request_id: str) -> list[HistoryEntry]:
         """What happened to a request by itself, oldest first."""

@@ -10,11 +10,17 @@ the token, 1 when GitHub asks to wait or answers off the reference.
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import sys
 from typing import Any
 
+from desktop.commands.source_account import (
+    add_show_remove,
+    print_account,
+    print_removed,
+    read_secret,
+    run_sync,
+    token_state,
+)
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 from desktop.core.importing.github_notifications import DEFAULT_API
@@ -39,40 +45,25 @@ def add_account_kind(kinds: Any) -> None:
     setter.add_argument("--mark-done-on-github", action="store_true",
                         help=_("marking a request done marks its thread done on GitHub"))
     setter.set_defaults(handler=_set, writes=True)
-    show = actions.add_parser("show", help=_("print the account (never the token)"))
-    show.add_argument("--json", action="store_true")
-    show.set_defaults(handler=_show, writes=False)
-    actions.add_parser("remove", help=_("forget the account and its token")).set_defaults(
-        handler=_remove, writes=True)
+    add_show_remove(actions, _show, _remove)
 
 
 def _set(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     api = wired.check_api(args.api)
-    if not hasattr(args, "token_read"):  # asked once, also when the store is created after
-        args.token_read = _token(args)
+    token = read_secret(
+        args, from_stdin=args.token_stdin, prompt=_("GitHub token: "),
+        not_a_terminal=_("Give the token with --token-stdin when stdin is not a terminal."),
+        empty=_("The token is empty; nothing was changed."))
     if checked_only:
         return 0
     try:
-        wired.set_account(ctx, SessionSecrets(), api, args.token_read,
-                          mark_done=args.mark_done_on_github)
+        wired.set_account(ctx, SessionSecrets(), api, token, mark_done=args.mark_done_on_github)
     except SecretsUnavailable as error:
         print(f"unhurried: error: {error.message}", file=sys.stderr)
         return 2
     print(_("GitHub account at {api} set up; the token is in the system keyring.").format(
         api=api))
     return 0
-
-
-def _token(args: argparse.Namespace) -> str:
-    if args.token_stdin:
-        token = sys.stdin.readline().strip()
-    elif sys.stdin.isatty():
-        token = getpass.getpass(_("GitHub token: ")).strip()
-    else:
-        raise InvalidInput(_("Give the token with --token-stdin when stdin is not a terminal."))
-    if not token:
-        raise InvalidInput(_("The token is empty; nothing was changed."))
-    return token
 
 
 def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
@@ -84,27 +75,19 @@ def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     api = str(state.get("api") or DEFAULT_API)
     data = {"api": api, "mark_done_on_github": bool(state.get("mark_done")),
             "token_stored": SessionSecrets().get(wired.secret_key(api)) is not None}
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return 0
-    lines = [
+    return print_account(data, [
         (_("API"), api),
         (_("Mark done on GitHub"), _("yes") if data["mark_done_on_github"] else _("no")),
-        (_("Token"), _("in the system keyring") if data["token_stored"] else _("not stored")),
-    ]
-    for label, value in lines:
-        print(f"{label}: {value}")
-    return 0
+        (_("Token"), token_state(data["token_stored"])),
+    ], args.json)
 
 
 def _remove(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     if checked_only:
         return 0
-    if wired.remove_account(ctx, SessionSecrets()):
-        print(_("GitHub account removed, with its token."))
-    else:
-        print(_("No GitHub account is set up; nothing to remove."))
-    return 0
+    return print_removed(wired.remove_account(ctx, SessionSecrets()),
+                         _("GitHub account removed, with its token."),
+                         _("No GitHub account is set up; nothing to remove."))
 
 
 def cmd_sync_github(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
@@ -116,21 +99,8 @@ def cmd_sync_github(args: argparse.Namespace, ctx: Context, *, checked_only: boo
                              "github set --token-stdin"))
     if checked_only:
         return 0
-    try:
-        report = wired.sync(ctx, SessionSecrets(), force=True)
-    except GitHubError as error:
-        print(f"unhurried: error: {error.message}", file=sys.stderr)
-        return 2 if not error.reached or error.refused else 1
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-        return 0
-    if report.wait_seconds:
-        print(_("GitHub asks to wait {seconds} s before the next sync; nothing was fetched.")
-              .format(seconds=report.wait_seconds))
-        return 0
-    print(_("GitHub synced: {received} new, {updated} updated, {answered} marked done, "
-            "{failed} problems.").format(received=report.received, updated=report.updated,
-                                         answered=report.answered, failed=len(report.failed)))
-    for problem in report.failed:
-        print(f"  {problem.where}: {problem.reason}")
-    return 0
+    return run_sync(
+        lambda: wired.sync(ctx, SessionSecrets(), force=True), GitHubError, args.json,
+        _("GitHub synced: {received} new, {updated} updated, {answered} marked done, "
+          "{failed} problems."),
+        waiting=_("GitHub asks to wait {seconds} s before the next sync; nothing was fetched."))

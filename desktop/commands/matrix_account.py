@@ -11,11 +11,17 @@ login, 1 when it answers with another error.
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import sys
 from typing import Any
 
+from desktop.commands.source_account import (
+    add_show_remove,
+    print_account,
+    print_removed,
+    read_secret,
+    run_sync,
+    token_state,
+)
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 from desktop.platform.secrets import SessionSecrets
@@ -40,38 +46,26 @@ def add_account_kind(kinds: Any) -> None:
     given.add_argument("--token-stdin", action="store_true",
                        help=_("read an access token from the first line of stdin"))
     setter.set_defaults(handler=_set, writes=True)
-    show = actions.add_parser("show", help=_("print the account (never the token)"))
-    show.add_argument("--json", action="store_true")
-    show.set_defaults(handler=_show, writes=False)
-    actions.add_parser("remove", help=_("forget the account and its token")).set_defaults(
-        handler=_remove, writes=True)
+    add_show_remove(actions, _show, _remove)
 
 
 def _set(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     from desktop.sources.matrix import MatrixError
 
-    if not hasattr(args, "secret_read"):
-        if args.password_stdin or args.token_stdin:
-            args.secret_read = sys.stdin.readline().rstrip("\r\n")
-        elif sys.stdin.isatty():
-            args.secret_read = getpass.getpass(_("Password for {user}: ").format(
-                user=args.user_id))
-        else:
-            raise InvalidInput(_("Give the password with --password-stdin when stdin is not a "
-                                 "terminal."))
-        if not args.secret_read:
-            raise InvalidInput(_("The password is empty; nothing was changed."))
+    secret = read_secret(
+        args, from_stdin=args.password_stdin or args.token_stdin,
+        prompt=_("Password for {user}: ").format(user=args.user_id),
+        not_a_terminal=_("Give the password with --password-stdin when stdin is not a "
+                         "terminal."),
+        empty=_("The password is empty; nothing was changed."),
+        strip=args.token_stdin)
     if checked_only:
         return 0
-    secret = args.secret_read
     try:
         wired.set_account(ctx, SessionSecrets(), args.homeserver, args.user_id,
                           password=None if args.token_stdin else secret,
                           token=secret if args.token_stdin else None)
-    except MatrixError as error:
-        print(f"unhurried: error: {error.message}", file=sys.stderr)
-        return 2
-    except SecretsUnavailable as error:
+    except (MatrixError, SecretsUnavailable) as error:
         print(f"unhurried: error: {error.message}", file=sys.stderr)
         return 2
     print(_("Matrix account {user} set up; the access token is in the system keyring.")
@@ -89,23 +83,16 @@ def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     data = {"homeserver": server, "user_id": user, "device_id": state.get("device_id"),
             "rooms": len(state.get("rooms") or {}),
             "token_stored": SessionSecrets().get(wired.secret_key(user, server)) is not None}
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return 0
-    token = _("in the system keyring") if data["token_stored"] else _("not stored")
-    for label, value in ((_("Server"), server), (_("User"), user), (_("Token"), token)):
-        print(f"{label}: {value}")
-    return 0
+    return print_account(data, [(_("Server"), server), (_("User"), user),
+                                (_("Token"), token_state(data["token_stored"]))], args.json)
 
 
 def _remove(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     if checked_only:
         return 0
-    if wired.remove_account(ctx, SessionSecrets()):
-        print(_("Matrix account removed, with its token."))
-    else:
-        print(_("No Matrix account is set up; nothing to remove."))
-    return 0
+    return print_removed(wired.remove_account(ctx, SessionSecrets()),
+                         _("Matrix account removed, with its token."),
+                         _("No Matrix account is set up; nothing to remove."))
 
 
 def cmd_sync_matrix(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
@@ -117,17 +104,6 @@ def cmd_sync_matrix(args: argparse.Namespace, ctx: Context, *, checked_only: boo
                              "matrix set HOMESERVER_URL USER_ID --password-stdin"))
     if checked_only:
         return 0
-    try:
-        report = wired.sync(ctx, SessionSecrets())
-    except MatrixError as error:
-        print(f"unhurried: error: {error.message}", file=sys.stderr)
-        return 2 if not error.reached or error.refused else 1
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-        return 0
-    print(_("Matrix synced: {received} new, {updated} already there, {answered} marked done, "
-            "{failed} problems.").format(received=report.received, updated=report.updated,
-                                         answered=report.answered, failed=len(report.failed)))
-    for problem in report.failed:
-        print(f"  {problem.where}: {problem.reason}")
-    return 0
+    return run_sync(lambda: wired.sync(ctx, SessionSecrets()), MatrixError, args.json, _(
+        "Matrix synced: {received} new, {updated} already there, {answered} marked done, "
+        "{failed} problems."))

@@ -11,11 +11,17 @@ long or the sync stopped on the way (what was read up to then is kept).
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import sys
 from typing import Any
 
+from desktop.commands.source_account import (
+    add_show_remove,
+    print_account,
+    print_removed,
+    read_secret,
+    run_sync,
+    token_state,
+)
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 from desktop.core.importing.slack_messages import DEFAULT_API
@@ -38,29 +44,19 @@ def add_account_kind(kinds: Any) -> None:
     setter.add_argument("--token-stdin", action="store_true",
                         help=_("read the token from the first line of stdin"))
     setter.set_defaults(handler=_set, writes=True)
-    show = actions.add_parser("show", help=_("print the account (never the token)"))
-    show.add_argument("--json", action="store_true")
-    show.set_defaults(handler=_show, writes=False)
-    actions.add_parser("remove", help=_("forget the account and its token")).set_defaults(
-        handler=_remove, writes=True)
+    add_show_remove(actions, _show, _remove)
 
 
 def _set(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     api = check_api(args.api)
-    if not hasattr(args, "token_read"):
-        if args.token_stdin:
-            args.token_read = sys.stdin.readline().strip()
-        elif sys.stdin.isatty():
-            args.token_read = getpass.getpass(_("Slack user token: ")).strip()
-        else:
-            raise InvalidInput(_("Give the token with --token-stdin when stdin is not a "
-                                 "terminal."))
-        if not args.token_read:
-            raise InvalidInput(_("The token is empty; nothing was changed."))
+    token = read_secret(
+        args, from_stdin=args.token_stdin, prompt=_("Slack user token: "),
+        not_a_terminal=_("Give the token with --token-stdin when stdin is not a terminal."),
+        empty=_("The token is empty; nothing was changed."))
     if checked_only:
         return 0
     try:
-        wired.set_account(ctx, SessionSecrets(), args.token_read, api)
+        wired.set_account(ctx, SessionSecrets(), token, api)
     except SecretsUnavailable as error:
         print(f"unhurried: error: {error.message}", file=sys.stderr)
         return 2
@@ -79,24 +75,16 @@ def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
             "conversations": len(state.get("cursors") or {}),
             "threads": len(state.get("threads") or {}),
             "token_stored": SessionSecrets().get(wired.secret_key(api)) is not None}
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return 0
-    token = _("in the system keyring") if data["token_stored"] else _("not stored")
-    for label, value in ((_("API"), api), (_("User"), data["user_id"] or "?"),
-                         (_("Token"), token)):
-        print(f"{label}: {value}")
-    return 0
+    return print_account(data, [(_("API"), api), (_("User"), data["user_id"] or "?"),
+                                (_("Token"), token_state(data["token_stored"]))], args.json)
 
 
 def _remove(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     if checked_only:
         return 0
-    if wired.remove_account(ctx, SessionSecrets()):
-        print(_("Slack account removed, with its token."))
-    else:
-        print(_("No Slack account is set up; nothing to remove."))
-    return 0
+    return print_removed(wired.remove_account(ctx, SessionSecrets()),
+                         _("Slack account removed, with its token."),
+                         _("No Slack account is set up; nothing to remove."))
 
 
 def cmd_sync_slack(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
@@ -114,19 +102,13 @@ def cmd_sync_slack(args: argparse.Namespace, ctx: Context, *, checked_only: bool
             print("\r" + _("Slack: {done} of {total} conversations read").format(
                 done=done, total=total), end="", file=sys.stderr, flush=True)
 
-    try:
-        report = wired.sync(ctx, SessionSecrets(), progress=progress)
-    except SlackError as error:
-        print(f"unhurried: error: {error.message}", file=sys.stderr)
-        return 2 if not error.reached or error.refused else 1
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-        return 0
-    print(_("Slack synced: {received} new, {updated} already there, {answered} marked done, "
-            "{failed} problems.").format(received=report.received, updated=report.updated,
-                                         answered=report.answered, failed=len(report.failed)))
-    for problem in report.failed:
-        print(f"  {problem.where}: {problem.reason}")
-    return 0
+    def sync() -> Any:
+        try:
+            return wired.sync(ctx, SessionSecrets(), progress=progress)
+        finally:
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
+
+    return run_sync(sync, SlackError, args.json, _(
+        "Slack synced: {received} new, {updated} already there, {answered} marked done, "
+        "{failed} problems."))

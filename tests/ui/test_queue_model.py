@@ -493,6 +493,7 @@ def test_a_request_with_a_queued_reply_shows_reply_scheduled_and_its_send_time(
     assert at(model, ids["a-1015"], Column.TIME_LEFT,
               Qt.ItemDataRole.AccessibleTextRole).startswith("Reply scheduled")
     assert at(model, ids["t-1100"], Column.TIME_LEFT) == "1h left"  # the others as before
+    assert any(t.startswith("Reply scheduled, ") for t in model.widest_texts(Column.TIME_LEFT))
     qtmodeltester.check(model)
     before = len(calls)
     for _ in range(3):  # reading rows never asks the outbox again

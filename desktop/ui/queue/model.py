@@ -205,12 +205,14 @@ class QueueModel(QAbstractItemModel):
         (German units and labels are longer than English ones)."""
         texts = [_(HEADERS[column])]
         day, hours = timedelta(days=1), timedelta(hours=23, minutes=58)  # two-digit hours
+        sample = datetime(2026, 9, 30, 22, 58, tzinfo=UTC)
         if column is Column.TIME_LEFT:
             left = self._fmt.time_left(hours, timedelta(0), day)
             texts += [left, self._fmt.time_left(timedelta(0), hours, day),
-                      _("paused, {time}").format(time=left)]
+                      _("paused, {time}").format(time=left),
+                      _("Reply scheduled, {moment}").format(
+                          moment=self._fmt.moment(sample, sample - 2 * day))]
         elif column is Column.REPLY_BY:
-            sample = datetime(2026, 9, 30, 22, 58, tzinfo=UTC)
             texts.append(self._fmt.moment(sample, sample))
         elif column is Column.CHANNEL:
             texts += [_(channel.label) for channel in Channel]

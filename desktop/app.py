@@ -450,6 +450,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     window.detail.person = people.find
     window.detail.reply_scheduled = lambda request_id: (
         (d.retry_at or d.send_at) if (d := drafting.outbox.scheduled_reply(request_id)) else None)
+    window.model.set_scheduled_replies(drafting.outbox.scheduled_replies)
     runner.delivered.connect(lambda _report: window.reload())  # delivered replies close
     controller.outbox_changed = window.reload
     install_people(window, people)

@@ -25,7 +25,15 @@ def _row(week: WeekFigures) -> list[str]:
             _text(week.longest_focus_minutes, "{:.0f}"),
             _text(week.decisions.median_hours), _text(week.decisions.slowest_hours),
             "—" if ratio is None else f"{ratio:.0%}",
-            _text(week.median_reply_hours)]
+            _text(week.median_reply_hours), _off_hours(week)]
+
+
+def _off_hours(week: WeekFigures) -> str:
+    """``1 of 4`` replies delivered outside the recipient's hours (``—``: none known)."""
+    counted = week.off_hours
+    if not counted.known:
+        return "—"
+    return _("{outside} of {known}").format(outside=counted.outside, known=counted.known)
 
 
 def _cmd_stats(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
@@ -34,7 +42,8 @@ def _cmd_stats(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
         print(json.dumps([w.to_json() for w in weeks], ensure_ascii=False, indent=2))
         return 0
     header = [_("week"), _("meetings h"), _("focus min"), _("longest min"),
-              _("decide median h"), _("slowest h"), _("replies on time"), _("reply median h")]
+              _("decide median h"), _("slowest h"), _("replies on time"), _("reply median h"),
+              _("off their hours")]
     rows = [header, *(_row(w) for w in weeks)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     for row in rows:

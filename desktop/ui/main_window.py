@@ -313,10 +313,20 @@ class MainWindow(QMainWindow):
         return undo
 
     def toggle_waiting(self) -> None:
-        """Waiting on others for open requests; resume for waiting ones."""
+        """Waiting on others for open requests, asking when to follow up (Cancel changes
+        nothing); resume for waiting ones."""
+        from desktop.ui.queue.follow_up import ask_follow_up
+
+        chosen = self.view.selected_requests() or (
+            [r] if (r := self.view.current_request()) else [])
+        follow_up = None
+        if any(r.state is not State.WAITING for r in chosen):
+            follow_up = ask_follow_up(self, self._queue)
+            if follow_up is None:
+                return
         self._apply(_("Waiting on others"), lambda rid: (
             self._queue.resume(rid) if self._queue.get(rid).state is State.WAITING
-            else self._queue.wait(rid)))
+            else self._queue.wait(rid, follow_up)), chosen or None)
 
     def set_priority(self, priority: Priority) -> None:
         """Change the priority of the selected requests."""

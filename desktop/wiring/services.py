@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop.core.drafting.drafts import DraftService
 from desktop.core.drafting.outbox import DeliveryReport, Outbox
@@ -57,7 +57,7 @@ from desktop.store.settings_repository import SqliteSettingsStore
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from desktop.core.health.measures import WeekFigures
+    from desktop.core.health.measures import DeliveredReply, WeekFigures
     from desktop.core.health.stats import StatsService
     from desktop.sources.imap import Connect
 
@@ -327,7 +327,30 @@ def stats_service(context: Context) -> StatsService:
 
     return StatsService(context.queue, SqliteCalendarRepository(context.db),
                         SqliteDecisionRepository(context.db), StoreFocusHistory(context.db),
-                        context.requests)
+                        context.requests, partial(delivered_replies, context))
+
+
+def delivered_replies(context: Context, start: datetime, end: datetime) -> list[DeliveredReply]:
+    """Replies the outbox delivered in ``[start, end)``, each with its recipient's zone and
+    hours from the people directory (the zone the draft was planned in when it knows none)."""
+    from desktop.core.drafting.drafts import DraftState
+    from desktop.core.health.measures import DeliveredReply
+
+    people = open_people(context)
+    out = []
+    for draft in SqliteDraftRepository(context.db).all():
+        if (draft.state is not DraftState.SENT or not draft.reply_to or draft.sent_at is None
+                or not start <= draft.sent_at < end):
+            continue
+        person = people.find(draft.recipient) if draft.recipient else None
+        zone_name = (person.zone if person else "") or draft.recipient_zone
+        try:
+            zone = ZoneInfo(zone_name) if zone_name else None
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = None
+        hours = person.working_hours if person else None
+        out.append(DeliveredReply(draft.sent_at, zone, hours))
+    return out
 
 
 def demo_calendar_text(now: datetime) -> str:

@@ -262,3 +262,24 @@ def test_no_reply_on_time_is_0_percent_in_the_chart_as_in_the_headline(qtbot) ->
     assert chart.comparison.text() == "This week 0% · previous four 0%"
     meetings = next(c for c in view.charts if c.measure.key == "meeting_hours")
     assert meetings.comparison.text() == "Nothing recorded in these weeks."
+
+
+def test_the_off_hours_chart_shows_replies_outside_the_recipients_hours(
+        qtbot, demo_context, clock) -> None:
+    from desktop.core.drafting.drafts import Draft, DraftState
+    from desktop.store.draft_repository import SqliteDraftRepository
+    from desktop.wiring.services import open_people
+
+    open_people(demo_context).edit("kenji@example.jp", zone="Asia/Tokyo",
+                                   hours="mon-fri 09:00-17:00")
+    now = clock.now()  # Wednesday 10:00 in Berlin, 18:00 in Tokyo
+    SqliteDraftRepository(demo_context.db).save(Draft(
+        "d1", now, now, recipient="kenji@example.jp", reply_to="r1", state=DraftState.SENT,
+        sent_at=now))
+    stats = stats_service(demo_context)
+    view = HealthView(stats.weeks, stats.free_time, None, EN, BERLIN)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: len(view.weeks) == 8, timeout=10_000)
+    [chart] = [c for c in view.charts if c.measure.key == "off_hours_replies"]
+    assert chart.values[-1] == 100
+    assert view.weeks[-1].off_hours.known == 1

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop.core.errors import NotFound
 from desktop.core.queue.buckets import Bucket
@@ -180,7 +180,29 @@ def test_done_on_several_requests_is_undone_in_one_step(loaded, service, three):
     assert shown_subjects(loaded, Bucket.TOMORROW) == ["plan review"]
 
 
-def test_wait_and_resume_toggle_the_waiting_group(loaded, service, clock, three):
+class Asked(list):
+    """(label, prefilled text) each time the follow-up was asked; ``answers`` are given in
+    turn (``None``: Cancel; none left: the prefilled text is accepted)."""
+
+    answers: list[str | None]
+
+
+@pytest.fixture
+def follow_up_answers(monkeypatch) -> Asked:
+    asked = Asked()
+    asked.answers = []
+
+    def get_text(parent, title, label, *args, text="", **kwargs):
+        asked.append((label, text))
+        answer = asked.answers.pop(0) if asked.answers else text
+        return ("", False) if answer is None else (answer, True)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    return asked
+
+
+def test_wait_and_resume_toggle_the_waiting_group(loaded, service, clock, three,
+                                                  follow_up_answers):
     select(loaded, three["plan"])
     loaded.wait_action.trigger()
     assert service.get(three["plan"]).state is State.WAITING
@@ -204,6 +226,39 @@ def test_wait_and_resume_toggle_the_waiting_group(loaded, service, clock, three)
     loaded.undo_stack.undo()  # back to open, with the first reply-by
     assert service.get(three["plan"]).reply_by == berlin(26, 9, 30)
     assert shown_bucket(loaded, three["plan"]) is Bucket.TOMORROW
+    assert len(follow_up_answers) == 1  # resuming asks nothing
+
+
+def test_waiting_asks_for_the_follow_up_prefilled_with_the_default(
+        loaded, service, three, follow_up_answers, monkeypatch):
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    select(loaded, three["plan"])
+    follow_up_answers.answers += ["someday", "yesterday 9am", "mon 9am"]
+    loaded.wait_action.trigger()
+    default = service.default_follow_up().astimezone(BERLIN).strftime("%Y-%m-%d %H:%M")
+    assert [text for _label, text in follow_up_answers] == [
+        default, "someday", "yesterday 9am"]  # a wrong answer is kept to correct it
+    assert len(warnings) == 2
+    assert "future" in warnings[1]
+    waiting = service.get(three["plan"])
+    assert waiting.state is State.WAITING
+    assert waiting.follow_up_at == berlin(30, 9)  # the CLI's words: next Monday 09:00
+    assert loaded.undo_stack.count() == 1
+    loaded.undo_stack.undo()
+    assert service.get(three["plan"]).state is State.OPEN
+    assert service.get(three["plan"]).follow_up_at is None
+
+
+def test_cancelling_the_follow_up_question_changes_nothing(loaded, service, three,
+                                                          follow_up_answers):
+    select(loaded, three["plan"], three["late"])
+    before = {r.id: r for r in service.active()}
+    follow_up_answers.answers.append(None)
+    loaded.wait_action.trigger()
+    assert {r.id: r for r in service.active()} == before
+    assert loaded.undo_stack.count() == 0
+    assert shown_subjects(loaded, Bucket.WAITING) == []
 
 
 def test_delete_and_undo(loaded, service, three):

@@ -473,3 +473,33 @@ def test_a_request_to_follow_up_shows_its_clock_paused_even_with_a_deadline(
     clock.set(now)
     model = build_model(service)
     assert at(model, request.id, Column.TIME_LEFT).startswith("paused, ")
+
+
+# -- replies queued in the outbox -------------------------------------------------------------
+
+
+def test_a_request_with_a_queued_reply_shows_reply_scheduled_and_its_send_time(
+        qtbot, qtmodeltester, model, service, ids):
+    calls: list[int] = []
+    scheduled = {ids["a-1015"]: berlin(26, 10)}
+
+    def source() -> dict[str, datetime]:
+        calls.append(1)
+        return dict(scheduled)
+
+    with qtbot.waitSignal(model.dataChanged):
+        model.set_scheduled_replies(source)
+    assert at(model, ids["a-1015"], Column.TIME_LEFT) == "sending Thu 26 Nov, 10:00"
+    assert at(model, ids["a-1015"], Column.TIME_LEFT,
+              Qt.ItemDataRole.AccessibleTextRole).startswith("Reply scheduled")
+    assert at(model, ids["t-1100"], Column.TIME_LEFT) == "1h left"  # the others as before
+    assert any(t.startswith("sending ") for t in model.widest_texts(Column.TIME_LEFT))
+    qtmodeltester.check(model)
+    before = len(calls)
+    for _ in range(3):  # reading rows never asks the outbox again
+        at(model, ids["a-1015"], Column.TIME_LEFT)
+    assert len(calls) == before
+    scheduled.clear()  # delivered: the next load shows the clock again
+    model.load(service.active(), service.now())
+    assert at(model, ids["a-1015"], Column.TIME_LEFT) == "15m left"
+    assert len(calls) == before + 1

@@ -16,6 +16,7 @@ from desktop.core.calendar import BusinessCalendar
 from desktop.core.errors import InvalidInput
 from desktop.core.health.decisions import Decision
 from desktop.core.health.measures import (
+    DeliveredReply,
     FocusSpan,
     Interruption,
     IsoWeek,
@@ -28,12 +29,14 @@ from desktop.core.health.measures import (
     longest_stretches,
     median_reply_hours,
     meeting_hours,
+    off_hours_replies,
     reply_compliance,
     week_figures,
+    within_hours,
 )
 from desktop.core.meetings import MeetingEvent, find_focus_time
 from desktop.core.requests import Channel, Pause, Priority, Request, State
-from desktop.core.working_hours import WorkingHours
+from desktop.core.working_hours import WorkingHours, parse_working_hours
 
 BERLIN = ZoneInfo("Europe/Berlin")
 W48 = IsoWeek(2026, 48)  # Mon 23 Nov – Sun 29 Nov 2026
@@ -226,3 +229,50 @@ def test_working_spans_add_up_to_the_business_time_between(offset, length) -> No
     spans = calendar.working_spans(start, end)
     assert sum((e - s for s, e in spans), timedelta(0)) == calendar.between(start, end)
     assert all(calendar.is_business_time(s) for s, _e in spans)
+
+
+# -- replies outside the other person's hours -----------------------------------------------------
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def test_replies_count_as_outside_by_the_recipients_own_clock_and_hours() -> None:
+    office = WorkingHours.office()
+    replies = [
+        DeliveredReply(local(24, 10), TOKYO, office),     # 18:00 in Tokyo: outside
+        DeliveredReply(local(24, 10), NEW_YORK, office),  # 04:00 in New York: outside
+        DeliveredReply(local(24, 16), NEW_YORK, office),  # 10:00 in New York: inside
+        DeliveredReply(local(24, 10), BERLIN, office),    # 10:00 in Berlin: inside
+        DeliveredReply(local(28, 10), BERLIN, office),    # Saturday: outside
+        DeliveredReply(local(24, 10)),                    # nobody knows their hours
+        DeliveredReply(local(24, 10), BERLIN, None),
+        DeliveredReply(local(30, 10), TOKYO, office),     # next week
+        DeliveredReply(local(22, 23), TOKYO, office),     # Sunday before: last week
+    ]
+    counted = off_hours_replies(replies, W48, BERLIN)
+    assert (counted.known, counted.outside, counted.unknown) == (5, 3, 2)
+    assert counted.ratio == pytest.approx(0.6)
+    assert off_hours_replies([], W48, BERLIN).ratio is None
+    figures = week_figures(W48, MeasureInputs(deliveries=replies), zone=BERLIN,
+                           now=local(29, 12), calendar=_calendar(), me=ME)
+    assert figures.off_hours == counted
+    data = figures.to_json()
+    assert (data["replies_delivered_known_hours"], data["replies_outside_recipient_hours"],
+            data["replies_outside_recipient_hours_ratio"]) == (5, 3, 0.6)
+
+
+def test_a_shift_across_midnight_covers_the_next_morning() -> None:
+    nights = parse_working_hours("Mon-Fri 22:00-06:00")
+    tokyo = datetime(2026, 11, 24, 2, 0, tzinfo=TOKYO)  # Tuesday 02:00, Monday's shift
+    assert within_hours(tokyo, TOKYO, nights)
+    assert not within_hours(tokyo.replace(hour=7), TOKYO, nights)
+    assert not within_hours(datetime(2026, 11, 23, 2, 0, tzinfo=TOKYO), TOKYO, nights)  # Mon
+
+
+@given(st.integers(0, 7 * 24 * 60 - 1))
+def test_within_office_hours_is_a_weekday_between_nine_and_five(minute: int) -> None:
+    moment = datetime(2026, 11, 23, tzinfo=NEW_YORK) + timedelta(minutes=minute)
+    local_time = moment.astimezone(NEW_YORK)
+    expected = local_time.weekday() < 5 and 9 <= local_time.hour < 17
+    assert within_hours(moment.astimezone(UTC), NEW_YORK, WorkingHours.office()) == expected

@@ -237,6 +237,7 @@ def test_a_scheduled_reply_closes_nothing_until_the_server_accepts_it(repo, draf
     outbox = Outbox(repo, clock, close_request=closer)
     queued = queue_reply(drafts, outbox, clock)
     assert outbox.scheduled_reply("req-1") == queued
+    assert outbox.scheduled_replies() == {"req-1": queued.send_at}
     outbox.deliver_due(RecordingTransport(), "me@example.org")
     assert closer.closed == []  # not due yet
     clock.advance(timedelta(hours=1))
@@ -247,6 +248,7 @@ def test_a_scheduled_reply_closes_nothing_until_the_server_accepts_it(repo, draf
     assert [m.references for m in transport.sent] == ["<m1@mail.example.org>"]
     assert report.sent[0].request_closed_at == clock.now()
     assert outbox.scheduled_reply("req-1") is None
+    assert outbox.scheduled_replies() == {}
 
 
 @pytest.mark.parametrize("transient", [True, False])

@@ -166,3 +166,38 @@ def test_the_demo_fills_every_focus_measure(tmp_path, capsys) -> None:
     past = weeks[:-1]  # this week may not have begun yet
     assert all(week["focus_minutes"] > 0 for week in past)
     assert all(week["meeting_hours"] > 0 for week in past)
+
+
+def test_stats_counts_replies_delivered_outside_the_recipients_hours(cli, clock) -> None:
+    from datetime import timedelta
+
+    from desktop.core.drafting.drafts import Draft, DraftState
+    from desktop.platform.paths import resolve_paths
+    from desktop.store.draft_repository import SqliteDraftRepository
+    from desktop.wiring.services import open_context
+
+    assert cli("person", "set", "kenji@example.jp", "--zone", "Asia/Tokyo",
+               "--hours", "mon-fri 09:00-17:00")[0] == 0
+    assert cli("person", "set", "ana@example.org", "--zone", "Europe/Lisbon",
+               "--hours", "mon-fri 09:00-17:00")[0] == 0
+    context = open_context(resolve_paths(cli.data_dir), clock)
+    try:
+        drafts = SqliteDraftRepository(context.db)
+        now = clock.now()  # Wednesday 10:00 in Berlin: 18:00 in Tokyo, 09:00 in Lisbon
+        for n, recipient in enumerate(("kenji@example.jp", "ana@example.org",
+                                       "nobody@example.com")):
+            drafts.save(Draft(f"d{n}", now - timedelta(hours=1), now, recipient=recipient,
+                              reply_to=f"r{n}", state=DraftState.SENT, sent_at=now))
+        drafts.save(Draft("plain", now, now, recipient="kenji@example.jp",
+                          state=DraftState.SENT, sent_at=now))  # not a reply
+    finally:
+        context.close()
+    status, out, err = cli("stats", "--weeks", "1", "--json")
+    [week] = json.loads(out)
+    assert (week["replies_delivered_known_hours"], week["replies_outside_recipient_hours"],
+            week["replies_outside_recipient_hours_ratio"]) == (2, 1, 0.5)
+    status, out, err = cli("stats", "--weeks", "1")
+    assert (status, err) == (0, "")
+    header, row = out.splitlines()
+    assert header.split()[-3:] == ["off", "their", "hours"]
+    assert row.endswith("1 of 2")

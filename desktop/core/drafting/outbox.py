@@ -253,6 +253,17 @@ class Outbox:
         return next((d for d in self.pending()
                      if d.reply_to == request_id and d.state in queued), None)
 
+    def scheduled_replies(self) -> dict[str, datetime]:
+        """When the queued (or in-flight) reply to each request goes out, by request id (the
+        soonest, as :meth:`scheduled_reply`): read once per queue load, not per row."""
+        queued = (DraftState.SCHEDULED, DraftState.SENDING)
+        out: dict[str, datetime] = {}
+        for draft in self.pending():
+            due = _due(draft)
+            if draft.reply_to and draft.state in queued and due is not None:
+                out.setdefault(draft.reply_to, due)
+        return out
+
     def pending(self) -> list[Draft]:
         """Queued, in-flight and failed drafts, the soonest first."""
         states = (DraftState.SCHEDULED, DraftState.SENDING, DraftState.FAILED)

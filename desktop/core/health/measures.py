@@ -15,6 +15,9 @@ What each measure counts (every one is a pure function of its inputs):
   (or that are already done), the share done by their reply-by; overall, per channel and per
   priority. **Median time to reply**: business hours from arrival to done (time spent waiting
   on others left out), for the requests done in the week.
+- **Replies outside their hours**: of the replies the outbox delivered in the week to someone
+  whose zone and working hours are known, how many (and what share) arrived outside those
+  hours, in the recipient's own zone.
 
 A week runs from Monday 00:00 to the next Monday 00:00 local time, so a week with a
 daylight-saving change has 167 or 169 hours.
@@ -37,6 +40,7 @@ from desktop.core.i18n import _
 from desktop.core.intervals import Interval, clip, covered, merge, split_at
 from desktop.core.meetings import MeetingEvent, meeting_intervals
 from desktop.core.requests import Request, State
+from desktop.core.working_hours import MINUTES_PER_DAY, WorkingHours
 
 _HOUR = timedelta(hours=1)
 _WEEK_TEXT = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -260,6 +264,60 @@ def median_reply_hours(requests: Iterable[Request], week: IsoWeek, zone: tzinfo,
     return statistics.median(hours) if hours else None
 
 
+# -- replies outside the other person's hours ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveredReply:
+    """A reply the outbox delivered: when, and the recipient's zone and hours (``None``
+    where the people directory does not know them)."""
+
+    sent_at: datetime
+    zone: tzinfo | None = None
+    hours: WorkingHours | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OffHours:
+    """Replies delivered in a week: ``known`` to someone whose zone and hours are known,
+    ``outside`` of those outside their hours, ``unknown`` the rest."""
+
+    known: int = 0
+    outside: int = 0
+    unknown: int = 0
+
+    @property
+    def ratio(self) -> float | None:
+        """The share of ``known`` delivered outside hours (``None``: none known)."""
+        return self.outside / self.known if self.known else None
+
+
+def within_hours(moment: datetime, zone: tzinfo, hours: WorkingHours) -> bool:
+    """Whether ``moment`` falls in ``hours`` on the wall clock of ``zone`` (a range that
+    crosses midnight counts on the next morning too)."""
+    local = moment.astimezone(zone)
+    minute = local.hour * 60 + local.minute
+    today, yesterday = hours.days[local.weekday()], hours.days[(local.weekday() - 1) % 7]
+    return (any(r.start <= minute < r.end for r in today)
+            or any(r.start <= minute + MINUTES_PER_DAY < r.end for r in yesterday))
+
+
+def off_hours_replies(replies: Iterable[DeliveredReply], week: IsoWeek,
+                      zone: tzinfo) -> OffHours:
+    """Replies delivered in ``week`` (the user's ``zone``) outside the recipient's hours."""
+    lo, hi = week.bounds(zone)
+    known = outside = unknown = 0
+    for reply in replies:
+        if not lo <= reply.sent_at < hi:
+            continue
+        if reply.zone is None or reply.hours is None:
+            unknown += 1
+            continue
+        known += 1
+        outside += not within_hours(reply.sent_at, reply.zone, reply.hours)
+    return OffHours(known, outside, unknown)
+
+
 # -- one week's figures --------------------------------------------------------------------------
 
 
@@ -278,6 +336,8 @@ class WeekFigures:
     decisions: DecisionSpeed
     replies: ReplyCompliance
     median_reply_hours: float | None
+    off_hours: OffHours = OffHours()
+    """Replies delivered outside the recipient's working hours."""
 
     def to_json(self) -> dict[str, Any]:
         """The week as ``unhurried stats --json`` prints it (hours and minutes rounded)."""
@@ -305,6 +365,9 @@ class WeekFigures:
             "reply_on_time_by_channel": ratios(self.replies.by_channel),
             "reply_on_time_by_priority": ratios(self.replies.by_priority),
             "median_reply_business_hours": r(self.median_reply_hours),
+            "replies_delivered_known_hours": self.off_hours.known,
+            "replies_outside_recipient_hours": self.off_hours.outside,
+            "replies_outside_recipient_hours_ratio": r(self.off_hours.ratio, 3),
         }
 
 
@@ -317,6 +380,7 @@ class MeasureInputs:
     interruptions: Sequence[Interruption] = ()
     decisions: Sequence[Decision] = ()
     requests: Sequence[Request] = ()
+    deliveries: Sequence[DeliveredReply] = ()
 
 
 def week_figures(week: IsoWeek, inputs: MeasureInputs, *, zone: tzinfo, now: datetime,
@@ -336,6 +400,7 @@ def week_figures(week: IsoWeek, inputs: MeasureInputs, *, zone: tzinfo, now: dat
         decisions=decision_speed(inputs.decisions, week, zone),
         replies=reply_compliance(inputs.requests, week, zone, now),
         median_reply_hours=median_reply_hours(inputs.requests, week, zone, calendar),
+        off_hours=off_hours_replies(inputs.deliveries, week, zone),
     )
 
 

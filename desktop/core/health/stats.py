@@ -9,11 +9,18 @@ supplies the settings (zone, ``me``), the business calendar and ``now``.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from desktop.core.errors import InvalidInput
-from desktop.core.health.measures import MeasureInputs, WeekFigures, last_weeks, week_figures
+from desktop.core.health.measures import (
+    DeliveredReply,
+    MeasureInputs,
+    WeekFigures,
+    last_weeks,
+    week_figures,
+)
 from desktop.core.i18n import _
 from desktop.core.intervals import Interval
 from desktop.core.meetings import FOCUS_MINIMUM, find_focus_time
@@ -33,16 +40,21 @@ class StatsService:
         decisions: decisions opened and made.
         focus: past focus blocks and interruptions.
         replies: requests due or done in a range.
+        deliveries: replies the outbox delivered in ``[start, end)``, with the recipient's
+            zone and hours as the people directory knows them.
     """
 
     def __init__(self, queue: QueueService, events: CalendarRepository,
                  decisions: DecisionRepository, focus: FocusHistory,
-                 replies: ReplyHistory) -> None:
+                 replies: ReplyHistory,
+                 deliveries: Callable[[datetime, datetime], list[DeliveredReply]] | None = None,
+                 ) -> None:
         self._queue = queue
         self._events = events
         self._decisions = decisions
         self._focus = focus
         self._replies = replies
+        self._deliveries = deliveries
 
     def weeks(self, count: int = 8) -> list[WeekFigures]:
         """The measures of the last ``count`` weeks, the current one last.
@@ -67,6 +79,7 @@ class StatsService:
             decisions=[d for d in self._decisions.all()
                        if d.decided_at is not None and start <= d.decided_at < end],
             requests=self._replies.due_or_done_between(lo, hi),
+            deliveries=self._deliveries(lo, hi) if self._deliveries else (),
         )
         calendar = self._queue.calendar
         return [week_figures(w, inputs, zone=zone, now=now, calendar=calendar, me=settings.me)

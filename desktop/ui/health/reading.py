@@ -56,12 +56,17 @@ MEASURES: tuple[Measure, ...] = (
             percent=True),
     Measure("reply_hours", N_("Time to reply (median)"), N_("business hours"),
             lambda w: w.median_reply_hours),
+    Measure("off_hours_replies", N_("Replies outside the recipient's hours"), N_("percent"),
+            lambda w: None if w.off_hours.ratio is None else w.off_hours.ratio * 100,
+            percent=True),
 )
 
 CSV_COLUMNS = ("week", "meeting_hours", "focus_minutes", "longest_focus_minutes",
                "interruptions", "interruptions_per_focus_hour", "decisions_made",
                "decisions_median_hours", "decisions_slowest_hours", "replies_due",
-               "replies_on_time", "reply_on_time_ratio", "median_reply_business_hours")
+               "replies_on_time", "reply_on_time_ratio", "median_reply_business_hours",
+               "replies_delivered_known_hours", "replies_outside_recipient_hours",
+               "replies_outside_recipient_hours_ratio")
 
 
 def number(value: float | None, locale: Locale, percent: bool = False) -> str:

@@ -69,6 +69,8 @@ class QueueModel(QAbstractItemModel):
         self._now = queue.now()
         self._rows: QueueRows | HeadRows = QueueRows(queue.edges(self._now))
         self._cache: dict[str, Request] = {}
+        self._scheduled_source: Callable[[], dict[str, datetime]] = dict
+        self._scheduled: dict[str, datetime] = {}
         self._fetched = [PAGE] * len(GROUPS)
         self._bold = QFont()
         self._bold.setBold(True)
@@ -85,6 +87,13 @@ class QueueModel(QAbstractItemModel):
                 self.dataChanged.emit(self.index(0, Column.TIME_LEFT, parent),
                                       self.index(shown - 1, Column.TIME_LEFT, parent),
                                       [Qt.ItemDataRole.ForegroundRole])
+
+    def set_scheduled_replies(self, source: Callable[[], dict[str, datetime]]) -> None:
+        """Show "Reply scheduled" on requests with a queued reply: ``source`` gives the send
+        time by request id (the outbox's). It is read now and on every load, never per row."""
+        self._scheduled_source = source
+        self._scheduled = source()
+        self._touch_times()
 
     # -- loading and changing ----------------------------------------------------------------
 
@@ -103,6 +112,7 @@ class QueueModel(QAbstractItemModel):
         self.beginResetModel()
         self._now = head.edges.now
         self._cache = {}
+        self._scheduled = self._scheduled_source()
         self._rows = HeadRows(head, lambda: self._complete_rows(rest))
         self._fetched = [PAGE] * len(GROUPS)
         self.endResetModel()
@@ -195,12 +205,14 @@ class QueueModel(QAbstractItemModel):
         (German units and labels are longer than English ones)."""
         texts = [_(HEADERS[column])]
         day, hours = timedelta(days=1), timedelta(hours=23, minutes=58)  # two-digit hours
+        sample = datetime(2026, 9, 30, 22, 58, tzinfo=UTC)
         if column is Column.TIME_LEFT:
             left = self._fmt.time_left(hours, timedelta(0), day)
             texts += [left, self._fmt.time_left(timedelta(0), hours, day),
-                      _("paused, {time}").format(time=left)]
+                      _("paused, {time}").format(time=left),
+                      _("sending {moment}").format(
+                          moment=self._fmt.moment(sample, sample - 2 * day))]
         elif column is Column.REPLY_BY:
-            sample = datetime(2026, 9, 30, 22, 58, tzinfo=UTC)
             texts.append(self._fmt.moment(sample, sample))
         elif column is Column.CHANNEL:
             texts += [_(channel.label) for channel in Channel]
@@ -340,6 +352,9 @@ class QueueModel(QAbstractItemModel):
     def _spoken(self, item: Request, bucket: Bucket) -> str:
         """The row as a screen reader says it: "Overdue by 2 hours, from Ana, Q3 budget"."""
         who = {"sender": plain(item.sender), "subject": plain(item.subject)}
+        if (scheduled := self._scheduled.get(item.id)) is not None:
+            return _("Reply scheduled for {moment}, from {sender}, {subject}").format(
+                moment=self._fmt.moment(scheduled, self._now), **who)
         if bucket is Bucket.WAITING or item.reply_by is None:
             return _("Waiting on others, from {sender}, {subject}").format(**who)
         if bucket is Bucket.SNOOZED and item.snoozed_until is not None:
@@ -353,6 +368,9 @@ class QueueModel(QAbstractItemModel):
 
     def _time_left(self, item: Request, bucket: Bucket) -> str:
         day = self._queue.calendar.day_length
+        if (scheduled := self._scheduled.get(item.id)) is not None:
+            return _("sending {moment}").format(
+                moment=self._fmt.moment(scheduled, self._now))
         left = self._queue.time_left(item, self._now)
         if bucket in (Bucket.WAITING, Bucket.FOLLOW_UP) or item.reply_by is None:
             return _("paused, {time}").format(time=self._fmt.time_left(left, timedelta(0), day))
@@ -408,6 +426,7 @@ class QueueModel(QAbstractItemModel):
         self.beginResetModel()
         self._now = now
         self._cache = cache
+        self._scheduled = self._scheduled_source()
         edges = self._queue.edges(now)
         if isinstance(self._rows, HeadRows):  # no need to read what is replaced anyway
             self._rows = QueueRows(edges)

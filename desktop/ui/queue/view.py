@@ -44,7 +44,8 @@ class QueueView(QTreeView):
         widths = {Column.TIME_LEFT: 150, Column.REPLY_BY: 170, Column.SENDER: 170,
                   Column.CHANNEL: 70, Column.PRIORITY: 70}
         for column, width in widths.items():  # wider where the language's texts need it
-            margin = 48 if column is Column.TIME_LEFT else 16  # padding, and the bucket icon
+            # padding, and in the first column the bucket icon and the rows' indentation
+            margin = 48 + self.indentation() if column is Column.TIME_LEFT else 16
             fitted = [self.fontMetrics().horizontalAdvance(t) + margin
                       for t in model.widest_texts(column)]
             header.resizeSection(column, min(max([width, *fitted]), 3 * width))

@@ -107,16 +107,25 @@ def _cmd_draft(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
                       message_id=message_id(uuid.uuid4().hex, sender))
     else:
         data = to_text(TextFormat(args.format), rendered.subject, rendered.body).encode("utf-8")
-    if args.out:
+    write_output(data, args.out)
+    return 0
+
+
+def write_output(data: bytes, out: str | None) -> None:
+    """``data`` into the file ``out``, or to stdout as bytes (``--out`` of draft and reply).
+
+    Raises:
+        InvalidInput: the file cannot be written.
+    """
+    if out:
         try:
-            Path(args.out).write_bytes(data)
+            Path(out).write_bytes(data)
         except OSError as error:
             raise InvalidInput(_("{file} could not be written: {error}").format(
-                file=args.out, error=error.strerror or error)) from None
+                file=out, error=error.strerror or error)) from None
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    return 0
 
 
 def _cmd_templates(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:

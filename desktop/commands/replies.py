@@ -15,15 +15,13 @@ only when the server has accepted the message; a refused or cancelled send leave
 from __future__ import annotations
 
 import argparse
-import sys
 import uuid
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.commands import command
-from desktop.commands.drafting import field_values
+from desktop.commands.drafting import field_values, write_output
 from desktop.core.drafting.outbox import next_send_time
 from desktop.core.drafting.outputs import TextFormat, message_id, to_eml, to_text
 from desktop.core.drafting.replies import REPLY_TEMPLATE, reply_values, thread_headers
@@ -124,15 +122,7 @@ def _cmd_reply(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
                       in_reply_to=in_reply_to, references=references)
     else:
         data = to_text(TextFormat(args.format), rendered.subject, rendered.body).encode("utf-8")
-    if args.out:
-        try:
-            Path(args.out).write_bytes(data)
-        except OSError as error:
-            raise InvalidInput(_("{file} could not be written: {error}").format(
-                file=args.out, error=error.strerror or error)) from None
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    write_output(data, args.out)
     return 0
 
 

@@ -434,6 +434,7 @@ class MainWindow(QMainWindow):
         self.model.load_entries(self._queue.entries(), self._queue.now())
         if current is not None:
             self.view.select_request(current.id)
+        self._on_view_current_changed()  # the request read afresh, or gone (closed elsewhere)
         self._seen_version = version
         self._update_status()
         self.wake.replan()

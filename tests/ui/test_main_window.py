@@ -407,6 +407,15 @@ def test_the_detail_pane_follows_the_current_request(loaded, three):
     assert "late report" not in loaded.detail.toPlainText()
 
 
+def test_a_request_closed_elsewhere_leaves_the_detail_pane_on_reload(loaded, service, three):
+    # the outbox (or the CLI) closes the request behind the window's back; the window reloads
+    loaded.view.select_request(three["late"])
+    assert loaded.detail.toPlainText().startswith("late report\n")
+    service.done(three["late"])
+    loaded.reload()
+    assert "late report" not in loaded.detail.toPlainText()
+
+
 def test_refresh_buckets_after_the_clock_moves_rows(loaded, clock, three):
     clock.set(berlin(25, 11, 30))
     loaded.refresh_buckets()

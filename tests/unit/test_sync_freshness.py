@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from desktop.core.sync.freshness import MAX_AGE, Stamp, http_time, stamp_of, unchanged
@@ -26,10 +26,10 @@ def test_the_same_time_long_after_the_last_change_is_unchanged() -> None:
     assert not unchanged(kept, Stamp(at(1), at(70)), RADICALE)  # it moved
 
 
-def test_a_check_within_two_seconds_of_the_last_change_is_not_kept_as_proof() -> None:
+def test_a_check_within_three_seconds_of_the_last_change_is_not_kept_as_proof() -> None:
     assert not unchanged(Stamp(at(0), at(0)), Stamp(at(0), at(60)), RADICALE)
-    assert not unchanged(Stamp(at(0), at(1)), Stamp(at(0), at(60)), RADICALE)
-    assert unchanged(Stamp(at(0), at(2)), Stamp(at(0), at(60)), RADICALE)
+    assert not unchanged(Stamp(at(0), at(2)), Stamp(at(0), at(60)), RADICALE)
+    assert unchanged(Stamp(at(0), at(3)), Stamp(at(0), at(60)), RADICALE)
 
 
 def test_no_time_an_untrusted_server_an_old_stamp_or_a_clock_gone_back_ask_in_full() -> None:
@@ -51,6 +51,8 @@ def test_http_dates_are_read_and_anything_else_is_no_stamp() -> None:
     assert stamp_of("Wed, 25 Nov 2026 09:00:07 GMT", None) is None
 
 
+@example(check_second=0, check_ms=0, before_ms=1, change_after_ms=0, next_after_s=0, lag_ms=1,
+         resolution=2)  # a 2 s margin missed this change: found by this test in CI
 @given(
     check_second=st.integers(0, 100),
     check_ms=st.integers(0, 999),

@@ -14,8 +14,10 @@ last-modified means nothing changed since, on these conditions:
 * **Whole seconds.** HTTP times have one-second resolution, so a change made after the check
   but within the same second as the collection's last change would keep the same value. The
   kept stamp counts only if the server's ``Date`` was at least :data:`MARGIN` later than the
-  last-modified (two seconds, not one: file systems with two-second times, and kernels whose
-  file times lag the wall clock by a tick). Then any later change gets a later time.
+  last-modified (three seconds: a file system with two-second times rounds a change down by
+  up to two seconds, and a kernel's file times lag the wall clock by a tick, so a change made
+  just after a check two seconds past the last one could still show the old time). Then any
+  later change gets a later time.
 * **Servers whose collection time covers its items.** WebDAV does not say that a
   collection's last-modified moves when a member changes, and servers differ (some report the
   time the collection was made). The stamp is trusted only on servers known to move it for
@@ -36,7 +38,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
-MARGIN = timedelta(seconds=2)
+MARGIN = timedelta(seconds=3)
 """How much later than the last-modified the kept check must have been."""
 
 MAX_AGE = timedelta(hours=1)

@@ -335,6 +335,13 @@ class Settings:
     """Seconds one exchange with a server may take in all (``network.deadline_seconds``)."""
     follow_up: Target = FOLLOW_UP_DEFAULT
     """How long waiting on others lasts before the request comes back to be followed up."""
+    appearance: str = "system"
+    notification_style: str = "actions"
+    close_to_tray: bool = True
+    start_at_login: bool = False
+    mark_done_on_send: bool = True
+    mark_done_on_export: str = "ask"
+    send_undo_seconds: int = 10
 
     @classmethod
     def from_text(cls, values: Mapping[str, str], *, default_zone: str = "UTC") -> Settings:
@@ -366,6 +373,13 @@ class Settings:
             me=tuple(part for part in read("me").split(", ") if part),
             network_deadline=read("network.deadline_seconds"),
             follow_up=read("follow_up_after"),
+            appearance=read("appearance"),
+            notification_style=read("notification_style"),
+            close_to_tray=read("close_to_tray"),
+            start_at_login=read("start_at_login"),
+            mark_done_on_send=read("mark_done_on_send"),
+            mark_done_on_export=read("mark_done_on_export"),
+            send_undo_seconds=read("send_undo_seconds"),
         )
 
 

@@ -142,7 +142,7 @@ def apply_autostart(context: Context) -> None:
     if in_flatpak():
         return
     try:
-        set_autostart(context.queue.setting_text("start_at_login") == "yes")
+        set_autostart(context.queue.settings.start_at_login)
     except OSError as error:
         logger.warning("autostart entry not written: %s", error)
 

@@ -310,3 +310,20 @@ def test_app_level_settings_read_stored_text_and_fall_back_when_unreadable():
     assert (settings.mark_done_on_send, settings.mark_done_on_export) == (False, "yes")
     assert settings.send_undo_seconds == 0
     assert Settings.from_text({"close_to_tray": "maybe"}).close_to_tray is True
+
+
+def test_focus_settings_are_typed_attributes():
+    settings = Settings.from_text({
+        "focus_margin_minutes": "45", "focus_allow": "boss@example.org, U1",
+        "focus_digest_times": "12:00, 16:30", "notify_every_minutes": "5", "quiet_desktop": "no",
+    })
+    assert settings.focus_margin == timedelta(minutes=45)
+    assert settings.focus_allow == ("boss@example.org", "U1")
+    assert settings.focus_digest_times == (720, 990)
+    assert settings.notify_every == timedelta(minutes=5)
+    assert settings.quiet_desktop is False
+
+
+def test_an_unreadable_zone_falls_back_to_the_system_zone():
+    assert Settings.from_text({"timezone": "Mars/Olympus"}, default_zone="Europe/Berlin").timezone \
+        == "Europe/Berlin"

@@ -31,11 +31,6 @@ REMAINING: dict[tuple[str, str], int] = {
     ('desktop/app.py', 'mark_done_on_send'): 1,
     ('desktop/commands/config.py', 'start_at_login'): 1,
     ('desktop/commands/importing.py', 'csv.mappings'): 1,
-    ('desktop/core/focus/service.py', 'focus_allow'): 1,
-    ('desktop/core/focus/service.py', 'focus_digest_times'): 1,
-    ('desktop/core/focus/service.py', 'focus_margin_minutes'): 1,
-    ('desktop/core/focus/service.py', 'notify_every_minutes'): 1,
-    ('desktop/core/focus/service.py', 'timezone'): 1,
     ('desktop/core/importing/mail_account.py', 'imap.folders'): 3,
     ('desktop/core/importing/mail_account.py', 'imap.host'): 3,
     ('desktop/core/importing/mail_account.py', 'imap.interval'): 3,
@@ -74,7 +69,6 @@ REMAINING: dict[tuple[str, str], int] = {
     ('desktop/ui/common/settings_dialog.py', 'working_hours'): 6,
     ('desktop/ui/importing/actions.py', 'me'): 1,
     ('desktop/ui/importing/csv_mapping.py', 'csv.mappings'): 2,
-    ('desktop/wiring/services.py', 'quiet_desktop'): 1,
 }
 
 

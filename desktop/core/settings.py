@@ -350,6 +350,8 @@ class Settings:
     """Minutes after local midnight at which a digest goes out during a block."""
     notify_every: timedelta = timedelta(minutes=10)
     quiet_desktop: bool = True
+    csv_mappings: str = "{}"
+    """The remembered CSV column choices, per header (canonical JSON text)."""
 
     @classmethod
     def from_text(cls, values: Mapping[str, str], *, default_zone: str = "UTC") -> Settings:
@@ -393,6 +395,7 @@ class Settings:
             focus_digest_times=tuple(read("focus_digest_times")),
             notify_every=timedelta(minutes=read("notify_every_minutes")),
             quiet_desktop=read("quiet_desktop"),
+            csv_mappings=read("csv.mappings"),
         )
 
 

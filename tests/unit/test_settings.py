@@ -327,3 +327,8 @@ def test_focus_settings_are_typed_attributes():
 def test_an_unreadable_zone_falls_back_to_the_system_zone():
     assert Settings.from_text({"timezone": "Mars/Olympus"}, default_zone="Europe/Berlin").timezone \
         == "Europe/Berlin"
+
+
+def test_csv_mappings_are_read_as_canonical_text_with_an_empty_default():
+    assert Settings.from_text({}).csv_mappings == "{}"
+    assert Settings.from_text({"csv.mappings": "not json"}).csv_mappings == "{}"

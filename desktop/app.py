@@ -258,7 +258,7 @@ def _install_appearance_and_help(app: Any, window: MainWindow, context: Context,
     from desktop.ui.common.help import install_help
 
     install_help(window, APP_NAME, __version__, paths.data_dir)
-    appearance = Appearance(app, lambda: context.queue.setting_text("appearance"))
+    appearance = Appearance(app, lambda: context.queue.settings.appearance)
     appearance.changed.connect(window.model.set_dark)
     window.settings_applied.connect(appearance.apply)
     appearance.apply()
@@ -329,7 +329,7 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     from desktop.ui.focus.controller import FocusController
 
     def style() -> str:  # read at every notification: a change applies at once
-        return queue.setting_text("notification_style")
+        return queue.settings.notification_style
 
     queue = context.queue
     chain = NotifierChain([Gate(PlyerNotifier(APP_NAME), lambda: style() != "window")])
@@ -346,7 +346,7 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
                               moment, clock, focus_until=session.end if session else None)
 
     def close_to_tray() -> bool:
-        return bool(queue.setting_text("close_to_tray") == "yes")
+        return queue.settings.close_to_tray
 
     def snooze(ids: tuple[str, ...]) -> None:  # a notification's "Snooze 1 h"
         until = context.clock.now() + SNOOZE_FOR
@@ -394,7 +394,6 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.core.settings import parse_ask, parse_switch, parse_undo_seconds
     from desktop.store.focus_history import StoreFocusHistory
     from desktop.wiring.services import deliver_outbox, open_drafting
 
@@ -435,12 +434,12 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         account_ready=lambda: drafting.accounts.get() is not None,
         edit_account=edit_account, deliver_soon=runner.deliver_soon,
         mark_done=window.mark_done_by_id,  # a step of Edit > Undo
-        mark_done_on_send=lambda: parse_switch(queue.setting_text("mark_done_on_send")),
+        mark_done_on_send=lambda: queue.settings.mark_done_on_send,
         set_mark_done_on_send=set_mark_done,
-        mark_done_on_export=lambda: parse_ask(queue.setting_text("mark_done_on_export")),
+        mark_done_on_export=lambda: queue.settings.mark_done_on_export,
         set_mark_done_on_export=lambda choice: queue.update_settings(
             {"mark_done_on_export": choice}),
-        undo_seconds=lambda: parse_undo_seconds(queue.setting_text("send_undo_seconds")),
+        undo_seconds=lambda: queue.settings.send_undo_seconds,
         hours_of=lambda recipient: (p.working_hours if (p := people.find(recipient)) else None),
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),
         secret_scanner=_scan_secrets)

@@ -65,7 +65,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     zone = ZoneInfo(parse_zone(args.zone) if args.zone else ctx.queue.settings.timezone)
     preset = args.preset
     if args.kind == "csv" and not mapping:  # the remembered mapping, else the window's guess
-        preset, mapping = csv_columns(args.path, preset, ctx.queue.setting_text("csv.mappings"))
+        preset, mapping = csv_columns(args.path, preset, ctx.queue.settings.csv_mappings)
         if mapping and not args.json:
             print(_("Columns used: {mapping}").format(mapping=", ".join(
                 f"{field}={column}" for field, column in mapping.items())))

@@ -29,7 +29,6 @@ from desktop.core.drafting.templates import fill
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.i18n import _
 from desktop.core.requests import Request
-from desktop.core.settings import parse_switch
 from desktop.core.when import parse_when
 from desktop.platform.paths import resolve_paths
 from desktop.platform.templates import open_library
@@ -108,7 +107,7 @@ def _cmd_reply(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
             subject=rendered.subject, body=rendered.body, recipient=request.sender,
             recipient_zone=zone, template_id=template.id, reply_to=request.id,
             in_reply_to=in_reply_to, references=references)
-        closes = parse_switch(ctx.queue.setting_text("mark_done_on_send"))
+        closes = ctx.queue.settings.mark_done_on_send
         queued = drafting.outbox.schedule(draft, when, closes_request=closes)
         local = when.astimezone(ZoneInfo(settings.timezone))
         print(_("Queued {id} for {theirs} ({zone}); {ours} your time.").format(

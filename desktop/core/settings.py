@@ -335,6 +335,23 @@ class Settings:
     """Seconds one exchange with a server may take in all (``network.deadline_seconds``)."""
     follow_up: Target = FOLLOW_UP_DEFAULT
     """How long waiting on others lasts before the request comes back to be followed up."""
+    appearance: str = "system"
+    notification_style: str = "actions"
+    close_to_tray: bool = True
+    start_at_login: bool = False
+    mark_done_on_send: bool = True
+    mark_done_on_export: str = "ask"
+    send_undo_seconds: int = 10
+    focus_margin: timedelta = timedelta(minutes=30)
+    """A request due within this long breaks through a focus block."""
+    focus_allow: tuple[str, ...] = ()
+    """Senders that always break through a focus block."""
+    focus_digest_times: tuple[int, ...] = ()
+    """Minutes after local midnight at which a digest goes out during a block."""
+    notify_every: timedelta = timedelta(minutes=10)
+    quiet_desktop: bool = True
+    csv_mappings: str = "{}"
+    """The remembered CSV column choices, per header (canonical JSON text)."""
 
     @classmethod
     def from_text(cls, values: Mapping[str, str], *, default_zone: str = "UTC") -> Settings:
@@ -350,7 +367,7 @@ class Settings:
             try:
                 return spec.parse(text if text is not None else spec.default)
             except InvalidInput:
-                return spec.parse(spec.default)
+                return spec.parse(default_zone if key == "timezone" else spec.default)
 
         targets: dict[tuple[Channel, Priority], Target] = {
             pair: read(policy_key(*pair)) for pair in DEFAULT_TARGETS
@@ -366,6 +383,19 @@ class Settings:
             me=tuple(part for part in read("me").split(", ") if part),
             network_deadline=read("network.deadline_seconds"),
             follow_up=read("follow_up_after"),
+            appearance=read("appearance"),
+            notification_style=read("notification_style"),
+            close_to_tray=read("close_to_tray"),
+            start_at_login=read("start_at_login"),
+            mark_done_on_send=read("mark_done_on_send"),
+            mark_done_on_export=read("mark_done_on_export"),
+            send_undo_seconds=read("send_undo_seconds"),
+            focus_margin=timedelta(minutes=read("focus_margin_minutes")),
+            focus_allow=tuple(part for part in read("focus_allow").split(", ") if part),
+            focus_digest_times=tuple(read("focus_digest_times")),
+            notify_every=timedelta(minutes=read("notify_every_minutes")),
+            quiet_desktop=read("quiet_desktop"),
+            csv_mappings=read("csv.mappings"),
         )
 
 

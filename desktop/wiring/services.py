@@ -36,6 +36,7 @@ from desktop.core.people import PeopleDirectory, Source
 from desktop.core.ports import Clock, Notifier, SecretStore
 from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request, State
+from desktop.core.settings import Settings
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
@@ -129,7 +130,7 @@ def desktop_quieter(context: Context,
     store = SqliteSettingsStore(context.db)
 
     def enabled() -> bool:
-        return store.values().get("quiet_desktop", "yes") != "no"
+        return Settings.from_text(store.values()).quiet_desktop
 
     return DesktopQuieter(find, SqliteQuietRecords(context.db), context.clock.now, enabled)
 
@@ -142,7 +143,7 @@ def apply_autostart(context: Context) -> None:
     if in_flatpak():
         return
     try:
-        set_autostart(context.queue.setting_text("start_at_login") == "yes")
+        set_autostart(context.queue.settings.start_at_login)
     except OSError as error:
         logger.warning("autostart entry not written: %s", error)
 

@@ -289,3 +289,46 @@ def test_the_network_deadline_is_a_setting_of_whole_seconds():
     for bad in ("0", "601", "soon"):
         with pytest.raises(InvalidInput, match="seconds from 1 to 600"):
             check_value("network.deadline_seconds", bad)
+
+
+def test_app_level_settings_are_typed_attributes_with_their_defaults():
+    settings = Settings.from_text({})
+    assert (settings.appearance, settings.notification_style) == ("system", "actions")
+    assert (settings.close_to_tray, settings.start_at_login) == (True, False)
+    assert (settings.mark_done_on_send, settings.mark_done_on_export) == (True, "ask")
+    assert settings.send_undo_seconds == 10
+
+
+def test_app_level_settings_read_stored_text_and_fall_back_when_unreadable():
+    settings = Settings.from_text({
+        "appearance": "dark", "notification_style": "window", "close_to_tray": "no",
+        "start_at_login": "yes", "mark_done_on_send": "no", "mark_done_on_export": "yes",
+        "send_undo_seconds": "0",
+    })
+    assert (settings.appearance, settings.notification_style) == ("dark", "window")
+    assert (settings.close_to_tray, settings.start_at_login) == (False, True)
+    assert (settings.mark_done_on_send, settings.mark_done_on_export) == (False, "yes")
+    assert settings.send_undo_seconds == 0
+    assert Settings.from_text({"close_to_tray": "maybe"}).close_to_tray is True
+
+
+def test_focus_settings_are_typed_attributes():
+    settings = Settings.from_text({
+        "focus_margin_minutes": "45", "focus_allow": "boss@example.org, U1",
+        "focus_digest_times": "12:00, 16:30", "notify_every_minutes": "5", "quiet_desktop": "no",
+    })
+    assert settings.focus_margin == timedelta(minutes=45)
+    assert settings.focus_allow == ("boss@example.org", "U1")
+    assert settings.focus_digest_times == (720, 990)
+    assert settings.notify_every == timedelta(minutes=5)
+    assert settings.quiet_desktop is False
+
+
+def test_an_unreadable_zone_falls_back_to_the_system_zone():
+    assert Settings.from_text({"timezone": "Mars/Olympus"}, default_zone="Europe/Berlin").timezone \
+        == "Europe/Berlin"
+
+
+def test_csv_mappings_are_read_as_canonical_text_with_an_empty_default():
+    assert Settings.from_text({}).csv_mappings == "{}"
+    assert Settings.from_text({"csv.mappings": "not json"}).csv_mappings == "{}"

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.core.errors import InvalidInput
@@ -31,7 +30,7 @@ from desktop.core.focus.log import HeldEntry, Interruption, InterruptionKind
 from desktop.core.i18n import _
 from desktop.core.ports import Clock, FocusRepository, FocusRequests, Notification, Notifier
 from desktop.core.requests import Request, State
-from desktop.core.settings import REGISTRY
+from desktop.core.settings import Settings
 
 BATCH = 3
 """More requests than this let through at one moment go out as one notification."""
@@ -444,24 +443,11 @@ def _at(day: date, minutes: int, zone: ZoneInfo) -> datetime:
 def focus_settings(values: Mapping[str, str], default_zone: str = "UTC") -> FocusSettings:
     """The focus settings from stored text values (defaults for missing or unreadable ones);
     ``default_zone`` until the user picks a zone."""
-
-    def read(key: str) -> Any:
-        spec = REGISTRY[key]
-        try:
-            return spec.parse(values.get(key, spec.default))
-        except InvalidInput:
-            return spec.parse(spec.default)
-
-    zone = values.get("timezone") or default_zone
-    try:
-        plan.zone_named(zone)
-    except InvalidInput:
-        zone = default_zone
-    allowed: str = read("focus_allow")
+    settings = Settings.from_text(values, default_zone=default_zone)
     return FocusSettings(
-        zone=zone,
-        margin=timedelta(minutes=read("focus_margin_minutes")),
-        allowed_senders=frozenset(p.strip() for p in allowed.split(",") if p.strip()),
-        delivery_times=read("focus_digest_times"),
-        coalesce=timedelta(minutes=read("notify_every_minutes")),
+        zone=settings.timezone,
+        margin=settings.focus_margin,
+        allowed_senders=frozenset(settings.focus_allow),
+        delivery_times=settings.focus_digest_times,
+        coalesce=settings.notify_every,
     )

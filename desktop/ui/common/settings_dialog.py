@@ -97,11 +97,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         self.zone = QComboBox(editable=True)
         self.zone.addItems(list(zones))
-        self.zone.setCurrentText(self._queue.setting_text("timezone"))
+        settings = self._queue.settings
+        self.zone.setCurrentText(settings.timezone)
         self.zone.setCompleter(QCompleter(list(zones), self.zone))
         form.addRow(_label("timezone"), self.zone)
 
-        hours = parse_working_hours(self._queue.setting_text("working_hours"))
+        hours = settings.working_hours
         box = QGroupBox(_label("working_hours"))
         grid = QFormLayout(box)
         self.days: list[QLineEdit] = []
@@ -112,7 +113,7 @@ class SettingsDialog(QDialog):
             grid.addRow(_(label), edit)
         form.addRow(box)
 
-        self.days_off = QLineEdit(self._queue.setting_text("days_off"))
+        self.days_off = QLineEdit(",".join(d.isoformat() for d in sorted(settings.days_off)))
         self.days_off.setPlaceholderText(_help("days_off"))
         self.days_off.setMinimumWidth(  # the hint is the only example of the format: show it
             self.days_off.fontMetrics().horizontalAdvance(self.days_off.placeholderText()) + 24)
@@ -125,8 +126,8 @@ class SettingsDialog(QDialog):
         self.subdivision = QComboBox()
         self._regions = regions
         self.country.currentIndexChanged.connect(self._on_country_changed)
-        current = self._queue.setting_text("holidays")
-        country, _sep, sub = ("" if current == "none" else current).partition("-")
+        country, sub = settings.holidays or ("", None)
+        sub = sub or ""
         self.country.setCurrentIndex(max(self.country.findData(country), 0))
         self._on_country_changed()
         self.subdivision.setCurrentIndex(max(self.subdivision.findData(sub), 0))
@@ -134,7 +135,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("Region"), self.subdivision)
 
         self.at_risk = QSpinBox(minimum=0, maximum=7 * 24 * 60, suffix=_(" min"))
-        self.at_risk.setValue(int(self._queue.setting_text("at_risk_minutes")))
+        self.at_risk.setValue(int(settings.at_risk.total_seconds()) // 60)
         form.addRow(_label("at_risk_minutes"), self.at_risk)
         return page
 
@@ -163,7 +164,7 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(_(name) if code in ("", "en_XA") else name, code)
-        current = self._queue.setting_text("language")
+        current = self._queue.settings.language
         index = self.language.findData(current)
         if index < 0:  # a code typed on the command line, e.g. de_AT: keep it selectable
             self.language.addItem(current, current)

@@ -165,7 +165,7 @@ class CsvColumns:
         except InvalidInput as error:
             QMessageBox.warning(self._parent, _("Import"), error.message)
             return False, None
-        stored = self._queue.setting_text("csv.mappings")
+        stored = self._queue.settings.csv_mappings
         known = remembered(stored, header)
         if not choose and preset != "generic":
             return True, None

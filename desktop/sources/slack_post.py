@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Posting a reply back into the Slack thread its request came from (``chat.postMessage``).
 
-A Slack request's external id is ``conversation:ts``; the reply goes to that conversation with
+A Slack request's external id is ``channel/ts`` (Web API) or ``conversation:ts`` (export); the
+reply goes to that conversation with
 ``thread_ts`` set to that ``ts``, so it lands in the request's thread.
 """
 
@@ -32,7 +33,8 @@ class SlackPoster:
             SendFailed: Slack refused it (permanent) or could not be reached (temporary).
         """
         external = self._external_id_of(mail.reply_to) if mail.reply_to else None
-        conversation, _sep, ts = (external or "").rpartition(":")
+        external = external or ""
+        conversation, _sep, ts = external.rpartition("/" if "/" in external else ":")
         if not conversation or not ts:
             raise SendFailed(_("The Slack thread of this reply is no longer known."),
                              transient=False)

@@ -16,7 +16,7 @@ from desktop.core.drafting.outbox import OutgoingMail, SendFailed
 from desktop.sources.slack_api import SlackClient
 from desktop.sources.slack_post import SlackPoster
 
-EXTERNAL = {"req-1": "C0123:1700000000.000100"}
+EXTERNAL = {"req-1": "C0123/1700000000.000100", "req-export": "C0123:1700000000.000100"}
 
 
 class FakeSlack:
@@ -60,3 +60,9 @@ def test_a_reply_whose_request_is_gone_is_not_posted():
     with pytest.raises(SendFailed):
         poster(fake).send(reply("req-gone"))
     assert fake.posted == []
+
+
+def test_an_exported_requests_key_names_the_same_thread():
+    fake = FakeSlack({"ok": True})
+    poster(fake).send(reply("req-export"))
+    assert fake.posted[0][1]["thread_ts"] == ["1700000000.000100"]

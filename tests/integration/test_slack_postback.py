@@ -77,3 +77,19 @@ def test_a_refused_post_leaves_the_request_open_with_the_reason(
     assert state is not State.DONE
     assert [d for d, _error in drafts] == [DraftState.FAILED]
     assert code in drafts[0][1]
+
+
+def test_reply_send_queues_a_slack_reply_that_the_outbox_posts(
+        tmp_path, clock, capsys, server, memory_keyring) -> None:
+    data = tmp_path / "d"
+    set_up(data, clock, capsys, server)
+    assert sync(data, clock, capsys)[0] == 0
+    request_id = requests(data, clock, capsys)[RELEASE]["id"]
+    thread = ts(clock, 10)
+    status, _out, err = slack_source.cli(data, clock, capsys, "reply", request_id, "--send",
+                                         "--field", "to=@ben", "--field", "answer=I take it.")
+    assert (status, err) == (0, "")
+    clock.advance(timedelta(days=7))  # past the sender's next working hour
+    report = deliver_outbox(resolve_paths(str(data)), clock, KeyringSecrets())
+    assert len(report.sent) == 1
+    assert [(p["channel"], p["thread_ts"]) for p in server.api.posted] == [("C1", thread)]

@@ -41,6 +41,7 @@ def posts_back(context: Context, request_id: str) -> bool:
 def routed_transport(context: Context, secrets: SecretStore, mail: MailTransport | None,
                      *, slack_opener: Any = None) -> RoutedTransport | None:
     """Every route that has an account (``None``: none has)."""
+    from desktop.core.importing.slack_messages import DEFAULT_API, SOURCE
     from desktop.sources.slack_api import SlackClient
     from desktop.sources.slack_post import SlackPoster
     from desktop.wiring import slack
@@ -48,10 +49,10 @@ def routed_transport(context: Context, secrets: SecretStore, mail: MailTransport
     routes: dict[str, MailTransport] = {}
     state = slack.account(context)
     if state is not None:
-        api = str(state.get("api") or slack.DEFAULT_API)
+        api = str(state.get("api") or DEFAULT_API)
         token = secrets.get(slack.secret_key(api))
         if token:
-            routes[slack.SOURCE] = SlackPoster(
+            routes[SOURCE] = SlackPoster(
                 SlackClient(api, token, opener=slack_opener),
                 lambda request_id: external_id_of(context, request_id))
     if mail is None and not routes:

@@ -408,7 +408,12 @@ def open_drafting(context: Context) -> Drafting:
         if queue.get(request_id).state is not State.DONE:
             queue.done(request_id)
 
-    outbox = Outbox(repository, context.clock, close_request=close)
+    def posts_back(request_id: str) -> bool:
+        from desktop.wiring.postback import posts_back as chat
+
+        return chat(context, request_id)
+
+    outbox = Outbox(repository, context.clock, close_request=close, posts_back=posts_back)
     return Drafting(DraftService(repository, context.clock), outbox,
                     SqliteSmtpAccountStore(context.db))
 
@@ -443,19 +448,24 @@ def people_learner(context: Context) -> Callable[[Incoming], None]:
 def deliver_outbox(paths: AppPaths | None, clock: Clock, secrets: SecretStore,
                    context: Context | None = None) -> DeliveryReport:
     """Send the due drafts (on a store connection of its own unless ``context`` is given: it
-    runs on the window's worker thread). Nothing happens without an SMTP account."""
+    runs on the window's worker thread). Nothing happens without an SMTP or Slack account."""
     from desktop.platform.smtp import SmtpTransport  # with smtplib, ssl and email: when sending
 
     own = context is None
     ctx = open_context(paths, clock) if context is None else context
     try:
         drafting = open_drafting(ctx)
+        from desktop.wiring.postback import routed_transport
+
         account = drafting.accounts.get()
-        if account is None:
+        mail = None if account is None else SmtpTransport(
+            account, secrets.get(account.secret_key),
+            deadline=ctx.queue.settings.network_deadline)
+        transport = routed_transport(ctx, secrets, mail)
+        if transport is None:
             return DeliveryReport()
-        transport = SmtpTransport(account, secrets.get(account.secret_key),
-                                  deadline=ctx.queue.settings.network_deadline)
-        return drafting.outbox.deliver_due(transport, account.from_address)
+        return drafting.outbox.deliver_due(transport,
+                                           "" if account is None else account.from_address)
     finally:
         if own:
             ctx.close()

@@ -59,6 +59,10 @@ class SlackApi:
     limited: dict[str, int] = field(default_factory=dict)
     """Method to Retry-After seconds: its next call answers 429 once."""
     calls: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    posted: list[dict[str, str]] = field(default_factory=list)
+    """The forms of the accepted ``chat.postMessage`` calls."""
+    refuse_posts: str = ""
+    """An error code every ``chat.postMessage`` answers with (``""``: accept)."""
 
 
 def _after(ts: str, oldest: str) -> bool:
@@ -87,7 +91,13 @@ class _Handler(BaseHTTPRequestHandler):
         if handler is None:
             self._send(200, {"ok": False, "error": "unknown_method"})
             return
-        self._send(200, {"ok": True, **handler(form)})
+        self._send(200, {"ok": True, **handler(form)})  # an "ok": False in it wins
+
+    def m_chat_postMessage(self, form: dict[str, str]) -> dict[str, Any]:
+        if self.api.refuse_posts:
+            return {"ok": False, "error": self.api.refuse_posts}
+        self.api.posted.append(form)
+        return {"ts": f"{len(self.api.posted)}.000001", "channel": form.get("channel")}
 
     def m_auth_test(self, form: dict[str, str]) -> dict[str, Any]:
         return {"url": TEAM_URL, "team": "Acme", "user": "me", "team_id": "T0ACME",

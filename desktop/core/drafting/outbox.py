@@ -123,6 +123,8 @@ class OutgoingMail:
     date: datetime
     in_reply_to: str = ""
     references: str = ""
+    reply_to: str = ""
+    """The id of the request this answers (``""``: none); it picks the delivery route."""
 
 
 class SendFailed(CoreError):
@@ -191,13 +193,18 @@ class Outbox:
         clock: the source of ``now``.
         close_request: marks a request done once a reply to it was delivered (``None``:
             replies close nothing).
+        posts_back: whether the request with this id came from chat (Matrix, Slack), so its
+            reply is posted into the room or thread and needs no email address (``None``:
+            every reply is mail).
     """
 
     def __init__(self, drafts: DraftRepository, clock: Clock,
-                 close_request: CloseRequest | None = None) -> None:
+                 close_request: CloseRequest | None = None,
+                 posts_back: Callable[[str], bool] | None = None) -> None:
         self._drafts = drafts
         self._clock = clock
         self._close_request = close_request
+        self._posts_back = posts_back
 
     def schedule(self, draft: Draft, when: datetime, *, closes_request: bool = False) -> Draft:
         """Queue ``draft`` to go out at ``when`` (now or later); with ``closes_request`` the
@@ -207,6 +214,23 @@ class Outbox:
             InvalidInput: no email address to send to, or the draft is already queued or
                 sent.
         """
+        if not self._is_post(draft):
+            self._check_address(draft)
+        if draft.state not in (DraftState.DRAFT, DraftState.FAILED, DraftState.SCHEDULED):
+            raise InvalidInput(_("This message is already being sent or was sent."))
+        queued = replace(draft, state=DraftState.SCHEDULED, send_at=when, retry_at=None,
+                         tries=0, error="", attempt=None, modified_at=self._clock.now(),
+                         closes_request=closes_request and draft.reply_to is not None)
+        self._drafts.save(queued)
+        return queued
+
+    def _is_post(self, draft: Draft) -> bool:
+        """Whether ``draft`` answers a chat request: it is posted back, not mailed."""
+        return (self._posts_back is not None and draft.reply_to is not None
+                and self._posts_back(draft.reply_to))
+
+    @staticmethod
+    def _check_address(draft: Draft) -> None:
         if not draft.recipient.strip():
             raise InvalidInput(_("Add a recipient before sending."))
         from email.utils import getaddresses  # with sockets and charsets: when sending only
@@ -215,13 +239,6 @@ class Outbox:
                 [draft.recipient])):
             raise InvalidInput(_("Sending needs an email address such as ann@example.org; "
                                  "for chat, copy the message instead."))
-        if draft.state not in (DraftState.DRAFT, DraftState.FAILED, DraftState.SCHEDULED):
-            raise InvalidInput(_("This message is already being sent or was sent."))
-        queued = replace(draft, state=DraftState.SCHEDULED, send_at=when, retry_at=None,
-                         tries=0, error="", attempt=None, modified_at=self._clock.now(),
-                         closes_request=closes_request and draft.reply_to is not None)
-        self._drafts.save(queued)
-        return queued
 
     def unschedule(self, draft: Draft) -> Draft:
         """Take a queued (or failed) draft back to be edited.
@@ -321,7 +338,8 @@ class Outbox:
     def _deliver(self, draft: Draft, transport: MailTransport, sender: str,
                  report: DeliveryReport) -> None:
         mail = OutgoingMail(draft.id, sender, draft.recipient, draft.subject, draft.body,
-                            self._clock.now(), draft.in_reply_to, draft.references)
+                            self._clock.now(), draft.in_reply_to, draft.references,
+                            draft.reply_to or "")
         try:
             transport.send(mail)
         except SendFailed as error:

@@ -1,0 +1,95 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A reply to a Slack request is posted into its thread by the outbox, against the local Slack
+Web API fixture; the token comes only from the keyring."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from desktop.core.drafting.drafts import DraftState
+from desktop.core.requests import State
+from desktop.platform.paths import resolve_paths
+from desktop.platform.secrets import KeyringSecrets
+from desktop.wiring.services import deliver_outbox, open_context, open_drafting
+from tests.integration import test_slack_source as slack_source
+from tests.integration.test_slack_source import requests, set_up, sync, ts
+
+server = slack_source.server  # the local Slack Web API and the keyring, as the sync tests use
+memory_keyring = slack_source.memory_keyring
+no_token_left_behind = slack_source.no_token_left_behind
+
+RELEASE = "#general: Who takes the release? @me"
+
+
+def queue_reply(data, clock, capsys, server) -> str:
+    set_up(data, clock, capsys, server)
+    assert sync(data, clock, capsys)[0] == 0
+    request_id = requests(data, clock, capsys)[RELEASE]["id"]
+    context = open_context(resolve_paths(str(data)), clock)
+    try:
+        drafting = open_drafting(context)
+        draft = drafting.drafts.create(body="I take it.", recipient="#general",
+                                       reply_to=request_id)
+        drafting.outbox.schedule(draft, clock.now(), closes_request=True)
+    finally:
+        context.close()
+    clock.advance(timedelta(minutes=1))
+    return request_id
+
+
+def state_of(data, clock, request_id: str) -> tuple[State, list[tuple[DraftState, str]]]:
+    context = open_context(resolve_paths(str(data)), clock)
+    try:
+        drafts = [(d.state, d.error) for d in open_drafting(context).outbox.pending()]
+        return context.queue.get(request_id).state, drafts
+    finally:
+        context.close()
+
+
+def test_a_reply_is_posted_into_the_thread_and_closes_the_request(
+        tmp_path, clock, capsys, server, memory_keyring) -> None:
+    data = tmp_path / "d"
+    thread = ts(clock, 10)
+    request_id = queue_reply(data, clock, capsys, server)
+    report = deliver_outbox(resolve_paths(str(data)), clock, KeyringSecrets())
+    assert len(report.sent) == 1
+    assert server.api.posted == [{"channel": "C1", "text": "I take it.", "thread_ts": thread}]
+    assert state_of(data, clock, request_id)[0] is State.DONE
+
+
+@pytest.mark.parametrize("code", ["not_in_channel", "invalid_auth"])
+def test_a_refused_post_leaves_the_request_open_with_the_reason(
+        tmp_path, clock, capsys, server, memory_keyring, code) -> None:
+    data = tmp_path / "d"
+    request_id = queue_reply(data, clock, capsys, server)
+    if code == "invalid_auth":
+        server.api.token = "xoxp-revoked"
+    else:
+        server.api.refuse_posts = code
+    report = deliver_outbox(resolve_paths(str(data)), clock, KeyringSecrets())
+    assert report.sent == []
+    assert len(report.failed) == 1
+    assert server.api.posted == []
+    state, drafts = state_of(data, clock, request_id)
+    assert state is not State.DONE
+    assert [d for d, _error in drafts] == [DraftState.FAILED]
+    assert code in drafts[0][1]
+
+
+def test_reply_send_queues_a_slack_reply_that_the_outbox_posts(
+        tmp_path, clock, capsys, server, memory_keyring) -> None:
+    data = tmp_path / "d"
+    set_up(data, clock, capsys, server)
+    assert sync(data, clock, capsys)[0] == 0
+    request_id = requests(data, clock, capsys)[RELEASE]["id"]
+    thread = ts(clock, 10)
+    status, _out, err = slack_source.cli(data, clock, capsys, "reply", request_id, "--send",
+                                         "--field", "to=@ben", "--field", "answer=I take it.")
+    assert (status, err) == (0, "")
+    clock.advance(timedelta(days=7))  # past the sender's next working hour
+    report = deliver_outbox(resolve_paths(str(data)), clock, KeyringSecrets())
+    assert len(report.sent) == 1
+    assert [(p["channel"], p["thread_ts"]) for p in server.api.posted] == [("C1", thread)]

@@ -24,7 +24,7 @@ from desktop.core.ports import SecretStore
 from desktop.sources import github
 from desktop.store.source_accounts import SqliteSourceAccounts
 from desktop.wiring.services import Context
-from desktop.wiring.source_report import SourceReport
+from desktop.wiring.source_report import SourceReport, forget_account
 
 WINDOW_DAYS = 14
 """Threads with activity in these last days are asked for, read ones too: a thread read on
@@ -74,12 +74,8 @@ def account(context: Context) -> dict[str, Any] | None:
 
 def remove_account(context: Context, secrets: SecretStore) -> bool:
     """Forget the account and its token; whether there was one."""
-    accounts = SqliteSourceAccounts(context.db)
-    old = accounts.get(SOURCE)
-    if old is None:
-        return False
-    secrets.delete(secret_key(str(old.get("api") or DEFAULT_API)))
-    return accounts.remove(SOURCE)
+    return forget_account(context, secrets, SOURCE,
+                          lambda old: secret_key(str(old.get("api") or DEFAULT_API)))
 
 
 def sync(context: Context, secrets: SecretStore, *, opener: github.Open | None = None,

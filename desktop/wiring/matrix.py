@@ -21,7 +21,7 @@ from desktop.core.ports import SecretStore
 from desktop.sources import matrix
 from desktop.store.source_accounts import SqliteSourceAccounts
 from desktop.wiring.services import Context
-from desktop.wiring.source_report import SourceReport
+from desktop.wiring.source_report import SourceReport, forget_account
 
 
 def secret_key(user_id: str, homeserver: str) -> str:
@@ -65,12 +65,8 @@ def account(context: Context) -> dict[str, Any] | None:
 
 def remove_account(context: Context, secrets: SecretStore) -> bool:
     """Forget the account, its position and its token; whether there was one."""
-    accounts = SqliteSourceAccounts(context.db)
-    old = accounts.get(SOURCE)
-    if old is None:
-        return False
-    secrets.delete(secret_key(str(old.get("user_id")), str(old.get("homeserver"))))
-    return accounts.remove(SOURCE)
+    return forget_account(context, secrets, SOURCE, lambda old: secret_key(
+        str(old.get("user_id")), str(old.get("homeserver"))))
 
 
 def sync(context: Context, secrets: SecretStore) -> SourceReport:

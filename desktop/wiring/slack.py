@@ -44,7 +44,7 @@ from desktop.core.ports import SecretStore
 from desktop.sources.slack_api import Cancelled, SlackClient, SlackError
 from desktop.store.source_accounts import SqlitePeopleZones, SqliteSourceAccounts
 from desktop.wiring.services import Context, people_learner
-from desktop.wiring.source_report import SourceReport
+from desktop.wiring.source_report import SourceReport, forget_account
 
 FIRST_DAYS = 14
 Progress = Callable[[int, int], None]
@@ -79,12 +79,8 @@ def account(context: Context) -> dict[str, Any] | None:
 
 def remove_account(context: Context, secrets: SecretStore) -> bool:
     """Forget the account, its cursors and its token; whether there was one."""
-    accounts = SqliteSourceAccounts(context.db)
-    old = accounts.get(SOURCE)
-    if old is None:
-        return False
-    secrets.delete(secret_key(str(old.get("api") or DEFAULT_API)))
-    return accounts.remove(SOURCE)
+    return forget_account(context, secrets, SOURCE,
+                          lambda old: secret_key(str(old.get("api") or DEFAULT_API)))
 
 
 def sync(context: Context, secrets: SecretStore, *, opener: Any = None,

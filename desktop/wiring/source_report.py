@@ -1,13 +1,20 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What one sync of a live source (GitHub, Slack) did: the ``sync KIND --json`` report."""
+"""What the live sources' wiring shares: the report of one sync (``sync KIND --json``) and
+forgetting an account with its token."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.importing.items import Problem
+from desktop.core.ports import SecretStore
+from desktop.store.source_accounts import SqliteSourceAccounts
+
+if TYPE_CHECKING:
+    from desktop.wiring.services import Context
 
 
 @dataclass(slots=True)
@@ -35,3 +42,15 @@ class SourceReport:
                 "failed": [{"source": p.where, "reason": p.reason} for p in self.failed],
                 "not_modified": self.not_modified, "wait_seconds": self.wait_seconds,
                 "marked_done": self.marked_done, "cancelled": self.cancelled}
+
+
+def forget_account(context: Context, secrets: SecretStore, source: str,
+                   secret_key: Callable[[dict[str, Any]], str]) -> bool:
+    """Forget ``source``'s account, its read positions and its token (named from the
+    account's state by ``secret_key``); whether there was one."""
+    accounts = SqliteSourceAccounts(context.db)
+    old = accounts.get(source)
+    if old is None:
+        return False
+    secrets.delete(secret_key(old))
+    return accounts.remove(source)

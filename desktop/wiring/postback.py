@@ -37,8 +37,9 @@ def external_id_of(context: Context, request_id: str) -> str | None:
 def reply_place(context: Context, request_id: str) -> ReplyPlace | None:
     """Where a reply to this chat request is posted (``None``: gone, or not known).
 
-    A Matrix request imported before places were kept is answered in its room, read from its
-    ``matrix.to`` permalink (outside any thread).
+    A request imported before places were kept is answered where its permalink says: a
+    Matrix request in the room of its ``matrix.to`` link (outside any thread), a Slack request
+    in the ``thread_ts`` of its link (in the conversation of its external id).
     """
     from urllib.parse import unquote
 
@@ -52,10 +53,13 @@ def reply_place(context: Context, request_id: str) -> ReplyPlace | None:
     except CoreError:
         return None
     prefix = "https://matrix.to/#/"
-    for link in request.links if request.source == "matrix" else ():
-        if link.startswith(prefix):
+    for link in request.links:
+        if request.source == "matrix" and link.startswith(prefix):
             room = unquote(link[len(prefix):].partition("/")[0])
             return ReplyPlace(room) if room.startswith("!") else None
+        if request.source == "slack" and "thread_ts=" in link and request.external_id:
+            thread = link.partition("thread_ts=")[2].partition("&")[0]
+            return ReplyPlace(request.external_id.partition("/")[0], thread)
     return None
 
 
@@ -80,7 +84,8 @@ def routed_transport(context: Context, secrets: SecretStore, mail: MailTransport
         if token:
             routes[SOURCE] = SlackPoster(
                 SlackClient(api, token, opener=slack_opener),
-                lambda request_id: external_id_of(context, request_id))
+                lambda request_id: external_id_of(context, request_id),
+                lambda request_id: reply_place(context, request_id))
     matrix_route = _matrix_route(context, secrets)
     if matrix_route is not None:
         routes["matrix"] = matrix_route

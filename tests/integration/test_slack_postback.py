@@ -93,3 +93,32 @@ def test_reply_send_queues_a_slack_reply_that_the_outbox_posts(
     report = deliver_outbox(resolve_paths(str(data)), clock, KeyringSecrets())
     assert len(report.sent) == 1
     assert [(p["channel"], p["thread_ts"]) for p in server.api.posted] == [("C1", thread)]
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["place-kept", "imported-before"])
+def test_a_reply_to_a_message_inside_a_thread_posts_to_the_parents_thread(
+        tmp_path, clock, capsys, server, memory_keyring, kept) -> None:
+    """``I can help`` (ts 11) is a reply in the thread of ts 10: the answer goes to thread 10
+    (a reply's own ts starts no thread). A request imported before reply places were kept
+    finds the thread in its permalink."""
+    data = tmp_path / "d"
+    thread = ts(clock, 10)
+    set_up(data, clock, capsys, server)
+    assert sync(data, clock, capsys)[0] == 0
+    request_id = requests(data, clock, capsys)["#general: I can help"]["id"]
+    context = open_context(resolve_paths(str(data)), clock)
+    try:
+        if not kept:
+            context.db.conn.execute("DELETE FROM reply_places")
+            context.db.conn.commit()
+        drafting = open_drafting(context)
+        draft = drafting.drafts.create(body="Thanks!", recipient="Ann Lee <U1>",
+                                       reply_to=request_id)
+        drafting.outbox.schedule(draft, clock.now(), closes_request=True)
+    finally:
+        context.close()
+    clock.advance(timedelta(minutes=1))
+    report = deliver_outbox(resolve_paths(str(data)), clock, KeyringSecrets())
+    assert len(report.sent) == 1
+    assert server.api.posted == [{"channel": "C1", "text": "Thanks!", "thread_ts": thread}]
+    assert state_of(data, clock, request_id)[0] is State.DONE

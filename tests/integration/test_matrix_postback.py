@@ -155,3 +155,25 @@ def test_an_unreachable_server_leaves_the_reply_to_be_tried_again(
     finally:
         synapse.start()
     assert scan_app_dirs({PASSWORD, token}, data) == []
+
+
+def test_reply_post_from_the_command_line_lands_in_the_thread(
+        tmp_path, clock, capsys, synapse, memory_keyring) -> None:
+    """``reply ID --post`` with the Matrix sender as the recipient (no ``--field to=``)."""
+    data = tmp_path / "d"
+    team, ids, token = set_up(data, clock, capsys, synapse, memory_keyring)
+    notes = ids["Team: Can you take the notes?"]
+    status, out, err = cli(data, clock, capsys, "reply", notes, "--post", "--at", "now",
+                           "--field", "answer=I take them.")
+    assert (status, err) == (0, "")
+    assert out.startswith("Queued ")
+    clock.advance(timedelta(minutes=1))
+    report = deliver_outbox(resolve_paths(str(data)), clock, KeyringSecrets())
+    assert len(report.sent) == 1
+    [posted] = [e for e in events(team.carol, team.group)
+                if "I take them." in e["content"]["body"]]
+    relation = posted["content"]["m.relates_to"]
+    assert (relation["rel_type"], relation["event_id"]) == ("m.thread", team.root)
+    assert posted["content"]["m.mentions"] == {"user_ids": [team.carol.user_id]}
+    assert states(data, clock, [notes])[0] == [State.DONE]
+    assert scan_app_dirs({PASSWORD, token}, data) == []

@@ -111,3 +111,13 @@ def _matrix_route(context: Context, secrets: SecretStore) -> MailTransport | Non
         return None if event_id is None else (event_id, reply_place(context, request_id))
 
     return MatrixPoster(homeserver, user, token, str(state.get("device_id") or ""), target)
+
+
+def post_place_name(context: Context, request_id: str) -> str | None:
+    """What the drafting window calls the place a reply to this request is posted: its room's
+    or channel's name ("" for a direct message, or when no source said); ``None`` when the
+    reply is not posted but mailed."""
+    if not posts_back(context, request_id):
+        return None
+    place = reply_place(context, request_id)
+    return "" if place is None else place.name

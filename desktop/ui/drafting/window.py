@@ -99,9 +99,12 @@ class DraftWindow(QMainWindow):
         self.zone.addItem("")
         self.zone.addItems(list(self.env.zones))
         self.zone.setCompleter(QCompleter(list(self.env.zones), self.zone))
-        self.zone.lineEdit().setPlaceholderText(_("their time zone (unknown: yours)"))
+        zone_line = self.zone.lineEdit()
+        if zone_line is not None:  # an editable combo box always has one
+            zone_line.setPlaceholderText(_("their time zone (unknown: yours)"))
         self.their_time = QLabel()
-        self.where = QLabel(self.delivery.where, objectName="draftWhere")
+        self.where = QLabel(self.delivery.where)
+        self.where.setObjectName("draftWhere")
         self.where.setTextFormat(Qt.TextFormat.PlainText)  # a room name is outside text
         self.subject = QLineEdit(placeholderText=_("Subject: the point in a few words"))
         self.editor = CheckedEditor(fix_context=self.fix_context,
@@ -175,7 +178,8 @@ class DraftWindow(QMainWindow):
         self.zone.currentTextChanged.connect(lambda _text: self._update_their_time())
         self.editor.findingsChanged.connect(self._on_editor_findings_changed)
 
-    def _action(self, text: str, slot: Any, shortcut: str | QKeySequence = "") -> QAction:
+    def _action(self, text: str, slot: Any,
+                shortcut: str | QKeySequence | QKeySequence.StandardKey = "") -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -304,7 +308,8 @@ class DraftWindow(QMainWindow):
     def set_form(self, widget: QWidget) -> None:
         """Show a template's form above the editor (replacing an earlier one)."""
         while self.form_area.count():
-            old = self.form_area.takeAt(0).widget()
+            item = self.form_area.takeAt(0)
+            old = item.widget() if item is not None else None
             if old is not None:
                 old.deleteLater()
         self.form_area.addWidget(widget)

@@ -119,7 +119,8 @@ class DraftPreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.subject = QLineEdit(readOnly=True, objectName="previewSubject")
+        self.subject = QLineEdit(readOnly=True)
+        self.subject.setObjectName("previewSubject")
         self.subject.setAccessibleName(_("Subject"))
         self.body = CheckedEditor()
         self.body.setObjectName("previewBody")
@@ -178,21 +179,23 @@ class ComposeDialog(QDialog):
         self.list.setAccessibleName(_("Templates"))
         self.list.setModel(self.proxy)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
-        self.problems = QLabel(wordWrap=True, objectName="templateProblems")
+        self.problems = QLabel(wordWrap=True)
+        self.problems.setObjectName("templateProblems")
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         picker = QWidget()
         column = QVBoxLayout(picker)
         column.setContentsMargins(0, 0, 0, 0)
         for widget in (self.search, self.list, self.problems):
             column.addWidget(widget)
-        self.scroll = QScrollArea(widgetResizable=True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll = QScrollArea(widgetResizable=True)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.preview = DraftPreview()
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (picker, self.scroll, self.preview):
-            splitter.addWidget(widget)
+        for pane in (picker, self.form_scroll, self.preview):
+            splitter.addWidget(pane)
         splitter.setSizes([190, 650, 440])
-        self.status = QLabel(objectName="composeStatus")
+        self.status = QLabel()
+        self.status.setObjectName("composeStatus")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton(_("&Copy message"))
         self.copy_button.setShortcut(QKeySequence("Ctrl+Return"))
@@ -236,7 +239,7 @@ class ComposeDialog(QDialog):
         form.rendered.connect(self.show_draft)
         form.failed.connect(lambda message: self.status.setText(message))
         self.form = form
-        self.scroll.setWidget(form)
+        self.form_scroll.setWidget(form)
         template_id, values = self._prefill
         if template.id == template_id and values:
             form.set_values(values)

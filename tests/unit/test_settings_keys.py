@@ -17,7 +17,7 @@ from desktop.core.settings import REGISTRY
 from desktop.sync import account as caldav_account
 
 ROOT = Path(__file__).resolve().parents[2]
-ALLOWED = {"desktop/core/settings.py", "desktop/store/settings_repository.py"}
+ALLOWED = {"desktop/core/settings/parsers.py", "desktop/store/settings_repository.py"}
 CALDAV_KEYS = frozenset(
     value for name, value in vars(caldav_account).items()
     if name.isupper() and isinstance(value, str) and value.startswith("caldav.")

@@ -1,34 +1,26 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The user's settings (moved unchanged into a package; the next commit splits it)."""
+"""The user's settings, declared once and read as typed attributes.
 
-from desktop.core.settings.parsers import (
-    APPEARANCES,
-    FOLLOW_UP_DEFAULT,
-    NOTIFICATION_STYLES,
+- :mod:`.spec`: what one setting declares (parse, format, flags);
+- :mod:`.parsers`: how setting texts are read, checked and written;
+- :mod:`.registry`: every setting (:data:`REGISTRY`), and which are synced and shown;
+- :mod:`.typed`: the settings in force as a typed :class:`Settings`.
+"""
+
+from desktop.core.settings.parsers import parse_switch, parse_zone
+from desktop.core.settings.registry import (
     REGISTRY,
-    Settings,
-    SettingSpec,
+    SYNCED,
+    VISIBLE,
     check_value,
-    parse_appearance,
-    parse_ask,
-    parse_days_off,
-    parse_identities,
-    parse_language,
-    parse_minutes,
-    parse_notification_style,
-    parse_region,
-    parse_seconds,
-    parse_switch,
-    parse_undo_seconds,
-    parse_zone,
     policy_key,
+    spec_of,
 )
+from desktop.core.settings.spec import SettingSpec
+from desktop.core.settings.typed import FOLLOW_UP_DEFAULT, Settings
 
 __all__ = [
-    "APPEARANCES", "FOLLOW_UP_DEFAULT", "NOTIFICATION_STYLES", "REGISTRY", "SettingSpec",
-    "Settings", "check_value", "parse_appearance", "parse_ask", "parse_days_off",
-    "parse_identities", "parse_language", "parse_minutes", "parse_notification_style",
-    "parse_region", "parse_seconds", "parse_switch", "parse_undo_seconds", "parse_zone",
-    "policy_key",
+    "FOLLOW_UP_DEFAULT", "REGISTRY", "SYNCED", "VISIBLE", "SettingSpec", "Settings",
+    "check_value", "parse_switch", "parse_zone", "policy_key", "spec_of",
 ]

@@ -1,0 +1,110 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The settings in force, read into their types (``settings.working_hours``), from the stored
+texts and the declarations in :mod:`desktop.core.settings.registry`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any
+
+from desktop.core.errors import InvalidInput
+from desktop.core.policy import DEFAULT_TARGETS, ResponsePolicy, Target, TargetUnit
+from desktop.core.requests import Channel, Priority
+from desktop.core.settings.registry import REGISTRY, TIMEZONE, policy_key
+from desktop.core.settings.spec import SettingSpec
+from desktop.core.working_hours import WorkingHours
+
+FOLLOW_UP_DEFAULT = Target(2, TargetUnit.BUSINESS_DAYS)
+"""How long waiting on others lasts by default before a follow-up is due."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every setting, read into its type (one attribute per registry entry's ``attr``)."""
+
+    timezone: str
+    working_hours: WorkingHours
+    days_off: frozenset[date]
+    holidays: tuple[str, str | None] | None
+    at_risk: timedelta
+    language: str
+    policy: ResponsePolicy
+    me: tuple[str, ...] = ()
+    """The user's own addresses and chat ids (who "to me" and "from me" are)."""
+    network_deadline: int = 30
+    """Seconds one exchange with a server may take in all (``network.deadline_seconds``)."""
+    follow_up: Target = FOLLOW_UP_DEFAULT
+    """How long waiting on others lasts before the request comes back to be followed up."""
+    appearance: str = "system"
+    notification_style: str = "actions"
+    close_to_tray: bool = True
+    start_at_login: bool = False
+    mark_done_on_send: bool = True
+    mark_done_on_export: str = "ask"
+    send_undo_seconds: int = 10
+    focus_margin: timedelta = timedelta(minutes=30)
+    """A request due within this long breaks through a focus block."""
+    focus_allow: tuple[str, ...] = ()
+    """Senders that always break through a focus block."""
+    focus_digest_times: tuple[int, ...] = ()
+    """Minutes after local midnight at which a digest goes out during a block."""
+    notify_every: timedelta = timedelta(minutes=10)
+    quiet_desktop: bool = True
+    csv_mappings: str = "{}"
+    """The remembered CSV column choices, per header (canonical JSON text)."""
+    imap_host: str = ""
+    """The mail account on this device (empty: none); see ``mail_account``."""
+    imap_port: int = 0
+    imap_security: str = "tls"
+    imap_user: str = ""
+    imap_folders: tuple[str, ...] = ("INBOX",)
+    imap_interval: int = 15
+    caldav_url: str = ""
+    """The CalDAV account on this device (empty: none); see ``desktop.sync.account``."""
+    caldav_user: str = ""
+    caldav_tasks: str = ""
+    caldav_calendar: str = ""
+    caldav_interval: int = 15
+    caldav_auth: str = ""
+    caldav_last_sync: str = ""
+    """When the last sync succeeded (ISO text, UTC), empty before the first."""
+    caldav_last_error: str = ""
+    """Why the last sync failed, empty when it succeeded."""
+    texts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+    """Each setting's canonical text, by key (what ``config get`` prints)."""
+
+    @classmethod
+    def from_text(cls, values: Mapping[str, str], *, default_zone: str = "UTC") -> Settings:
+        """Read stored text values; a missing or unreadable value falls back to its default.
+
+        ``default_zone`` is the zone to use until the user picks one (the system's).
+        """
+        typed: dict[str, Any] = {}
+        texts: dict[str, str] = {}
+        targets: dict[tuple[Channel, Priority], Target] = {}
+        for key, spec in REGISTRY.items():
+            value = _read(spec, values.get(key), default_zone)
+            texts[key] = spec.format(value)
+            if spec.attr:
+                typed[spec.attr] = value
+        for pair in DEFAULT_TARGETS:
+            targets[pair] = _read(REGISTRY[policy_key(*pair)], values.get(policy_key(*pair)),
+                                  default_zone)
+        return cls(policy=ResponsePolicy(MappingProxyType(targets)),
+                   texts=MappingProxyType(texts), **typed)
+
+    def text(self, spec: SettingSpec[Any]) -> str:
+        """The canonical text of ``spec``'s value in force."""
+        return self.texts[spec.key]
+
+
+def _read(spec: SettingSpec[Any], text: str | None, default_zone: str) -> Any:
+    default = default_zone if spec is TIMEZONE else spec.default
+    try:
+        return spec.parse(text if text is not None else default)
+    except InvalidInput:
+        return spec.parse(default)

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from desktop.core.errors import InvalidInput
 from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request
-from desktop.core.settings import SYNCED
+from desktop.core.settings import SYNCED, SettingsAccess
 from desktop.core.sync.items import (
     FOCUS_FIELDS,
     REQUEST_FIELDS,
@@ -169,7 +169,7 @@ class SettingsBinding:
     kind = "settings"
     names = SYNCED_SETTINGS
 
-    def __init__(self, queue: QueueService, now: Callable[[], datetime],
+    def __init__(self, queue: SettingsAccess, now: Callable[[], datetime],
                  state: Callable[[str], SyncItem | None]) -> None:
         self._queue = queue
         self._now = now

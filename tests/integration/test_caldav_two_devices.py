@@ -11,10 +11,10 @@ import pytest
 
 from desktop.core.errors import NotFound
 from desktop.core.requests import Priority, State
+from desktop.core.settings.registry import CALDAV_AUTH
 from desktop.core.sync.items import Side
 from desktop.store.settings_repository import SqliteSettingsStore
 from desktop.store.sync_repository import SqliteSyncState
-from desktop.core.settings.registry import CALDAV_AUTH
 from desktop.wiring.caldav import account_of, sync_caldav
 from tests.integration import caldav_devices
 

@@ -7,6 +7,7 @@ carries exactly the ``synced`` entries."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from desktop.cli import main
 from desktop.core.errors import InvalidInput
-from desktop.core.settings import REGISTRY, SYNCED, VISIBLE
+from desktop.core.settings import REGISTRY, SYNCED, VISIBLE, Settings, check_value
 from desktop.sync.bindings import SYNCED_SETTINGS, SettingsBinding
 from tests.fakes import FakeClock
 
@@ -94,3 +95,29 @@ def test_the_mail_and_calendar_accounts_and_the_language_stay_on_this_device(ser
     assert not any(key.startswith(("imap.", "caldav.")) for key in values)
     assert "language" not in values
     assert "working_hours" in values
+
+
+class _PlainSettings:
+    """Settings kept in a dict: the dialog needs no queue service, only SettingsAccess."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, str] = {}
+        self.settings = Settings.from_text({})
+
+    def update_settings(self, values: Mapping[str, str]) -> int:
+        self.stored |= {key: check_value(key, text) for key, text in values.items()}
+        self.settings = Settings.from_text(self.stored)
+        return 0
+
+
+def test_the_dialog_edits_any_settings_access_not_only_the_queue(qtbot) -> None:
+    access = _PlainSettings()
+    dialog = SettingsDialog(access, ["UTC"], {}, None)
+    qtbot.addWidget(dialog)
+    field = dialog.other_page.fields["send_undo_seconds"]
+    assert isinstance(field, QLineEdit)
+    field.setText("25")
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert access.settings.send_undo_seconds == 25
+    assert set(access.stored) == {spec.key for spec in VISIBLE}

@@ -5,9 +5,11 @@
 - :mod:`.spec`: what one setting declares (parse, format, flags);
 - :mod:`.parsers`: how setting texts are read, checked and written;
 - :mod:`.registry`: every setting (:data:`REGISTRY`), and which are synced and shown;
-- :mod:`.typed`: the settings in force as a typed :class:`Settings`.
+- :mod:`.typed`: the settings in force as a typed :class:`Settings`;
+- :mod:`.access`: what an editor of settings needs (:class:`SettingsAccess`).
 """
 
+from desktop.core.settings.access import SettingsAccess
 from desktop.core.settings.parsers import parse_switch, parse_zone
 from desktop.core.settings.registry import (
     REGISTRY,
@@ -22,5 +24,6 @@ from desktop.core.settings.typed import FOLLOW_UP_DEFAULT, Settings
 
 __all__ = [
     "FOLLOW_UP_DEFAULT", "REGISTRY", "SYNCED", "VISIBLE", "SettingSpec", "Settings",
+    "SettingsAccess",
     "check_value", "parse_switch", "parse_zone", "policy_key", "spec_of",
 ]

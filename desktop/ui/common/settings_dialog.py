@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import N_, _
-from desktop.core.queue.service import QueueService
 from desktop.core.requests import Channel, Priority
-from desktop.core.settings import VISIBLE, SettingSpec, policy_key
+from desktop.core.settings import VISIBLE, SettingsAccess, SettingSpec, policy_key
 from desktop.core.settings import registry as setting
 from desktop.core.working_hours import DAY_NAMES
 
@@ -74,12 +73,12 @@ class SettingsDialog(QDialog):
     """Edits the settings; on OK they are stored and every reply-by is derived again.
 
     Args:
-        queue: the queue service (reads and stores settings).
+        queue: reads and stores settings (the queue service, which re-derives reply-bys).
         zones: IANA zone names to offer.
         regions: holiday countries and their subdivisions.
     """
 
-    def __init__(self, queue: QueueService, zones: Sequence[str],
+    def __init__(self, queue: SettingsAccess, zones: Sequence[str],
                  regions: Mapping[str, Sequence[str]], parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))

@@ -34,7 +34,8 @@ def test_registry_holds_every_setting_once():
              "imap.host", "imap.port", "imap.security", "imap.user", "imap.folders",
              "imap.interval", "network.deadline_seconds", "follow_up_after",
              "caldav.url", "caldav.user", "caldav.tasks", "caldav.calendar",
-             "caldav.interval_minutes", "caldav.auth", "caldav.last_sync", "caldav.last_error"}
+             "caldav.interval_minutes", "caldav.auth", "caldav.last_sync", "caldav.last_error",
+             "_derived_with"}
     assert set(REGISTRY) == plain | policy_keys
     assert all(key == spec.key for key, spec in REGISTRY.items())
 

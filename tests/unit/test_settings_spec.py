@@ -49,7 +49,8 @@ def test_an_unreadable_stored_value_falls_back_to_the_entrys_default() -> None:
 
 
 def test_run_state_neither_syncs_nor_shows() -> None:
-    for spec in (setting.CALDAV_LAST_SYNC, setting.CALDAV_LAST_ERROR, setting.CALDAV_AUTH):
+    for spec in (setting.CALDAV_LAST_SYNC, setting.CALDAV_LAST_ERROR, setting.CALDAV_AUTH,
+                 setting.DERIVED_WITH):
         assert not spec.synced
         assert not spec.visible
 

@@ -32,11 +32,11 @@ from desktop.core.queue.buckets import Bucket, BucketEdges, QueueEntry, edges_at
 from desktop.core.queue.history import HistoryEntry, HistoryKind, MemoryHistory, RequestHistory
 from desktop.core.requests import Channel, Priority, Request, State
 from desktop.core.settings import REGISTRY, Settings, check_value, spec_of
+from desktop.core.settings.registry import DERIVED_WITH
 
 HolidayLookup = Callable[[str, str | None], HolidaySource]
 """Given a country and subdivision, returns the holidays of a year (the platform's adapter)."""
 
-_DERIVED_WITH = "_derived_with"
 _SHOWN_MATCHES = 5
 
 
@@ -84,10 +84,10 @@ class QueueService:
         self.settings = Settings.from_text(values, default_zone=self._default_zone)
         self.calendar = self._calendar_for(self.settings)
         fingerprint = _fingerprint(values, self._default_zone)
-        if values.get(_DERIVED_WITH) == fingerprint:
+        if self.settings.derived_with == fingerprint:
             return 0
         changed = self.rederive_all()
-        self._settings_store.put({_DERIVED_WITH: fingerprint})
+        self._settings_store.put(DERIVED_WITH.entry(fingerprint))
         return changed
 
     def setting_text(self, key: str) -> str:

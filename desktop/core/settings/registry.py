@@ -159,6 +159,11 @@ CALDAV_LAST_SYNC = _account("caldav.last_sync", "caldav_last_sync", "", N_("Last
                             CALENDAR_SYNC)
 CALDAV_LAST_ERROR = _account("caldav.last_error", "caldav_last_error", "",
                              N_("Last sync failed"), CALENDAR_SYNC)
+# -- run state of this device --------------------------------------------------------------------
+DERIVED_WITH = SettingSpec("_derived_with", "derived_with", "",
+                           N_("Rules the reply-by times were derived with"), POLICY, p.parse_text,
+                           str, synced=False, visible=False)
+"""A fingerprint of the rederiving entries the stored reply-bys were derived with."""
 
 
 def policy_key(channel: Channel, priority: Priority) -> str:
@@ -179,7 +184,7 @@ _ENTRIES: tuple[SettingSpec[Any], ...] = (
     SEND_UNDO_SECONDS, CSV_MAPPINGS, IMAP_HOST, IMAP_PORT, IMAP_SECURITY, IMAP_USER,
     IMAP_FOLDERS, IMAP_INTERVAL, NETWORK_DEADLINE, CALDAV_URL, CALDAV_USER, CALDAV_TASKS,
     CALDAV_CALENDAR, CALDAV_INTERVAL, CALDAV_AUTH, CALDAV_LAST_SYNC, CALDAV_LAST_ERROR,
-    FOLLOW_UP, *_policy_specs(),
+    FOLLOW_UP, DERIVED_WITH, *_policy_specs(),
 )
 REGISTRY: Mapping[str, SettingSpec[Any]] = MappingProxyType({s.key: s for s in _ENTRIES})
 VISIBLE: tuple[SettingSpec[Any], ...] = tuple(s for s in _ENTRIES if s.visible)

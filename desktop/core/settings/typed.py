@@ -74,6 +74,8 @@ class Settings:
     """When the last sync succeeded (ISO text, UTC), empty before the first."""
     caldav_last_error: str = ""
     """Why the last sync failed, empty when it succeeded."""
+    derived_with: str = ""
+    """The fingerprint of the rules the stored reply-by times were derived with."""
     texts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), compare=False)
     """Each setting's canonical text, by key (what ``config get`` prints)."""
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.errors import InvalidInput
 from desktop.core.settings import REGISTRY, SYNCED, VISIBLE, Settings, SettingSpec
@@ -84,3 +86,24 @@ def test_check_refuses_with_the_parsers_message() -> None:
 def test_entry_is_the_text_to_store_for_a_typed_value() -> None:
     assert setting.MARK_DONE_ON_SEND.entry(False) == {"mark_done_on_send": "no"}
     assert setting.ME.entry(("ann", "bob")) == {"me": "ann, bob"}
+
+
+SAMPLES = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["yes", "No", " on ", "0", "60", "-1", "INBOX, Sent", '["a, b"]', "DE-BE",
+                     "none", "2026-12-24,2026-01-01", "11:30, 9:05", "1bd", "48h", "Europe/Berlin",
+                     "mon-fri 09:00-17:00", "ask", "dark", "https://dav.example.org/", "tls"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=SAMPLES)
+@pytest.mark.parametrize("spec", ENTRIES, ids=lambda spec: spec.key)
+def test_what_an_entry_accepts_it_stores_in_a_form_it_reads_back_unchanged(
+        spec: SettingSpec[object], text: str) -> None:
+    try:
+        canonical = spec.check(text)
+    except InvalidInput:
+        return
+    assert spec.check(canonical) == canonical
+    assert spec.parse(canonical) == spec.parse(text)

@@ -18,6 +18,7 @@ from desktop.core.settings.registry import REGISTRY, TIMEZONE, policy_key
 from desktop.core.settings.spec import SettingSpec
 from desktop.core.working_hours import WorkingHours
 
+_POLICY_PAIRS = {policy_key(*pair): pair for pair in DEFAULT_TARGETS}
 FOLLOW_UP_DEFAULT = Target(2, TargetUnit.BUSINESS_DAYS)
 """How long waiting on others lasts by default before a follow-up is due."""
 
@@ -76,8 +77,8 @@ class Settings:
     """Why the last sync failed, empty when it succeeded."""
     derived_with: str = ""
     """The fingerprint of the rules the stored reply-by times were derived with."""
-    texts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), compare=False)
-    """Each setting's canonical text, by key (what ``config get`` prints)."""
+    values: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+    """Each setting's value, by key (the policy targets included)."""
 
     @classmethod
     def from_text(cls, values: Mapping[str, str], *, default_zone: str = "UTC") -> Settings:
@@ -86,22 +87,20 @@ class Settings:
         ``default_zone`` is the zone to use until the user picks one (the system's).
         """
         typed: dict[str, Any] = {}
-        texts: dict[str, str] = {}
+        parsed: dict[str, Any] = {}
         targets: dict[tuple[Channel, Priority], Target] = {}
         for key, spec in REGISTRY.items():
-            value = _read(spec, values.get(key), default_zone)
-            texts[key] = spec.format(value)
+            parsed[key] = value = _read(spec, values.get(key), default_zone)
             if spec.attr:
                 typed[spec.attr] = value
-        for pair in DEFAULT_TARGETS:
-            targets[pair] = _read(REGISTRY[policy_key(*pair)], values.get(policy_key(*pair)),
-                                  default_zone)
+            else:
+                targets[_POLICY_PAIRS[key]] = value
         return cls(policy=ResponsePolicy(MappingProxyType(targets)),
-                   texts=MappingProxyType(texts), **typed)
+                   values=MappingProxyType(parsed), **typed)
 
     def text(self, spec: SettingSpec[Any]) -> str:
-        """The canonical text of ``spec``'s value in force."""
-        return self.texts[spec.key]
+        """The canonical text of ``spec``'s value in force (what ``config get`` prints)."""
+        return spec.format(self.values[spec.key])
 
 
 def _read(spec: SettingSpec[Any], text: str | None, default_zone: str) -> Any:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import N_, _
 from desktop.core.requests import Channel, Priority
-from desktop.core.settings import VISIBLE, SettingsAccess, SettingSpec, policy_key
+from desktop.core.settings import VISIBLE, SettingsAccess, SettingSpec, policy_key, spec_of
 from desktop.core.settings import registry as setting
 from desktop.core.working_hours import DAY_NAMES
 
@@ -163,7 +163,7 @@ class SettingsDialog(QDialog):
             grid.addWidget(QLabel(_(channel.label)), row, 0)
             for col, priority in enumerate(Priority, start=1):
                 key = policy_key(channel, priority)
-                edit = QLineEdit(self._queue.settings.texts[key])
+                edit = QLineEdit(self._queue.settings.text(spec_of(key)))
                 edit.setAccessibleName(f"{_(channel.label)} {_(priority.label)}")
                 self.targets[key] = edit
                 grid.addWidget(edit, row, col)

@@ -85,6 +85,7 @@ class SettingsDialog(QDialog):
         self._queue = queue
         self.changed = 0
         tabs = QTabWidget()
+        tabs.setUsesScrollButtons(False)  # every page in sight: the dialog grows to fit
         tabs.addTab(self._time_page(zones, regions), _("Working time"))
         tabs.addTab(self._policy_page(), _("Response-time policy"))
         tabs.addTab(self._appearance_page(), _("Appearance"))

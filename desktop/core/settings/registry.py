@@ -21,14 +21,11 @@ from desktop.core.importing.csv_mapping import check_mappings
 from desktop.core.policy import DEFAULT_TARGETS, Target, parse_target
 from desktop.core.requests import Channel, Priority
 from desktop.core.settings import parsers as p
+from desktop.core.settings.parsers import APPEARANCES, NOTIFICATION_STYLES
 from desktop.core.settings.spec import SettingSpec
 from desktop.core.sync import account as caldav
 from desktop.core.working_hours import format_working_hours, parse_working_hours
 
-APPEARANCES = ("system", "light", "dark")
-NOTIFICATION_STYLES = ("actions", "simple", "window")
-"""``actions``: the desktop's notification service with Open/Snooze/Reply buttons; ``simple``:
-plain desktop notifications (plyer) or the tray; ``window``: only in Unhurried's window."""
 ASK_CHOICES = ("ask", "yes", "no")
 
 WORKING_TIME, FOCUS, DRAFTING = N_("Working time"), N_("Focus"), N_("Drafting")

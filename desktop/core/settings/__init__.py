@@ -20,10 +20,10 @@ from desktop.core.settings.registry import (
     spec_of,
 )
 from desktop.core.settings.spec import SettingSpec
-from desktop.core.settings.typed import FOLLOW_UP_DEFAULT, Settings
+from desktop.core.settings.typed import Settings
 
 __all__ = [
-    "FOLLOW_UP_DEFAULT", "REGISTRY", "SYNCED", "VISIBLE", "SettingSpec", "Settings",
+    "REGISTRY", "SYNCED", "VISIBLE", "SettingSpec", "Settings",
     "SettingsAccess",
     "check_value", "parse_switch", "parse_zone", "policy_key", "spec_of",
 ]

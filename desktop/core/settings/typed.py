@@ -12,20 +12,21 @@ from types import MappingProxyType
 from typing import Any
 
 from desktop.core.errors import InvalidInput
-from desktop.core.policy import DEFAULT_TARGETS, ResponsePolicy, Target, TargetUnit
+from desktop.core.policy import DEFAULT_TARGETS, ResponsePolicy, Target
 from desktop.core.requests import Channel, Priority
 from desktop.core.settings.registry import REGISTRY, TIMEZONE, policy_key
 from desktop.core.settings.spec import SettingSpec
 from desktop.core.working_hours import WorkingHours
 
 _POLICY_PAIRS = {policy_key(*pair): pair for pair in DEFAULT_TARGETS}
-FOLLOW_UP_DEFAULT = Target(2, TargetUnit.BUSINESS_DAYS)
-"""How long waiting on others lasts by default before a follow-up is due."""
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Every setting, read into its type (one attribute per registry entry's ``attr``)."""
+    """Every setting, read into its type (one attribute per registry entry's ``attr``).
+
+    Built by :meth:`from_text`; the defaults are the registry's, not repeated here.
+    """
 
     timezone: str
     working_hours: WorkingHours
@@ -34,48 +35,48 @@ class Settings:
     at_risk: timedelta
     language: str
     policy: ResponsePolicy
-    me: tuple[str, ...] = ()
+    me: tuple[str, ...]
     """The user's own addresses and chat ids (who "to me" and "from me" are)."""
-    network_deadline: int = 30
+    network_deadline: int
     """Seconds one exchange with a server may take in all (``network.deadline_seconds``)."""
-    follow_up: Target = FOLLOW_UP_DEFAULT
+    follow_up: Target
     """How long waiting on others lasts before the request comes back to be followed up."""
-    appearance: str = "system"
-    notification_style: str = "actions"
-    close_to_tray: bool = True
-    start_at_login: bool = False
-    mark_done_on_send: bool = True
-    mark_done_on_export: str = "ask"
-    send_undo_seconds: int = 10
-    focus_margin: timedelta = timedelta(minutes=30)
+    appearance: str
+    notification_style: str
+    close_to_tray: bool
+    start_at_login: bool
+    mark_done_on_send: bool
+    mark_done_on_export: str
+    send_undo_seconds: int
+    focus_margin: timedelta
     """A request due within this long breaks through a focus block."""
-    focus_allow: tuple[str, ...] = ()
+    focus_allow: tuple[str, ...]
     """Senders that always break through a focus block."""
-    focus_digest_times: tuple[int, ...] = ()
+    focus_digest_times: tuple[int, ...]
     """Minutes after local midnight at which a digest goes out during a block."""
-    notify_every: timedelta = timedelta(minutes=10)
-    quiet_desktop: bool = True
-    csv_mappings: str = "{}"
+    notify_every: timedelta
+    quiet_desktop: bool
+    csv_mappings: str
     """The remembered CSV column choices, per header (canonical JSON text)."""
-    imap_host: str = ""
+    imap_host: str
     """The mail account on this device (empty: none); see ``mail_account``."""
-    imap_port: int = 0
-    imap_security: str = "tls"
-    imap_user: str = ""
-    imap_folders: tuple[str, ...] = ("INBOX",)
-    imap_interval: int = 15
-    caldav_url: str = ""
+    imap_port: int
+    imap_security: str
+    imap_user: str
+    imap_folders: tuple[str, ...]
+    imap_interval: int
+    caldav_url: str
     """The CalDAV account on this device (empty: none); see ``desktop.sync.account``."""
-    caldav_user: str = ""
-    caldav_tasks: str = ""
-    caldav_calendar: str = ""
-    caldav_interval: int = 15
-    caldav_auth: str = ""
-    caldav_last_sync: str = ""
+    caldav_user: str
+    caldav_tasks: str
+    caldav_calendar: str
+    caldav_interval: int
+    caldav_auth: str
+    caldav_last_sync: str
     """When the last sync succeeded (ISO text, UTC), empty before the first."""
-    caldav_last_error: str = ""
+    caldav_last_error: str
     """Why the last sync failed, empty when it succeeded."""
-    derived_with: str = ""
+    derived_with: str
     """The fingerprint of the rules the stored reply-by times were derived with."""
     values: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), compare=False)
     """Each setting's value, by key (the policy targets included)."""

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.core.i18n import _
+from desktop.core.settings import registry as setting
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import supported_regions
 from desktop.platform.i18n import (
@@ -419,7 +420,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         return saved
 
     def set_mark_done(on: bool) -> None:
-        queue.update_settings({"mark_done_on_send": "yes" if on else "no"})
+        queue.update_settings(setting.MARK_DONE_ON_SEND.entry(on))
 
     people = open_people(context)
     runner = OutboxRunner(partial(deliver_outbox, paths, clock, secrets),
@@ -438,7 +439,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         set_mark_done_on_send=set_mark_done,
         mark_done_on_export=lambda: queue.settings.mark_done_on_export,
         set_mark_done_on_export=lambda choice: queue.update_settings(
-            {"mark_done_on_export": choice}),
+            setting.MARK_DONE_ON_EXPORT.entry(choice)),
         undo_seconds=lambda: queue.settings.send_undo_seconds,
         hours_of=lambda recipient: (p.working_hours if (p := people.find(recipient)) else None),
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),

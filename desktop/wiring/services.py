@@ -31,7 +31,8 @@ from desktop.core.focus.service import FocusService, focus_settings
 from desktop.core.health.decisions import DecisionService
 from desktop.core.i18n import _
 from desktop.core.importing.items import ImportReport, Incoming, Problem
-from desktop.core.importing.mail_account import MailAccount, MailServerError, account_from_settings
+from desktop.core.importing.mail_account import MailAccount, MailServerError
+from desktop.core.importing.mail_settings import account_from_settings
 from desktop.core.people import PeopleDirectory, Source
 from desktop.core.ports import Clock, Notifier, SecretStore
 from desktop.core.queue.service import QueueService
@@ -183,7 +184,7 @@ def mail_account(queue: QueueService) -> MailAccount:
     Raises:
         InvalidInput: none is set up, or its settings break a rule.
     """
-    account = account_from_settings(queue.setting_text)
+    account = account_from_settings(queue.settings)
     if account is None:
         raise InvalidInput(_("No mail account is set up. Add one with File > Mail account… or "
                              "unhurried account imap set HOST USER."))

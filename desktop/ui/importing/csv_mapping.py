@@ -40,6 +40,7 @@ from desktop.core.importing.csv_mapping import (
     remembered,
 )
 from desktop.core.queue.service import QueueService
+from desktop.core.settings import registry as setting
 
 CsvPreview = Callable[[Path], tuple[str, list[str], list[list[str]]]]
 """Reads a CSV file's fitting preset, header and first rows; raises ``InvalidInput``."""
@@ -175,5 +176,6 @@ class CsvColumns:
                                   self._parent)
         if not self._ask(dialog):
             return False, None
-        self._queue.update_settings({"csv.mappings": remember(stored, header, dialog.mapping)})
+        self._queue.update_settings(
+            setting.CSV_MAPPINGS.entry(remember(stored, header, dialog.mapping)))
         return True, dialog.mapping

@@ -38,9 +38,9 @@ from desktop.core.importing.mail_account import (
     DEFAULT_INTERVAL,
     MailAccount,
     Security,
-    account_from_settings,
     make_account,
 )
+from desktop.core.importing.mail_settings import account_from_settings, account_settings
 from desktop.core.ports import SecretStore
 from desktop.core.queue.service import QueueService
 
@@ -80,7 +80,7 @@ class MailAccountDialog(QDialog):
         self.warning_box: QMessageBox | None = None
         """The keyring warning, when one was shown (kept for tests)."""
         try:
-            self._old = account_from_settings(queue.setting_text)
+            self._old = account_from_settings(queue.settings)
         except InvalidInput:
             self._old = None
         self._build()
@@ -248,7 +248,7 @@ class MailAccountDialog(QDialog):
         try:
             account = self._account()
             password = self._password_for(account)
-            self._queue.update_settings(account.to_settings())
+            self._queue.update_settings(account_settings(account))
         except InvalidInput as error:
             self._show_error(error.message)
             return

@@ -8,6 +8,7 @@ import argparse
 from typing import Any
 
 from desktop.commands import command
+from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.settings import VISIBLE, spec_of
 from desktop.core.settings import registry as setting
@@ -33,6 +34,9 @@ def _cmd_config(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     queue = ctx.queue
     if args.action == "set":
         value = " ".join(args.value)
+        if not spec_of(args.key).visible:
+            raise InvalidInput(_("'{key}' is kept by its own dialog or command, not by config "
+                                 "set.").format(key=args.key))
         if checked_only:
             # check against an empty store first: nothing is created for a bad value
             queue.update_settings({args.key: value})

@@ -80,6 +80,15 @@ def test_config_set_and_the_dialog_refuse_a_value_with_the_entrys_own_message(
     assert capsys.readouterr().err == f"unhurried: error: {message}\n"
 
 
+@pytest.mark.parametrize("key", ["caldav.last_sync", "_derived_with", "imap.host"])
+def test_config_set_leaves_run_state_and_accounts_to_their_own_commands(
+        key: str, tmp_path: Path, capsys) -> None:
+    assert main(["--data-dir", str(tmp_path), "config", "set", key, "x"],
+                clock=FakeClock()) == 2
+    assert "not by config set" in capsys.readouterr().err
+    assert main(["--data-dir", str(tmp_path), "config", "get", key], clock=FakeClock()) == 0
+
+
 def test_the_sync_carries_exactly_the_synced_entries(service) -> None:
     binding = SettingsBinding(service, lambda: datetime(2026, 3, 2, tzinfo=UTC), lambda _i: None)
     synced = {spec.key for spec in SYNCED}

@@ -125,8 +125,7 @@ class QueueModel(QAbstractItemModel):
     def set_filter(self, ids: Iterable[str] | None) -> None:
         """Show only the requests with these ids (``None`` shows all)."""
         self.beginResetModel()
-        self._rows.set_filter(ids)
-        self._rows.regroup_all(self._queue.edges(self._now))
+        self._rows.show_only(ids, self._queue.edges(self._now))
         self._fetched = [PAGE] * len(GROUPS)
         self.endResetModel()
 

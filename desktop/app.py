@@ -362,7 +362,7 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     controller = FocusController(window, service, formatter, chain, app.windowIcon(),
                                  close_to_tray, status_text,
                                  quieter=desktop_quieter(context, detect), snooze=snooze,
-                                 reply=reply)
+                                 reply=reply, look_in_background=True)
     actions = DBusNotifier(APP_NAME, controller.on_notification_action)
     chain.add(Gate(actions, lambda: style() == "actions"), 0)  # plyer: no actions, no urgency
     app.aboutToQuit.connect(actions.close)

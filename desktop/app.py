@@ -117,6 +117,7 @@ def _show_queue(window: MainWindow, context: Context, prefetch: QueuePrefetch | 
 
     def rest_read() -> None:  # on the prefetch thread
         with contextlib.suppress(RuntimeError):  # the window was closed before that
+            window.model.read_rest()  # placed here, so the GUI thread only swaps them in
             window.rest_read.emit()
 
     prefetch.read_rest(then=rest_read)

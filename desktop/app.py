@@ -116,8 +116,11 @@ def _show_queue(window: MainWindow, context: Context, prefetch: QueuePrefetch | 
     window.show()
 
     def rest_read() -> None:  # on the prefetch thread
-        with contextlib.suppress(RuntimeError):  # the window was closed before that
+        try:
             window.model.read_rest()  # placed here, so the GUI thread only swaps them in
+        except Exception:  # the GUI thread places them again on complete(), and reports
+            logger.warning("could not place the queue on the reading thread", exc_info=True)
+        with contextlib.suppress(RuntimeError):  # the window was closed before that
             window.rest_read.emit()
 
     prefetch.read_rest(then=rest_read)

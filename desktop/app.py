@@ -117,6 +117,10 @@ def _show_queue(window: MainWindow, context: Context, prefetch: QueuePrefetch | 
     window.show()
 
     def rest_read() -> None:  # on the prefetch thread
+        try:
+            window.model.read_rest()  # placed here, so the GUI thread only swaps them in
+        except Exception:  # the GUI thread places them again on complete(), and reports
+            logger.warning("could not place the queue on the reading thread", exc_info=True)
         with contextlib.suppress(RuntimeError):  # the window was closed before that
             window.rest_read.emit()
 
@@ -363,7 +367,7 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     controller = FocusController(window, service, formatter, chain, app.windowIcon(),
                                  close_to_tray, status_text,
                                  quieter=desktop_quieter(context, detect), snooze=snooze,
-                                 reply=reply)
+                                 reply=reply, look_in_background=True)
     actions = DBusNotifier(APP_NAME, controller.on_notification_action)
     chain.add(Gate(actions, lambda: style() == "actions"), 0)  # plyer: no actions, no urgency
     app.aboutToQuit.connect(actions.close)

@@ -36,6 +36,7 @@ from desktop.core.settings import VISIBLE, SettingsAccess, SettingSpec, policy_k
 from desktop.core.settings import registry as setting
 from desktop.core.working_hours import DAY_NAMES
 
+from desktop.ui.common.error_text import error_label
 from desktop.ui.common.settings_fields import RegistryPage
 
 _DAY_LABELS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
@@ -93,9 +94,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self.focus_page, _("Focus and notifications"))
         self.other_page = RegistryPage(OTHER_ENTRIES, self._queue.settings.text)
         tabs.addTab(self.other_page, _("Sending and network"))
-        self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
 )
@@ -21,6 +20,7 @@ from desktop.core.drafting.outbox import Security, SmtpAccount, check_security
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 
+from desktop.ui.common.error_text import error_label
 from desktop.ui.common.form_dialog import lay_out_form
 
 SaveAccount = Callable[[SmtpAccount, str | None], None]
@@ -54,9 +54,7 @@ class SmtpAccountDialog(QDialog):
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(_("kept in the system keyring") if account is None
                                          else _("unchanged"))
-        self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
+        self.error = error_label()
         if account is not None:
             self.host.setText(account.host)
             self.security.setCurrentIndex(self.security.findData(account.security))

@@ -42,6 +42,8 @@ from desktop.core.importing.csv_mapping import (
 from desktop.core.queue.service import QueueService
 from desktop.core.settings import registry as setting
 
+from desktop.ui.common.error_text import error_label
+
 CsvPreview = Callable[[Path], tuple[str, list[str], list[list[str]]]]
 """Reads a CSV file's fitting preset, header and first rows; raises ``InvalidInput``."""
 
@@ -88,10 +90,7 @@ class CsvMappingDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
         table.setMinimumHeight(150)
-        self.error = QLabel(wordWrap=True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Import"))

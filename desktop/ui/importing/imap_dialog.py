@@ -44,6 +44,7 @@ from desktop.core.importing.mail_settings import account_from_settings, account_
 from desktop.core.ports import SecretStore
 from desktop.core.queue.service import QueueService
 
+from desktop.ui.common.error_text import error_label
 from desktop.ui.common.form_dialog import lay_out_form
 from desktop.ui.common.operation import Operation
 
@@ -111,11 +112,8 @@ class MailAccountDialog(QDialog):
         self.load_button.clicked.connect(self.load_folders)
         self.folder_state = QLabel(wordWrap=True)
         self.folder_state.setTextFormat(Qt.TextFormat.PlainText)
-        self.error = QLabel(wordWrap=True)
+        self.error = error_label()
         self.error.setObjectName("mailAccountError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
 
         server = QHBoxLayout()
         server.addWidget(self.host, 3)

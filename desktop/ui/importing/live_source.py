@@ -36,6 +36,7 @@ from desktop.core.errors import CoreError, SecretsUnavailable
 from desktop.core.i18n import _, ngettext
 from desktop.core.queue.service import QueueService
 
+from desktop.ui.common.error_text import error_label
 from desktop.ui.common.operation import Operation, Step
 
 MINUTE_MS = 60_000
@@ -102,10 +103,7 @@ class SourceAccountDialog(QDialog):
         self.switch = QCheckBox(source.switch_label)
         self.switch.setChecked(bool((current or {}).get("switch")))
         self.switch.setVisible(bool(source.switch_label))
-        self.error = QLabel(wordWrap=True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(_("&API address"), self.api)
         if source.user_label:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.i18n import _
 from desktop.core.people import Person
 
+from desktop.ui.common.error_text import error_label
 from desktop.ui.people.model import PeopleModel
 
 
@@ -55,9 +56,7 @@ class PeopleDialog(QDialog):
         self.hint = QLabel(_("Values you type win over learned ones. Zones are IANA names "
                              "such as America/New_York; hours read like mon-fri 09:00-17:00."),
                            wordWrap=True)
-        self.problem = QLabel(wordWrap=True)
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.hide()
+        self.problem = error_label()
         self.model.problem.connect(self._show_problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
 )
@@ -23,6 +22,7 @@ from desktop.core.queue.service import QueueService
 from desktop.core.requests import Channel, Priority
 from desktop.core.when import parse_when
 
+from desktop.ui.common.error_text import error_label
 from desktop.ui.common.form_dialog import lay_out_form
 
 
@@ -48,9 +48,7 @@ class AddRequestDialog(QDialog):
         self.due = QLineEdit(placeholderText=_("optional: thu 5pm, in 3 days"))
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
-        self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
+        self.error = error_label()
 
         form = QFormLayout()
         form.addRow(_("&Subject"), self.subject)

@@ -29,6 +29,7 @@ from desktop.core.drafting.templates import (
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 
+from desktop.ui.common.accessibility import describe
 from desktop.ui.common.error_text import show_as_error
 from desktop.ui.drafting.field_widgets import FieldWidget, make_field_widget
 
@@ -93,6 +94,9 @@ class TemplateForm(QWidget):
             for part in widget.findChildren(QWidget):  # the label names the row, not its edit
                 if not part.accessibleName():
                     part.setAccessibleName(field.label)
+                if not part.accessibleDescription():
+                    describe(part, field.help or _("Fills in “{field}” in the message.").format(
+                        field=field.label))
             widget.changed.connect(lambda name=field.name: self._on_field_changed(name))
             self.widgets[field.name] = widget
             error = QLabel(objectName="fieldError", wordWrap=True)

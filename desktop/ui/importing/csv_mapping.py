@@ -42,6 +42,7 @@ from desktop.core.importing.csv_mapping import (
 from desktop.core.queue.service import QueueService
 from desktop.core.settings import registry as setting
 
+from desktop.ui.common.accessibility import describe, describe_buttons
 from desktop.ui.common.error_text import error_label
 
 CsvPreview = Callable[[Path], tuple[str, list[str], list[list[str]]]]
@@ -74,6 +75,7 @@ class CsvMappingDialog(QDialog):
         for field, label in FIELDS.items():
             combo = QComboBox()
             combo.addItem(_("(none)"), "")
+            describe(combo, _("The column of the file that holds this value, or none."))
             for column in self._header:
                 combo.addItem(column, column)
             combo.setCurrentIndex(max(combo.findData(mapping.get(field, "")), 0))
@@ -85,6 +87,7 @@ class CsvMappingDialog(QDialog):
         self.table = table = QTableView()
         table.setModel(self.preview)
         table.setAccessibleName(_("Preview of the first rows"))
+        describe(table, _("The first rows of the file as they would be imported."))
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -93,6 +96,7 @@ class CsvMappingDialog(QDialog):
         self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Import"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.i18n import _
 from desktop.core.people import Person
 
+from desktop.ui.common.accessibility import describe, describe_buttons
 from desktop.ui.common.error_text import error_label
 from desktop.ui.people.model import PeopleModel
 
@@ -47,6 +48,8 @@ class PeopleDialog(QDialog):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(_("People"))
+        describe(self.view, _("People you work with: zone, working hours and handles, with "
+                              "where each was learned."))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -59,6 +62,7 @@ class PeopleDialog(QDialog):
         self.problem = error_label()
         self.model.problem.connect(self._show_problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)

@@ -267,8 +267,13 @@ def _install_appearance_and_help(app: Any, window: MainWindow, context: Context,
     appearance.changed.connect(window.model.set_dark)
     window.settings_applied.connect(appearance.apply)
     appearance.apply()
-    apply_autostart(context)  # the entry follows the setting, also after a `config set`
-    window.settings_applied.connect(lambda: apply_autostart(context))
+    from desktop.wiring.portals import in_thread, install_quick_capture
+
+    from desktop.ui.common.operation import Operation
+
+    apply_autostart(context, in_thread)  # the entry follows the setting, also after `config set`
+    window.settings_applied.connect(lambda: apply_autostart(context, in_thread))
+    app.aboutToQuit.connect(install_quick_capture(window, Operation(window, "portal")).close)
 
 
 def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -> Composer:
@@ -315,7 +320,6 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core.errors import NotFound
     from desktop.core.focus.notices import SNOOZE_FOR
     from desktop.core.queue.status import status_message
     from desktop.core.requests import Channel
@@ -353,12 +357,8 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     def close_to_tray() -> bool:
         return queue.settings.close_to_tray
 
-    def snooze(ids: tuple[str, ...]) -> None:  # a notification's "Snooze 1 h"
-        until = context.clock.now() + SNOOZE_FOR
-        for request_id in ids:
-            with contextlib.suppress(NotFound):  # done or deleted meanwhile
-                queue.snooze(request_id, until)
-        window.reload()
+    def snooze(ids: tuple[str, ...]) -> None:  # a notification's "Snooze 1 h", undoable
+        window.snooze_by_ids(ids, context.clock.now() + SNOOZE_FOR)
 
     def reply(request_id: str) -> None:  # a notification's "Reply"
         window.view.select_request(request_id)

@@ -378,6 +378,12 @@ class MainWindow(QMainWindow):
             return
         self._apply(_("Snooze"), lambda rid: self._queue.snooze(rid, until), chosen)
 
+    def snooze_by_ids(self, request_ids: Sequence[str], until: datetime) -> None:
+        """Snooze these requests (gone ones are skipped) as one step Edit > Undo reverts, as
+        a notification's Snooze 1 h does."""
+        if found := list(self._queue.get_many(request_ids).values()):
+            self._apply(_("Snooze"), lambda rid: self._queue.snooze(rid, until), found)
+
     def _snooze_time(self, phrase: str) -> datetime:
         """``phrase`` read as the command line reads it: a day means its working morning."""
         from desktop.core.when import parse_when  # its patterns compile on first use

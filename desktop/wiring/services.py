@@ -136,12 +136,18 @@ def desktop_quieter(context: Context,
     return DesktopQuieter(find, SqliteQuietRecords(context.db), context.clock.now, enabled)
 
 
-def apply_autostart(context: Context) -> None:
+def apply_autostart(context: Context,
+                    run: Callable[[Callable[[], None]], None] = lambda work: work()) -> None:
     """Write or remove the autostart entry as the ``start_at_login`` setting says (a folder
-    that cannot be written is logged: the setting stays, and the next start tries again)."""
+    that cannot be written is logged: the setting stays, and the next start tries again);
+    inside Flatpak ask the Background portal instead, through ``run`` (the window passes a
+    thread: the portal may ask the user first)."""
     from desktop.platform.autostart import in_flatpak, set_autostart
+    from desktop.wiring.portals import ask_background
 
     if in_flatpak():
+        enabled = context.queue.settings.start_at_login
+        run(lambda: ask_background(enabled))
         return
     try:
         set_autostart(context.queue.settings.start_at_login)

@@ -36,6 +36,8 @@ from desktop.core.settings import VISIBLE, SettingsAccess, SettingSpec, policy_k
 from desktop.core.settings import registry as setting
 from desktop.core.working_hours import DAY_NAMES
 
+from desktop.ui.common.accessibility import describe, describe_buttons
+from desktop.ui.common.error_text import error_label
 from desktop.ui.common.settings_fields import RegistryPage
 
 _DAY_LABELS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
@@ -93,11 +95,10 @@ class SettingsDialog(QDialog):
         tabs.addTab(self.focus_page, _("Focus and notifications"))
         self.other_page = RegistryPage(OTHER_ENTRIES, self._queue.settings.text)
         tabs.addTab(self.other_page, _("Sending and network"))
-        self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -113,6 +114,8 @@ class SettingsDialog(QDialog):
         settings = self._queue.settings
         self.zone.setCurrentText(settings.timezone)
         self.zone.setCompleter(QCompleter(list(zones), self.zone))
+        describe(self.zone,
+                 _("Your time zone: reply-by times are counted in your working hours there."))
         form.addRow(_label(setting.TIMEZONE), self.zone)
 
         hours = settings.working_hours
@@ -137,6 +140,8 @@ class SettingsDialog(QDialog):
         for code in sorted(regions):
             self.country.addItem(code, code)
         self.subdivision = QComboBox()
+        describe(self.country, _("The country whose public holidays are not working days."))
+        describe(self.subdivision, _("The region of that country, for regional holidays."))
         self._regions = regions
         self.country.currentIndexChanged.connect(self._on_country_changed)
         country, sub = settings.holidays or ("", None)
@@ -149,6 +154,8 @@ class SettingsDialog(QDialog):
 
         self.at_risk = QSpinBox(minimum=0, maximum=7 * 24 * 60, suffix=_(" min"))
         self.at_risk.setValue(int(settings.at_risk.total_seconds()) // 60)
+        describe(self.at_risk,
+                 _("A request counts as at risk when less business time than this is left."))
         form.addRow(_label(setting.AT_RISK), self.at_risk)
         return page
 
@@ -166,6 +173,8 @@ class SettingsDialog(QDialog):
                 key = policy_key(channel, priority)
                 edit = QLineEdit(self._queue.settings.text(spec_of(key)))
                 edit.setAccessibleName(f"{_(channel.label)} {_(priority.label)}")
+                describe(edit,
+                         _("The reply-by target for this channel and priority, e.g. 1bd or 4bh."))
                 self.targets[key] = edit
                 grid.addWidget(edit, row, col)
         self.policy_extra = RegistryPage(POLICY_ENTRIES, self._queue.settings.text)
@@ -177,6 +186,7 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.language = QComboBox()
+        describe(self.language, _("The language of the window; it changes at the next start."))
         for code, name in LANGUAGES:
             self.language.addItem(_(name) if code in ("", "en_XA") else name, code)
         current = self._queue.settings.language

@@ -48,6 +48,7 @@ from desktop.core.drafting.quickfix import FixContext
 from desktop.core.errors import CoreError, InvalidInput
 from desktop.core.i18n import _, ngettext
 
+from desktop.ui.common.accessibility import describe
 from desktop.ui.drafting.checked_editor import CheckedEditor
 from desktop.ui.drafting.dialogs import HistoryDialog, SendLaterDialog
 from desktop.ui.drafting.env import DraftEnvironment, Undo
@@ -96,6 +97,8 @@ class DraftWindow(QMainWindow):
         self.zone.addItem("")
         self.zone.addItems(list(self.env.zones))
         self.zone.setCompleter(QCompleter(list(self.env.zones), self.zone))
+        describe(self.zone, _("The recipient's time zone: deadlines in the message are also "
+                              "given in it."))
         self.zone.lineEdit().setPlaceholderText(_("their time zone (unknown: yours)"))
         self.their_time = QLabel()
         self.subject = QLineEdit(placeholderText=_("Subject: the point in a few words"))
@@ -111,6 +114,7 @@ class DraftWindow(QMainWindow):
         self.findings_view = QListView()
         self.findings_view.setObjectName("findingsView")
         self.findings_view.setAccessibleName(_("What the message is missing"))
+        describe(self.findings_view, _("What the context checker found; pick one to go to it."))
         self.findings_view.setModel(self.findings_model)
         self.findings_view.setWordWrap(True)
         self.findings_view.clicked.connect(self._on_findings_view_clicked)

@@ -267,12 +267,13 @@ def _install_appearance_and_help(app: Any, window: MainWindow, context: Context,
     appearance.changed.connect(window.model.set_dark)
     window.settings_applied.connect(appearance.apply)
     appearance.apply()
-    from desktop.wiring.portals import in_thread, install_quick_capture
+    from desktop.wiring.portals import in_background, install_quick_capture
 
     from desktop.ui.common.operation import Operation
 
-    apply_autostart(context, in_thread)  # the entry follows the setting, also after `config set`
-    window.settings_applied.connect(lambda: apply_autostart(context, in_thread))
+    background = in_background(Operation(window, "background-portal"))
+    apply_autostart(context, background)  # the entry follows the setting, also after `config set`
+    window.settings_applied.connect(lambda: apply_autostart(context, background))
     app.aboutToQuit.connect(install_quick_capture(window, Operation(window, "portal")).close)
 
 

@@ -3,15 +3,14 @@
 """The desktop portals in the running app: the quick-capture key (GlobalShortcuts, wherever
 the desktop offers it) and start at login inside Flatpak (Background).
 
-A portal may ask the user before it answers, so both run off the GUI thread: the shortcut
-through the window's one background-operation helper, the Background request on a thread of
-its own (it is also asked from ``config set``, where no event loop runs).
+A portal may ask the user before it answers, so in the window both run off the GUI thread
+through the one background-operation helper (``config set``, where no event loop runs, asks
+the Background portal directly).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Protocol
 
@@ -40,9 +39,18 @@ class CaptureWindow(Protocol):
         ...
 
 
-def in_thread(work: Callable[[], None]) -> None:
-    """Run ``work`` on a daemon thread (it only talks to the session bus and logs)."""
-    threading.Thread(target=work, name="unhurried-portal", daemon=True).start()
+def in_background(operation: Operation) -> Callable[[Callable[[], None]], None]:
+    """A runner for :func:`desktop.wiring.services.apply_autostart` that asks the portal on
+    ``operation`` (a newer request supersedes one still waiting for the user)."""
+
+    def failed(message: str) -> None:
+        logger.warning("start at login not arranged through the portal: %s", message)
+
+    def run(work: Callable[[], None]) -> None:
+        operation.start(lambda _step: work(), done=lambda _result: None, failed=failed,
+                        supersede=True)
+
+    return run
 
 
 def ask_background(enabled: bool) -> None:

@@ -140,8 +140,8 @@ def apply_autostart(context: Context,
                     run: Callable[[Callable[[], None]], None] = lambda work: work()) -> None:
     """Write or remove the autostart entry as the ``start_at_login`` setting says (a folder
     that cannot be written is logged: the setting stays, and the next start tries again);
-    inside Flatpak ask the Background portal instead, through ``run`` (the window passes a
-    thread: the portal may ask the user first)."""
+    inside Flatpak ask the Background portal instead, through ``run`` (the window runs it on
+    its background-operation helper: the portal may ask the user first)."""
     from desktop.platform.autostart import in_flatpak, set_autostart
     from desktop.wiring.portals import ask_background
 

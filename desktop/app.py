@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.core.i18n import _
+from desktop.core.settings import registry as setting
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import supported_regions
 from desktop.platform.i18n import (
@@ -116,6 +117,10 @@ def _show_queue(window: MainWindow, context: Context, prefetch: QueuePrefetch | 
     window.show()
 
     def rest_read() -> None:  # on the prefetch thread
+        try:
+            window.model.read_rest()  # placed here, so the GUI thread only swaps them in
+        except Exception:  # the GUI thread places them again on complete(), and reports
+            logger.warning("could not place the queue on the reading thread", exc_info=True)
         with contextlib.suppress(RuntimeError):  # the window was closed before that
             window.rest_read.emit()
 
@@ -262,8 +267,14 @@ def _install_appearance_and_help(app: Any, window: MainWindow, context: Context,
     appearance.changed.connect(window.model.set_dark)
     window.settings_applied.connect(appearance.apply)
     appearance.apply()
-    apply_autostart(context)  # the entry follows the setting, also after a `config set`
-    window.settings_applied.connect(lambda: apply_autostart(context))
+    from desktop.wiring.portals import in_background, install_quick_capture
+
+    from desktop.ui.common.operation import Operation
+
+    background = in_background(Operation(window, "background-portal"))
+    apply_autostart(context, background)  # the entry follows the setting, also after `config set`
+    window.settings_applied.connect(lambda: apply_autostart(context, background))
+    app.aboutToQuit.connect(install_quick_capture(window, Operation(window, "portal")).close)
 
 
 def _composer(context: Context, paths: AppPaths, language: str, drafting: Any) -> Composer:
@@ -310,7 +321,6 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core.errors import NotFound
     from desktop.core.focus.notices import SNOOZE_FOR
     from desktop.core.queue.status import status_message
     from desktop.core.requests import Channel
@@ -348,12 +358,8 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     def close_to_tray() -> bool:
         return queue.settings.close_to_tray
 
-    def snooze(ids: tuple[str, ...]) -> None:  # a notification's "Snooze 1 h"
-        until = context.clock.now() + SNOOZE_FOR
-        for request_id in ids:
-            with contextlib.suppress(NotFound):  # done or deleted meanwhile
-                queue.snooze(request_id, until)
-        window.reload()
+    def snooze(ids: tuple[str, ...]) -> None:  # a notification's "Snooze 1 h", undoable
+        window.snooze_by_ids(ids, context.clock.now() + SNOOZE_FOR)
 
     def reply(request_id: str) -> None:  # a notification's "Reply"
         window.view.select_request(request_id)
@@ -362,7 +368,7 @@ def _wire_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any
     controller = FocusController(window, service, formatter, chain, app.windowIcon(),
                                  close_to_tray, status_text,
                                  quieter=desktop_quieter(context, detect), snooze=snooze,
-                                 reply=reply)
+                                 reply=reply, look_in_background=True)
     actions = DBusNotifier(APP_NAME, controller.on_notification_action)
     chain.add(Gate(actions, lambda: style() == "actions"), 0)  # plyer: no actions, no urgency
     app.aboutToQuit.connect(actions.close)
@@ -420,7 +426,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         return saved
 
     def set_mark_done(on: bool) -> None:
-        queue.update_settings({"mark_done_on_send": "yes" if on else "no"})
+        queue.update_settings(setting.MARK_DONE_ON_SEND.entry(on))
 
     people = open_people(context)
     runner = OutboxRunner(partial(deliver_outbox, paths, clock, secrets),
@@ -439,7 +445,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         set_mark_done_on_send=set_mark_done,
         mark_done_on_export=lambda: queue.settings.mark_done_on_export,
         set_mark_done_on_export=lambda choice: queue.update_settings(
-            {"mark_done_on_export": choice}),
+            setting.MARK_DONE_ON_EXPORT.entry(choice)),
         undo_seconds=lambda: queue.settings.send_undo_seconds,
         hours_of=lambda recipient: (p.working_hours if (p := people.find(recipient)) else None),
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),

@@ -28,8 +28,11 @@ from desktop.core.importing.mail_account import (
     DEFAULT_INTERVAL,
     MailAccount,
     Security,
-    account_from_settings,
     make_account,
+)
+from desktop.core.importing.mail_settings import (
+    account_from_settings,
+    account_settings,
     no_account_settings,
 )
 from desktop.platform.secrets import SessionSecrets
@@ -78,12 +81,12 @@ def _set(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     if checked_only:
         return 0
     secrets = SessionSecrets()
-    old = account_from_settings(ctx.queue.setting_text)
+    old = account_from_settings(ctx.queue.settings)
     if old is not None and old.secret_key != account.secret_key:
         secrets.delete(old.secret_key)
     if old is not None and old.state_key != account.state_key:
         SqliteImapStateRepository(ctx.db).forget(old.state_key)
-    ctx.queue.update_settings(account.to_settings())
+    ctx.queue.update_settings(account_settings(account))
     try:
         secrets.put(account.secret_key, args.password_read)
     except SecretsUnavailable:
@@ -111,7 +114,7 @@ def _password(args: argparse.Namespace, account: MailAccount) -> str:
 
 
 def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
-    account = account_from_settings(ctx.queue.setting_text)
+    account = account_from_settings(ctx.queue.settings)
     if account is None:
         if getattr(args, "json", False):
             print("null")
@@ -143,7 +146,7 @@ def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
 def _remove(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     if checked_only:
         return 0
-    account = account_from_settings(ctx.queue.setting_text)
+    account = account_from_settings(ctx.queue.settings)
     if account is None:
         print(_("No mail account is set up; nothing to remove."))
         return 0

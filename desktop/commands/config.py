@@ -8,8 +8,10 @@ import argparse
 from typing import Any
 
 from desktop.commands import command
+from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.settings import REGISTRY
+from desktop.core.settings import VISIBLE, spec_of
+from desktop.core.settings import registry as setting
 from desktop.wiring.services import Context, apply_autostart
 
 
@@ -32,17 +34,21 @@ def _cmd_config(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     queue = ctx.queue
     if args.action == "set":
         value = " ".join(args.value)
+        if not spec_of(args.key).visible:
+            raise InvalidInput(_("'{key}' is kept by its own dialog or command, not by config "
+                                 "set.").format(key=args.key))
         if checked_only:
             # check against an empty store first: nothing is created for a bad value
             queue.update_settings({args.key: value})
             return 0
         queue.update_settings({args.key: value})
-        if args.key == "start_at_login":
+        if spec_of(args.key) is setting.START_AT_LOGIN:
             apply_autostart(ctx)
         print(queue.setting_text(args.key))
     elif args.action == "get":
         print(queue.setting_text(args.key))
     else:
-        for key in REGISTRY:
-            print(f"{key} = {queue.setting_text(key)}")
+        settings = queue.settings
+        for spec in VISIBLE:  # account details and run state have their own commands
+            print(f"{spec.key} = {settings.text(spec)}")
     return 0

@@ -4,7 +4,8 @@
 
 Desktops that follow the XDG Autostart spec (GNOME, KDE Plasma, Xfce, most others) start every
 entry in that folder at login. Inside Flatpak the folder is not the host's; there the
-Background portal would be the way, which is not done yet (:func:`in_flatpak` tells).
+Background portal is asked instead (:mod:`desktop.platform.portals`; :func:`in_flatpak`
+tells which applies).
 """
 
 from __future__ import annotations

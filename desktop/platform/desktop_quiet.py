@@ -4,10 +4,11 @@
 
 Each class implements :class:`desktop.core.focus.quiet.DesktopQuiet`; the decisions (when to
 quiet, what to put back) are in the core. GNOME, dunst and swaync are driven through their
-own command-line tools (``gsettings``, ``dunstctl``, ``swaync-client``); KDE Plasma through the
-``Inhibit``/``UnInhibit`` calls and the ``Inhibited`` property on
-``org.freedesktop.Notifications`` over D-Bus (jeepney). Plasma ends an inhibition when the
-connection that asked for it closes, so the connection stays open until :meth:`unquiet`.
+own command-line tools (``gsettings``, ``dunstctl`` in :mod:`desktop.platform.dunst_quiet`,
+``swaync-client``); KDE Plasma through the ``Inhibit``/``UnInhibit`` calls and the
+``Inhibited`` property on ``org.freedesktop.Notifications`` over D-Bus (jeepney). Plasma ends
+an inhibition when the connection that asked for it closes, so the connection stays open
+until :meth:`unquiet`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from typing import Any
 from desktop import APP_ID
 from desktop.core.focus.quiet import DesktopQuiet, QuietUnavailable
 from desktop.core.i18n import _
+from desktop.platform.dunst_quiet import DunstQuiet as DunstQuiet  # its home; found here
+from desktop.platform.dunst_quiet import default_dunst_quiet
 
 logger = logging.getLogger(__name__)
 
@@ -80,29 +83,6 @@ class GnomeQuiet:
     def unquiet(self, token: str) -> None:
         """Turn banners on again."""
         self._run(["gsettings", "set", self.SCHEMA, self.KEY, "true"])
-
-
-class DunstQuiet:
-    """dunst: ``dunstctl set-paused``; a paused dunst queues what arrives until resumed."""
-
-    name = "dunst"
-    holds_critical = True  # dunst 1.9 (Debian 12) queues critical ones too while paused
-
-    def __init__(self, run: Runner = run_command) -> None:
-        self._run = run
-
-    def is_quiet(self) -> bool:
-        """Whether dunst is paused."""
-        return _read_bool(self._run(["dunstctl", "is-paused"]), "dunstctl")
-
-    def quiet(self) -> str:
-        """Pause dunst."""
-        self._run(["dunstctl", "set-paused", "true"])
-        return ""
-
-    def unquiet(self, token: str) -> None:
-        """Resume dunst."""
-        self._run(["dunstctl", "set-paused", "false"])
 
 
 class SwayncQuiet:
@@ -231,7 +211,7 @@ def detect(env: Mapping[str, str] | None = None,
     env = os.environ if env is None else env
     name = server_name().lower()
     if name == "dunst" and which("dunstctl"):
-        return DunstQuiet()
+        return default_dunst_quiet(run_command, env)
     if "swaync" in name or "swaynotificationcenter" in name:
         return SwayncQuiet() if which("swaync-client") else None
     if name == "plasma" or "kde" in name:

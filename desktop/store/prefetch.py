@@ -58,7 +58,8 @@ class QueuePrefetch:
     def entries(self) -> list[QueueEntry] | None:
         """Every entry (waits for them); ``None`` if they could not be read."""
         self._go.set()
-        self._thread.join()
+        if threading.current_thread() is not self._thread:  # read_rest's ``then`` asks too
+            self._thread.join()
         return self._entries
 
     def _run(self) -> None:

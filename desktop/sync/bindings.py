@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from desktop.core.errors import InvalidInput
 from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request
-from desktop.core.settings import REGISTRY
+from desktop.core.settings import SYNCED, SettingsAccess
 from desktop.core.sync.items import (
     FOCUS_FIELDS,
     REQUEST_FIELDS,
@@ -35,8 +35,9 @@ from desktop.sync.ical import SETTINGS_UID, focus_to_ical, request_to_ical, sett
 NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 """``modified_at`` of a local copy that was never changed here (the server's copy wins)."""
 
-SYNCED_SETTINGS = tuple(key for key in REGISTRY if key != "language")
-"""The settings that make a reply-by the same on every device (the language is per device)."""
+SYNCED_SETTINGS = tuple(spec.key for spec in SYNCED)
+"""The settings whose entries say they travel to other devices (not the language, the accounts
+on this device or how its last sync went)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,7 @@ class SettingsBinding:
     kind = "settings"
     names = SYNCED_SETTINGS
 
-    def __init__(self, queue: QueueService, now: Callable[[], datetime],
+    def __init__(self, queue: SettingsAccess, now: Callable[[], datetime],
                  state: Callable[[str], SyncItem | None]) -> None:
         self._queue = queue
         self._now = now
@@ -179,7 +180,8 @@ class SettingsBinding:
 
     def values(self) -> dict[str, str]:
         """The synced settings as they are in force here."""
-        return {key: self._queue.setting_text(key) for key in SYNCED_SETTINGS}
+        settings = self._queue.settings
+        return {spec.key: settings.text(spec) for spec in SYNCED}
 
     def load(self, item_id: str) -> Local | None:
         values = self.values()

@@ -39,6 +39,7 @@ from desktop.core.queue.service import QueueService
 from desktop.core.requests import Priority, Request, State, snooze_hides_lateness
 
 from desktop.ui.common.formatting import Formatter
+from desktop.ui.common.operation import Operation
 from desktop.ui.common.settings_dialog import SettingsDialog
 from desktop.ui.common.undo import Undo, push, request_command
 from desktop.ui.importing.actions import ImportController, ImportJob, dropped_paths, know_user
@@ -129,6 +130,9 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        # The query runs off the GUI thread: a common word in 200,000 requests takes tens of
+        # milliseconds, which the window would otherwise stand still for at each pause in typing.
+        self._searching = Operation(self, "unhurried-search")
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
         self._build_actions()
@@ -374,6 +378,12 @@ class MainWindow(QMainWindow):
             return
         self._apply(_("Snooze"), lambda rid: self._queue.snooze(rid, until), chosen)
 
+    def snooze_by_ids(self, request_ids: Sequence[str], until: datetime) -> None:
+        """Snooze these requests (gone ones are skipped) as one step Edit > Undo reverts, as
+        a notification's Snooze 1 h does."""
+        if found := list(self._queue.get_many(request_ids).values()):
+            self._apply(_("Snooze"), lambda rid: self._queue.snooze(rid, until), found)
+
     def _snooze_time(self, phrase: str) -> datetime:
         """``phrase`` read as the command line reads it: a day means its working morning."""
         from desktop.core.when import parse_when  # its patterns compile on first use
@@ -492,7 +502,16 @@ class MainWindow(QMainWindow):
 
     def _on_search_timer_timeout(self) -> None:
         text = self.search.text()
-        self.model.set_filter(self._queue.search(text) if text.strip() else None)
+        if not text.strip():
+            self._searching.forget()  # an answer still on its way is for older text
+            self._show_found(None)
+            return
+        self._searching.start(lambda _step: self._queue.search(text), done=self._show_found,
+                              failed=lambda message: self.statusBar().showMessage(message, 5000),
+                              supersede=True)
+
+    def _show_found(self, ids: list[str] | None) -> None:
+        self.model.set_filter(ids)
         self._update_status()
 
     def _on_wake_ticked(self) -> None:
@@ -536,6 +555,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._poll.stop()  # a closed window reads the store no more: it may be closed next
+        self._searching.forget()
+        self._searching.wait(2.0)
         if self.importer is not None:
             self.importer.cancel_and_wait()  # keeps the batches committed so far
         state = QSettings()

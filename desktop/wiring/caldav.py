@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 from desktop.core.ports import Clock, SecretStore
+from desktop.core.settings import Settings
+from desktop.core.settings import registry as r
 from desktop.core.sync.items import RESTORE_WINDOW, FocusBlockStore, SyncReport
 from desktop.platform.deadline import DEFAULT_DEADLINE_S
 from desktop.platform.paths import AppPaths
@@ -25,15 +27,7 @@ from desktop.store.focus_sync import SqliteFocusBlocks
 from desktop.store.retention import purge_expired
 from desktop.store.settings_repository import SqliteSettingsStore
 from desktop.store.sync_repository import SqliteSyncState
-from desktop.sync.account import (
-    AUTH,
-    INTERVAL,
-    LAST_ERROR,
-    LAST_SYNC,
-    Account,
-    check_url,
-    check_user,
-)
+from desktop.sync.account import Account, check_url, check_user
 from desktop.sync.errors import NotConfigured, SyncError
 from desktop.wiring.services import Context, open_context
 
@@ -47,7 +41,12 @@ TASKS_NAME, CALENDAR_NAME = "Unhurried", "Unhurried focus"
 
 def account_of(ctx: Context) -> Account | None:
     """The CalDAV account stored in ``ctx``'s settings."""
-    return Account.from_settings(SqliteSettingsStore(ctx.db).values())
+    return Account.from_settings(_stored(ctx))
+
+
+def _stored(ctx: Context) -> Settings:
+    """The settings as stored now (the sync writes its outcome past the queue's copy)."""
+    return Settings.from_text(SqliteSettingsStore(ctx.db).values())
 
 
 def pending_count(ctx: Context) -> int:
@@ -82,8 +81,8 @@ def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | 
         NotConfigured: no account is set up.
     """
     settings = SqliteSettingsStore(ctx.db)
-    values = settings.values()
-    account = Account.from_settings(values)
+    stored = _stored(ctx)
+    account = Account.from_settings(stored)
     if account is None or not account.tasks:
         raise NotConfigured(_("No CalDAV account is set up; run: unhurried account caldav set "
                               "URL USER"))
@@ -113,11 +112,12 @@ def sync_caldav(ctx: Context, secrets: SecretStore, *, focus: FocusBlockStore | 
     changed: dict[str, str] = {}
     learned = remote.auth_type
     if learned and learned != account.auth:
-        changed[AUTH] = learned
+        changed[r.CALDAV_AUTH.key] = learned
     if report.error is None:
-        changed.update({LAST_ERROR: "", LAST_SYNC: ctx.clock.now().isoformat(timespec="seconds")})
-    elif values.get(LAST_ERROR) != report.error:  # no write (and no reload) per retry
-        changed[LAST_ERROR] = report.error
+        changed.update({r.CALDAV_LAST_ERROR.key: "",
+                        r.CALDAV_LAST_SYNC.key: ctx.clock.now().isoformat(timespec="seconds")})
+    elif stored.caldav_last_error != report.error:  # no write (and no reload) per retry
+        changed[r.CALDAV_LAST_ERROR.key] = report.error
     if changed:
         settings.put(changed)
     return report
@@ -245,7 +245,8 @@ def install_sync(window: Any, ctx: Context, paths: AppPaths, clock: Clock,
                                             calendar=form.calendar or None)
         except SyncError as error:
             raise InvalidInput(str(error)) from None
-        SqliteSettingsStore(ctx.db).put({INTERVAL: str(form.interval_minutes)})
+        SqliteSettingsStore(ctx.db).put(
+            {r.CALDAV_INTERVAL.key: r.CALDAV_INTERVAL.check(str(form.interval_minutes))})
         return warning
 
     def open_dialog(parent: Any) -> bool:

@@ -31,7 +31,8 @@ from desktop.core.focus.service import FocusService, focus_settings
 from desktop.core.health.decisions import DecisionService
 from desktop.core.i18n import _
 from desktop.core.importing.items import ImportReport, Incoming, Problem
-from desktop.core.importing.mail_account import MailAccount, MailServerError, account_from_settings
+from desktop.core.importing.mail_account import MailAccount, MailServerError
+from desktop.core.importing.mail_settings import account_from_settings
 from desktop.core.people import PeopleDirectory, Source
 from desktop.core.ports import Clock, Notifier, SecretStore
 from desktop.core.queue.service import QueueService
@@ -135,12 +136,18 @@ def desktop_quieter(context: Context,
     return DesktopQuieter(find, SqliteQuietRecords(context.db), context.clock.now, enabled)
 
 
-def apply_autostart(context: Context) -> None:
+def apply_autostart(context: Context,
+                    run: Callable[[Callable[[], None]], None] = lambda work: work()) -> None:
     """Write or remove the autostart entry as the ``start_at_login`` setting says (a folder
-    that cannot be written is logged: the setting stays, and the next start tries again)."""
+    that cannot be written is logged: the setting stays, and the next start tries again);
+    inside Flatpak ask the Background portal instead, through ``run`` (the window runs it on
+    its background-operation helper: the portal may ask the user first)."""
     from desktop.platform.autostart import in_flatpak, set_autostart
+    from desktop.wiring.portals import ask_background
 
     if in_flatpak():
+        enabled = context.queue.settings.start_at_login
+        run(lambda: ask_background(enabled))
         return
     try:
         set_autostart(context.queue.settings.start_at_login)
@@ -183,7 +190,7 @@ def mail_account(queue: QueueService) -> MailAccount:
     Raises:
         InvalidInput: none is set up, or its settings break a rule.
     """
-    account = account_from_settings(queue.setting_text)
+    account = account_from_settings(queue.settings)
     if account is None:
         raise InvalidInput(_("No mail account is set up. Add one with File > Mail account… or "
                              "unhurried account imap set HOST USER."))

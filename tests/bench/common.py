@@ -37,3 +37,10 @@ def rows(n: int) -> list[dict[str, str]]:
     """Every row of the corpus CSV."""
     with corpus_csv(n).open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+def load_note(label: str = "") -> str:
+    """``# load 1.52 <label>``: the one-minute load average beside a figure (the CPU is shared,
+    so a figure means little without it)."""
+    with open("/proc/loadavg", encoding="ascii") as handle:
+        return f"# load {handle.read().split()[0]} {label}".rstrip()

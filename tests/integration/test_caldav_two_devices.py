@@ -11,10 +11,10 @@ import pytest
 
 from desktop.core.errors import NotFound
 from desktop.core.requests import Priority, State
+from desktop.core.settings.registry import CALDAV_AUTH
 from desktop.core.sync.items import Side
 from desktop.store.settings_repository import SqliteSettingsStore
 from desktop.store.sync_repository import SqliteSyncState
-from desktop.sync.account import AUTH
 from desktop.wiring.caldav import account_of, sync_caldav
 from tests.integration import caldav_devices
 
@@ -149,7 +149,8 @@ def test_a_focus_block_on_a_shows_up_on_b_and_its_early_end_follows(devices) -> 
 def test_the_login_scheme_is_remembered_and_a_refused_one_asked_for_again(devices) -> None:
     a, _b = devices
     assert account_of(a.ctx).auth == "basic"  # learned when the account was set up
-    SqliteSettingsStore(a.ctx.db).put({AUTH: "digest"})  # as if the server had changed it
+    # as if the server had changed it
+    SqliteSettingsStore(a.ctx.db).put({CALDAV_AUTH.key: "digest"})
     made = a.queue.add("Sent after the server changed its login")
     assert a.sync().sent >= 1
     assert account_of(a.ctx).auth == "basic"

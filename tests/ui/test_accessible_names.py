@@ -1,19 +1,24 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Every interactive control in the windows and dialogs has a name a screen reader can say.
+"""Every interactive control in the windows and dialogs has a name and a description a screen
+reader can say, and Tab moves through a dialog in the order it reads.
 
-The name is what Qt's accessibility layer reports (``QAccessibleInterface.text(Name)``): a set
-accessible name, a button's text, or the label a form field is the buddy of. A control with
-none is listed with its class and object name, so the failure says what to fix."""
+The name and description are what Qt's accessibility layer reports
+(``QAccessibleInterface.text(Name)``/``text(Description)``): a set accessible name, a button's
+text, or the label a form field is the buddy of; a set description, else the tool tip (or a
+line edit's placeholder). A control without either is listed with its class and name, so the
+failure says what to fix."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -60,7 +65,8 @@ INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstrac
 
 
 def unnamed(root: QWidget) -> list[str]:
-    """The interactive controls under ``root`` (itself included) that have no name."""
+    """The interactive controls under ``root`` (itself included) that have no name or no
+    description."""
     missing = []
     for widget in [root, *root.findChildren(QWidget)]:
         if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(root):
@@ -71,9 +77,41 @@ def unnamed(root: QWidget) -> list[str]:
             continue  # parts of a view, announced by their role and the header's texts
         face = QAccessible.queryAccessibleInterface(widget)
         name = face.text(QAccessible.Text.Name) if face is not None else ""
+        about = face.text(QAccessible.Text.Description) if face is not None else ""
         if not name.strip():
             missing.append(f"{type(widget).__name__} '{widget.objectName()}'")
+        elif not about.strip():
+            missing.append(f"{type(widget).__name__} '{name}' has no description")
     return missing
+
+
+def _reads_before(first: QWidget, second: QWidget, root: QWidget) -> bool:
+    """Whether ``first`` comes before ``second`` in reading order: above it, or on the same
+    line and to its left."""
+    a, b = (QRect(w.mapTo(root, QPoint(0, 0)), w.size()) for w in (first, second))
+    if b.top() >= a.bottom() - 2 or a.top() >= b.bottom() - 2:  # on different lines
+        return a.top() < b.top()
+    return a.left() <= b.left()
+
+
+def tab_order_breaks(root: QWidget) -> list[str]:
+    """Places where Tab in ``root`` goes back up or to the left (reading order broken)."""
+    chain: list[QWidget] = []
+    widget = root.nextInFocusChain()
+    while widget is not root and widget not in chain:
+        takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if (takes_tab and widget.isVisibleTo(root) and widget.isEnabled()
+                and widget.window() is root
+                and not isinstance(widget.parent(), (QAbstractSpinBox, QComboBox))):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return [f"{_label(a)} -> {_label(b)}" for a, b in pairwise(chain)
+            if not _reads_before(a, b, root)]
+
+
+def _label(widget: QWidget) -> str:
+    face = QAccessible.queryAccessibleInterface(widget)
+    return f"{type(widget).__name__} '{face.text(QAccessible.Text.Name) if face else ''}'"
 
 
 @pytest.fixture
@@ -138,7 +176,20 @@ def test_no_dialog_has_an_unnamed_control(window, focus, service, formatter, qtb
     qtbot.addWidget(dialog)
     dialog.show()
     assert unnamed(dialog) == [], unnamed(dialog)
+    assert tab_order_breaks(dialog) == [], tab_order_breaks(dialog)
     dialog.close()
+
+
+def test_the_tab_order_check_finds_a_jump_back_up(qtbot) -> None:
+    dialog = QWidget()
+    qtbot.addWidget(dialog)
+    edits = [QLineEdit(dialog) for _ in range(3)]
+    for row, edit in enumerate(edits):
+        edit.move(0, 40 * row)
+    dialog.show()
+    assert tab_order_breaks(dialog) == []
+    QWidget.setTabOrder(edits[0], edits[2])  # first, third, then up to the second
+    assert len(tab_order_breaks(dialog)) == 1
 
 
 def test_the_draft_window_has_no_unnamed_control(draft_env, qtbot) -> None:
@@ -157,6 +208,7 @@ def test_the_people_dialog_has_no_unnamed_control(db, clock, qtbot) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     assert unnamed(dialog) == [], unnamed(dialog)
+    assert tab_order_breaks(dialog) == [], tab_order_breaks(dialog)
     dialog.close()
 
 
@@ -171,6 +223,7 @@ def test_the_outbox_and_drafts_dialogs_have_no_unnamed_control(draft_env, qtbot)
         qtbot.addWidget(dialog)
         dialog.show()
         assert unnamed(dialog) == [], (type(dialog).__name__, unnamed(dialog))
+        assert tab_order_breaks(dialog) == [], (type(dialog).__name__, tab_order_breaks(dialog))
         dialog.close()
 
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeySequence
 
 from desktop.core.focus import notices
 from desktop.core.focus.service import FocusService, FocusSettings
@@ -70,3 +70,29 @@ def test_the_actions_offered_fit_the_notification() -> None:
     assert notices.actions_for(digest) == ["default", "Open all", "open", "Open all"]
     assert notices.actions_for(Notification("x", "")) == []
     assert timedelta(hours=1) == notices.SNOOZE_FOR
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_snooze_from_a_notification_is_one_step_edit_undo_reverts(
+        window, repository, clock, formatter, service) -> None:
+    desktop = RecordingNotifier()
+    focus = FocusController(
+        window, FocusService(MemoryFocusRepository(), repository, clock, desktop,
+                             lambda: FocusSettings(zone="Europe/Berlin")),
+        formatter, desktop, QIcon(), lambda: True,
+        snooze=lambda ids: window.snooze_by_ids(ids, clock.now() + notices.SNOOZE_FOR))
+    ana, ben = service.add("Q3 budget", sender="Ana").id, service.add("Offsite", sender="Ben").id
+    window.load()
+    focus.on_notification_action(notices.SNOOZE, Notification("2 held", "", (ana, ben, "gone")))
+    assert {service.get(i).snoozed_until for i in (ana, ben)} == {clock.now() + timedelta(hours=1)}
+    assert window.model.count(Bucket.SNOOZED) == 2
+    undo = next(a for a in window.edit_menu.actions()
+                if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo))
+    assert undo.isEnabled()
+    assert undo.text() == "&Undo Snooze"
+    undo.trigger()
+    assert {service.get(i).snoozed_until for i in (ana, ben)} == {None}
+    assert window.model.count(Bucket.SNOOZED) == 0
+    assert window.undo_stack.canRedo()
+    window.undo_stack.redo()
+    assert window.model.count(Bucket.SNOOZED) == 2

@@ -219,3 +219,22 @@ def test_booking_over_a_planned_block_books_nothing(focus, clock):
     with pytest.raises(InvalidInput):
         focus.book([(now + 200 * M, now + 300 * M), (now + 120 * M, now + 240 * M)])
     assert len(focus.service.all_sessions()) == 1
+
+
+def test_the_first_look_on_a_worker_still_notices_what_comes_after_it(
+        qtbot, window, service: QueueService, repository, clock, formatter, desktop):
+    # The app reads the first versions on a worker (0.5 s on 200,000 requests); what arrives
+    # once that note is taken is new, and an urgent one still breaks through.
+    service.add("Already there", sender="Bo", priority=Priority.URGENT)
+    focus_service = FocusService(MemoryFocusRepository(), repository, clock, desktop,
+                                 lambda: FocusSettings(zone="Europe/Berlin"))
+    controller = FocusController(window, focus_service, formatter, desktop, QIcon(),
+                                 lambda: True, look_in_background=True)
+    focus_service.notifier = controller
+    window.load()
+    controller.start()
+    qtbot.waitUntil(lambda: not controller._first_look.running, timeout=5000)
+    focus_service.start(length=30 * M)
+    service.add("Prod is down", sender="ops", priority=Priority.URGENT)
+    window.reload()
+    assert desktop.titles() == ["ops: Prod is down"]  # not the one that was there before

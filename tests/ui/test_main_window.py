@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from desktop.core.errors import NotFound
 from desktop.core.queue.buckets import Bucket
@@ -336,6 +336,18 @@ def test_search_filters_after_the_debounce(qtbot, loaded, three):
     assert loaded.status.text() == "1 in queue · 0 overdue · 0 at risk"
     loaded.search.setText("   ")
     qtbot.waitUntil(lambda: sum(loaded.model.count(b) for b in Bucket) == 3, timeout=2000)
+
+
+def test_an_answer_for_text_since_cleared_is_dropped(qtbot, loaded, three):
+    # The query runs on a worker: its answer must not filter a box that was cleared meanwhile.
+    loaded.search.setText("REVIEW")
+    loaded._on_search_timer_timeout()  # what the debounce timer does
+    loaded.search.setText("")
+    loaded._on_search_timer_timeout()
+    assert loaded._searching.wait(5)
+    QApplication.processEvents()  # the dropped answer arrives
+    assert sum(loaded.model.count(b) for b in Bucket) == 3
+    assert not loaded.model.filtered
 
 
 def test_a_write_landing_while_the_window_reads_is_shown_at_the_next_poll(

@@ -95,6 +95,26 @@ def test_rows_beyond_the_head_read_the_rest_and_match_a_full_load(service, forma
     assert rest.reads == 1  # read once, kept
 
 
+def test_the_rest_built_on_the_reading_thread_is_swapped_in_by_complete(
+        service, formatter, filled):
+    # The app builds the full rows on the prefetch thread (read_rest), so the GUI thread's
+    # complete() only swaps them in: the rest is read once, and the rows match a full load.
+    rest = Rest(service)
+    model = QueueModel(service, formatter, {})
+    model.load_head(_head(service), rest)
+    reader = threading.Thread(target=model.read_rest)
+    reader.start()
+    reader.join()
+    assert rest.reads == 1
+    assert isinstance(model._rows, HeadRows)  # nothing swapped behind the GUI thread's back
+    model.complete()
+    assert isinstance(model._rows, QueueRows)
+    assert rest.reads == 1
+    complete = QueueModel(service, formatter, {})
+    complete.load_entries(service.entries(), service.now())
+    assert _rows(model) == _rows(complete)
+
+
 def test_a_change_before_the_rest_is_read_lands_in_its_place(qtbot, service, formatter, filled):
     model = QueueModel(service, formatter, {})
     model.load_head(_head(service), Rest(service))

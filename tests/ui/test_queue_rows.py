@@ -91,3 +91,41 @@ def test_rows_match_the_reference_after_any_changes(first, steps) -> None:
             for row, request_id in enumerate(ids):
                 assert rows.locate(request_id) == (group, row)
                 assert rows.id_at(group, row) == request_id
+
+
+searches = st.lists(st.one_of(
+    st.tuples(st.just("place"), entries),
+    st.tuples(st.just("take"), st.sampled_from([f"r{n:02}" for n in range(30)])),
+    st.tuples(st.just("clock"), st.integers(0, 8 * 24)),
+    st.tuples(st.just("search"), st.sets(st.sampled_from([f"r{n:02}" for n in range(34)]))),
+    st.tuples(st.just("lift"), st.none()),
+), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(first=st.lists(entries, max_size=20), steps=searches)
+def test_searching_and_lifting_the_search_match_the_reference(first, steps) -> None:
+    # Lifting a search brings back the rows from before it: they must be what placing every
+    # request again at the current edges gives, whatever changed while the search was on.
+    at = edges(0)
+    known = {e.id: e for e in first}
+    found: set[str] | None = None
+    rows = QueueRows(at)
+    rows.reset(known.values(), at)
+    for kind, value in steps:
+        if kind == "place":
+            rows.take(value.id)
+            known[value.id] = value
+            rows.place(value)
+        elif kind == "take":
+            rows.take(value)
+            known.pop(value, None)
+        elif kind == "clock":
+            at = edges(value)
+            rows.move_clock(at)
+        else:
+            found = value if kind == "search" else None
+            rows.show_only(found, at)
+        assert rows.filtered == (found is not None)
+        visible = {i: e for i, e in known.items() if found is None or i in found}
+        assert shown(rows) == reference(visible, rows.edges)

@@ -22,7 +22,7 @@ from desktop.platform.notify import Gate, NotifierChain
 from tests.fakes import FakeClock, RecordingNotifier
 from tests.integration.conftest import need
 
-from desktop.ui.common.settings_dialog import FOCUS_KEYS, SettingsDialog
+from desktop.ui.common.settings_dialog import FOCUS_ENTRIES, SettingsDialog
 from desktop.ui.queue.add_dialog import AddRequestDialog
 
 ASKED = ("focus_digest_times", "focus_margin_minutes", "focus_allow", "me", "close_to_tray",
@@ -39,7 +39,7 @@ def test_every_asked_for_setting_is_in_the_registry_and_the_dialog(service, qtbo
     assert isinstance(shown["quiet_desktop"], QCheckBox)
     assert isinstance(shown["notification_style"], QComboBox)
     assert isinstance(shown["focus_allow"], QLineEdit)
-    assert set(FOCUS_KEYS) <= set(REGISTRY)
+    assert {spec.key for spec in FOCUS_ENTRIES} <= set(REGISTRY)
 
 
 def test_the_dialog_stores_what_config_then_reads(service, qtbot) -> None:

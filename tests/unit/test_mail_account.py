@@ -19,10 +19,11 @@ from desktop.core.errors import InvalidInput
 from desktop.core.importing.mail_account import (
     FolderState,
     Security,
-    account_from_settings,
     make_account,
     parse_folder_list,
 )
+from desktop.core.importing.mail_settings import account_from_settings, account_settings
+from desktop.core.settings import Settings
 from desktop.store.imap_state_repository import SqliteImapStateRepository
 from tests.fakes.keyring_backend import MemoryKeyring
 
@@ -61,9 +62,9 @@ def test_ports_default_by_security_and_bad_values_are_refused() -> None:
 
 def test_folders_keep_commas_in_names_through_the_settings() -> None:
     account = make_account("h.example", "ann", folders=["INBOX", "Clients, old"])
-    values = account.to_settings()
+    values = account_settings(account)
     assert json.loads(values["imap.folders"]) == ["INBOX", "Clients, old"]
-    assert account_from_settings(lambda k: values.get(k, "")) == account
+    assert account_from_settings(Settings.from_text(values)) == account
     assert parse_folder_list("INBOX, Sent ,INBOX") == ("INBOX", "Sent")
     assert account.secret_key == "imap:ann@h.example"
 

@@ -307,6 +307,20 @@ def test_search_follows_deletion_and_restore(repo) -> None:
     assert repo.search("parking") == ["a"]
 
 
+def test_deleted_matches_that_outrank_the_rest_do_not_shorten_the_page(repo) -> None:
+    # The index ranks before deleted rows are dropped: the best forty here are deleted, so
+    # the page must be read again with room for them.
+    repo.save_many(req(f"d{i:02}", "Parking") for i in range(40))  # shorter: ranked first
+    repo.save_many(req(f"k{i:02}", "Parking permit for the new site") for i in range(12))
+    repo.save_many(replace(r, deleted_at=at(1)) for r in repo.get_many(
+        [f"d{i:02}" for i in range(40)]))
+    hits = repo.search_hits("parking", limit=10)
+    assert len(hits) == 10
+    assert {rid for rid, _snippet in hits} <= {f"k{i:02}" for i in range(12)}
+    assert all("[Parking]" in snippet for _rid, snippet in hits)
+    assert sorted(repo.search("parking", limit=50)) == [f"k{i:02}" for i in range(12)]
+
+
 def test_search_follows_rows_removed_from_the_table(repo, db) -> None:
     repo.save_many([req("a", "Parking permit"), req("b", "Parking fine")])
     db.conn.execute("DELETE FROM requests WHERE id = 'a'")

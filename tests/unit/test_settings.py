@@ -11,16 +11,13 @@ import pytest
 from desktop.core.errors import InvalidInput
 from desktop.core.policy import DEFAULT_TARGETS, parse_target
 from desktop.core.requests import Channel, Priority
-from desktop.core.settings import (
-    REGISTRY,
-    Settings,
-    check_value,
+from desktop.core.settings import REGISTRY, Settings, check_value, policy_key
+from desktop.core.settings.parsers import (
     parse_days_off,
     parse_language,
     parse_minutes,
     parse_region,
     parse_zone,
-    policy_key,
 )
 from desktop.core.working_hours import WorkingHours, parse_working_hours
 
@@ -35,7 +32,10 @@ def test_registry_holds_every_setting_once():
              "notification_style", "start_at_login", "mark_done_on_send", "csv.mappings",
              "mark_done_on_export", "send_undo_seconds",
              "imap.host", "imap.port", "imap.security", "imap.user", "imap.folders",
-             "imap.interval", "network.deadline_seconds", "follow_up_after"}
+             "imap.interval", "network.deadline_seconds", "follow_up_after",
+             "caldav.url", "caldav.user", "caldav.tasks", "caldav.calendar",
+             "caldav.interval_minutes", "caldav.auth", "caldav.last_sync", "caldav.last_error",
+             "_derived_with"}
     assert set(REGISTRY) == plain | policy_keys
     assert all(key == spec.key for key, spec in REGISTRY.items())
 
@@ -207,10 +207,10 @@ def test_unknown_key_lists_the_known_settings(key):
     assert caught.value.message == (
         f"Unknown setting '{key}'; known settings: appearance, at_risk_minutes, "
         "close_to_tray, "
-        "csv.mappings, days_off, focus_allow, focus_digest_times, focus_margin_minutes, "
+        "days_off, focus_allow, focus_digest_times, focus_margin_minutes, "
         "follow_up_after, "
-        "holidays, imap.folders, imap.host, imap.interval, imap.port, imap.security, "
-        "imap.user, language, mark_done_on_export, mark_done_on_send, me, "
+        "holidays, "
+        "language, mark_done_on_export, mark_done_on_send, me, "
         "network.deadline_seconds, notification_style, notify_every_minutes, quiet_desktop, "
         "send_undo_seconds, start_at_login, timezone, "
         "working_hours, policy.CHANNEL.PRIORITY."

@@ -44,9 +44,12 @@ class DesktopQuiet(Protocol):
 
     name: str
     """Short name shown to the user and in ``focus status --json``: gnome, kde, dunst, swaync."""
-    holds_critical: bool
-    """Whether the quiet desktop also holds critical notifications (Unhurried's urgent
-    breakthroughs), so they must be shown another way while it is quiet."""
+    @property
+    def holds_critical(self) -> bool:
+        """Whether the quiet desktop also holds critical notifications (Unhurried's urgent
+        breakthroughs), so they must be shown another way while it is quiet (dunst: only
+        while paused, not while its rules hold the others)."""
+        ...
 
     def is_quiet(self) -> bool:
         """Whether the desktop holds its notifications now.

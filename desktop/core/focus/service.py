@@ -271,6 +271,17 @@ class FocusService:
 
     # -- requests ------------------------------------------------------------------------------
 
+    def read_versions(self) -> Mapping[str, str]:
+        """Every active request's version stamp, read and nothing else (safe to call from a
+        worker; hand the answer to :meth:`first_look`)."""
+        return self._requests.versions()
+
+    def first_look(self, versions: Mapping[str, str]) -> None:
+        """Take note of what is there (``versions`` as :meth:`read_versions` gave them), as the
+        first :meth:`sync_requests` would; ignored once a sync has taken note itself."""
+        if self._seen is None:
+            self._seen = versions
+
     def sync_requests(self) -> int:
         """Find new and changed requests (by id and ``modified_at``) and act on them.
 

@@ -3,7 +3,7 @@
 """The user's IMAP account as data: server, security, folders, sync interval, and the rules on
 them (a password is never sent in the clear except to this machine).
 
-Pure core: the account is read from and written to setting texts (keys ``imap.*``); the
+Pure core: the account is kept in the settings (:mod:`.mail_settings`); the
 password is not part of it and lives only in the secret store under :attr:`MailAccount.secret_key`.
 Sources report a server the user must do something about (wrong password, unreachable, TLS
 refused, gone mid-sync) as :class:`MailServerError`.
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -89,17 +88,6 @@ class MailAccount:
         """The key under which the folders' sync state is kept."""
         return f"{self.user}@{self.host}:{self.port}"
 
-    def to_settings(self) -> dict[str, str]:
-        """The account as setting texts (keys ``imap.*``)."""
-        return {
-            "imap.host": self.host,
-            "imap.port": str(self.port),
-            "imap.security": self.security.value,
-            "imap.user": self.user,
-            "imap.folders": format_folders(self.folders),
-            "imap.interval": str(self.interval_minutes),
-        }
-
 
 def make_account(host: str, user: str, *, port: int | None = None,
                  security: Security | str = Security.TLS,
@@ -130,29 +118,6 @@ def make_account(host: str, user: str, *, port: int | None = None,
         raise InvalidInput(_("Write a whole number of minutes, for example 60."))
     number = int(parse_port(str(port))) if port else 0
     return MailAccount(host, user, number or mode.default_port, mode, chosen, interval_minutes)
-
-
-def account_from_settings(text: Callable[[str], str]) -> MailAccount | None:
-    """The account in the settings (``text(key)`` gives a setting's text), or ``None`` if none
-    is set up.
-
-    Raises:
-        InvalidInput: the stored values break a rule (e.g. edited with ``config set``).
-    """
-    host, user = text("imap.host").strip(), text("imap.user").strip()
-    if not host or not user:
-        return None
-    return make_account(host, user, port=int(text("imap.port") or 0),
-                        security=text("imap.security"),
-                        folders=parse_folder_list(text("imap.folders")),
-                        interval_minutes=int(text("imap.interval") or 0))
-
-
-def no_account_settings() -> Mapping[str, str]:
-    """The settings that remove the account (the defaults)."""
-    return {"imap.host": "", "imap.port": "0", "imap.security": Security.TLS.value,
-            "imap.user": "", "imap.folders": format_folders(DEFAULT_FOLDERS),
-            "imap.interval": str(DEFAULT_INTERVAL)}
 
 
 # -- setting parsers (used by the settings registry) ---------------------------------------------

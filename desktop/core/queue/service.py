@@ -31,12 +31,12 @@ from desktop.core.ports import Clock, RequestRepository, SettingsStore
 from desktop.core.queue.buckets import Bucket, BucketEdges, QueueEntry, edges_at
 from desktop.core.queue.history import HistoryEntry, HistoryKind, MemoryHistory, RequestHistory
 from desktop.core.requests import Channel, Priority, Request, State
-from desktop.core.settings import REGISTRY, Settings, check_value
+from desktop.core.settings import REGISTRY, Settings, check_value, spec_of
+from desktop.core.settings.registry import DERIVED_WITH
 
 HolidayLookup = Callable[[str, str | None], HolidaySource]
 """Given a country and subdivision, returns the holidays of a year (the platform's adapter)."""
 
-_DERIVED_WITH = "_derived_with"
 _SHOWN_MATCHES = 5
 
 
@@ -84,20 +84,15 @@ class QueueService:
         self.settings = Settings.from_text(values, default_zone=self._default_zone)
         self.calendar = self._calendar_for(self.settings)
         fingerprint = _fingerprint(values, self._default_zone)
-        if values.get(_DERIVED_WITH) == fingerprint:
+        if self.settings.derived_with == fingerprint:
             return 0
         changed = self.rederive_all()
-        self._settings_store.put({_DERIVED_WITH: fingerprint})
+        self._settings_store.put(DERIVED_WITH.entry(fingerprint))
         return changed
 
     def setting_text(self, key: str) -> str:
         """The text form of one setting as it is in force (stored, or its default)."""
-        if key not in REGISTRY:
-            check_value(key, "")  # raises the "unknown setting" message
-        stored = self._settings_store.values().get(key)
-        if stored is not None:
-            return stored
-        return self._default_zone if key == "timezone" else REGISTRY[key].default
+        return self.settings.text(spec_of(key))
 
     def update_settings(self, values: Mapping[str, str]) -> int:
         """Check, store and apply settings; every open request's reply-by is derived again.
@@ -424,8 +419,6 @@ def _no_holidays(_year: int) -> tuple[()]:
 
 
 def _fingerprint(values: Mapping[str, str], default_zone: str) -> str:
-    relevant = sorted((k, v) for k, v in values.items()
-                      if k in REGISTRY and k not in ("language", "me")  # no effect on reply-by
-                      and not k.startswith(("imap.", "csv.")))
+    relevant = sorted((k, v) for k, v in values.items() if k in REGISTRY and REGISTRY[k].rederives)
     text = repr((relevant, default_zone))
     return hashlib.sha256(text.encode()).hexdigest()[:16]

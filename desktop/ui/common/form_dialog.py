@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
+from desktop.ui.common.accessibility import describe_buttons
+
 
 def lay_out_form(dialog: QDialog, form: QFormLayout, error: QLabel, *,
                  save: bool = False) -> QDialogButtonBox:
     """Put ``form``, ``error`` and Ok (or Save) / Cancel into ``dialog``; returns the buttons."""
     first = QDialogButtonBox.StandardButton.Save if save else QDialogButtonBox.StandardButton.Ok
     buttons = QDialogButtonBox(first | QDialogButtonBox.StandardButton.Cancel)
+    describe_buttons(buttons)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.i18n import N_, _
 
+from desktop.ui.common.accessibility import describe, describe_buttons
+
 LICENCE = "GPL-3.0-or-later"
 HEADERS = (N_("Action"), N_("Shortcut"))
 _ROOT = QModelIndex()
@@ -114,6 +116,7 @@ class ShortcutsDialog(QDialog):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(_("Keyboard shortcuts"))
+        describe(self.table, _("Every action of the window and the keys that trigger it."))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -121,6 +124,7 @@ class ShortcutsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_("Close"))
         layout = QVBoxLayout(self)
@@ -148,6 +152,7 @@ class AboutDialog(QDialog):
             layout.addWidget(label)
             self.lines.append(label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_("Close"))
         layout.addWidget(buttons)

@@ -12,27 +12,27 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
 
 from desktop.core.i18n import _
-from desktop.core.settings import REGISTRY, parse_switch
+from desktop.core.settings import SettingSpec, parse_switch
 
 
 class RegistryPage(QWidget):
-    """Edits ``keys``; :meth:`values` gives their texts for ``update_settings``.
+    """Edits ``entries``; :meth:`values` gives their texts for ``update_settings``.
 
     Args:
-        keys: the settings on this page, in order.
+        entries: the settings on this page, in order.
         current: reads a setting's text in force.
     """
 
-    def __init__(self, keys: Sequence[str], current: Callable[[str], str],
-                 parent: Any = None) -> None:
+    def __init__(self, entries: Sequence[SettingSpec[Any]],
+                 current: Callable[[SettingSpec[Any]], str], parent: Any = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         self.fields: dict[str, QWidget] = {}
-        for key in keys:
-            spec = REGISTRY[key]
-            text = current(key)
+        for spec in entries:
+            key = spec.key
+            text = current(spec)
             field: QWidget
-            if spec.parse is parse_switch:
+            if spec.switch:
                 field = QCheckBox(_(spec.label))
                 field.setChecked(parse_switch(text))
                 form.addRow(field)

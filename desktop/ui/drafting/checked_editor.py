@@ -41,6 +41,7 @@ from desktop.core.drafting.quickfix import FixContext, FixKind, QuickFix, fixes_
 from desktop.core.drafting.secrets import SecretHit
 from desktop.core.i18n import _
 
+from desktop.ui.common.accessibility import describe
 from desktop.ui.common.formatting import plain_html
 from desktop.ui.common.operation import Operation
 
@@ -118,6 +119,7 @@ class CheckedEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("checkedEditor")
         self.setAccessibleName(_("Message"))
+        describe(self, _("The message text; the context checker marks what is missing."))
         self.setTabChangesFocus(True)
         self._fix_context = fix_context
         self._scanner = secret_scanner

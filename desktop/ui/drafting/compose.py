@@ -48,6 +48,7 @@ from desktop.core.drafting.templates import RawValue, Template, TemplateBroken
 from desktop.core.i18n import N_, _
 from desktop.core.requests import Request
 
+from desktop.ui.common.accessibility import describe, describe_buttons
 from desktop.ui.drafting.checked_editor import CheckedEditor
 from desktop.ui.drafting.template_form import TemplateForm
 
@@ -125,6 +126,9 @@ class DraftPreview(QWidget):
         self.body = CheckedEditor()
         self.body.setObjectName("previewBody")
         self.body.setReadOnly(True)
+        describe(self.subject, _("The subject the template gives the message."))
+        describe(self.body,
+                 _("The message as the template writes it, with what the checker found."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(_("Preview")))
@@ -177,6 +181,7 @@ class ComposeDialog(QDialog):
         self.list = QListView()
         self.search.setAccessibleName(_("Search templates"))
         self.list.setAccessibleName(_("Templates"))
+        describe(self.list, _("The message templates; pick one to fill it in."))
         self.list.setModel(self.proxy)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self.problems = QLabel(wordWrap=True)
@@ -197,8 +202,10 @@ class ComposeDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("composeStatus")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
         self.copy_button = QPushButton(_("&Copy message"))
         self.copy_button.setShortcut(QKeySequence("Ctrl+Return"))
+        describe(self.copy_button, _("Copies the filled-in message to paste it elsewhere."))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.core.drafting.drafts import Draft, DraftVersion
 from desktop.core.i18n import _
 
+from desktop.ui.common.accessibility import describe, describe_buttons
 from desktop.ui.common.formatting import Formatter
 from desktop.ui.drafting.models import (
     ITEM_ROLE,
@@ -83,12 +84,16 @@ class HistoryDialog(QDialog):
         self.model.set_items(versions)
         self.view = _table(self.model, self)
         self.view.setAccessibleName(_("Versions"))
+        describe(self.view, _("Earlier versions of the draft, newest first."))
         self.view.setColumnWidth(0, 260)
         self.view.doubleClicked.connect(lambda _index: self._restore())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()  # Cancel last: Tab reaches it after Restore, left of it
         self.restore_button = buttons.addButton(_("&Restore"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         self.restore_button.clicked.connect(self._restore)
+        describe(self.restore_button, _("Puts the selected version back as the draft's text."))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         hint = QLabel(_("Every autosave that changed the text is kept (the last 50). Restoring "
@@ -129,6 +134,7 @@ class SendLaterDialog(QDialog):
         theirs = suggested.astimezone(self._zone)
         self.edit = QDateTimeEdit()
         self.edit.setAccessibleName(_("Send at"))
+        describe(self.edit, _("When the message is sent, in the recipient's time zone."))
         self.edit.setTimeZone(QTimeZone.utc())  # plain fields: never the machine's zone
         self.edit.setDateTime(QDateTime(QDate(theirs.year, theirs.month, theirs.day),
                                         QTime(theirs.hour, theirs.minute), QTimeZone.utc()))
@@ -148,6 +154,7 @@ class SendLaterDialog(QDialog):
         self.edit.dateTimeChanged.connect(self._show_yours)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -195,11 +202,12 @@ class DraftsDialog(QDialog):
         self.model = DraftsModel(formatter.full, self)
         self.view = _table(self.model, self)
         self.view.setAccessibleName(_("Drafts"))
+        describe(self.view, _("Your drafts, last changed first."))
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(DraftColumn.CHANGED, Qt.SortOrder.DescendingOrder)
         self.view.activated.connect(self._on_view_activated)
         self.empty = QLabel(_("No drafts yet. File > New message starts one."))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()  # Close last: Tab reaches it after the buttons left of it
         self.open_button = buttons.addButton(_("&Open"), QDialogButtonBox.ButtonRole.ActionRole)
         self.delete_button = buttons.addButton(_("&Delete"),
                                                QDialogButtonBox.ButtonRole.ActionRole)
@@ -207,6 +215,11 @@ class DraftsDialog(QDialog):
         self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_button.setEnabled(False)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
+        describe(self.open_button, _("Opens the selected draft."))
+        describe(self.delete_button, _("Deletes the selected draft; Undo delete brings it back."))
+        describe(self.undo_button, _("Brings back the draft deleted last."))
         self.open_button.clicked.connect(lambda: self._on_view_activated(self.view.currentIndex()))
         self.delete_button.clicked.connect(self.delete_current)
         self.undo_button.clicked.connect(self.undo_delete)

@@ -22,6 +22,7 @@ from desktop.core.drafting.outbox import Outbox
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import N_, _
 
+from desktop.ui.common.accessibility import describe, describe_buttons
 from desktop.ui.common.formatting import Formatter
 from desktop.ui.drafting.dialogs import SendLaterDialog, _table
 from desktop.ui.drafting.models import ITEM_ROLE, SORT_ROLE, _ListModel
@@ -81,14 +82,19 @@ class OutboxDialog(QDialog):
         self.model = OutboxModel(formatter.full, self)
         self.view = _table(self.model, self)
         self.view.setAccessibleName(_("Outbox"))
+        describe(self.view, _("Messages waiting to be sent, with when and to whom."))
         self.empty = QLabel(_("Nothing is queued to send."))
         self.problem = QLabel(wordWrap=True)
         self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
         role = QDialogButtonBox.ButtonRole.ActionRole
         self.cancel_button = buttons.addButton(_("&Cancel sending"), role)
         self.reschedule_button = buttons.addButton(_("&Reschedule…"), role)
         self.edit_button = buttons.addButton(_("&Edit"), role)
+        describe(self.cancel_button, _("Takes the selected message out of the outbox as a draft."))
+        describe(self.reschedule_button, _("Sends the selected message at another time."))
+        describe(self.edit_button, _("Opens the selected message to change it before it goes."))
         self.cancel_button.clicked.connect(self.cancel_current)
         self.reschedule_button.clicked.connect(lambda: self.reschedule_current())
         self.edit_button.clicked.connect(self.edit_current)

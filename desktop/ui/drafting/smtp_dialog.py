@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
 )
@@ -21,6 +20,8 @@ from desktop.core.drafting.outbox import Security, SmtpAccount, check_security
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
 
+from desktop.ui.common.accessibility import describe
+from desktop.ui.common.error_text import error_label
 from desktop.ui.common.form_dialog import lay_out_form
 
 SaveAccount = Callable[[SmtpAccount, str | None], None]
@@ -52,11 +53,12 @@ class SmtpAccountDialog(QDialog):
         self.user = QLineEdit()
         self.from_address = QLineEdit(placeholderText="you@example.org")
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        describe(self.security, _("How the connection to the mail server is encrypted."))
+        describe(self.port, _("The mail server's port; the encryption choice sets the usual one."))
+        describe(self.user, _("The name you log in to the mail server with."))
         self.password.setPlaceholderText(_("kept in the system keyring") if account is None
                                          else _("unchanged"))
-        self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
+        self.error = error_label()
         if account is not None:
             self.host.setText(account.host)
             self.security.setCurrentIndex(self.security.findData(account.security))

@@ -29,6 +29,8 @@ from desktop.core.drafting.templates import (
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 
+from desktop.ui.common.accessibility import describe
+from desktop.ui.common.error_text import show_as_error
 from desktop.ui.drafting.field_widgets import FieldWidget, make_field_widget
 
 RENDER_DELAY_MS = 250
@@ -70,8 +72,8 @@ class TemplateForm(QWidget):
         self.problem = QLabel(wordWrap=True)
         self.problem.setObjectName("templateProblem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: palette(highlighted-text); background: #b3261e;"
-                                   "padding: 4px;")
+        self.problem.setStyleSheet("padding: 4px;")
+        show_as_error(self.problem)
         self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.problem)
@@ -93,12 +95,15 @@ class TemplateForm(QWidget):
             for part in widget.findChildren(QWidget):  # the label names the row, not its edit
                 if not part.accessibleName():
                     part.setAccessibleName(field.label)
+                if not part.accessibleDescription():
+                    describe(part, field.help or _("Fills in “{field}” in the message.").format(
+                        field=field.label))
             widget.changed.connect(lambda name=field.name: self._on_field_changed(name))
             self.widgets[field.name] = widget
             error = QLabel(wordWrap=True)
             error.setObjectName("fieldError")
             error.setTextFormat(Qt.TextFormat.PlainText)
-            error.setStyleSheet("color: #b3261e;")
+            show_as_error(error)
             error.hide()
             self.errors[field.name] = error
             row = QWidget()

@@ -48,6 +48,7 @@ from desktop.core.drafting.quickfix import FixContext
 from desktop.core.errors import CoreError, InvalidInput
 from desktop.core.i18n import _, ngettext
 
+from desktop.ui.common.accessibility import describe
 from desktop.ui.drafting.checked_editor import CheckedEditor
 from desktop.ui.drafting.delivery_texts import delivery_texts
 from desktop.ui.drafting.dialogs import HistoryDialog, SendLaterDialog
@@ -99,6 +100,8 @@ class DraftWindow(QMainWindow):
         self.zone.addItem("")
         self.zone.addItems(list(self.env.zones))
         self.zone.setCompleter(QCompleter(list(self.env.zones), self.zone))
+        describe(self.zone, _("The recipient's time zone: deadlines in the message are also "
+                              "given in it."))
         zone_line = self.zone.lineEdit()
         if zone_line is not None:  # an editable combo box always has one
             zone_line.setPlaceholderText(_("their time zone (unknown: yours)"))
@@ -119,6 +122,7 @@ class DraftWindow(QMainWindow):
         self.findings_view = QListView()
         self.findings_view.setObjectName("findingsView")
         self.findings_view.setAccessibleName(_("What the message is missing"))
+        describe(self.findings_view, _("What the context checker found; pick one to go to it."))
         self.findings_view.setModel(self.findings_model)
         self.findings_view.setWordWrap(True)
         self.findings_view.clicked.connect(self._on_findings_view_clicked)

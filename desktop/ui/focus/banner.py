@@ -18,6 +18,7 @@ from desktop.core.focus.service import FocusState
 from desktop.core.i18n import _, ngettext
 from desktop.core.ports import Notification
 
+from desktop.ui.common.accessibility import describe
 from desktop.ui.common.formatting import Formatter, duration_text, plain
 
 
@@ -60,6 +61,8 @@ class FocusBanner(QWidget):
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.extend_button = QPushButton(_("Extend 15 min"))
         self.stop_button = QPushButton(_("Stop focus"))
+        describe(self.extend_button, _("Makes the running focus block 15 minutes longer."))
+        describe(self.stop_button, _("Ends the focus block now and shows the held notifications."))
         self.extend_button.clicked.connect(self.extend_requested)
         self.stop_button.clicked.connect(self.stop_requested)
         layout.addWidget(self.text)
@@ -98,6 +101,8 @@ class NoticeBanner(QWidget):
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.show_button = QPushButton(_("Show them"))
         close = QPushButton(_("Dismiss"))
+        describe(self.show_button, _("Shows the requests this notice is about in the queue."))
+        describe(close, _("Hides this notice."))
         self.show_button.clicked.connect(self._on_show_button_clicked)
         close.clicked.connect(self.hide)
         layout.addWidget(self.text)

@@ -28,6 +28,7 @@ from desktop.core.i18n import _, ngettext
 from desktop.core.ports import Notification, Notifier
 
 from desktop.ui.common.formatting import Formatter
+from desktop.ui.common.operation import Operation
 from desktop.ui.focus.banner import FocusBanner, NoticeBanner
 from desktop.ui.focus.dialog import ScheduleDialog, StartFocusDialog
 from desktop.ui.focus.tray import FocusTray
@@ -62,8 +63,13 @@ class FocusController(QObject):
                  status_text: Callable[[], str] | None = None, parent: Any = None,
                  quieter: DesktopQuieter | None = None,
                  snooze: Callable[[tuple[str, ...]], None] | None = None,
-                 reply: Callable[[str], None] | None = None) -> None:
+                 reply: Callable[[str], None] | None = None,
+                 look_in_background: bool = False) -> None:
         super().__init__(parent or window)
+        # The first look reads every request's version: 0.5 s on 200,000, which the window
+        # would stand still for right after its first paint. The app reads it on a worker.
+        self._first_look = Operation(self, "unhurried-focus-first-look",
+                                     threaded=look_in_background)
         self.quieter = quieter
         self._snooze = snooze
         self._reply = reply
@@ -127,7 +133,8 @@ class FocusController(QObject):
 
     def start(self) -> None:
         """Begin: note what is in the queue, catch up on what is due, arm the timer."""
-        self.service.sync_requests()
+        self._first_look.start(lambda _step: self.service.read_versions(),
+                               done=self.service.first_look, failed=logger.warning)
         self.service.tick()
         self.refresh()
         self.wake.start()

@@ -28,6 +28,7 @@ from desktop.core.focus.plan import FocusSchedule
 from desktop.core.focus.service import FocusState
 from desktop.core.i18n import _
 
+from desktop.ui.common.accessibility import describe, describe_buttons
 from desktop.ui.common.formatting import Formatter, duration_text, plain
 from desktop.ui.focus.banner import clock_text
 
@@ -70,6 +71,7 @@ class StartFocusDialog(QDialog):
         self.minutes = QSpinBox(minimum=SHORTEST, maximum=12 * 60, singleStep=15, value=minutes)
         self.minutes.setSuffix(_(" min"))
         self.minutes.setAccessibleName(_("Length in minutes"))
+        describe(self.minutes, _("How long the focus block lasts."))
         self.ends = QLabel(textFormat=Qt.TextFormat.PlainText)
         self._fmt, self._now = formatter, now
         self.minutes.valueChanged.connect(self._on_minutes_value_changed)
@@ -80,6 +82,7 @@ class StartFocusDialog(QDialog):
         row.addWidget(self.ends, 1)
         ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
         buttons = QDialogButtonBox(ok | cancel)
+        describe_buttons(buttons)
         # the standard Ok button, renamed: an added button loses "default" to Cancel on show,
         # and Return would cancel
         buttons.button(ok).setText(_("Start focus"))
@@ -151,6 +154,9 @@ class ScheduleDialog(QDialog):
         self.entry.setAccessibleName(_("New focus schedule"))
         add_button = QPushButton(_("Add"))
         remove_button = QPushButton(_("Remove"))
+        describe(self.view, _("The recurring focus blocks; each starts on its own."))
+        describe(add_button, _("Adds the schedule typed in the field beside it."))
+        describe(remove_button, _("Removes the selected schedule."))
         add_button.clicked.connect(self.add_entry)
         self.entry.returnPressed.connect(self.add_entry)
         remove_button.clicked.connect(self.remove_current)
@@ -159,6 +165,7 @@ class ScheduleDialog(QDialog):
         row.addWidget(add_button)
         row.addWidget(remove_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Focus blocks that start on their own, every week:")))

@@ -27,6 +27,8 @@ from desktop.core.errors import CoreError
 from desktop.core.i18n import _, ngettext
 from desktop.core.intervals import Interval
 
+from desktop.ui.common.accessibility import describe, describe_buttons
+
 ScheduleFocus = Callable[[list[Interval]], None]
 """Turns stretches into focus blocks (connected by the app to the focus feature)."""
 
@@ -101,6 +103,7 @@ class FocusTimeDialog(QDialog):
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(_("Free stretches"))
+        describe(self.view, _("Free times without meetings in your working hours."))
         self.view.setUniformItemSizes(True)
         intro = QLabel(ngettext(
             "{count} free stretch of 90 minutes or more in your working hours this coming week:",
@@ -108,8 +111,10 @@ class FocusTimeDialog(QDialog):
             "week:", len(stretches)).format(count=len(stretches)), self)
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        describe_buttons(buttons)
         self.schedule_button = QPushButton(_("Schedule as focus blocks"), self)
         self.schedule_button.setDefault(True)
+        describe(self.schedule_button, _("Adds the selected free stretches as focus blocks."))
         buttons.addButton(self.schedule_button, QDialogButtonBox.ButtonRole.AcceptRole)
         if schedule is None:
             self.schedule_button.setEnabled(False)

@@ -37,6 +37,7 @@ from desktop.core.health.measures import WeekFigures, against_previous
 from desktop.core.i18n import _
 from desktop.core.intervals import Interval
 
+from desktop.ui.common.accessibility import describe
 from desktop.ui.common.operation import Operation
 from desktop.ui.focus.time_dialog import FocusTimeDialog, ScheduleFocus
 from desktop.ui.health.reading import MEASURES, Measure, csv_text, number, reading
@@ -147,6 +148,7 @@ class HealthView(QWidget):
         self.weeks_box.setSuffix(_(" weeks"))
         self.weeks_box.setObjectName("weeksBox")
         self.weeks_box.setAccessibleName(_("Weeks shown"))
+        describe(self.weeks_box, _("How many past weeks the measures cover."))
         self.weeks_box.valueChanged.connect(lambda _value: self.refresh())
         self.reading = QLabel(_("Computing…"), self)
         self.reading.setObjectName("healthReading")
@@ -154,8 +156,10 @@ class HealthView(QWidget):
         self.reading.setWordWrap(True)
         focus_button = QPushButton(_("Find focus time…"), self)
         focus_button.clicked.connect(self.find_focus_time)
+        describe(focus_button, _("Finds free stretches for focus in the coming week."))
         export_button = QPushButton(_("Export CSV…"), self)
         export_button.clicked.connect(self._on_export_clicked)
+        describe(export_button, _("Saves the weekly measures as a spreadsheet file."))
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Show the last"), self))
         top.addWidget(self.weeks_box)

@@ -29,6 +29,7 @@ from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.importing.items import ImportReport
 from desktop.core.queue.service import QueueService
+from desktop.core.settings import registry as setting
 
 from desktop.ui.common.operation import Operation, Step
 
@@ -249,7 +250,7 @@ def know_user(queue: QueueService, parent: QWidget) -> bool:
     if not ok or not text.strip():
         return False
     try:
-        queue.update_settings({"me": text})
+        queue.update_settings({setting.ME.key: text})
     except InvalidInput as error:
         QMessageBox.warning(parent, _("Import"), error.message)
         return False

@@ -40,6 +40,10 @@ from desktop.core.importing.csv_mapping import (
     remembered,
 )
 from desktop.core.queue.service import QueueService
+from desktop.core.settings import registry as setting
+
+from desktop.ui.common.accessibility import describe, describe_buttons
+from desktop.ui.common.error_text import error_label
 
 CsvPreview = Callable[[Path], tuple[str, list[str], list[list[str]]]]
 """Reads a CSV file's fitting preset, header and first rows; raises ``InvalidInput``."""
@@ -71,6 +75,7 @@ class CsvMappingDialog(QDialog):
         for field, label in FIELDS.items():
             combo = QComboBox()
             combo.addItem(_("(none)"), "")
+            describe(combo, _("The column of the file that holds this value, or none."))
             for column in self._header:
                 combo.addItem(column, column)
             combo.setCurrentIndex(max(combo.findData(mapping.get(field, "")), 0))
@@ -82,17 +87,16 @@ class CsvMappingDialog(QDialog):
         self.table = table = QTableView()
         table.setModel(self.preview)
         table.setAccessibleName(_("Preview of the first rows"))
+        describe(table, _("The first rows of the file as they would be imported."))
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
         table.setMinimumHeight(150)
-        self.error = QLabel(wordWrap=True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Import"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -175,5 +179,6 @@ class CsvColumns:
                                   self._parent)
         if not self._ask(dialog):
             return False, None
-        self._queue.update_settings({"csv.mappings": remember(stored, header, dialog.mapping)})
+        self._queue.update_settings(
+            setting.CSV_MAPPINGS.entry(remember(stored, header, dialog.mapping)))
         return True, dialog.mapping

@@ -38,12 +38,14 @@ from desktop.core.importing.mail_account import (
     DEFAULT_INTERVAL,
     MailAccount,
     Security,
-    account_from_settings,
     make_account,
 )
+from desktop.core.importing.mail_settings import account_from_settings, account_settings
 from desktop.core.ports import SecretStore
 from desktop.core.queue.service import QueueService
 
+from desktop.ui.common.accessibility import describe
+from desktop.ui.common.error_text import error_label
 from desktop.ui.common.form_dialog import lay_out_form
 from desktop.ui.common.operation import Operation
 
@@ -80,7 +82,7 @@ class MailAccountDialog(QDialog):
         self.warning_box: QMessageBox | None = None
         """The keyring warning, when one was shown (kept for tests)."""
         try:
-            self._old = account_from_settings(queue.setting_text)
+            self._old = account_from_settings(queue.settings)
         except InvalidInput:
             self._old = None
         self._build()
@@ -97,25 +99,29 @@ class MailAccountDialog(QDialog):
         self.port.setSpecialValueText(_("usual"))
         self.host.setAccessibleName(_("Server"))
         self.port.setAccessibleName(_("Port"))
+        describe(self.security, _("How the connection to the mail server is encrypted."))
+        describe(self.port,
+                 _("The mail server's port; leave it at usual for the encryption's own."))
         self.user = QLineEdit(placeholderText=_("often your mail address"))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.password.setObjectName("mailPassword")
+        describe(self.password, _("Kept in the system keyring, never in Unhurried's files."))
         self.interval = QSpinBox(minimum=0, maximum=24 * 60, suffix=_(" min"))
         self.interval.setSpecialValueText(_("only when asked"))
+        describe(self.interval, _("How often new mail is fetched while Unhurried runs."))
         self.folders = QStandardItemModel(self)
         self.folder_view = QListView()
         self.folder_view.setModel(self.folders)
         self.folder_view.setAccessibleName(_("Folders"))
+        describe(self.folder_view, _("The checked folders are imported into the queue."))
         self.folder_view.setMinimumHeight(140)
         self.load_button = QPushButton(_("&Load folders"))
+        describe(self.load_button, _("Connects to the server and lists its folders."))
         self.load_button.clicked.connect(self.load_folders)
         self.folder_state = QLabel(wordWrap=True)
         self.folder_state.setTextFormat(Qt.TextFormat.PlainText)
-        self.error = QLabel(wordWrap=True)
+        self.error = error_label()
         self.error.setObjectName("mailAccountError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
 
         server = QHBoxLayout()
         server.addWidget(self.host, 3)
@@ -248,7 +254,7 @@ class MailAccountDialog(QDialog):
         try:
             account = self._account()
             password = self._password_for(account)
-            self._queue.update_settings(account.to_settings())
+            self._queue.update_settings(account_settings(account))
         except InvalidInput as error:
             self._show_error(error.message)
             return

@@ -36,6 +36,8 @@ from desktop.core.errors import CoreError, SecretsUnavailable
 from desktop.core.i18n import _, ngettext
 from desktop.core.queue.service import QueueService
 
+from desktop.ui.common.accessibility import describe, describe_buttons
+from desktop.ui.common.error_text import error_label
 from desktop.ui.common.operation import Operation, Step
 
 MINUTE_MS = 60_000
@@ -97,15 +99,17 @@ class SourceAccountDialog(QDialog):
         self.api = QLineEdit(str((current or {}).get("api") or source.default_api))
         self.user = QLineEdit(str((current or {}).get("user") or ""))
         self.token = QLineEdit()
+        describe(self.api,
+                 _("The address of the service's API; change it only for a self-hosted one."))
+        describe(self.token, _("The access token; it is kept in the system keyring."))
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setPlaceholderText(_("kept in the system keyring") if current else "")
         self.switch = QCheckBox(source.switch_label)
         self.switch.setChecked(bool((current or {}).get("switch")))
         self.switch.setVisible(bool(source.switch_label))
-        self.error = QLabel(wordWrap=True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
+        describe(self.switch,
+                 _("Also marks the item done on the service when you mark it done here."))
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(_("&API address"), self.api)
         if source.user_label:
@@ -113,6 +117,7 @@ class SourceAccountDialog(QDialog):
         form.addRow(source.secret_label or _("&Token"), self.token)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.importing.items import ImportReport
-from desktop.core.importing.mail_account import MailAccount, account_from_settings
+from desktop.core.importing.mail_account import MailAccount
+from desktop.core.importing.mail_settings import account_from_settings
 from desktop.core.ports import SecretStore
 from desktop.core.queue.service import QueueService
 
@@ -93,7 +94,7 @@ class MailSyncController(QObject):
     def account(self) -> MailAccount | None:
         """The account in the settings (``None`` if none, or if its settings are broken)."""
         try:
-            return account_from_settings(self._queue.setting_text)
+            return account_from_settings(self._queue.settings)
         except InvalidInput:
             return None
 

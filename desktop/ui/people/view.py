@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from desktop.core.i18n import _
 from desktop.core.people import Person
 
+from desktop.ui.common.accessibility import describe, describe_buttons
+from desktop.ui.common.error_text import error_label
 from desktop.ui.people.model import PeopleModel
 
 
@@ -46,6 +48,8 @@ class PeopleDialog(QDialog):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(_("People"))
+        describe(self.view, _("People you work with: zone, working hours and handles, with "
+                              "where each was learned."))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -55,11 +59,10 @@ class PeopleDialog(QDialog):
         self.hint = QLabel(_("Values you type win over learned ones. Zones are IANA names "
                              "such as America/New_York; hours read like mon-fri 09:00-17:00."),
                            wordWrap=True)
-        self.problem = QLabel(wordWrap=True)
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.hide()
+        self.problem = error_label()
         self.model.problem.connect(self._show_problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
 )
@@ -23,6 +22,8 @@ from desktop.core.queue.service import QueueService
 from desktop.core.requests import Channel, Priority
 from desktop.core.when import parse_when
 
+from desktop.ui.common.accessibility import describe
+from desktop.ui.common.error_text import error_label
 from desktop.ui.common.form_dialog import lay_out_form
 
 
@@ -37,10 +38,12 @@ class AddRequestDialog(QDialog):
         self.subject = QLineEdit(placeholderText=_("What is asked?"))
         self.sender = QLineEdit(placeholderText=_("Name or address"))
         self.channel = QComboBox()
+        describe(self.channel, _("Where the request came from; it sets the reply-by target."))
         for channel in Channel:
             self.channel.addItem(_(channel.label), channel)
         self.channel.setCurrentIndex(list(Channel).index(Channel.MANUAL))
         self.priority = QComboBox()
+        describe(self.priority, _("How urgent the request is; urgent ones break through focus."))
         for priority in Priority:
             self.priority.addItem(_(priority.label), priority)
         self.priority.setCurrentIndex(list(Priority).index(Priority.NORMAL))
@@ -48,9 +51,8 @@ class AddRequestDialog(QDialog):
         self.due = QLineEdit(placeholderText=_("optional: thu 5pm, in 3 days"))
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
-        self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.hide()
+        describe(self.body, _("The request's text, as plain text."))
+        self.error = error_label()
 
         form = QFormLayout()
         form.addRow(_("&Subject"), self.subject)

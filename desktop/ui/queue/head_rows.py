@@ -11,6 +11,7 @@ differently, it only waits.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -27,11 +28,15 @@ class HeadRows:
         self._head = head
         self._rest = rest
         self._full: QueueRows | None = None
+        self._building = threading.Lock()  # the reading thread may build them (read_rest)
 
     def full(self) -> QueueRows:
-        """All the rows (read the first time this is asked)."""
+        """All the rows (built the first time this is asked, on whichever thread asks; a
+        second asker waits for that one)."""
         if self._full is None:
-            self._full = self._rest()
+            with self._building:
+                if self._full is None:
+                    self._full = self._rest()
         return self._full
 
     @property

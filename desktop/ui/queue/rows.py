@@ -26,6 +26,7 @@ TIMED = len(TIMED_BUCKETS)
 _TIMED_LIST = -1  # where an entry sits: the timed list, SNOOZED or WAITING
 
 Key = tuple[float, str]
+_Grouping = tuple[list[Key], dict[int, list[Key]], dict[str, int], list[int], BucketEdges]
 
 
 class QueueRows:
@@ -39,6 +40,7 @@ class QueueRows:
         self._lists: dict[int, list[Key]] = {SNOOZED: [], WAITING: [], FOLLOW_UP: []}
         self._where: dict[str, int] = {}  # SNOOZED or WAITING; absent: the timed list
         self.cuts = [0] * (TIMED + 1)
+        self._unfiltered: _Grouping | None = None  # the rows from before a search, to go back
 
     # -- filling -------------------------------------------------------------------------------
 
@@ -46,6 +48,7 @@ class QueueRows:
         """Start over with these entries."""
         entries = entries if isinstance(entries, list) else list(entries)
         self.entries = dict(zip(map(itemgetter(0), entries), entries, strict=True))
+        self._unfiltered = None
         self.regroup_all(edges)
 
     @property
@@ -57,6 +60,22 @@ class QueueRows:
         """Show only these ids (``None``: all); call :meth:`regroup_all` after."""
         self._filter = None if ids is None else set(ids)
 
+    def show_only(self, ids: Iterable[str] | None, edges: BucketEdges) -> None:
+        """:meth:`set_filter` and :meth:`regroup_all` at ``edges``, at the cost of what is
+        shown: a search places only the requests it found, and lifting it brings back the rows
+        from before it (moved on to ``edges``) instead of placing every request again. With
+        200,000 requests placing them all held the window for 90 ms at each keystroke."""
+        if ids is None and self._filter is not None and self._unfiltered is not None:
+            self._filter = None
+            self._timed, self._lists, self._where, self.cuts, self.edges = self._unfiltered
+            self._unfiltered = None
+            self.move_clock(edges)
+            return
+        if ids is not None and self._filter is None:
+            self._unfiltered = (self._timed, self._lists, self._where, self.cuts, self.edges)
+        self.set_filter(ids)
+        self.regroup_all(edges)
+
     def regroup_all(self, edges: BucketEdges) -> None:
         """Place every entry again (after a reset or a new filter)."""
         self.edges = edges
@@ -67,12 +86,13 @@ class QueueRows:
         follow: list[Key] = []
         where: dict[str, int] = {}  # the timed list is the default: only the others are noted
         shown = self._filter
+        entries = self.entries
+        placed = entries.values() if shown is None else [
+            entries[i] for i in shown if i in entries]  # a search: only what it found
         add_timed = timed.append
         # Tuples unpacked in the loop head: attribute access on 100,000 named tuples is what
         # this loop would otherwise spend its time on.
-        for request_id, reply_by, received_at, snoozed_until, follow_up in self.entries.values():
-            if shown is not None and request_id not in shown:
-                continue
+        for request_id, reply_by, received_at, snoozed_until, follow_up in placed:
             if reply_by is None and follow_up is not None and follow_up <= now:
                 follow.append((follow_up, request_id))
                 where[request_id] = FOLLOW_UP
@@ -174,6 +194,7 @@ class QueueRows:
     def place(self, entry: QueueEntry) -> tuple[int, int] | None:
         """Add ``entry`` (not placed yet); its ``(group, row)``, or ``None`` if filtered out."""
         self.entries[entry.id] = entry
+        self._unfiltered = None  # lifting a search places every request again
         if self._filter is not None and entry.id not in self._filter:
             return None
         bucket = self.edges.entry_bucket(entry)
@@ -193,6 +214,7 @@ class QueueRows:
         """Remove a request; the ``(group, row)`` it had if it was shown."""
         address = self.locate(request_id)
         self.entries.pop(request_id, None)
+        self._unfiltered = None
         if address is None:
             return None
         group, row = address

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core.i18n import N_, _
 from desktop.core.requests import Request
 
+from desktop.ui.common.accessibility import describe, describe_buttons
 from desktop.ui.common.formatting import Formatter, plain
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -101,6 +102,7 @@ class DeletedDialog(QDialog):
         self.model = DeletedModel(formatter, now, self)
         self.view = QTableView(self)
         self.view.setAccessibleName(_("Deleted requests"))
+        describe(self.view, _("Deleted requests, last deleted first."))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -108,7 +110,9 @@ class DeletedDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.hint = QLabel(self)
         self.restore_button = QPushButton(_("&Restore"), self)
+        describe(self.restore_button, _("Puts the selected requests back in the queue."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        describe_buttons(buttons)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self.restore_selected)

@@ -31,6 +31,7 @@ from desktop.core.errors import CoreError
 from desktop.core.i18n import _
 from desktop.core.sync.cleartext import cleartext_warning, is_cleartext_remote
 
+from desktop.ui.common.accessibility import describe, describe_buttons
 from desktop.ui.common.operation import Operation
 
 NEW = ""
@@ -81,16 +82,22 @@ class CalDavDialog(QDialog):
         self._op = Operation(self, "unhurried-caldav-connect")
         self.url = QLineEdit(form.url, placeholderText="https://dav.example.org/")
         self.user = QLineEdit(form.user)
+        describe(self.user, _("The name you log in to the CalDAV server with."))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(_("kept in the system keyring"))
         self.connect_button = QPushButton(_("&Connect"))
         self.connect_button.clicked.connect(self.list_collections)
+        describe(self.connect_button,
+                 _("Connects to the server and lists its task lists and calendars."))
         self.tasks = QComboBox()
         self.calendar = QComboBox()
+        describe(self.tasks, _("The task list the queue is kept in."))
+        describe(self.calendar, _("The calendar focus blocks are kept in."))
         for combo, current in ((self.tasks, form.tasks), (self.calendar, form.calendar)):
             combo.addItem(current or _("(connect to choose)"), current or NEW)
         self.interval = QSpinBox(minimum=1, maximum=24 * 60, value=form.interval_minutes,
                                  suffix=_(" min"))
+        describe(self.interval, _("How often the queue and focus blocks are synced."))
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -105,6 +112,7 @@ class CalDavDialog(QDialog):
         layout.addRow(_("Sync &every"), self.interval)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 from desktop.core.i18n import _, ngettext
 from desktop.core.sync.items import SyncReport
 
+from desktop.ui.common.error_text import show_as_error
 from desktop.ui.common.operation import Operation
 
 logger = logging.getLogger(__name__)
@@ -133,12 +134,11 @@ class SyncController(QObject):
         if isinstance(result, SyncReport):
             self.last_report = result
             self.label.setText(self.status_text(result))
-            self.label.setStyleSheet("color: #b00020" if result.error and not result.offline
-                                     else "")
+            show_as_error(self.label, bool(result.error and not result.offline))
             self.label.setToolTip("\n".join(f"{f.item}: {f.reason}" for f in result.failed))
         else:
             self.label.setText(_("Sync failed: {reason}").format(reason=result))
-            self.label.setStyleSheet("color: #b00020")
+            show_as_error(self.label)
         if self._again:
             self._again = False
             self.sync_now()

@@ -401,6 +401,7 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.store.focus_history import StoreFocusHistory
+    from desktop.wiring.postback import post_place_name
     from desktop.wiring.services import deliver_outbox, open_drafting
 
     from desktop.ui.drafting.actions import DraftingController
@@ -448,7 +449,8 @@ def _install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemC
         undo_seconds=lambda: queue.settings.send_undo_seconds,
         hours_of=lambda recipient: (p.working_hours if (p := people.find(recipient)) else None),
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),
-        secret_scanner=_scan_secrets)
+        secret_scanner=_scan_secrets,
+        post_place=lambda request_id: post_place_name(context, request_id))
     controller = DraftingController(window, env, runner, edit_account,
                                     undo_stack=window.undo_stack)
     controller.install(window.file_menu, window.edit_menu)

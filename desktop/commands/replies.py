@@ -10,11 +10,15 @@ when the people directory knows it, else in the user's.
 ``--send`` queues the reply in the outbox for ``--at`` (default: the sender's next working
 moment outside the user's focus blocks). The request then shows ``reply-scheduled`` and closes
 only when the server has accepted the message; a refused or cancelled send leaves it open.
+``--post`` does the same for a chat request (Matrix, Slack): the outbox posts the reply into
+its room or thread. Before either, the context checker reads the reply: an error it finds (a
+secret in the text) is printed and stops the reply with exit 1 unless ``--anyway``.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import uuid
 from datetime import datetime
 from typing import Any
@@ -25,6 +29,7 @@ from desktop.commands.drafting import field_values, write_output
 from desktop.core.drafting.outbox import next_send_time
 from desktop.core.drafting.outputs import TextFormat, message_id, to_eml, to_text
 from desktop.core.drafting.replies import REPLY_TEMPLATE, reply_values, thread_headers
+from desktop.core.drafting.routes import CHAT_SOURCES
 from desktop.core.drafting.templates import fill
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.i18n import _
@@ -49,9 +54,15 @@ def register(sub: Any) -> None:
     reply.add_argument("--out", metavar="FILE", help=_("write to FILE instead of printing"))
     reply.add_argument("--send", action="store_true",
                        help=_("queue the reply in the outbox instead of printing it"))
+    reply.add_argument("--post", action="store_true",
+                       help=_("queue a reply to a chat request to be posted into its room or "
+                              "thread"))
     reply.add_argument("--at", metavar="WHEN",
-                       help=_("with --send: when it goes out (default: their next working "
-                              "moment)"))
+                       help=_("with --send or --post: when it goes out (default: their next "
+                              "working moment)"))
+    reply.add_argument("--anyway", action="store_true",
+                       help=_("with --send or --post: queue it although the checker found an "
+                              "error"))
 
 
 def find_request(ctx: Context, text: str) -> Request:
@@ -79,9 +90,16 @@ def their_zone(ctx: Context, request: Request) -> str | None:
 
 
 def _cmd_reply(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
-    if args.at is not None and not args.send:
-        raise InvalidInput(_("--at goes with --send: it says when the reply goes out."))
+    if args.send and args.post:
+        raise InvalidInput(_("Give --send (mail) or --post (chat), not both."))
+    queue_it = args.send or args.post
+    if args.at is not None and not queue_it:
+        raise InvalidInput(_("--at goes with --send or --post: it says when the reply goes "
+                             "out."))
     request = find_request(ctx, args.id)
+    if args.post and request.source not in CHAT_SOURCES:
+        raise InvalidInput(_("This request did not come from chat; use --send to send the "
+                             "reply by mail."))
     settings, now = ctx.queue.settings, ctx.queue.now()
     zone = their_zone(ctx, request) or settings.timezone
     library = open_library(resolve_paths(args.data_dir).config_dir, settings.language or "en",
@@ -98,10 +116,12 @@ def _cmd_reply(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
             for name, problem in filled.errors.items()))
     rendered = library.render(template, filled.values)
     in_reply_to, references = thread_headers(request)
-    if args.send:
+    if queue_it:
         when = _send_time(args.at, ctx, request, zone, now)
         if checked_only:
             return 0
+        if not passes_checker(rendered.subject, rendered.body, zone, anyway=args.anyway):
+            return 1
         drafting = open_drafting(ctx)
         draft = drafting.drafts.create(
             subject=rendered.subject, body=rendered.body, recipient=request.sender,
@@ -123,6 +143,27 @@ def _cmd_reply(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
         data = to_text(TextFormat(args.format), rendered.subject, rendered.body).encode("utf-8")
     write_output(data, args.out)
     return 0
+
+
+def passes_checker(subject: str, body: str, zone: str, *, anyway: bool) -> bool:
+    """Run the context checker on a reply about to be queued: its errors (a secret in the
+    text) are printed to stderr as ``unhurried check`` prints them and stop the reply unless
+    ``anyway``; warnings do not stop it and are left to ``unhurried check``. Returns whether
+    it may be queued."""
+    from desktop.core.drafting.checker import Severity
+    from desktop.wiring.checking import check_message
+
+    text = f"{subject}\n\n{body}" if subject else body
+    findings = [f for f in check_message(text, recipient_zone=zone)
+                if f.severity is Severity.ERROR]
+    for f in findings:
+        line = text.count("\n", 0, f.start) + 1
+        print(f"{line}: {f.severity.value}: {f.code}: {f.message}", file=sys.stderr)
+    if anyway or not findings:
+        return True
+    print(_("unhurried: not queued: the checker found an error in the reply; fix it, or add "
+            "--anyway to queue it as it is."), file=sys.stderr)
+    return False
 
 
 def send_time(text: str, now: datetime, zone: str) -> datetime:

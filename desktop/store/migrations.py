@@ -422,6 +422,23 @@ def m0017_desktop_quiet(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m0018_chat_reply_places(db: sqlite_utils.Database) -> None:
+    """Where a reply to a chat request is posted (:class:`desktop.core.drafting.routes.
+    ReplyPlace`): the room or channel, the thread it belongs to (a Matrix thread root, a Slack
+    parent ``thread_ts``; "" outside a thread) and the room's name, per request."""
+    db.execute(
+        """
+        CREATE TABLE reply_places (
+            request_id TEXT PRIMARY KEY,
+            place TEXT NOT NULL,
+            thread TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+
+
 def known_names() -> list[str]:
     """Names of every migration this build has, in order."""
     return [m.name for m in MIGRATIONS.pending(_sqlite_utils.Database(memory=True))]

@@ -30,6 +30,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m0015_source_accounts",
     "m0016_people_zones",
     "m0017_desktop_quiet",
+    "m0018_chat_reply_places",
 )
 
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.core.drafting.routes import ReplyPlace
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.importing.items import Incoming, Problem
+from desktop.core.importing.items import Incoming, Problem, import_id
 from desktop.core.importing.matrix_events import SOURCE, mentions, read_event, to_item
 from desktop.core.ports import SecretStore
 from desktop.sources import matrix
+from desktop.store.reply_places import SqliteReplyPlaces
 from desktop.store.source_accounts import SqliteSourceAccounts
 from desktop.wiring.services import Context
 from desktop.wiring.source_report import SourceReport, forget_account
@@ -90,7 +92,9 @@ def sync(context: Context, secrets: SecretStore) -> SourceReport:
     result = matrix.fetch(homeserver, user, token, str(state.get("device_id") or ""),
                           state.get("since"))
     report = SourceReport()
-    fresh, replies = _read(result, state, user, report)
+    places: dict[str, ReplyPlace] = {}
+    fresh, replies = _read(result, state, user, report, places)
+    SqliteReplyPlaces(context.db).put_many(places)  # before the requests: a reply needs it
     if fresh:
         report.received, report.updated = context.queue.import_batch(fresh)
     if replies:
@@ -100,8 +104,10 @@ def sync(context: Context, secrets: SecretStore) -> SourceReport:
     return report
 
 
-def _read(result: matrix.SyncResult, state: dict[str, Any], user: str,
-          report: SourceReport) -> tuple[list[Incoming], list[Incoming]]:
+def _read(result: matrix.SyncResult, state: dict[str, Any], user: str, report: SourceReport,
+          places: dict[str, ReplyPlace]) -> tuple[list[Incoming], list[Incoming]]:
+    """The requests and the user's own replies of this sync; ``places`` gets where a reply to
+    each request is posted."""
     rooms: dict[str, dict[str, Any]] = state.setdefault("rooms", {})
     threads = set(state.get("threads") or ())
     pending: dict[str, list[str]] = state.setdefault("pending", {})
@@ -134,6 +140,8 @@ def _read(result: matrix.SyncResult, state: dict[str, Any], user: str,
             if direct or mentions(event, user, result.display_name) or event.thread in threads:
                 who = info["names"].get(event.sender) or event.sender
                 fresh.append(to_item(event, f"{who} <{event.sender}>", "" if direct else name))
+                places[import_id(SOURCE, event.event_id)] = ReplyPlace(
+                    room.room_id, event.thread, "" if direct else name)
                 pending.setdefault(key, []).append(event.event_id)
     state["threads"] = sorted(threads)
     for key in list(pending):

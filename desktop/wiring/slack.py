@@ -28,9 +28,10 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from desktop.core.drafting.routes import ReplyPlace
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.importing.items import Incoming, Problem
+from desktop.core.importing.items import Incoming, Problem, import_id
 from desktop.core.importing.slack_messages import (
     DEFAULT_API,
     SOURCE,
@@ -42,6 +43,7 @@ from desktop.core.importing.slack_messages import (
 )
 from desktop.core.ports import SecretStore
 from desktop.sources.slack_api import Cancelled, SlackClient, SlackError
+from desktop.store.reply_places import SqliteReplyPlaces
 from desktop.store.source_accounts import SqlitePeopleZones, SqliteSourceAccounts
 from desktop.wiring.services import Context, people_learner
 from desktop.wiring.source_report import SourceReport, forget_account
@@ -258,6 +260,10 @@ class _Run:
                     sender_zone=zone, zone_source="slack" if zone else ""))
                 waiting.append(message.key)
         if fresh:
+            # The thread each message is in, so a reply goes to its parent's thread_ts.
+            SqliteReplyPlaces(self.context.db).put_many({
+                import_id(SOURCE, m.key): ReplyPlace(m.channel, m.thread_ts, where)
+                for m in messages if m.user != self.me})
             imported, duplicates = self.context.queue.import_batch(fresh)
             self.report.received += imported
             self.report.updated += duplicates

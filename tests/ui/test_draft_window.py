@@ -301,3 +301,47 @@ def test_send_later_suggests_the_recipients_own_hours_when_known(qtbot, draft_en
     window = open_window(qtbot, env, body="x", recipient="ann@example.org")
     window.zone.setCurrentText("Asia/Tokyo")  # Wed 18:00 there
     assert window.planned_send_time() == clock.now() + timedelta(hours=16)  # Thu 10:00 Tokyo
+
+
+@pytest.fixture
+def chat_env(draft_env: DraftEnvironment, db, clock, calls) -> DraftEnvironment:
+    """A reply to ``slack-1`` (from #general) or ``dm-1`` (a direct message) is posted back;
+    anything else is mail. No SMTP account is set up."""
+    from dataclasses import replace
+
+    from desktop.core.drafting.outbox import Outbox
+    from desktop.store.draft_repository import SqliteDraftRepository
+
+    places = {"slack-1": "#general", "dm-1": ""}
+    calls.account = False
+    return replace(draft_env, outbox=Outbox(SqliteDraftRepository(db), clock,
+                                            posts_back=lambda request_id: request_id in places),
+                   post_place=places.get)
+
+
+def test_a_reply_to_a_chat_request_is_posted_and_says_where(qtbot, chat_env, calls, clock):
+    window = open_window(qtbot, chat_env, body="I take it.", recipient="Ben Cohen <U2>",
+                         reply_to="slack-1")
+    assert (window.send_action.text(), window.later_action.text()) == ("&Post", "Post &later…")
+    assert window.where.text() == "Goes into #general, as a reply to the request."
+    assert window.where.isVisible()
+    assert window.send_later(clock.now() + timedelta(hours=1)) is True  # no SMTP account asked
+    stored = chat_env.drafts.get(window.draft.id)
+    assert (stored.state, stored.recipient, stored.closes_request) == (
+        DraftState.SCHEDULED, "Ben Cohen <U2>", True)
+    assert "chat server accepts the reply" in window.message.text()
+    assert calls.kicks == 1
+
+
+def test_a_direct_message_reply_says_so_and_mail_keeps_send(qtbot, chat_env):
+    dm = open_window(qtbot, chat_env, body="Yes.", recipient="@ben:example.org",
+                     reply_to="dm-1")
+    assert dm.send_action.text() == "&Post"
+    assert dm.where.text() == "Goes into the direct message the request came from."
+    assert dm.send_now() is True
+    mail = open_window(qtbot, chat_env, body="Yes.", recipient="ann@example.org",
+                       reply_to="mail-1")
+    assert (mail.send_action.text(), mail.later_action.text()) == ("Send &now", "Send &later…")
+    assert not mail.where.isVisible()
+    assert mail.send_now() is False  # mail still needs the SMTP account
+    assert "SMTP account" in mail.message.text()

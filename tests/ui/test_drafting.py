@@ -94,7 +94,7 @@ def test_smtp_dialog_saves_the_account_and_hands_the_password_over(qtbot):
     dialog.security.setCurrentIndex(dialog.security.findData(Security.TLS))
     assert dialog.port.value() == 465
     dialog.user.setText("ann")
-    dialog.sender.setText("ann@example.org")
+    dialog.from_address.setText("ann@example.org")
     dialog.password.setText("pw")
     dialog.accept()
     assert saved == [(SmtpAccount("smtp.example.org", "ann", "ann@example.org", 465,
@@ -116,7 +116,7 @@ def test_smtp_dialog_allows_no_encryption_to_this_machine_only(qtbot):
     dialog = SmtpAccountDialog(None, lambda a, p: saved.append(a))
     qtbot.addWidget(dialog)
     dialog.host.setText("smtp.example.org")
-    dialog.sender.setText("ann@example.org")
+    dialog.from_address.setText("ann@example.org")
     dialog.security.setCurrentIndex(dialog.security.findData(Security.NONE))
     dialog.accept()
     assert saved == []

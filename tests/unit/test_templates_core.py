@@ -159,6 +159,18 @@ def test_a_date_time_without_a_zone_is_read_in_the_given_zone() -> None:
         datetime(2026, 11, 27, 17, 0, tzinfo=UTC), "UTC")
 
 
+@pytest.mark.parametrize("text", ["Ana Lima <ana@example.org>", "Ben Cohen <U2>",
+                                  "Ben <@ben:example.org>", "@ben:example.org", "@ben", "Ana"])
+def test_a_person_is_an_address_a_chat_sender_or_a_handle(text: str) -> None:
+    assert read(field(FieldKind.PERSON), text) == text
+
+
+@pytest.mark.parametrize("text", ["<<>>", "Ben <U 2>", "Ben <@ben>", "Ben <U2> <U3>"])
+def test_a_person_with_a_broken_bracket_is_refused(text: str) -> None:
+    with pytest.raises(InvalidInput):
+        read(field(FieldKind.PERSON), text)
+
+
 @pytest.mark.parametrize(("kind", "text", "words"), [
     (FieldKind.DATETIME, "when pigs fly", "a date and time"),
     (FieldKind.DATETIME, "fri 17:00 Mars/Olympus", "Unknown time zone"),

@@ -10,6 +10,7 @@ outbox's states, scheduling, refusal and crash recovery are the same for every r
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from desktop.core.drafting.outbox import MailTransport, OutgoingMail, SendFailed
 from desktop.core.i18n import _
@@ -61,3 +62,16 @@ class RoutedTransport:
 
 CHAT_SOURCES = frozenset({"matrix", "slack"})
 """Sources whose replies are posted back into the room or thread rather than mailed."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyPlace:
+    """Where a reply to a chat request is posted."""
+
+    place: str
+    """The Matrix room id or the Slack channel id."""
+    thread: str = ""
+    """The thread the request is in: a Matrix thread root's event id, a Slack parent
+    ``thread_ts`` ("" when it is not in a thread)."""
+    name: str = ""
+    """The room's or channel's name as the source showed it ("" for a direct message)."""

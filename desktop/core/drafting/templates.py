@@ -246,7 +246,10 @@ RawValue = str | bool | Moment | Sequence[str] | None
 
 _TRUE = {"yes", "y", "true", "on", "1"}
 _FALSE = {"no", "n", "false", "off", "0", ""}
-_PERSON = re.compile(r"^[^<>@]*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>$|^@?[^<>\n]+$")
+# A mail address (``Ana <ana@example.org>``), a chat sender as the live sources write it (a
+# Slack ``Ben Cohen <U2>``, a Matrix ``Ben <@ben:example.org>``), or a bare name or handle.
+_PERSON = re.compile(r"^[^<>@]*<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>$"
+                     r"|^[^<>@\n]*<(?:[^<>\s@:]+|@[^<>\s@:]+:[^<>\s@]+)>$|^@?[^<>\n]+$")
 _LINK = re.compile(r"^(?:https?://[^\s/]+\S*|mailto:\S+@\S+)$", re.IGNORECASE)
 
 

@@ -203,8 +203,8 @@ class CheckedEditor(QPlainTextEdit):
             if finding.code in WHOLE_MESSAGE or finding.start == finding.end:
                 continue
             selection = QTextEdit.ExtraSelection()
-            selection.format = formats[finding.severity]  # type: ignore[attr-defined]
-            selection.cursor = self.span_cursor(finding.start, finding.end)  # type: ignore[attr-defined]
+            selection.format = formats[finding.severity]
+            selection.cursor = self.span_cursor(finding.start, finding.end)
             selections.append(selection)
         self.setExtraSelections(selections)
 

@@ -120,7 +120,8 @@ class DraftPreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.subject = QLineEdit(readOnly=True, objectName="previewSubject")
+        self.subject = QLineEdit(readOnly=True)
+        self.subject.setObjectName("previewSubject")
         self.subject.setAccessibleName(_("Subject"))
         self.body = CheckedEditor()
         self.body.setObjectName("previewBody")
@@ -183,21 +184,23 @@ class ComposeDialog(QDialog):
         describe(self.list, _("The message templates; pick one to fill it in."))
         self.list.setModel(self.proxy)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
-        self.problems = QLabel(wordWrap=True, objectName="templateProblems")
+        self.problems = QLabel(wordWrap=True)
+        self.problems.setObjectName("templateProblems")
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         picker = QWidget()
         column = QVBoxLayout(picker)
         column.setContentsMargins(0, 0, 0, 0)
         for widget in (self.search, self.list, self.problems):
             column.addWidget(widget)
-        self.scroll = QScrollArea(widgetResizable=True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll = QScrollArea(widgetResizable=True)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.preview = DraftPreview()
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (picker, self.scroll, self.preview):
-            splitter.addWidget(widget)
+        for pane in (picker, self.form_scroll, self.preview):
+            splitter.addWidget(pane)
         splitter.setSizes([190, 650, 440])
-        self.status = QLabel(objectName="composeStatus")
+        self.status = QLabel()
+        self.status.setObjectName("composeStatus")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         describe_buttons(buttons)
         self.copy_button = QPushButton(_("&Copy message"))
@@ -243,7 +246,7 @@ class ComposeDialog(QDialog):
         form.rendered.connect(self.show_draft)
         form.failed.connect(lambda message: self.status.setText(message))
         self.form = form
-        self.scroll.setWidget(form)
+        self.form_scroll.setWidget(form)
         template_id, values = self._prefill
         if template.id == template_id and values:
             form.set_values(values)

@@ -190,7 +190,7 @@ class DraftsDialog(QDialog):
     """
 
     def __init__(self, drafts: Callable[[], Sequence[Draft]], formatter: Formatter,
-                 open_draft: Callable[[Draft], None],
+                 open_draft: Callable[[Draft], object],
                  delete_draft: Callable[[Draft], Callable[[], None]],
                  parent: Any = None) -> None:
         super().__init__(parent)

@@ -49,6 +49,8 @@ class DraftEnvironment:
         open_url: opens a URL in the desktop's handler (mailto:).
         secret_scanner: finds secrets in a message (run off the GUI thread); ``None`` leaves
             them to the checker's own rules.
+        post_place: where a reply to this request is posted: its room's or channel's name
+            ("" for a direct message), or ``None`` when it is not a chat request (mail).
     """
 
     drafts: DraftService
@@ -71,3 +73,4 @@ class DraftEnvironment:
     hours_of: Callable[[str], WorkingHours | None] = lambda _recipient: None
     open_url: Callable[[str], bool] = lambda _url: False
     secret_scanner: Callable[[str], Sequence[SecretHit]] | None = None
+    post_place: Callable[[str], str | None] = lambda _request_id: None

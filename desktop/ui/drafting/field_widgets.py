@@ -184,14 +184,17 @@ class DateTimeField(FieldWidget):
         self.zone.setObjectName(f"zone_{field.name}")
         self.zone.addItems(list(zones) if zone in zones else [zone, *zones])
         self.zone.setCurrentText(zone)
-        self.zone.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        completer = self.zone.completer()
+        if completer is not None:  # an editable combo box always has one
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
         # long zone names ("America/Argentina/ComodRivadavia") must not widen the whole form
         self.zone.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.zone.setMinimumContentsLength(10)
         self.zone.setToolTip(_("The recipient's time zone"))
-        self.suggest = QToolButton(text=_("Suggest"), popupMode=QToolButton.ToolButtonPopupMode
-                                   .InstantPopup)
+        self.suggest = QToolButton()
+        self.suggest.setText(_("Suggest"))
+        self.suggest.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.suggest.setToolTip(_("Deadlines at the end of the recipient's next working days"))
         self.suggest.setMenu(QMenu(self.suggest))
         self.suggest.menu().aboutToShow.connect(self._fill_suggestions)

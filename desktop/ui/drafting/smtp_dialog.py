@@ -51,7 +51,7 @@ class SmtpAccountDialog(QDialog):
             self.security.addItem(label, security)
         self.port = QSpinBox(minimum=1, maximum=65535, value=587)
         self.user = QLineEdit()
-        self.sender = QLineEdit(placeholderText="you@example.org")
+        self.from_address = QLineEdit(placeholderText="you@example.org")
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         describe(self.security, _("How the connection to the mail server is encrypted."))
         describe(self.port, _("The mail server's port; the encryption choice sets the usual one."))
@@ -64,14 +64,14 @@ class SmtpAccountDialog(QDialog):
             self.security.setCurrentIndex(self.security.findData(account.security))
             self.port.setValue(account.port)
             self.user.setText(account.username)
-            self.sender.setText(account.from_address)
+            self.from_address.setText(account.from_address)
         self.security.currentIndexChanged.connect(self._on_security_changed)
         form = QFormLayout()
         form.addRow(_("&Server:"), self.host)
         form.addRow(_("S&ecurity:"), self.security)
         form.addRow(_("&Port:"), self.port)
         form.addRow(_("&User:"), self.user)
-        form.addRow(_("&From address:"), self.sender)
+        form.addRow(_("&From address:"), self.from_address)
         form.addRow(_("Pass&word:"), self.password)
         lay_out_form(self, form, self.error, save=True)
         self.warning = ""
@@ -82,7 +82,7 @@ class SmtpAccountDialog(QDialog):
         Raises:
             InvalidInput: no server, or a From address that is not one.
         """
-        host, sender = self.host.text().strip(), self.sender.text().strip()
+        host, sender = self.host.text().strip(), self.from_address.text().strip()
         if not host:
             raise InvalidInput(_("Type the SMTP server, e.g. smtp.example.org."))
         if "@" not in sender.strip("@"):

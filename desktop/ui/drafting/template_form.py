@@ -69,7 +69,8 @@ class TemplateForm(QWidget):
         self.sections: dict[str, QGroupBox] = {}
         self.timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
-        self.problem = QLabel(objectName="templateProblem", wordWrap=True)
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setObjectName("templateProblem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setStyleSheet("padding: 4px;")
         show_as_error(self.problem)
@@ -99,7 +100,8 @@ class TemplateForm(QWidget):
                         field=field.label))
             widget.changed.connect(lambda name=field.name: self._on_field_changed(name))
             self.widgets[field.name] = widget
-            error = QLabel(objectName="fieldError", wordWrap=True)
+            error = QLabel(wordWrap=True)
+            error.setObjectName("fieldError")
             error.setTextFormat(Qt.TextFormat.PlainText)
             show_as_error(error)
             error.hide()

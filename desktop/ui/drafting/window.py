@@ -50,6 +50,7 @@ from desktop.core.i18n import _, ngettext
 
 from desktop.ui.common.accessibility import describe
 from desktop.ui.drafting.checked_editor import CheckedEditor
+from desktop.ui.drafting.delivery_texts import delivery_texts
 from desktop.ui.drafting.dialogs import HistoryDialog, SendLaterDialog
 from desktop.ui.drafting.env import DraftEnvironment, Undo
 from desktop.ui.drafting.models import ITEM_ROLE, FindingsModel
@@ -84,6 +85,8 @@ class DraftWindow(QMainWindow):
         self._marked_done = False
         self._autosave = QTimer(self, singleShot=True, interval=autosave_ms)
         self._autosave.timeout.connect(self.save_now)
+        self.delivery = delivery_texts(env.post_place(draft.reply_to) if draft.reply_to
+                                       else None)
         self._build_fields()
         self._build_actions()
         self._load(draft)
@@ -99,8 +102,13 @@ class DraftWindow(QMainWindow):
         self.zone.setCompleter(QCompleter(list(self.env.zones), self.zone))
         describe(self.zone, _("The recipient's time zone: deadlines in the message are also "
                               "given in it."))
-        self.zone.lineEdit().setPlaceholderText(_("their time zone (unknown: yours)"))
+        zone_line = self.zone.lineEdit()
+        if zone_line is not None:  # an editable combo box always has one
+            zone_line.setPlaceholderText(_("their time zone (unknown: yours)"))
         self.their_time = QLabel()
+        self.where = QLabel(self.delivery.where)
+        self.where.setObjectName("draftWhere")
+        self.where.setTextFormat(Qt.TextFormat.PlainText)  # a room name is outside text
         self.subject = QLineEdit(placeholderText=_("Subject: the point in a few words"))
         self.editor = CheckedEditor(fix_context=self.fix_context,
                                     secret_scanner=self.env.secret_scanner)
@@ -127,6 +135,8 @@ class DraftWindow(QMainWindow):
         zone_row.addWidget(self.their_time)
         form = QFormLayout()
         form.addRow(_("&To:"), self.recipient)
+        if self.delivery.where:
+            form.addRow("", self.where)
         zone_label = QLabel(_("Their &zone:"))
         zone_label.setBuddy(self.zone)  # addRow() sets no buddy for a layout
         form.addRow(zone_label, zone_row)
@@ -172,7 +182,8 @@ class DraftWindow(QMainWindow):
         self.zone.currentTextChanged.connect(lambda _text: self._update_their_time())
         self.editor.findingsChanged.connect(self._on_editor_findings_changed)
 
-    def _action(self, text: str, slot: Any, shortcut: str | QKeySequence = "") -> QAction:
+    def _action(self, text: str, slot: Any,
+                shortcut: str | QKeySequence | QKeySequence.StandardKey = "") -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -188,8 +199,8 @@ class DraftWindow(QMainWindow):
                                        QKeySequence.StandardKey.SaveAs)
         self.mailto_action = self._action(_("Open in &mail app"), self.open_in_mail_app,
                                           "Ctrl+Shift+M")
-        self.send_action = self._action(_("Send &now"), self.send_now, "Ctrl+Return")
-        self.later_action = self._action(_("Send &later…"), self.send_later,
+        self.send_action = self._action(self.delivery.now, self.send_now, "Ctrl+Return")
+        self.later_action = self._action(self.delivery.later, self.send_later,
                                          "Ctrl+Shift+Return")
         self.history_action = self._action(_("&History…"), self.show_history, "Ctrl+H")
         self.account_action = self._action(_("SMTP &account…"), self._edit_account)
@@ -301,7 +312,8 @@ class DraftWindow(QMainWindow):
     def set_form(self, widget: QWidget) -> None:
         """Show a template's form above the editor (replacing an earlier one)."""
         while self.form_area.count():
-            old = self.form_area.takeAt(0).widget()
+            item = self.form_area.takeAt(0)
+            old = item.widget() if item is not None else None
             if old is not None:
                 old.deleteLater()
         self.form_area.addWidget(widget)
@@ -431,13 +443,14 @@ class DraftWindow(QMainWindow):
             except CoreError:
                 suggested = self.env.drafts.now()
             dialog = SendLaterDialog(suggested, self.env.formatter, self.recipient_zone(), self)
+            dialog.setWindowTitle(self.delivery.later_title)
             if not dialog.exec():
                 return False
             when = dialog.when()
         return self._schedule(when)
 
     def _schedule(self, when: datetime) -> bool:
-        if not self.env.account_ready() and (
+        if not self.delivery.where and not self.env.account_ready() and (
                 self.env.edit_account is None or not self.env.edit_account(self)):
             self.show_message(_("Set up an SMTP account (Edit > SMTP account) to send from "
                                 "Unhurried, or copy the message instead."))
@@ -453,8 +466,7 @@ class DraftWindow(QMainWindow):
         self._show_state()
         self.env.deliver_soon()
         if closes:
-            self.show_message(_("Queued. The request stays open until the server accepts "
-                                "the message."))
+            self.show_message(self.delivery.queued)
         return True
 
     def take_back(self) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,8 @@ TIMEOUT = 30.0
 TIMELINE_LIMIT = 100
 HISTORY_PAGE = 500
 """Events per ``/messages`` request when reading a room's older history."""
+MAX_BYTES = 64 * 1024 * 1024
+"""The most one answer may hold (a page of 500 events is a few hundred KB)."""
 _SLICE = 0.1
 _REFUSED = {"M_FORBIDDEN", "M_UNKNOWN_TOKEN", "M_MISSING_TOKEN", "M_USER_DEACTIVATED",
             "M_INVALID_USERNAME"}
@@ -178,16 +181,52 @@ class Session:
 
     async def _history(self, room_id: str, start: str, end: str | None, limit: int,
                        cancelled: Callable[[], bool]) -> History:
-        from nio import RoomMessagesResponse
+        # The raw JSON, not nio's RoomMessagesResponse: nio checks every event against a JSON
+        # schema and builds an object for it, which was most of a first sync's CPU; the
+        # events are read by desktop.core.importing.matrix_events anyway.
+        from nio import Api, MessageDirection
 
-        response = await _guard(self.homeserver, self._client.room_messages(
-            room_id, start, end, limit=limit,
-            message_filter={"types": ["m.room.message", "m.room.encrypted"]}), cancelled)
-        if not isinstance(response, RoomMessagesResponse):
-            raise _refusal(self.homeserver, response)
-        events = [e.source for e in response.chunk if isinstance(e.source, dict)]
-        end = str(response.end or "") if response.chunk else ""
-        return History(events, end)
+        client = self._client
+        method, path = Api.room_messages(
+            client.access_token, room_id, start=start, end=end,
+            direction=MessageDirection.back, limit=limit,
+            message_filter={"types": ["m.room.message", "m.room.encrypted"]})
+        status, data = await _guard(self.homeserver, _json(client, method, path), cancelled)
+        if status != 200:
+            raise _refusal(self.homeserver, _Refused(str(data.get("errcode") or status),
+                                                     str(data.get("error") or "")))
+        chunk = data.get("chunk")
+        events = [e for e in chunk if isinstance(e, dict)] if isinstance(chunk, list) else []
+        # The spec: no "end" once there is nothing before; a page may be empty and still
+        # have one (the server filtered everything in it out).
+        token = data.get("end")
+        return History(events, token if isinstance(token, str) and token != start else "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Refused:
+    status_code: str
+    message: str
+
+
+async def _json(client: Any, method: str, path: str) -> tuple[int, dict[str, Any]]:
+    """(HTTP status, the JSON object) of one request, read up to :data:`MAX_BYTES`."""
+    response = await client.send(method, path, timeout=TIMEOUT)
+    parts: list[bytes] = []
+    size = 0
+    try:
+        async for part in response.content.iter_any():
+            size += len(part)
+            if size > MAX_BYTES:
+                return 0, {"errcode": "M_TOO_LARGE"}
+            parts.append(part)
+    finally:
+        response.release()
+    try:
+        data = json.loads(b"".join(parts))
+    except ValueError:
+        data = None
+    return response.status, data if isinstance(data, dict) else {}
 
 
 def _client(homeserver: str, user_id: str) -> Any:

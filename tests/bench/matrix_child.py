@@ -57,10 +57,8 @@ async def _peer(url: str, user: str) -> dict[str, float]:
         token = joined.timeline.prev_batch
         while token:
             page = await client.room_messages(room_id, token, limit=PAGE)
-            if not page.chunk:
-                break
             events += len(page.chunk)
-            token = page.end
+            token = page.end if page.end != token else None  # none: the room's start
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     await client.close()
     return {"seconds": seconds, "cpu": cpu, "count": events}

@@ -25,9 +25,11 @@ from tests.integration.test_matrix_source import (  # noqa: F401  (fixtures)
     PASSWORD,
     Person,
     memory_keyring,
+    no_password_left_behind,
     synapse,
     unique,
 )
+from tests.reliability.secret_scan import scan_app_dirs
 
 from desktop.ui.common.formatting import Formatter, safe_locale
 from desktop.ui.importing.live_source import LiveSourceController
@@ -83,6 +85,9 @@ def test_a_new_dm_reaches_the_open_window_at_once_and_closing_does_not_hang(
         assert time.monotonic() - asked < 1.0  # the held /sync is dropped, not waited out
         qtbot.waitUntil(lambda: not live.running, timeout=2000)
         window.close()
+        token = secrets.get(matrix.secret_key(_ann.user_id, synapse.url))
+        assert token
+        assert scan_app_dirs({PASSWORD, token}, tmp_path / "d") == []
     finally:
         context.close()
 

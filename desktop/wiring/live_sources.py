@@ -77,15 +77,17 @@ def slack_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
 def matrix_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
                progress: Callable[[int, int], None], cancelled: Callable[[], bool],
                asked: bool) -> SourceReport:
-    """One Matrix sync (one ``/sync`` request: nothing to cancel in between)."""
-    from desktop.sources.matrix import MatrixError
+    """One Matrix sync and the history it left out; a cancel stops between pages."""
+    from desktop.sources.matrix import Cancelled, MatrixError
 
     context = open_context(paths, clock)
     try:
         progress(0, 1)
-        report = matrix.sync(context, secrets)
+        report = matrix.sync(context, secrets, cancelled=cancelled)
         progress(1, 1)
         return report
+    except Cancelled:
+        return SourceReport(cancelled=True)
     except MatrixError as error:
         raise SourceFailed(error.message) from None
     finally:

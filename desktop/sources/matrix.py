@@ -29,6 +29,8 @@ HISTORY_PAGE = 500
 """Events per ``/messages`` request when reading a room's older history."""
 MAX_BYTES = 64 * 1024 * 1024
 """The most one answer may hold (a page of 500 events is a few hundred KB)."""
+PARALLEL = 3
+"""Rooms whose history is asked for at once."""
 _SLICE = 0.1
 _REFUSED = {"M_FORBIDDEN", "M_UNKNOWN_TOKEN", "M_MISSING_TOKEN", "M_USER_DEACTIVATED",
             "M_INVALID_USERNAME"}
@@ -148,6 +150,50 @@ class Session:
         """
         return self._runner.run(self._history(room_id, start, end, limit, cancelled))
 
+    def read_back(self, rooms: dict[str, tuple[str, str | None]],
+                  on_page: Callable[[str, History], str | None], *,
+                  limit: int = HISTORY_PAGE, parallel: int = PARALLEL,
+                  cancelled: Callable[[], bool] = lambda: False) -> None:
+        """Page the rooms (room id to (start, end) as for :meth:`history`) back, up to
+        ``parallel`` rooms at once, so the server works on the next pages while ``on_page``
+        handles one. ``on_page(room, page)`` gets each room's pages in order and returns
+        where that room's next page starts (``None``: the room is done).
+
+        Raises:
+            MatrixError: unreachable, the token was refused, or the server failed.
+            Cancelled: ``cancelled()`` said stop.
+        """
+        self._runner.run(self._read_back(rooms, on_page, limit, parallel, cancelled))
+
+    async def _read_back(self, rooms: dict[str, tuple[str, str | None]],
+                         on_page: Callable[[str, History], str | None], limit: int,
+                         parallel: int, cancelled: Callable[[], bool]) -> None:
+        waiting = list(rooms.items())
+        running: dict[asyncio.Future[History], tuple[str, str | None]] = {}
+
+        def ask(room: str, start: str, end: str | None) -> None:
+            running[asyncio.ensure_future(
+                self._history(room, start, end, limit, cancelled))] = (room, end)
+
+        try:
+            while waiting or running:
+                while waiting and len(running) < max(1, parallel):
+                    room, (start, end) = waiting.pop(0)
+                    ask(room, start, end)
+                done, _pending = await asyncio.wait(running,
+                                                    return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    room, end = running.pop(task)
+                    following = on_page(room, task.result())
+                    if cancelled():
+                        raise Cancelled
+                    if following:
+                        ask(room, following, end)
+        finally:
+            for task in running:
+                task.cancel()
+            await asyncio.gather(*running, return_exceptions=True)
+
     async def _sync(self, since: str | None, wait_ms: int,
                     cancelled: Callable[[], bool]) -> SyncResult:
         from nio import SyncResponse
@@ -189,8 +235,7 @@ class Session:
         client = self._client
         method, path = Api.room_messages(
             client.access_token, room_id, start=start, end=end,
-            direction=MessageDirection.back, limit=limit,
-            message_filter={"types": ["m.room.message", "m.room.encrypted"]})
+            direction=MessageDirection.back, limit=limit)  # unfiltered: filtering was slower
         status, data = await _guard(self.homeserver, _json(client, method, path), cancelled)
         if status != 200:
             raise _refusal(self.homeserver, _Refused(str(data.get("errcode") or status),

@@ -69,38 +69,38 @@ def read_history(context: Context, session: matrix.Session, state: dict[str, Any
                  display_name: str, report: SourceReport, cancelled: Callable[[], bool],
                  committed: Callable[[SourceReport], None],
                  page_size: int = matrix.HISTORY_PAGE) -> None:
-    """Read every noted room back, a page at a time, committing each page.
+    """Read every noted room back, a page at a time (a few rooms at once), committing each
+    page as it comes.
 
     Raises:
         desktop.sources.matrix.MatrixError: the server failed; the pages before stay.
     """
     accounts = SqliteSourceAccounts(context.db)
     history: dict[str, dict[str, Any]] = state.setdefault("history", {})
-    for room_id in list(history):
+    if not history:
+        return
+
+    def on_page(room_id: str, page: matrix.History) -> str | None:
         entry = history[room_id]
-        while True:
-            if cancelled():
-                report.cancelled = True
-                return
-            try:
-                page = session.history(room_id, str(entry["from"]), end=entry.get("to"),
-                                       limit=page_size, cancelled=cancelled)
-            except matrix.Cancelled:
-                report.cancelled = True
-                return
-            batch = SourceReport()
-            fresh, reached = _read_page(page.events, room_id, entry, state, user, display_name)
-            commit(context, fresh, [], batch)
-            if reached or not page.end:
-                del history[room_id]
-            else:
-                entry["from"] = page.end
-            accounts.put(SOURCE, state)
-            report.received += batch.received
-            report.updated += batch.updated
-            committed(batch)
-            if room_id not in history:
-                break
+        batch = SourceReport()
+        fresh, reached = _read_page(page.events, room_id, entry, state, user, display_name)
+        commit(context, fresh, [], batch)
+        if reached or not page.end:
+            del history[room_id]
+        else:
+            entry["from"] = page.end
+        accounts.put(SOURCE, state)
+        report.received += batch.received
+        report.updated += batch.updated
+        committed(batch)
+        return page.end if room_id in history else None
+
+    try:
+        session.read_back({room: (str(entry["from"]), entry.get("to"))
+                           for room, entry in history.items()}, on_page, limit=page_size,
+                          cancelled=cancelled)
+    except matrix.Cancelled:
+        report.cancelled = True
 
 
 def _read_page(events: list[dict[str, Any]], room_id: str, entry: dict[str, Any],

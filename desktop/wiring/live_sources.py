@@ -29,6 +29,7 @@ GITHUB_MINUTES = 2
 """The window asks this often; GitHub's ``X-Poll-Interval`` may make it skip a turn."""
 SLACK_MINUTES = 5
 MATRIX_MINUTES = 1
+"""Matrix stays live (a long-poll loop); the timer restarts the loop when it stopped."""
 
 
 class SourceFailed(CoreError):
@@ -76,15 +77,17 @@ def slack_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
 def matrix_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
                progress: Callable[[int, int], None], cancelled: Callable[[], bool],
                asked: bool) -> SourceReport:
-    """One Matrix sync (one ``/sync`` request: nothing to cancel in between)."""
-    from desktop.sources.matrix import MatrixError
+    """One Matrix sync and the history it left out; a cancel stops between pages."""
+    from desktop.sources.matrix import Cancelled, MatrixError
 
     context = open_context(paths, clock)
     try:
         progress(0, 1)
-        report = matrix.sync(context, secrets)
+        report = matrix.sync(context, secrets, cancelled=cancelled)
         progress(1, 1)
         return report
+    except Cancelled:
+        return SourceReport(cancelled=True)
     except MatrixError as error:
         raise SourceFailed(error.message) from None
     finally:
@@ -159,8 +162,11 @@ def matrix_source(context: Context, paths: AppPaths, clock: Clock,
         except MatrixError as error:
             raise SourceFailed(error.message) from None
 
+    from desktop.wiring.matrix_live import matrix_live_job
+
     return LiveSource("Matrix", partial(matrix_job, paths, clock, secrets), account, save,
-                      "https://matrix.org", "", MATRIX_MINUTES, _("&User id"), _("&Password"))
+                      "https://matrix.org", "", MATRIX_MINUTES, _("&User id"), _("&Password"),
+                      partial(matrix_live_job, paths, clock, secrets))
 
 
 def install_live_sources(window: QMainWindow, file_menu: Any, before: Any, context: Context,

@@ -6,11 +6,14 @@ The account (homeserver, user id, device id) and the read position (the ``/sync`
 is known of each room, the threads the user took part in, the requests still waiting for an
 answer per room or thread) live in ``source_accounts``; the access token only in the keyring.
 The requests of a sync are committed before its token is, so a sync cut short reads the same
-again and the store skips what it has.
+again and the store skips what it has. What a ``/sync`` left out (a room's history before its
+last 100 events, back to :data:`~desktop.wiring.matrix_history.HISTORY_DAYS`) is then read page
+by page (:mod:`desktop.wiring.matrix_history`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from desktop.core.drafting.routes import ReplyPlace
@@ -20,8 +23,8 @@ from desktop.core.importing.items import Incoming, Problem, import_id
 from desktop.core.importing.matrix_events import SOURCE, mentions, read_event, to_item
 from desktop.core.ports import SecretStore
 from desktop.sources import matrix
-from desktop.store.reply_places import SqliteReplyPlaces
 from desktop.store.source_accounts import SqliteSourceAccounts
+from desktop.wiring.matrix_history import commit, mark_history, read_history
 from desktop.wiring.services import Context
 from desktop.wiring.source_report import SourceReport, forget_account
 
@@ -71,37 +74,66 @@ def remove_account(context: Context, secrets: SecretStore) -> bool:
         str(old.get("user_id")), str(old.get("homeserver"))))
 
 
-def sync(context: Context, secrets: SecretStore) -> SourceReport:
-    """One incremental sync.
+def open_session(context: Context, secrets: SecretStore) -> matrix.Session:
+    """A session logged in with the stored token (the window's long-poll keeps one open).
 
     Raises:
         InvalidInput: no account, or no token in the keyring.
-        desktop.sources.matrix.MatrixError: unreachable, refused, or a server error; nothing
-            of this sync was written.
     """
-    accounts = SqliteSourceAccounts(context.db)
-    state = accounts.get(SOURCE)
+    state, token = _load(context, secrets)
+    return matrix.Session(str(state.get("homeserver")), str(state.get("user_id")), token,
+                          str(state.get("device_id") or ""))
+
+
+def sync(context: Context, secrets: SecretStore, *, session: matrix.Session | None = None,
+         wait_ms: int = 0, cancelled: Callable[[], bool] = lambda: False,
+         committed: Callable[[SourceReport], None] = lambda _report: None,
+         page: int = matrix.HISTORY_PAGE) -> SourceReport:
+    """One incremental sync, then the older history it left out, page by page.
+
+    ``wait_ms`` lets the server hold the ``/sync`` until something happens (a long-poll).
+    Each page is committed with its position (``committed`` hears what it brought), so a sync
+    cut short keeps what it read and the next one goes on from there.
+
+    Raises:
+        InvalidInput: no account, or no token in the keyring.
+        desktop.sources.matrix.MatrixError: unreachable, refused, or a server error; what
+            was committed before stays.
+        desktop.sources.matrix.Cancelled: ``cancelled()`` said stop during the ``/sync``.
+    """
+    state, token = _load(context, secrets)
+    own = session or matrix.Session(str(state.get("homeserver")), str(state.get("user_id")),
+                                    token, str(state.get("device_id") or ""))
+    try:
+        result = own.sync(state.get("since"), wait_ms, cancelled)
+        report = SourceReport()
+        user = str(state.get("user_id"))
+        first = state.get("since") is None
+        places: dict[str, ReplyPlace] = {}
+        fresh, replies = _read(result, state, user, report, places)
+        commit(context, fresh, replies, report, places)
+        mark_history(state, result, user, context.clock.now(), first)
+        state["since"] = result.next_batch
+        SqliteSourceAccounts(context.db).put(SOURCE, state)
+        committed(report)
+        read_history(context, own, state, user, result.display_name, report, cancelled,
+                     committed, page)
+        return report
+    finally:
+        if session is None:
+            own.close()
+
+
+def _load(context: Context, secrets: SecretStore) -> tuple[dict[str, Any], str]:
+    state = SqliteSourceAccounts(context.db).get(SOURCE)
     if state is None:
         raise InvalidInput(_("No Matrix account is set up; add one with: unhurried account "
                              "matrix set HOMESERVER_URL USER_ID --password-stdin"))
-    homeserver, user = str(state.get("homeserver")), str(state.get("user_id"))
-    token = secrets.get(secret_key(user, homeserver))
+    token = secrets.get(secret_key(str(state.get("user_id")), str(state.get("homeserver"))))
     if not token:
         raise InvalidInput(_("The Matrix access token is not in the keyring; set the account "
                              "again with: unhurried account matrix set"))
-    result = matrix.fetch(homeserver, user, token, str(state.get("device_id") or ""),
-                          state.get("since"))
-    report = SourceReport()
-    places: dict[str, ReplyPlace] = {}
-    fresh, replies = _read(result, state, user, report, places)
-    SqliteReplyPlaces(context.db).put_many(places)  # before the requests: a reply needs it
-    if fresh:
-        report.received, report.updated = context.queue.import_batch(fresh)
-    if replies:
-        report.answered = context.queue.close_answered(replies)
-    state["since"] = result.next_batch
-    accounts.put(SOURCE, state)
-    return report
+    return state, token
 
 
 def _read(result: matrix.SyncResult, state: dict[str, Any], user: str, report: SourceReport,

@@ -3,11 +3,13 @@
 """A real Synapse homeserver (PyPI ``matrix-synapse``) on 127.0.0.1 with SQLite, users made by
 registration with the shared secret (``register_new_matrix_user``), rate limits lifted.
 :meth:`SynapseServer.start` and :meth:`~SynapseServer.stop` may be called again (same port,
-same database) to take the server away in the middle of a test."""
+same database) to take the server away in the middle of a test. A ``root`` that already holds
+a server is started again as it was, on a new port (a bench keeps its seeded rooms)."""
 
 from __future__ import annotations
 
 import contextlib
+import re
 import secrets
 import subprocess
 import sys
@@ -29,6 +31,12 @@ class SynapseServer:
         self._process: subprocess.Popen[bytes] | None = None
         root.mkdir(parents=True, exist_ok=True)
         self.config = root / "homeserver.yaml"
+        if self.config.exists():  # a server kept from an earlier run (a bench's seeded one)
+            text = self.config.read_text(encoding="utf-8")
+            self.shared_secret = re.search(r'registration_shared_secret: "(.*)"', text)[1]
+            self.config.write_text(re.sub(r"port: \d+", f"port: {self.port}", text, count=1),
+                                   encoding="utf-8")
+            return
         subprocess.run([sys.executable, "-m", "synapse.app.homeserver", "--server-name",
                         "localhost", "--config-path", str(self.config), "--generate-config",
                         "--report-stats=no", "--data-directory", str(root)],
@@ -41,6 +49,7 @@ class SynapseServer:
                  "enable_registration: false\ntrusted_key_servers: []\n"
                  "suppress_key_server_warning: true\n"
                  f"rc_message: {_LIMITS}\nrc_registration: {_LIMITS}\n"
+                 f"rc_room_creation: {_LIMITS}\n"
                  f"rc_login:\n  address: {_LIMITS}\n  account: {_LIMITS}\n"
                  f"  failed_attempts: {_LIMITS}\n"
                  f"rc_joins:\n  local: {_LIMITS}\n  remote: {_LIMITS}\n"

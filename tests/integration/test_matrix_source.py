@@ -116,6 +116,14 @@ class Person:
 
         return self._run(job)
 
+    def say_many(self, room_id: str, texts: list[str]) -> None:
+        async def job(client: Any) -> None:
+            for text in texts:
+                await client.room_send(room_id, "m.room.message",
+                                       {"msgtype": "m.text", "body": text})
+
+        self._run(job)
+
 
 def cli(data: Path, clock: FakeClock, capsys, *argv: str, stdin: str = "") -> tuple[int, str, str]:
     old = sys.stdin
@@ -265,3 +273,52 @@ def test_the_window_logs_in_once_and_syncs_on_its_own_connection(tmp_path, clock
         context.close()
     report = matrix_job(paths, clock, secrets_store, lambda d, t: None, lambda: False, True)
     assert report.received == 1
+
+
+def test_a_first_sync_reads_history_beyond_the_last_100_events_page_by_page(
+        tmp_path, clock, capsys, synapse, memory_keyring) -> None:
+    from desktop.platform.paths import resolve_paths
+    from desktop.platform.secrets import SessionSecrets
+    from desktop.store.source_accounts import SqliteSourceAccounts
+    from desktop.wiring import matrix
+    from desktop.wiring.services import open_context
+
+    ann, bob = Person(synapse, unique("ann")), Person(synapse, unique("bob"))
+    dm = bob.create("", [ann.user_id], direct=True)
+    ann.join(dm)
+    bob.say_many(dm, [f"old {n}" for n in range(60)])
+    ann.say(dm, "answered all of the old ones")
+    bob.say_many(dm, [f"question {n}" for n in range(190)])
+    paths = resolve_paths(str(tmp_path / "d"))
+    secrets_store = SessionSecrets()
+    context = open_context(paths, clock)
+    try:
+        matrix.set_account(context, secrets_store, synapse.url, ann.user_id,
+                           password=PASSWORD)
+        pages: list[int] = []
+
+        class Killed(Exception):
+            pass
+
+        def killed_after_one_page(report) -> None:
+            pages.append(report.received)
+            if len(pages) == 2:  # the /sync, then one page of history: then the app dies
+                raise Killed
+
+        with pytest.raises(Killed):  # a small page: several per room
+            matrix.sync(context, secrets_store, committed=killed_after_one_page, page=40)
+        assert pages == [100, 40]
+        state = SqliteSourceAccounts(context.db).get("matrix")
+        assert list(state["history"]) == [dm]
+        pages.clear()
+        report = matrix.sync(context, secrets_store, committed=lambda r: pages.append(
+            r.received), page=40)
+        assert pages[:3] == [0, 40, 10]  # goes on where it stopped; stops at the answer
+        assert set(pages[3:]) <= {0}
+        assert report.received == 50
+        texts = [r.subject for r in context.requests.active()]
+        assert sorted(texts) == sorted(f"question {n}" for n in range(190))
+        assert SqliteSourceAccounts(context.db).get("matrix")["history"] == {}
+        assert matrix.sync(context, secrets_store).received == 0
+    finally:
+        context.close()

@@ -217,3 +217,72 @@ def test_a_source_with_a_user_id_asks_for_it_and_a_password(qtbot, window, servi
     dialog.token.setText("pw")
     dialog.accept()
     assert account.saved == [("http://127.0.0.1:8008", "@ann:localhost", "pw", False)]
+
+
+class FakeLive:
+    """A live job: tells what it is given, then holds (as a long-poll does) until cancelled."""
+
+    def __init__(self, told: list[object]) -> None:
+        self.told = told
+        self.starts = 0
+        self.saw_cancel = threading.Event()
+
+    def __call__(self, tell, cancelled):
+        self.starts += 1
+        for value in self.told:
+            tell(value)
+        while not cancelled():
+            self.saw_cancel.wait(0.01)
+        self.saw_cancel.set()
+        return SourceReport(cancelled=True)
+
+
+def make_live(window, service, live, account):
+    source = LiveSource("Matrix", FakeJob(), account.account, account.save,
+                        "https://matrix.org", "", 1, "&User id", "&Password", live)
+    controller = LiveSourceController(service, source, window)
+    controller.install(window.file_menu, window.demo_action)
+    controller.synced.connect(window.reload)
+    return controller
+
+
+def test_a_live_source_starts_with_the_window_and_shows_each_page(qtbot, window,
+                                                                  service) -> None:
+    live = FakeLive([SourceReport(), SourceReport(received=2)])
+    with qtbot.waitSignal(window.queue_changed, timeout=5000):
+        controller = make_live(window, service, live, FakeAccount({"api": "x"}))
+    qtbot.waitUntil(lambda: controller.label.text() == "Matrix synced 10:00 — 2 new",
+                    timeout=5000)
+    assert controller.running
+    assert not controller.sync(asked=True)  # already live: no second loop
+    assert controller.cancel_action.isEnabled()
+    controller.cancel_and_wait(timeout=2)
+    assert live.saw_cancel.is_set()
+    assert not controller.timer.isActive()
+    assert live.starts == 1
+
+
+def test_a_live_source_says_when_it_waits_for_its_server(qtbot, window, service) -> None:
+    line = "The Matrix server x cannot be reached: ClientConnectorError Trying again in 4 s."
+    live = FakeLive([line])
+    controller = make_live(window, service, live, FakeAccount({"api": "x"}))
+    qtbot.waitUntil(lambda: controller.label.text() == line, timeout=5000)
+    assert controller.error_box is None  # it tries again by itself: no dialog
+    controller.cancel_and_wait(timeout=2)
+
+
+def test_a_new_login_restarts_the_live_loop(qtbot, window, service) -> None:
+    live = FakeLive([])
+    account = FakeAccount({"api": "x"})
+    controller = make_live(window, service, live, account)
+    qtbot.waitUntil(lambda: live.starts == 1, timeout=5000)
+
+    def fill(dialog: QDialog) -> bool:
+        dialog.token.setText("new password")
+        dialog.accept()
+        return True
+
+    assert controller.edit_account(ask=fill)
+    qtbot.waitUntil(lambda: live.starts == 2, timeout=5000)
+    qtbot.waitUntil(live.saw_cancel.is_set, timeout=5000)  # the old loop was told to stop
+    controller.cancel_and_wait(timeout=2)

@@ -1,7 +1,9 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A live source (GitHub, Slack) in the window: File > "GitHub account…", "Sync GitHub now",
-"Cancel GitHub sync", a sync every few minutes, and a status-bar label saying what came in.
+"""A live source (GitHub, Slack, Matrix) in the window: File > "GitHub account…", "Sync GitHub
+now", "Cancel GitHub sync", a sync every few minutes (or, for a source with a ``live`` job such
+as Matrix, one loop that stays live while the window is open and tells each page it commits),
+and a status-bar label saying what came in.
 
 The sync runs on a worker thread through an injected job that opens a store connection of its
 own, as the mail sync does, so the window never freezes; a long first sync shows its progress
@@ -56,6 +58,10 @@ class Report(Protocol):
 SourceJob = Callable[[Callable[[int, int], None], Callable[[], bool], bool], Report]
 """Runs one sync: (progress(done, total), cancelled(), asked) -> report; raises ``CoreError``."""
 
+LiveJob = Callable[[Callable[[object], None], Callable[[], bool]], Report]
+"""Syncs until cancelled: (tell, cancelled()) -> totals; ``tell`` takes each committed
+:class:`Report` or a line for the status bar; raises ``CoreError``."""
+
 
 @dataclass(frozen=True)
 class LiveSource:
@@ -84,6 +90,9 @@ class LiveSource:
     """The label of a user id field ("" for none: the token says who)."""
     secret_label: str = ""
     """The label of the secret field ("" for "&Token")."""
+    live: LiveJob | None = None
+    """Keeps the source live while the window is open (a long-poll); the timer then only
+    restarts it when it stopped."""
 
 
 class SourceAccountDialog(QDialog):
@@ -190,13 +199,15 @@ class LiveSourceController(QObject):
         self.replan()
 
     def replan(self) -> None:
-        """Arm the timer when an account is set up (or stop it)."""
+        """Arm the timer when an account is set up (or stop it); start a live source."""
         has_account = self.source.account() is not None
         self.sync_action.setEnabled(has_account)
         if has_account and self.source.interval_minutes > 0:
             self.timer.start(self.source.interval_minutes * MINUTE_MS)
         else:
             self.timer.stop()
+        if has_account and self.source.live is not None and not self.running:
+            QTimer.singleShot(0, self, lambda: self.sync(asked=False))  # live from the start
 
     @property
     def running(self) -> bool:
@@ -210,18 +221,21 @@ class LiveSourceController(QObject):
             return False
         self._last_error = None
         self.replan()
-        self.sync(asked=True)
+        self.sync(asked=True, restart=self.source.live is not None)  # with the new login
         return True
 
-    def sync(self, *, asked: bool) -> bool:
-        """Start a sync on the worker thread; ``False`` when one runs or no account is set."""
-        if self.running or self.source.account() is None:
+    def sync(self, *, asked: bool, restart: bool = False) -> bool:
+        """Start a sync (or a live source's loop) on the worker thread; ``False`` when one
+        runs (unless ``restart``: it is stopped) or no account is set."""
+        if (self.running and not restart) or self.source.account() is None:
             return False
         self._asked = asked
         self.cancel_action.setEnabled(True)
         self.label.setText(_("Syncing {name}…").format(name=self.source.name))
-        return self._op.start(self._work, done=self._on_finished, failed=self._on_finished,
-                              describe=self._describe, progress=self._on_progressed)
+        work = self._live if self.source.live is not None else self._work
+        return self._op.start(work, done=self._on_finished, failed=self._on_finished,
+                              describe=self._describe, progress=self._on_progressed,
+                              supersede=restart)
 
     def cancel_and_wait(self, timeout: float = 5.0) -> None:
         """Stop after the current conversation (the window is closing)."""
@@ -234,13 +248,24 @@ class LiveSourceController(QObject):
 
         return self.source.job(tell, step.cancelled, self._asked)
 
+    def _live(self, step: Step) -> Report:
+        assert self.source.live is not None
+        return self.source.live(step.progress, step.cancelled)
+
     def _describe(self, error: Exception) -> str:
         return _("The {name} sync stopped because of an error: {error}. What was synced "
                  "before it stays; the log has the details.").format(
                      name=self.source.name, error=type(error).__name__)
 
     def _on_progressed(self, counts: object) -> None:
-        done, total = counts  # type: ignore[misc]
+        if isinstance(counts, str):  # a live source lost its server and tries again
+            self.label.setText(counts)
+            self.label.setToolTip(counts)
+            return
+        if not isinstance(counts, tuple):  # a live source committed a page
+            self._show_report(counts)  # type: ignore[arg-type]
+            return
+        done, total = counts
         self.label.setText(_("Syncing {name}… {done} of {total}").format(
             name=self.source.name, done=done, total=total))
 
@@ -256,7 +281,13 @@ class LiveSourceController(QObject):
                 self._show_error(result)
             self._last_error = result
             return
-        report: Report = result  # type: ignore[assignment]
+        # A live loop's totals at its end: each page was shown and reloaded when it came.
+        self._show_report(result, reload=self.source.live is None)  # type: ignore[arg-type]
+
+    def _show_report(self, report: Report, *, reload: bool = True) -> None:
+        name = self.source.name
+        clock = self._queue.now().astimezone(ZoneInfo(self._queue.settings.timezone))
+        time = clock.strftime("%H:%M")
         self._last_error = None
         if report.wait_seconds and not report.received:
             text = _("{name} asked to wait {seconds} s").format(name=name,
@@ -275,7 +306,7 @@ class LiveSourceController(QObject):
             text += " · " + _("cancelled")
         self.label.setText(text)
         self.label.setToolTip("\n".join(f"{p.where}: {p.reason}" for p in report.failed[:20]))
-        if report.received or report.answered:
+        if reload and (report.received or report.answered):
             self.synced.emit()
 
     def _show_error(self, message: str) -> None:

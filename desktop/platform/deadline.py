@@ -80,9 +80,15 @@ class Watchdog:
         """Seconds left before the deadline (never below zero)."""
         return max(0.0, self.seconds - (time.monotonic() - self._started))
 
+    @property
+    def passed(self) -> bool:
+        """Whether the deadline fired or its time is up (a socket timeout as long as the
+        deadline can beat the timer thread on a busy machine: that is the deadline too)."""
+        return self.fired or self.remaining() <= 0
+
     def check(self) -> None:
         """Raise :class:`DeadlinePassed` if the deadline has fired or passed."""
-        if self.fired or self.remaining() <= 0:
+        if self.passed:
             raise DeadlinePassed(self.seconds)
 
     def _fire(self) -> None:

@@ -125,7 +125,7 @@ class BoundedConnection:
             self._line.cut()
             raise
         except Exception:
-            if watchdog.fired:
+            if watchdog.passed:
                 self._line.broken = True
                 raise DeadlinePassed(self._deadline) from None
             raise
@@ -179,7 +179,7 @@ def connect_bounded(host: str, port: int, *, tls: bool, starttls: bool, timeout:
             client.shutdown()
         elif line.sock is not None:
             line.sock.close()
-        if watchdog.fired:
+        if watchdog.passed:
             raise DeadlinePassed(deadline) from None
         raise
     client.normalise_times = False  # aware datetimes for INTERNALDATE

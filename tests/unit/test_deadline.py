@@ -77,3 +77,38 @@ def test_lines_have_their_own_smaller_budget_and_reset_starts_again():
 ])
 def test_plain_http_counts_as_cleartext_only_off_this_machine(url, cleartext):
     assert is_cleartext_remote(url) is cleartext
+
+
+class _LateTimer:
+    """A timer thread that a busy machine has not scheduled yet: it never fires here."""
+
+    daemon = False
+
+    def __init__(self, _seconds: float, _function: object) -> None:
+        pass
+
+    def start(self) -> None:
+        pass
+
+    def cancel(self) -> None:
+        pass
+
+
+def test_a_socket_timeout_at_the_deadline_is_the_deadline_even_before_the_timer_fires(
+        monkeypatch):
+    # the IMAP socket timeout equals the deadline; under load it can beat the timer thread,
+    # and the user then read "did not answer in time" instead of the deadline's advice
+    from desktop.platform import deadline
+    from desktop.sources.imap_bounded import BoundedConnection, _Line
+
+    monkeypatch.setattr(deadline.threading, "Timer", _LateTimer)
+
+    class Stalled:
+        def login(self, _user: str, _password: str) -> None:
+            raise TimeoutError("timed out")
+
+    connection = BoundedConnection(Stalled(), _Line(1024), 0.0)
+    with pytest.raises(DeadlinePassed, match="within 0 s"):
+        connection.login("ann", "secret")
+    assert Watchdog(0.0, lambda: None).passed
+    assert not Watchdog(60, lambda: None).passed

@@ -1,0 +1,61 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Showing the queue in the window, raising it, and the CSV preview it offers."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+from desktop.store.prefetch import QueuePrefetch
+from desktop.wiring.services import Context
+
+if TYPE_CHECKING:
+    from desktop.core.queue.buckets import QueueEntry
+
+    from desktop.ui.main_window import MainWindow
+
+logger = logging.getLogger(__name__)
+
+def show_queue(window: MainWindow, context: Context, prefetch: QueuePrefetch | None,
+                seen_version: int) -> None:
+    """Show the window with the queue: a large one paints its top first and reads the rest
+    after (on the prefetch thread, then ``rest_read`` on the window's thread)."""
+    head = prefetch.head() if prefetch else None
+    if prefetch is None or head is None:
+        window.load(prefetch.entries() if prefetch else None, seen_version)
+        window.show()
+        return
+    def rest() -> list[QueueEntry]:
+        entries = prefetch.entries()  # an empty queue is [], not a failure to read it
+        return context.queue.entries() if entries is None else entries
+
+    window.load_head(head, rest, seen_version)
+    window.show()
+
+    def rest_read() -> None:  # on the prefetch thread
+        try:
+            window.model.read_rest()  # placed here, so the GUI thread only swaps them in
+        except Exception:  # the GUI thread places them again on complete(), and reports
+            logger.warning("could not place the queue on the reading thread", exc_info=True)
+        with contextlib.suppress(RuntimeError):  # the window was closed before that
+            window.rest_read.emit()
+
+    prefetch.read_rest(then=rest_read)
+
+
+def raise_window(window: object) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    if isinstance(window, QMainWindow):
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+
+
+def csv_preview(*args: Any, **kwargs: Any) -> Any:
+    from desktop.sources.tracker_csv import preview
+
+    return preview(*args, **kwargs)

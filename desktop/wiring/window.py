@@ -1,19 +1,27 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Showing the queue in the window, raising it, and the CSV preview it offers."""
+"""The main window: building it, showing the queue in it, raising it, the CSV preview."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import zoneinfo
+from functools import partial
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
+from desktop.platform.holidays import supported_regions
+from desktop.platform.i18n import formatting_locale
+from desktop.platform.paths import AppPaths
 from desktop.store.prefetch import QueuePrefetch
-from desktop.wiring.services import Context
+from desktop.wiring.services import Context, load_demo, run_import_job
 
 if TYPE_CHECKING:
+    from desktop.core.ports import Clock
     from desktop.core.queue.buckets import QueueEntry
 
+    from desktop.ui.common.formatting import Formatter
     from desktop.ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
@@ -59,3 +67,22 @@ def csv_preview(*args: Any, **kwargs: Any) -> Any:
     from desktop.sources.tracker_csv import preview
 
     return preview(*args, **kwargs)
+
+
+def build_window(context: Context, paths: AppPaths, clock: Clock,
+                 language: str) -> tuple[MainWindow, Formatter]:
+    """The main window over the queue, with dates in the user's language and zone."""
+    from desktop.ui.common.formatting import Formatter, safe_locale
+    from desktop.ui.main_window import MainWindow
+
+    formatter = Formatter(safe_locale(formatting_locale(language)),
+                          ZoneInfo(context.queue.settings.timezone))
+    window = MainWindow(
+        context.queue, formatter,
+        settings_choices=lambda: (sorted(zoneinfo.available_timezones()),
+                                  supported_regions()),
+        data_version=context.requests.data_version,
+        demo=lambda: load_demo(context),
+        importer=partial(run_import_job, paths, clock),
+    )
+    return window, formatter

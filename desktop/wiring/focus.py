@@ -4,14 +4,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from desktop import APP_NAME
-from desktop.wiring.services import open_focus
+from desktop.wiring.services import Context, open_focus
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.platform.single_instance import InstanceServer
+
+    from desktop.ui.common.formatting import Formatter
+    from desktop.ui.focus.controller import FocusController
+    from desktop.ui.main_window import MainWindow
 
 
-def install_focus(app: Any, window: Any, context: Any, formatter: Any, server: Any,
-                reply_action: Any) -> Any:
+def install_focus(app: QApplication, window: MainWindow, context: Context,
+                  formatter: Formatter, server: InstanceServer,
+                  reply_action: QAction) -> FocusController:
     """Focus blocks in the window: the service, the notifier chain and the controller."""
     from babel.dates import format_datetime
 
@@ -43,10 +55,10 @@ def install_focus(app: Any, window: Any, context: Any, formatter: Any, server: A
 
     def status_text() -> str:
         session = service.current()
-        def moment(t: Any) -> str:
+        def moment(t: datetime) -> str:
             return format_datetime(t, "EEE d MMM, HH:mm zzz", tzinfo=formatter.zone,
                                    locale=formatter.locale)
-        def clock(t: Any) -> str:
+        def clock(t: datetime) -> str:
             return format_datetime(t, "HH:mm zzz", tzinfo=formatter.zone, locale=formatter.locale)
         return status_message(queue.settings.policy, queue.calendar, queue.now(), Channel.CHAT,
                               moment, clock, focus_until=session.end if session else None)

@@ -4,16 +4,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop import APP_NAME, __version__
 from desktop.platform.paths import AppPaths
 from desktop.wiring.services import Context, apply_autostart
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from desktop.ui.main_window import MainWindow
 
-def install_appearance_and_help(app: Any, window: MainWindow, context: Context,
+def install_appearance_and_help(app: QApplication, window: MainWindow, context: Context,
                                  paths: AppPaths) -> None:
     """Light or dark as the system or the setting says (live), and the Help menu (last)."""
     from desktop.ui.common.appearance import Appearance

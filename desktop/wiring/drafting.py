@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import zoneinfo
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.core.i18n import _
 from desktop.core.settings import registry as setting
@@ -17,12 +17,18 @@ from desktop.platform.timezone import AllZones
 from desktop.wiring.services import Context, decision_service, open_people
 
 if TYPE_CHECKING:
+    from desktop.core.drafting.outbox import SmtpAccount
+    from desktop.core.drafting.secrets import SecretHit
+
+    from desktop.ui.common.formatting import Formatter
+    from desktop.ui.drafting.actions import DraftingController
     from desktop.ui.drafting.compose import Composer
+    from desktop.ui.main_window import MainWindow
 
 DECISION_TEMPLATE = "decision"  # resources/templates/decision.j2
 
-def install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemClock,
-                      formatter: Any, secrets: SessionSecrets) -> Any:
+def install_drafting(window: MainWindow, context: Context, paths: AppPaths, clock: SystemClock,
+                     formatter: Formatter, secrets: SessionSecrets) -> DraftingController:
     """Drafts, the outbox runner and the SMTP account dialog, in the window's menus."""
     from PySide6.QtCore import QTimer, QUrl
     from PySide6.QtGui import QDesktopServices
@@ -39,14 +45,17 @@ def install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemCl
 
     drafting, queue = open_drafting(context), context.queue
 
-    def save_account(account: Any, password: str | None) -> None:
+    def save_account(account: SmtpAccount, password: str | None) -> None:
         drafting.accounts.put(account)
         if password is not None:
             secrets.put(account.secret_key, password)
 
-    def edit_account(parent: Any) -> bool:
+    def edit_account(parent: object) -> bool:
+        from PySide6.QtWidgets import QWidget
+
         from desktop.ui.drafting.smtp_dialog import SmtpAccountDialog
 
+        parent = parent if isinstance(parent, QWidget) else None  # always a widget in practice
         dialog = SmtpAccountDialog(drafting.accounts.get(), save_account, parent)
         saved = bool(dialog.exec())
         if dialog.warning:
@@ -55,6 +64,9 @@ def install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemCl
 
     def set_mark_done(on: bool) -> None:
         queue.update_settings(setting.MARK_DONE_ON_SEND.entry(on))
+
+    def set_mark_done_on_export(choice: str) -> None:
+        queue.update_settings(setting.MARK_DONE_ON_EXPORT.entry(choice))
 
     people = open_people(context)
     runner = OutboxRunner(partial(deliver_outbox, paths, clock, secrets),
@@ -72,8 +84,7 @@ def install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemCl
         mark_done_on_send=lambda: queue.settings.mark_done_on_send,
         set_mark_done_on_send=set_mark_done,
         mark_done_on_export=lambda: queue.settings.mark_done_on_export,
-        set_mark_done_on_export=lambda choice: queue.update_settings(
-            setting.MARK_DONE_ON_EXPORT.entry(choice)),
+        set_mark_done_on_export=set_mark_done_on_export,
         undo_seconds=lambda: queue.settings.send_undo_seconds,
         hours_of=lambda recipient: (p.working_hours if (p := people.find(recipient)) else None),
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),
@@ -96,7 +107,8 @@ def install_drafting(window: Any, context: Any, paths: AppPaths, clock: SystemCl
     return controller
 
 
-def composer(context: Context, paths: AppPaths, language: str, drafting: Any) -> Composer:
+def composer(context: Context, paths: AppPaths, language: str,
+             drafting: DraftingController) -> Composer:
     """The compose dialogs' maker, built when first used: Jinja2 and the form widgets cost
     0.1 s that the window's start does without. "Edit as draft" goes on in the draft editor;
     a decision proposal drafted there starts the clock on that decision."""
@@ -123,7 +135,7 @@ def composer(context: Context, paths: AppPaths, language: str, drafting: Any) ->
         people=context.requests.senders, open_draft=open_draft, zone_of=people.zone_of)
 
 
-def scan_secrets(text: str) -> Any:
+def scan_secrets(text: str) -> list[SecretHit]:
     from desktop.platform.secret_scan import scan  # detect-secrets: when a draft is checked
 
     return scan(text)

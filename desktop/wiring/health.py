@@ -5,8 +5,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.platform.clock import SystemClock
 from desktop.platform.paths import AppPaths
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
     from desktop.ui.common.formatting import Formatter
 
 def health_view(context: Context, paths: AppPaths, clock: SystemClock, formatter: Formatter,
-                 parent: QWidget, book: Callable[[list[Any]], None]) -> QWidget:
+                parent: QWidget,
+                book: Callable[[list[tuple[datetime, datetime]]], None]) -> QWidget:
     """The Health view, built when first opened: pyqtgraph brings numpy (0.3 s). ``book``
     turns the stretches ticked in "Find focus time" into focus blocks."""
     from desktop.ui.health.view import HealthView

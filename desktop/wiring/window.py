@@ -8,7 +8,8 @@ import contextlib
 import logging
 import zoneinfo
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from desktop.platform.holidays import supported_regions
@@ -63,10 +64,10 @@ def raise_window(window: object) -> None:
 
 
 
-def csv_preview(*args: Any, **kwargs: Any) -> Any:
+def csv_preview(path: Path, limit: int = 5) -> tuple[str, list[str], list[list[str]]]:
     from desktop.sources.tracker_csv import preview
 
-    return preview(*args, **kwargs)
+    return preview(path, limit)
 
 
 def build_window(context: Context, paths: AppPaths, clock: Clock,

@@ -12,13 +12,13 @@ from desktop.core.i18n import _
 from desktop.core.settings import registry as setting
 from desktop.platform.clock import SystemClock
 from desktop.platform.paths import AppPaths
-from desktop.platform.secrets import SessionSecrets
 from desktop.platform.timezone import AllZones
 from desktop.wiring.services import Context, decision_service, open_people
 
 if TYPE_CHECKING:
     from desktop.core.drafting.outbox import SmtpAccount
     from desktop.core.drafting.secrets import SecretHit
+    from desktop.core.ports import SecretStore
 
     from desktop.ui.common.formatting import Formatter
     from desktop.ui.drafting.actions import DraftingController
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 DECISION_TEMPLATE = "decision"  # resources/templates/decision.j2
 
 def install_drafting(window: MainWindow, context: Context, paths: AppPaths, clock: SystemClock,
-                     formatter: Formatter, secrets: SessionSecrets) -> DraftingController:
+                     formatter: Formatter, secrets: SecretStore) -> DraftingController:
     """Drafts, the outbox runner and the SMTP account dialog, in the window's menus."""
     from PySide6.QtCore import QTimer, QUrl
     from PySide6.QtGui import QDesktopServices

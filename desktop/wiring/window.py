@@ -16,7 +16,8 @@ from desktop.platform.holidays import supported_regions
 from desktop.platform.i18n import formatting_locale
 from desktop.platform.paths import AppPaths
 from desktop.store.prefetch import QueuePrefetch
-from desktop.wiring.services import Context, load_demo, run_import_job
+from desktop.wiring.demo import load_demo
+from desktop.wiring.services import Context, run_import_job
 
 if TYPE_CHECKING:
     from desktop.core.ports import Clock

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from desktop.platform.paths import AppPaths
 from desktop.wiring.live_sources import install_live_sources
-from desktop.wiring.services import Context, list_mail_folders, run_sync_job
+from desktop.wiring.mail import list_mail_folders, run_sync_job
+from desktop.wiring.services import Context
 from desktop.wiring.window import csv_preview
 
 if TYPE_CHECKING:

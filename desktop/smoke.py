@@ -22,7 +22,8 @@ from importlib import metadata
 from typing import Any
 
 from desktop import APP_ID
-from desktop.wiring.services import Context, demo_requests
+from desktop.wiring.demo import demo_requests
+from desktop.wiring.services import Context
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from desktop.core.settings import parse_zone
 from desktop.core.text import one_line
 from desktop.sources import KINDS, csv_columns, read_source
 from desktop.sources.runner import run_import
-from desktop.wiring.services import Context, load_demo, people_learner, slack_items
+from desktop.wiring.demo import load_demo
+from desktop.wiring.services import Context, people_learner, slack_items
 
 
 def register(sub: Any) -> None:

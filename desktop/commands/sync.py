@@ -20,7 +20,8 @@ from desktop.core.i18n import _
 from desktop.core.importing.mail_account import MailServerError
 from desktop.core.text import one_line
 from desktop.platform.secrets import SessionSecrets
-from desktop.wiring.services import Context, mail_account, sync_mail
+from desktop.wiring.mail import mail_account, sync_mail
+from desktop.wiring.services import Context
 
 TARGETS = ("imap", "caldav", "github", "slack", "matrix")
 

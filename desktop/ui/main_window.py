@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -202,7 +203,8 @@ class MainWindow(QMainWindow):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], None], shortcut: str | QKeySequence = "",
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: str | QKeySequence | QKeySequence.StandardKey = "",
                 *, on_view: bool = False, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut:
@@ -237,14 +239,14 @@ class MainWindow(QMainWindow):
                                    (_("Tomorrow morning"), "Shift+S", "tomorrow"),
                                    (_("Next week"), "", "next week")):
             self.snooze_menu.addAction(self._action(
-                label, lambda p=preset: self.snooze_selected(p), key, on_view=True))
+                label, partial(self.snooze_selected, preset), key, on_view=True))
         self.snooze_menu.addAction(self._action(_("Until…"), self._snooze_custom, "Ctrl+S",
                                                 on_view=True))
         self.snooze_menu.addAction(self._action(_("Show again now"), self._unsnooze))
         self.priority_menu = QMenu(_("&Priority"), self)
         for number, priority in enumerate(Priority, start=1):
             self.priority_menu.addAction(self._action(
-                _(priority.label), lambda p=priority: self.set_priority(p), str(number),
+                _(priority.label), partial(self.set_priority, priority), str(number),
                 on_view=True))
 
         bar = self.menuBar()
@@ -412,7 +414,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.beginMacro(text)
         for request in requests:
             command = request_command(text, self._queue, request,
-                                      lambda rid=request.id: change(rid), self._on_command_applied)
+                                      partial(change, request.id), self._on_command_applied)
             self.undo_stack.push(command)
             if command.error is not None:
                 errors.append(command.error)

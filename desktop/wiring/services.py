@@ -10,10 +10,8 @@ every layer.
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -31,17 +29,14 @@ from desktop.core.focus.service import FocusService, focus_settings
 from desktop.core.health.decisions import DecisionService
 from desktop.core.i18n import _
 from desktop.core.importing.items import ImportReport, Incoming, Problem
-from desktop.core.importing.mail_account import MailAccount, MailServerError
-from desktop.core.importing.mail_settings import account_from_settings
 from desktop.core.people import PeopleDirectory, Source
 from desktop.core.ports import Clock, Notifier, SecretStore
 from desktop.core.queue.service import QueueService
-from desktop.core.requests import Request, State
+from desktop.core.requests import State
 from desktop.core.settings import Settings
 from desktop.platform.clock import SystemClock
 from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
-from desktop.platform.resources import read_text
 from desktop.platform.timezone import system_zone
 from desktop.store.calendar_repository import SqliteCalendarRepository
 from desktop.store.db import open_database
@@ -51,7 +46,6 @@ from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAcco
 from desktop.store.focus_history import StoreFocusHistory
 from desktop.store.focus_repository import SqliteFocusRepository
 from desktop.store.history_repository import SqliteRequestHistory
-from desktop.store.imap_state_repository import SqliteImapStateRepository
 from desktop.store.quiet_repository import SqliteQuietRecords
 from desktop.store.request_repository import SqliteRequestRepository
 from desktop.store.settings_repository import SqliteSettingsStore
@@ -61,7 +55,6 @@ if TYPE_CHECKING:
 
     from desktop.core.health.measures import DeliveredReply, WeekFigures
     from desktop.core.health.stats import StatsService
-    from desktop.sources.imap import Connect
 
 
 logger = logging.getLogger(__name__)
@@ -184,59 +177,6 @@ def run_import_job(
         context.close()
 
 
-def mail_account(queue: QueueService) -> MailAccount:
-    """The IMAP account in the settings.
-
-    Raises:
-        InvalidInput: none is set up, or its settings break a rule.
-    """
-    account = account_from_settings(queue.settings)
-    if account is None:
-        raise InvalidInput(_("No mail account is set up. Add one with File > Mail account… or "
-                             "unhurried account imap set HOST USER."))
-    return account
-
-
-def sync_mail(context: Context, secrets: SecretStore, password: str | None = None, *,
-              connect: Connect | None = None, progress: Callable[[int], None] | None = None,
-              cancelled: Callable[[], bool] = lambda: False) -> ImportReport:
-    """Sync the IMAP account into the store of ``context`` (password from ``secrets``).
-
-    Raises:
-        InvalidInput: no account is set up.
-        MailServerError: no password is known, or the server failed (message for the user).
-    """
-    account = mail_account(context.queue)
-    password = password if password is not None else secrets.get(account.secret_key)
-    if password is None:
-        raise MailServerError(_("No password is stored for {user} on {host} (or the keyring is "
-                                "locked). Enter it in File > Mail account…, or run: unhurried "
-                                "account imap set.").format(user=account.user, host=account.host))
-    from desktop.sources.imap import MailSync, open_client
-
-    connect = connect or partial(open_client, deadline=context.queue.settings.network_deadline)
-    sync = MailSync(context.queue, SqliteImapStateRepository(context.db), connect)
-    return sync.run(account, password, progress=progress, cancelled=cancelled)
-
-
-def list_mail_folders(context: Context, account: MailAccount, password: str) -> list[str]:
-    """The account's folders, within the network deadline the settings hold now."""
-    from desktop.sources.imap import list_folders, open_client  # imapclient: when asked
-
-    return list_folders(account, password, connect=partial(
-        open_client, deadline=context.queue.settings.network_deadline))
-
-
-def run_sync_job(paths: AppPaths, clock: Clock, secrets: SecretStore,
-                 progress: Callable[[int], None], cancelled: Callable[[], bool]) -> ImportReport:
-    """One mail sync on a store connection of its own (it runs on the window's worker thread)."""
-    context = open_context(paths, clock)
-    try:
-        return sync_mail(context, secrets, progress=progress, cancelled=cancelled)
-    finally:
-        context.close()
-
-
 def slack_items(path: Path, me: Sequence[str],
                 workspace: str | None = None) -> Iterable[Incoming | Problem]:
     """A Slack export read for the first of the user's identities it knows.
@@ -255,31 +195,6 @@ def slack_items(path: Path, me: Sequence[str],
         except InvalidInput:
             continue
     return read_source("slack", path, me=me[-1], workspace=workspace)
-
-
-def demo_requests(queue: QueueService) -> list[Request]:
-    """The shipped demo requests, placed relative to the queue's now."""
-    from desktop.core.demo import build_demo  # the demo is for a first start only
-
-    entries = json.loads(read_text("demo", "requests.json"))["requests"]
-    settings = queue.settings
-    return build_demo(entries, queue.now(), queue.calendar, settings.policy, settings.at_risk)
-
-
-def load_demo(context: Context) -> int:
-    """Add the demo requests (once: they carry external ids) and return how many were added."""
-    fresh = [
-        r for r in demo_requests(context.queue)
-        if context.requests.find_external(r.source, r.external_id or "") is None
-    ]
-    context.queue.put_many(fresh)
-    load_demo_calendar(context)
-    from desktop.core.demo import DEMO_PEOPLE
-
-    people = open_people(context)
-    for sender, (zone, hours) in DEMO_PEOPLE.items():
-        people.learn(sender, Source.CALENDAR, zone=zone, hours=hours)
-    return len(fresh)
 
 
 # -- measures: calendars, decisions, stats ------------------------------------------------------
@@ -361,39 +276,6 @@ def delivered_replies(context: Context, start: datetime, end: datetime) -> list[
     return out
 
 
-def demo_calendar_text(now: datetime) -> str:
-    """The shipped demo calendar with its weeks moved so that its last week is ``now``'s."""
-    from desktop.core.demo_calendar import shift_weeks, weeks_since_anchor
-
-    return shift_weeks(read_text("demo", "calendar.ics"), weeks_since_anchor(now))
-
-
-def load_demo_calendar(context: Context) -> int:
-    """Import the shipped demo calendar (its dates moved so its last week is this week), and
-    add demo decisions and answered requests of past weeks once. Returns how many events were
-    stored."""
-    from desktop.core.demo_calendar import demo_decisions, demo_focus, demo_reply_history
-
-    text = demo_calendar_text(context.clock.now())
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "demo-calendar.ics"
-        path.write_text(text, encoding="utf-8")
-        report = import_calendar(context, path)
-    decisions = SqliteDecisionRepository(context.db)
-    if not decisions.all():
-        for decision in demo_decisions(context.clock.now()):
-            decisions.save(decision)
-    focus = SqliteFocusRepository(context.db)
-    if not focus.all_sessions():
-        sessions, interruptions = demo_focus(context.clock.now())
-        for session in sessions:
-            focus.save_session(session)
-        focus.release([], interruptions)
-    queue = context.queue
-    history = demo_reply_history(queue.now(), queue.calendar, queue.settings.policy)
-    context.queue.put_many(r for r in history if context.requests.find_external(
-        r.source, r.external_id or "") is None)
-    return report.imported
 # -- drafting (issue 6) ---------------------------------------------------------------------------
 
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.requests import Priority, State
 from desktop.platform.paths import resolve_paths
-from desktop.wiring.services import load_demo, open_context
+from desktop.wiring.demo import load_demo
+from desktop.wiring.services import open_context
 
 from desktop.ui.common.formatting import Formatter, safe_locale
 from desktop.ui.main_window import POLL_MS, MainWindow

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desktop.core.queue.service import QueueService
-from desktop.wiring.services import demo_requests
+from desktop.wiring.demo import demo_requests
 from tests.ui.drafting_fixtures import calls, draft_env  # noqa: F401  (fixtures)
 
 from desktop.ui.common.formatting import Formatter, safe_locale

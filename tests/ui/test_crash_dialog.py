@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from desktop.app import _store_failure
+from desktop.wiring.startup import store_failure as _store_failure
 
 from desktop.ui.common.crash_dialog import crash_box
 

@@ -25,7 +25,8 @@ from desktop.core.health.measures import IsoWeek, MeasureInputs, WeekFigures, we
 from desktop.core.importing.items import ImportReport
 from desktop.core.working_hours import WorkingHours
 from desktop.store.decision_repository import SqliteDecisionRepository
-from desktop.wiring.services import load_demo, open_context, stats_service
+from desktop.wiring.demo import load_demo
+from desktop.wiring.services import open_context, stats_service
 from tests.fakes import FakeClock
 from tests.ui.conftest import REGIONS, ZONES
 

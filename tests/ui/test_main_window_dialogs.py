@@ -76,7 +76,7 @@ def test_unreadable_input_shows_an_error_and_keeps_the_dialog_open(add_dialog, s
 
 def test_valid_input_fills_values_and_closes(add_dialog, service, clock):
     add_dialog.subject.setText("Budget question")
-    add_dialog.sender.setText("ann@example.org")
+    add_dialog.sender_edit.setText("ann@example.org")
     add_dialog.channel.setCurrentIndex(add_dialog.channel.findData(Channel.EMAIL))
     add_dialog.priority.setCurrentIndex(add_dialog.priority.findData(Priority.HIGH))
     add_dialog.received.setText("2 hours ago")

@@ -119,7 +119,7 @@ def test_add_dialog_captures_a_request_and_prints_its_id(tmp_path: Path, capsys,
             QTimer.singleShot(20, fill)
             return
         assert dialog.subject.text() == "Q3 budget"
-        dialog.sender.setText("Ana")
+        dialog.sender_edit.setText("Ana")
         dialog.accept()
 
     QTimer.singleShot(0, fill)

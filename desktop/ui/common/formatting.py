@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import (
@@ -99,7 +100,7 @@ class Formatter:
         """The first day of the week that holds ``value``, by the locale's week."""
         return value - timedelta(days=(value.weekday() - self.first_weekday) % 7)
 
-    def weekdays(self, width: str = "wide") -> list[tuple[int, str]]:
+    def weekdays(self, width: DayWidth = "wide") -> list[tuple[int, str]]:
         """``(weekday, name)`` in the locale's week order, starting with its first day."""
         names = get_day_names(width, locale=self.locale)
         return [((self.first_weekday + i) % 7, names[(self.first_weekday + i) % 7])
@@ -126,8 +127,10 @@ class Formatter:
     def _unit_list(self, parts: list[str]) -> str:
         """``parts`` joined as the locale lists units. Babel's data for some locales (bg, dsb)
         has only part of a list pattern and raises ``KeyError``; the next style takes over."""
-        for style in (f"unit-{self._length}" if self._length != "long" else "unit", "unit",
-                      "standard"):
+        first: ListStyle = ("unit-short" if self._length == "short"
+                            else "unit-narrow" if self._length == "narrow" else "unit")
+        styles: tuple[ListStyle, ...] = (first, "unit", "standard")
+        for style in styles:
             try:
                 return format_list(parts, style=style, locale=self.locale)
             except KeyError:
@@ -161,7 +164,13 @@ class Formatter:
         return format_percent(ratio, locale=self.locale)
 
 
-def unit_length(locale: Locale) -> str:
+UnitLength = Literal["short", "long", "narrow"]
+DayWidth = Literal["abbreviated", "narrow", "short", "wide"]
+ListStyle = Literal["standard", "standard-short", "or", "or-short", "unit", "unit-short",
+                    "unit-narrow"]
+
+
+def unit_length(locale: Locale) -> UnitLength:
     """The narrowest unit length whose day, hour and minute forms read as one set.
 
     CLDR mixes styles within a length: German narrow is "2 T", "2h", "2 Min." (babel 2.19),
@@ -169,7 +178,8 @@ def unit_length(locale: Locale) -> str:
     unit the same way (glued or spaced) in all three forms and none is missing; long forms
     always qualify.
     """
-    for length in ("narrow", "short"):
+    lengths: tuple[UnitLength, ...] = ("narrow", "short")
+    for length in lengths:
         forms = [format_unit(2, unit, length=length, locale=locale) for unit in _UNITS]
         if any("duration-" in form for form in forms):  # no pattern: Babel prints the unit id
             continue

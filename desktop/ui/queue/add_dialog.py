@@ -36,7 +36,7 @@ class AddRequestDialog(QDialog):
         self._queue = queue
         self.values: dict[str, Any] = {}
         self.subject = QLineEdit(placeholderText=_("What is asked?"))
-        self.sender = QLineEdit(placeholderText=_("Name or address"))
+        self.sender_edit = QLineEdit(placeholderText=_("Name or address"))
         self.channel = QComboBox()
         describe(self.channel, _("Where the request came from; it sets the reply-by target."))
         for channel in Channel:
@@ -56,7 +56,7 @@ class AddRequestDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(_("&Subject"), self.subject)
-        form.addRow(_("&From"), self.sender)
+        form.addRow(_("&From"), self.sender_edit)
         form.addRow(_("&Channel"), self.channel)
         form.addRow(_("&Priority"), self.priority)
         form.addRow(_("&Received"), self.received)
@@ -85,7 +85,7 @@ class AddRequestDialog(QDialog):
             return
         self.values = {
             "subject": self.subject.text(),
-            "sender": self.sender.text(),
+            "sender": self.sender_edit.text(),
             "channel": self.channel.currentData(),
             "priority": self.priority.currentData(),
             "received_at": received,

@@ -54,7 +54,7 @@ class DecisionActions(QObject):
         window.edit_menu.addAction(self.mark_action)
         window.edit_menu.addAction(self.made_action)
 
-    def _action(self, text: str, slot: Callable[[], None], shortcut: str) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str) -> QAction:
         action = QAction(text, self._window)
         action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(text.replace("&", "").rstrip("…"))

@@ -1,0 +1,101 @@
+# SPDX-FileCopyrightText: 2026 Unhurried developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Focus blocks in the window: the service, the notifier chain and the controller."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from desktop import APP_NAME
+from desktop.wiring.services import Context, open_focus
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.platform.single_instance import InstanceServer
+
+    from desktop.ui.common.formatting import Formatter
+    from desktop.ui.focus.controller import FocusController
+    from desktop.ui.main_window import MainWindow
+
+
+def install_focus(app: QApplication, window: MainWindow, context: Context,
+                  formatter: Formatter, server: InstanceServer,
+                  reply_action: QAction) -> FocusController:
+    """Focus blocks in the window: the service, the notifier chain and the controller."""
+    from babel.dates import format_datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.focus.notices import SNOOZE_FOR
+    from desktop.core.queue.status import status_message
+    from desktop.core.requests import Channel
+    from desktop.platform.dbus_notify import DBusNotifier
+    from desktop.platform.desktop_quiet import detect
+    from desktop.platform.notify import (
+        CallbackNotifier,
+        Gate,
+        NotifierChain,
+        PlyerNotifier,
+        TrayNotifier,
+    )
+    from desktop.wiring.services import desktop_quieter
+
+    from desktop.ui.focus.banner import clock_text
+    from desktop.ui.focus.controller import FocusController
+
+    def style() -> str:  # read at every notification: a change applies at once
+        return queue.settings.notification_style
+
+    queue = context.queue
+    chain = NotifierChain([Gate(PlyerNotifier(APP_NAME), lambda: style() != "window")])
+    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()))
+
+    def status_text() -> str:
+        session = service.current()
+        def moment(t: datetime) -> str:
+            return format_datetime(t, "EEE d MMM, HH:mm zzz", tzinfo=formatter.zone,
+                                   locale=formatter.locale)
+        def clock(t: datetime) -> str:
+            return format_datetime(t, "HH:mm zzz", tzinfo=formatter.zone, locale=formatter.locale)
+        return status_message(queue.settings.policy, queue.calendar, queue.now(), Channel.CHAT,
+                              moment, clock, focus_until=session.end if session else None)
+
+    def close_to_tray() -> bool:
+        return queue.settings.close_to_tray
+
+    def snooze(ids: tuple[str, ...]) -> None:  # a notification's "Snooze 1 h", undoable
+        window.snooze_by_ids(ids, context.clock.now() + SNOOZE_FOR)
+
+    def reply(request_id: str) -> None:  # a notification's "Reply"
+        window.view.select_request(request_id)
+        reply_action.trigger()
+
+    controller = FocusController(window, service, formatter, chain, app.windowIcon(),
+                                 close_to_tray, status_text,
+                                 quieter=desktop_quieter(context, detect), snooze=snooze,
+                                 reply=reply, look_in_background=True)
+    actions = DBusNotifier(APP_NAME, controller.on_notification_action)
+    chain.add(Gate(actions, lambda: style() == "actions"), 0)  # plyer: no actions, no urgency
+    app.aboutToQuit.connect(actions.close)
+    app.aboutToQuit.connect(lambda: controller.follow_desktop(False))  # put the desktop back
+    service.notifier = controller
+    if controller.tray is not None:
+        chain.add(Gate(TrayNotifier(controller.tray, controller.show_requests),
+                       lambda: style() != "window"))
+        QApplication.setQuitOnLastWindowClosed(False)  # hidden to the tray, it keeps running
+    chain.add(CallbackNotifier(controller.show_notice))
+    chain.on_problem = controller.tell
+    def execute(argv: list[str]) -> dict[str, Any] | None:
+        from desktop import cli  # the whole command line, only when a command arrives
+        from desktop.commands.focus import execute_argv
+
+        answer = execute_argv(argv, service, cli.build_parser().parse_args)
+        controller.refresh()
+        controller.wake.replan()
+        return answer
+
+    server.set_executor(execute)
+    return controller

@@ -5,15 +5,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.i18n import _
 
+from desktop.ui.common.host import FeatureWindow
 
-def add_health_action(window: Any, open_view: Callable[[], QWidget]) -> QAction:
+
+def add_health_action(window: FeatureWindow, open_view: Callable[[], QWidget]) -> QAction:
     """Add View > Health (Ctrl+H) to ``window``; ``open_view`` builds the view once."""
     views: list[QWidget] = []
 
@@ -28,7 +29,7 @@ def add_health_action(window: Any, open_view: Callable[[], QWidget]) -> QAction:
         views[0].raise_()
         views[0].activateWindow()
 
-    action = QAction(_("&Health"), window)
+    action = QAction(_("&Health"), window.view_menu)
     action.setShortcut(QKeySequence("Ctrl+H"))
     action.setToolTip(_("Meeting hours, focus, decision speed and replies per week"))
     action.triggered.connect(lambda _checked=False: show())

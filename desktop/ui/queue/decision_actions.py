@@ -9,7 +9,6 @@ it with an optional outcome. Decision speed in the Health view is the time betwe
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 from desktop.core.health.decisions import Decision, DecisionService
 from desktop.core.i18n import _
 
+from desktop.ui.common.host import FeatureWindow
 from desktop.ui.common.undo import RecordCommand, push
 
 
@@ -44,8 +44,8 @@ class DecisionActions(QObject):
         decisions: the decision service.
     """
 
-    def __init__(self, window: Any, decisions: DecisionService) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureWindow, decisions: DecisionService) -> None:
+        super().__init__(window.window())
         self._window = window
         self._decisions = decisions
         self.mark_action = self._action(_("This is a decisi&on"), self.mark, "Ctrl+Alt+D")
@@ -55,7 +55,7 @@ class DecisionActions(QObject):
         window.edit_menu.addAction(self.made_action)
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: str) -> QAction:
-        action = QAction(text, self._window)
+        action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(text.replace("&", "").rstrip("…"))
         action.triggered.connect(lambda _checked=False: slot())
@@ -83,11 +83,11 @@ class DecisionActions(QObject):
         decision = self._decisions.for_request(request.id) if request is not None else None
         if decision is None or not decision.is_open:
             QMessageBox.information(
-                self._window, _("Decision made"),
+                self._window.window(), _("Decision made"),
                 _("Select a request marked with Edit > This is a decision first."))
             return None
         if outcome is None:
-            text, ok = QInputDialog.getText(self._window, _("Decision made"),
+            text, ok = QInputDialog.getText(self._window.window(), _("Decision made"),
                                             _("What was decided? (optional)"),
                                             QLineEdit.EchoMode.Normal, "")
             if not ok:
@@ -99,7 +99,7 @@ class DecisionActions(QObject):
 
     def _push(self, command: RecordCommand[Decision], done_text: str) -> Decision | None:
         if push(self._window.undo_stack, command) is None:
-            QMessageBox.warning(self._window, command.text(), command.error or "")
+            QMessageBox.warning(self._window.window(), command.text(), command.error or "")
             return None
         if command.after is not None:
             self._say(done_text.format(title=command.after.title))

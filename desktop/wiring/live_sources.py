@@ -166,7 +166,8 @@ def matrix_source(context: Context, paths: AppPaths, clock: Clock,
 
     return LiveSource("Matrix", partial(matrix_job, paths, clock, secrets), account, save,
                       "https://matrix.org", "", MATRIX_MINUTES, _("&User id"), _("&Password"),
-                      partial(matrix_live_job, paths, clock, secrets))
+                      live=partial(matrix_live_job, paths, clock, secrets),
+                      api_label=_("&Homeserver"))
 
 
 def install_live_sources(window: QMainWindow, file_menu: Any, before: Any, context: Context,

@@ -333,12 +333,14 @@ def test_a_reply_to_a_chat_request_is_posted_and_says_where(qtbot, chat_env, cal
     assert calls.kicks == 1
 
 
-def test_a_direct_message_reply_says_so_and_mail_keeps_send(qtbot, chat_env):
+def test_a_direct_message_reply_says_so_and_mail_keeps_send(qtbot, chat_env, calls):
+    calls.undo_seconds = 10
     dm = open_window(qtbot, chat_env, body="Yes.", recipient="@ben:example.org",
                      reply_to="dm-1")
     assert dm.send_action.text() == "&Post"
     assert dm.where.text() == "Goes into the direct message the request came from."
     assert dm.send_now() is True
+    assert dm.message.text() == "Posting in 10 seconds."  # a post is not "sending"
     mail = open_window(qtbot, chat_env, body="Yes.", recipient="ann@example.org",
                        reply_to="mail-1")
     assert (mail.send_action.text(), mail.later_action.text()) == ("Send &now", "Send &later…")

@@ -204,11 +204,13 @@ def test_an_error_is_shown_once_while_it_lasts_but_always_when_asked(qtbot, wind
 def test_a_source_with_a_user_id_asks_for_it_and_a_password(qtbot, window, service) -> None:
     account = FakeAccount()
     source = LiveSource("Matrix", FakeJob(), account.account, account.save,
-                        "https://matrix.org", "", 1, "&User id", "&Password")
+                        "https://matrix.org", "", 1, "&User id", "&Password",
+                        api_label="&Homeserver")
     dialog = SourceAccountDialog(source, window)
     qtbot.addWidget(dialog)
     buddies = {label.text(): label.buddy() for label in dialog.findChildren(QLabel)
                if label.buddy() is not None}
+    assert buddies["&Homeserver"] is dialog.api  # Matrix calls its server a homeserver
     assert buddies["&User id"] is dialog.user
     assert buddies["&Password"] is dialog.token
     assert not dialog.switch.isVisibleTo(dialog)

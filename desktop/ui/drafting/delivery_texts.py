@@ -5,9 +5,10 @@ a chat request, with where the post goes (UI layer; the route itself is the outb
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.core.i18n import _
+from desktop.core.i18n import _, ngettext
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,18 @@ class DeliveryTexts:
     where: str
     """Where it goes ("" for mail: the recipient field says it)."""
     queued: str
+    counting: Callable[[int], str]
+    """The undo countdown for ``n`` seconds."""
+    done: str
+    """What happened, with ``{when}``."""
+
+
+def _sending_in(n: int) -> str:
+    return ngettext("Sending in {n} second.", "Sending in {n} seconds.", n).format(n=n)
+
+
+def _posting_in(n: int) -> str:
+    return ngettext("Posting in {n} second.", "Posting in {n} seconds.", n).format(n=n)
 
 
 def delivery_texts(place: str | None) -> DeliveryTexts:
@@ -28,9 +41,13 @@ def delivery_texts(place: str | None) -> DeliveryTexts:
     if place is None:
         return DeliveryTexts(_("Send &now"), _("Send &later…"), _("Send later"), "",
                              _("Queued. The request stays open until the server accepts "
-                               "the message."))
+                               "the message."),
+                             _sending_in,
+                             _("Sent {when}."))
     where = (_("Goes into {place}, as a reply to the request.").format(place=place) if place
              else _("Goes into the direct message the request came from."))
     return DeliveryTexts(_("&Post"), _("Post &later…"), _("Post later"), where,
                          _("Queued. The request stays open until the chat server accepts "
-                           "the reply."))
+                           "the reply."),
+                         _posting_in,
+                         _("Posted {when}."))

@@ -264,7 +264,7 @@ class DraftWindow(QMainWindow):
                 when=self.env.formatter.full(draft.retry_at or draft.send_at)),
                 _("Take back"), self.take_back)
         elif draft.state is DraftState.SENT and draft.sent_at is not None:
-            self.show_message(_("Sent {when}.").format(when=self.env.formatter.full(
+            self.show_message(self.delivery.done.format(when=self.env.formatter.full(
                 draft.sent_at)))
         elif draft.state is DraftState.FAILED and draft.error == INTERRUPTED:
             self.show_message(_("Sending was interrupted: the message may have gone out. Check "
@@ -425,8 +425,7 @@ class DraftWindow(QMainWindow):
         if not self._schedule(self.env.drafts.now() + timedelta(seconds=seconds)):
             return False
         if seconds:
-            self.show_message(ngettext("Sending in {n} second.", "Sending in {n} seconds.",
-                                       seconds).format(n=seconds), _("Undo"), self.take_back)
+            self.show_message(self.delivery.counting(seconds), _("Undo"), self.take_back)
         return True
 
     def planned_send_time(self) -> datetime:

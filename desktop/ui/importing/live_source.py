@@ -93,6 +93,8 @@ class LiveSource:
     live: LiveJob | None = None
     """Keeps the source live while the window is open (a long-poll); the timer then only
     restarts it when it stopped."""
+    api_label: str = ""
+    """The label of the address field ("" for "&API address")."""
 
 
 class SourceAccountDialog(QDialog):
@@ -102,6 +104,7 @@ class SourceAccountDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("{name} account").format(name=source.name))
         self.setObjectName("sourceAccountDialog")
+        self.setMinimumWidth(480)  # a homeserver address and a user id fit without scrolling
         self._source = source
         self.warning_box: QMessageBox | None = None
         current = source.account()
@@ -120,7 +123,7 @@ class SourceAccountDialog(QDialog):
                  _("Also marks the item done on the service when you mark it done here."))
         self.error = error_label()
         form = QFormLayout()
-        form.addRow(_("&API address"), self.api)
+        form.addRow(source.api_label or _("&API address"), self.api)
         if source.user_label:
             form.addRow(source.user_label, self.user)
         form.addRow(source.secret_label or _("&Token"), self.token)

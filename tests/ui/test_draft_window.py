@@ -347,3 +347,57 @@ def test_a_direct_message_reply_says_so_and_mail_keeps_send(qtbot, chat_env, cal
     assert not mail.where.isVisible()
     assert mail.send_now() is False  # mail still needs the SMTP account
     assert "SMTP account" in mail.message.text()
+
+
+def test_the_checker_asks_before_a_secret_is_posted_and_warnings_do_not(
+        qtbot, chat_env, calls, monkeypatch):
+    # as `reply --post` does: an error stops the post until the user says go ahead
+    from desktop.ui.drafting import check_first
+
+    asked: list[tuple[list[str], str]] = []
+    answer = [False]
+
+    def go_ahead(_parent, errors, anyway):
+        asked.append(([f.code for f in errors], anyway))
+        return answer[0]
+
+    monkeypatch.setattr(check_first, "go_ahead", go_ahead)
+    calls.undo_seconds = 10
+    leak = open_window(qtbot, chat_env, body="Deploy with password=Zq8vT3pLm2Wx9 tonight.",
+                       recipient="@ben:example.org", reply_to="dm-1")
+    assert leak.send_now() is False
+    assert asked == [(["secret"], "&Post anyway")]
+    assert chat_env.drafts.get(leak.draft.id).state is DraftState.DRAFT
+    answer[0] = True
+    assert leak.send_now() is True
+    assert chat_env.drafts.get(leak.draft.id).state is DraftState.SCHEDULED
+    plain = open_window(qtbot, chat_env, body="Yes, Thursday works.",
+                        recipient="@ben:example.org", reply_to="dm-1")
+    assert plain.send_now() is True
+    assert len(asked) == 2  # nothing to ask about the plain reply
+
+
+@pytest.mark.parametrize(("click", "expected"), [("&Post anyway", True), ("Cancel", False)])
+def test_the_go_ahead_box_names_the_problem_and_cancel_is_the_default(qtbot, click, expected):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+    from desktop.core.drafting.checker import Finding, Severity
+
+    from desktop.ui.drafting.check_first import go_ahead
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())
+        seen.append(box.informativeText())
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+        next(b for b in box.buttons() if b.text() == click).click()
+
+    QTimer.singleShot(0, answer)
+    finding = Finding("secret", Severity.ERROR, "This looks like a secret (password).", 0, 4)
+    assert go_ahead(parent, [finding], "&Post anyway") is expected
+    assert seen == ["• This looks like a secret (password)."]

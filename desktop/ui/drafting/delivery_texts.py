@@ -25,6 +25,8 @@ class DeliveryTexts:
     """The undo countdown for ``n`` seconds."""
     done: str
     """What happened, with ``{when}``."""
+    anyway: str
+    """The button that queues it although the checker found an error."""
 
 
 def _sending_in(n: int) -> str:
@@ -43,11 +45,11 @@ def delivery_texts(place: str | None) -> DeliveryTexts:
                              _("Queued. The request stays open until the server accepts "
                                "the message."),
                              _sending_in,
-                             _("Sent {when}."))
+                             _("Sent {when}."), _("&Send anyway"))
     where = (_("Goes into {place}, as a reply to the request.").format(place=place) if place
              else _("Goes into the direct message the request came from."))
     return DeliveryTexts(_("&Post"), _("Post &later…"), _("Post later"), where,
                          _("Queued. The request stays open until the chat server accepts "
                            "the reply."),
                          _posting_in,
-                         _("Posted {when}."))
+                         _("Posted {when}."), _("&Post anyway"))

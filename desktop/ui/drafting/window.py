@@ -49,6 +49,8 @@ from desktop.core.errors import CoreError, InvalidInput
 from desktop.core.i18n import _, ngettext
 
 from desktop.ui.common.accessibility import describe
+from desktop.ui.drafting import check_first
+from desktop.ui.drafting.check_first import errors_in
 from desktop.ui.drafting.checked_editor import CheckedEditor
 from desktop.ui.drafting.delivery_texts import delivery_texts
 from desktop.ui.drafting.dialogs import HistoryDialog, SendLaterDialog
@@ -449,6 +451,10 @@ class DraftWindow(QMainWindow):
         return self._schedule(when)
 
     def _schedule(self, when: datetime) -> bool:
+        self.editor.check_now()
+        errors = errors_in(self.editor.findings())
+        if errors and not check_first.go_ahead(self, errors, self.delivery.anyway):
+            return False
         if not self.delivery.where and not self.env.account_ready() and (
                 self.env.edit_account is None or not self.env.edit_account(self)):
             self.show_message(_("Set up an SMTP account (Edit > SMTP account) to send from "

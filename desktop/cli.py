@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from desktop import __version__
-from desktop.commands import register_all
+from desktop.commands import Handler, register_all
 from desktop.core.errors import CoreError, InvalidInput, NotFound
 from desktop.core.i18n import _
 from desktop.platform.i18n import install_language
@@ -82,7 +82,8 @@ def _fail(message: str, status: int = EXIT_USAGE) -> int:
 
 def _dispatch(args: argparse.Namespace, clock: Any) -> int:
     paths = resolve_paths(args.data_dir)
-    handler, writes = args.handler, args.writes  # declared beside each command
+    handler: Handler = args.handler  # declared beside each command
+    writes: bool = args.writes
     # Read-only commands and input checks run on the existing store (or an empty one in memory);
     # the store is created only once the input has been accepted.
     ctx = open_context(paths, clock, create=False)

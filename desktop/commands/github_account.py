@@ -78,7 +78,7 @@ def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     return print_account(data, [
         (_("API"), api),
         (_("Mark done on GitHub"), _("yes") if data["mark_done_on_github"] else _("no")),
-        (_("Token"), token_state(data["token_stored"])),
+        (_("Token"), token_state(data["token_stored"] is True)),
     ], args.json)
 
 

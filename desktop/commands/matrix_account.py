@@ -84,7 +84,7 @@ def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
             "rooms": len(state.get("rooms") or {}),
             "token_stored": SessionSecrets().get(wired.secret_key(user, server)) is not None}
     return print_account(data, [(_("Server"), server), (_("User"), user),
-                                (_("Token"), token_state(data["token_stored"]))], args.json)
+                                (_("Token"), token_state(data["token_stored"] is True))], args.json)
 
 
 def _remove(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:

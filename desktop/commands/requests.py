@@ -110,8 +110,9 @@ def _add_with_dialog(ctx: Context, subject: str) -> int:
 
     from desktop.ui.queue.add_dialog import AddRequestDialog
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setApplicationDisplayName("Unhurried")
+    if QApplication.instance() is None:
+        QApplication([sys.argv[0]])
+    QApplication.setApplicationDisplayName("Unhurried")
     dialog = AddRequestDialog(ctx.queue)
     dialog.subject.setText(subject)
     dialog.setWindowTitle(_("Add request"))

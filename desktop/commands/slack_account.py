@@ -76,7 +76,7 @@ def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
             "threads": len(state.get("threads") or {}),
             "token_stored": SessionSecrets().get(wired.secret_key(api)) is not None}
     return print_account(data, [(_("API"), api), (_("User"), data["user_id"] or "?"),
-                                (_("Token"), token_state(data["token_stored"]))], args.json)
+                                (_("Token"), token_state(data["token_stored"] is True))], args.json)
 
 
 def _remove(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:

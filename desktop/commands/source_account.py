@@ -31,15 +31,28 @@ class SourceError(Protocol):
     refused: bool
 
 
+class Problem(Protocol):
+    """One item a sync could not take."""
+
+    @property
+    def where(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+
+
 class SyncReport(Protocol):
     """What a live source's sync reports."""
 
-    received: int
-    updated: int
-    answered: int
-    failed: Sequence[Any]
+    @property
+    def received(self) -> int: ...
+    @property
+    def updated(self) -> int: ...
+    @property
+    def answered(self) -> int: ...
+    @property
+    def failed(self) -> Sequence[Problem]: ...
 
-    def to_json(self) -> dict[str, Any]: ...
+    def to_json(self) -> dict[str, object]: ...
 
 
 def register(sub: Any) -> None:
@@ -111,8 +124,9 @@ def run_sync(sync: Callable[[], SyncReport], error: type[Exception], as_json: bo
     if as_json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return 0
-    if waiting and getattr(report, "wait_seconds", 0):
-        print(waiting.format(seconds=report.wait_seconds))  # type: ignore[attr-defined]
+    wait: object = getattr(report, "wait_seconds", 0)
+    if waiting and isinstance(wait, int) and wait:
+        print(waiting.format(seconds=wait))
         return 0
     print(summary.format(received=report.received, updated=report.updated,
                          answered=report.answered, failed=len(report.failed)))

@@ -14,13 +14,14 @@ import argparse
 import io
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from desktop import APP_ID
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.core.errors import InvalidInput
 from desktop.core.focus.plan import new_session, parse_length, zone_named
 from desktop.core.focus.service import FocusService
@@ -35,7 +36,7 @@ EXIT_OK, EXIT_USAGE = 0, 2
 READ_ONLY = {"status", "list"}
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``focus`` and its actions to the ``unhurried`` subparsers."""
     focus = command(sub, "focus", run, writes=True,
                     help=_("focus blocks: start, stop, extend, status, schedules"))
@@ -173,7 +174,7 @@ def _schedule(args: argparse.Namespace, service: FocusService, out: TextIO, *,
 
 
 def execute_argv(argv: list[str], service: FocusService,
-                 parse: Any) -> dict[str, Any] | None:
+                 parse: Callable[[list[str]], argparse.Namespace]) -> dict[str, Any] | None:
     """Run a ``focus`` command line forwarded from another process; ``None`` if not one."""
     try:
         args = parse(argv)

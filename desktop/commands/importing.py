@@ -7,10 +7,9 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.commands.calendar import import_ics
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
@@ -21,7 +20,7 @@ from desktop.sources.runner import run_import
 from desktop.wiring.services import Context, load_demo, people_learner, slack_items
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``import`` and ``demo``."""
     command(sub, "demo", _cmd_demo, writes=True, help=_("add the demo requests"))
     imp = command(sub, "import", _cmd_import, writes=True,

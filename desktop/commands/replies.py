@@ -21,10 +21,9 @@ import argparse
 import sys
 import uuid
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.commands.drafting import field_values, write_output
 from desktop.core.drafting.outbox import next_send_time
 from desktop.core.drafting.outputs import TextFormat, message_id, to_eml, to_text
@@ -41,7 +40,7 @@ from desktop.store.focus_history import StoreFocusHistory
 from desktop.wiring.services import Context, open_drafting, open_people
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``reply``."""
     reply = command(sub, "reply", _cmd_reply, writes=True,
                     help=_("write a reply to a request; --send queues it in the outbox"))

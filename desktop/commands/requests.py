@@ -12,10 +12,9 @@ import argparse
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.i18n import N_, _
 from desktop.core.queue.service import QueueService
@@ -31,7 +30,7 @@ from desktop.core.when import parse_when
 from desktop.wiring.services import Context
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``add``, the state changes (``done``, ``snooze``, …) and ``priority``."""
     add = command(sub, "add", _cmd_add, writes=True,
                   help=_("add a request to the queue; prints its id"))

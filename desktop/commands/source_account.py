@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from desktop.commands import SubParsers
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 
@@ -55,11 +56,11 @@ class SyncReport(Protocol):
     def to_json(self) -> dict[str, object]: ...
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Nothing of its own: ``commands.register_all`` asks every module of the package."""
 
 
-def add_show_remove(actions: Any, show: Handler, remove: Handler) -> None:
+def add_show_remove(actions: SubParsers, show: Handler, remove: Handler) -> None:
     """``show [--json]`` (never the secret) and ``remove`` under ``actions``."""
     shower = actions.add_parser("show", help=_("print the account (never the token)"))
     shower.add_argument("--json", action="store_true")

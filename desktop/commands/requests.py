@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from desktop.commands import SubParsers, command
+from desktop.commands import SubParsers, command, formatter
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.i18n import N_, _
 from desktop.core.queue.service import QueueService
@@ -145,11 +145,10 @@ def _cmd_snooze(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
                   "{until}.") if request.reply_by <= queue.now() else
                 _("Snoozing '{subject}' until {until} hides it past its reply-by "
                   "({reply_by}); snoozed anyway."))
-        zone = ZoneInfo(queue.settings.timezone)
+        fmt, now = formatter(ctx), queue.now()
         print("unhurried: warning: " + text.format(
-            subject=request.subject, until=until.astimezone(zone).strftime("%a %d %b %H:%M"),
-            reply_by=request.reply_by.astimezone(zone).strftime("%a %d %b %H:%M")),
-            file=sys.stderr)
+            subject=request.subject, until=fmt.moment(until, now),
+            reply_by=fmt.moment(request.reply_by, now)), file=sys.stderr)
     queue.snooze(request.id, until)
     return 0
 

@@ -464,8 +464,9 @@ def test_snoozing_past_the_reply_by_warns_and_still_snoozes(cli, clock):
     assert (status, out, err) == (0, "", "")
     status, _out, err = cli("snooze", request_id, "fri", "9am")
     assert status == 0
-    assert err == ("unhurried: warning: Snoozing 'plan review' until Fri, Nov 27, 9:00\u202fAM hides "
-                   "it past its reply-by (Thu, Nov 26, 10:00\u202fAM); snoozed anyway.\n")
+    assert err == ("unhurried: warning: Snoozing 'plan review' until Fri, Nov 27, "
+                   "9:00\u202fAM hides it past its reply-by (Thu, Nov 26, 10:00\u202fAM); "
+                   "snoozed anyway.\n")
     assert stamp(cli.item(request_id)["snoozed_until"]) == berlin(27, 9)
 
 

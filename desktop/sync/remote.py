@@ -18,7 +18,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from caldav.davclient import DAVClient
@@ -88,8 +88,7 @@ class CalDavRemote:
         self._client: Any = DAVClient(url=url, username=user, password=password,
                                       timeout=max(1, int(min(timeout, deadline))),
                                       enable_rfc6764=False, auth_type=auth_type or None)
-        bounded: Any = BoundedSession(self._client.session, deadline)  # duck-types the Session
-        self._client.session = bounded
+        self._client.session = cast(Any, BoundedSession(self._client.session, deadline))
         parts = urlsplit(str(self._client.url))
         self._origin = f"{parts.scheme}://{parts.netloc}"
 

@@ -14,12 +14,13 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from desktop import __version__
-from desktop.commands import register_all
+from desktop.commands import Handler, register_all
 from desktop.core.errors import CoreError, InvalidInput, NotFound
 from desktop.core.i18n import _
+from desktop.core.ports import Clock
 from desktop.platform.i18n import install_language
 from desktop.platform.paths import resolve_paths
 from desktop.store.db import set_busy_notice
@@ -53,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, clock: Any = None) -> int:
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
     """Run one command line. Returns the exit status."""
     try:
         args = build_parser().parse_args(argv)
@@ -80,9 +81,10 @@ def _fail(message: str, status: int = EXIT_USAGE) -> int:
     return status
 
 
-def _dispatch(args: argparse.Namespace, clock: Any) -> int:
+def _dispatch(args: argparse.Namespace, clock: Clock | None) -> int:
     paths = resolve_paths(args.data_dir)
-    handler, writes = args.handler, args.writes  # declared beside each command
+    handler: Handler = args.handler  # declared beside each command
+    writes: bool = args.writes
     # Read-only commands and input checks run on the existing store (or an empty one in memory);
     # the store is created only once the input has been accepted.
     ctx = open_context(paths, clock, create=False)

@@ -86,7 +86,7 @@ def _holidays(target: SmokeTarget) -> str:
 
     if "DE" not in supported_regions():
         raise RuntimeError("the holidays package lists no countries")
-    days = holiday_lookup("DE", "BE")(2026)
+    days = list(holiday_lookup("DE", "BE")(2026))
     if len(days) < 9:
         raise RuntimeError("the holidays package gave no German holidays")
     return f"holidays={metadata.version('holidays')}"

@@ -18,7 +18,7 @@ import argparse
 import importlib
 import pkgutil
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from desktop.platform.i18n import formatting_locale
@@ -31,7 +31,14 @@ if TYPE_CHECKING:
 Handler = Callable[..., int]
 
 
-def register_all(sub: Any) -> None:
+class SubParsers(Protocol):
+    """What ``add_subparsers`` returns (for any parser class): ``register(sub)`` and each
+    account kind add their parsers to it."""
+
+    def add_parser(self, name: str, *, help: str | None = ...) -> argparse.ArgumentParser: ...
+
+
+def register_all(sub: SubParsers) -> None:
     """Let every module of this package add its commands to ``sub``."""
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
@@ -39,10 +46,10 @@ def register_all(sub: Any) -> None:
 
 
 def command(
-    sub: Any, name: str, handler: Handler, *, writes: bool, help: str
+    sub: SubParsers, name: str, handler: Handler, *, writes: bool, help: str
 ) -> argparse.ArgumentParser:
     """Add the subcommand ``name`` run by ``handler``; returns its parser for arguments."""
-    parser: argparse.ArgumentParser = sub.add_parser(name, help=help)
+    parser = sub.add_parser(name, help=help)
     parser.set_defaults(handler=handler, writes=writes)
     return parser
 

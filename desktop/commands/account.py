@@ -12,9 +12,9 @@ import argparse
 import getpass
 import json
 import sys
-from typing import Any
 
 from desktop.commands import (
+    SubParsers,
     caldav,
     command,
     github_account,
@@ -40,7 +40,7 @@ from desktop.store.imap_state_repository import SqliteImapStateRepository
 from desktop.wiring.services import Context
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``account imap|smtp|caldav ...`` to the ``unhurried`` subcommands."""
     parser = command(sub, "account", _show, writes=False, help=_("set up the mail account"))
     kinds = parser.add_subparsers(dest="account_kind", metavar="KIND", required=True)

@@ -12,8 +12,8 @@ import argparse
 import getpass
 import json
 import sys
-from typing import Any
 
+from desktop.commands import SubParsers
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.ports import SecretStore
@@ -29,11 +29,11 @@ EXIT_OK, EXIT_FAILED = 0, 1
 # -- command line ---------------------------------------------------------------------------------
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Nothing of its own: ``sync caldav`` and ``account caldav`` come here."""
 
 
-def add_account_kind(kinds: Any) -> None:
+def add_account_kind(kinds: SubParsers) -> None:
     """Add ``account caldav set URL USER`` to the ``account`` command's kinds."""
     caldav = kinds.add_parser("caldav", help=_("the CalDAV server the queue syncs through"))
     actions = caldav.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.core.i18n import _
 from desktop.core.text import one_line
 from desktop.sources.ics import read_ics
@@ -57,7 +57,7 @@ def _cmd_free(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     return 0
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``calendar free``."""
     parser = command(sub, "calendar", lambda *a, **k: 0, writes=False,
                      help=_("your imported calendar: free time for focus"))

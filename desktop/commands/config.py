@@ -5,9 +5,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.settings import VISIBLE, spec_of
@@ -15,7 +14,7 @@ from desktop.core.settings import registry as setting
 from desktop.wiring.services import Context, apply_autostart
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``config``; only ``config set`` writes."""
     config = command(sub, "config", _cmd_config, writes=False,
                      help=_("read or change settings"))

@@ -9,7 +9,7 @@ import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.core.errors import InvalidInput
 from desktop.core.health.decisions import Decision, UnknownDecision
 from desktop.core.i18n import _
@@ -73,7 +73,7 @@ def _cmd_list(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> 
     return 0
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``decision open``, ``decision made`` and ``decision list``."""
     parser = command(sub, "decision", _cmd_list, writes=False,
                      help=_("decisions: open one, record it made, list them"))

@@ -16,9 +16,8 @@ import json
 import sys
 import uuid
 from pathlib import Path
-from typing import Any
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.core.drafting.checker import Severity
 from desktop.core.drafting.outputs import TextFormat, message_id, to_eml, to_text
 from desktop.core.drafting.templates import FieldKind, RawValue, Template, fill
@@ -33,7 +32,7 @@ from desktop.wiring.services import Context
 _LISTS = (FieldKind.LIST, FieldKind.MULTICHOICE)
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``draft``, ``check`` and ``templates``."""
     draft = command(sub, "draft", _cmd_draft, writes=False,
                     help=_("write a message from a template"))

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.core.drafting.drafts import Draft, DraftNotFound
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
@@ -27,7 +27,7 @@ from desktop.platform.secrets import SessionSecrets
 from desktop.wiring.services import Context, deliver_outbox, open_drafting
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``drafts`` and ``outbox``."""
     drafts = command(sub, "drafts", _cmd_drafts, writes=False,
                      help=_("list drafts, or show one"))

@@ -14,28 +14,35 @@ import argparse
 import io
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
+from babel import Locale
+from babel.dates import format_datetime, format_time
+
 from desktop import APP_ID
-from desktop.commands import command
+from desktop.commands import SubParsers, command, formatter
 from desktop.core.errors import InvalidInput
 from desktop.core.focus.plan import new_session, parse_length, zone_named
 from desktop.core.focus.service import FocusService
 from desktop.core.i18n import _
 from desktop.core.ports import Notification
 from desktop.core.when import parse_when
+from desktop.platform.i18n import formatting_locale, system_language
 from desktop.platform.paths import resolve_paths
 from desktop.sync.focus_ics import write_ics
 from desktop.wiring.services import Context, open_focus
+
+from desktop.ui.common.formatting import safe_locale
 
 EXIT_OK, EXIT_USAGE = 0, 2
 READ_ONLY = {"status", "list"}
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``focus`` and its actions to the ``unhurried`` subparsers."""
     focus = command(sub, "focus", run, writes=True,
                     help=_("focus blocks: start, stop, extend, status, schedules"))
@@ -79,17 +86,20 @@ def run(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
                 raise InvalidInput(str(answer["error"]))
             return int(answer.get("status", EXIT_OK))
     service = open_focus(ctx, _PrintNotifier(sys.stdout))
-    return execute(args, service, sys.stdout, checked_only=checked_only)
+    return execute(args, service, sys.stdout, checked_only=checked_only,
+                   locale=formatter(ctx).locale)
 
 
 def execute(args: argparse.Namespace, service: FocusService, out: TextIO, *,
-            checked_only: bool = False) -> int:
-    """Run one ``focus`` action on ``service``, writing what it says to ``out``.
+            checked_only: bool = False, locale: Locale | None = None) -> int:
+    """Run one ``focus`` action on ``service``, writing what it says to ``out`` (times for
+    ``locale``; default: the system's).
 
     Raises:
         InvalidInput: bad input; nothing was changed.
     """
     zone = ZoneInfo(service.zone)
+    locale = locale or safe_locale(formatting_locale(system_language()))
     now = service.now()
     if args.action == "start":
         length = parse_length(args.length) if args.length else None
@@ -100,20 +110,21 @@ def execute(args: argparse.Namespace, service: FocusService, out: TextIO, *,
             new_session(now, length=length, until=until)  # refuses what start would refuse
             return EXIT_OK
         session = service.start(length=length, until=until)
-        out.write(_("Focusing until {end}.").format(end=_clock(session.end, zone)) + "\n")
+        out.write(_("Focusing until {end}.").format(end=_clock(session.end, zone, locale)) + "\n")
     elif args.action == "stop":
         if checked_only:
             raise InvalidInput(_("You are not focusing; start a block first."))
         session = service.stop()
-        out.write(_("Stopped focusing at {end}.").format(end=_clock(session.end, zone)) + "\n")
+        out.write(_("Stopped focusing at {end}.").format(
+            end=_clock(session.end, zone, locale)) + "\n")
     elif args.action == "extend":
         by = parse_length(args.length)
         if checked_only:
             raise InvalidInput(_("You are not focusing; start a block first."))
         session = service.extend(by)
-        out.write(_("Focusing until {end}.").format(end=_clock(session.end, zone)) + "\n")
+        out.write(_("Focusing until {end}.").format(end=_clock(session.end, zone, locale)) + "\n")
     elif args.action == "status":
-        _status(service, zone, out, as_json=args.json)
+        _status(service, zone, locale, out, as_json=args.json)
     elif args.action == "schedule":
         _schedule(args, service, out, checked_only=checked_only)
     else:
@@ -124,7 +135,8 @@ def execute(args: argparse.Namespace, service: FocusService, out: TextIO, *,
     return EXIT_OK
 
 
-def _status(service: FocusService, zone: ZoneInfo, out: TextIO, *, as_json: bool) -> None:
+def _status(service: FocusService, zone: ZoneInfo, locale: Locale, out: TextIO, *,
+            as_json: bool) -> None:
     state = service.state()
     session = state.session
     suggested = int(state.suggested.total_seconds() // 60)
@@ -143,7 +155,7 @@ def _status(service: FocusService, zone: ZoneInfo, out: TextIO, *, as_json: bool
         return
     if session is not None:
         out.write(_("Focusing until {end}; {held} held.").format(
-            end=_clock(session.end, zone), held=state.held) + "\n")
+            end=_clock(session.end, zone, locale), held=state.held) + "\n")
     else:
         out.write(_("Not focusing. You can focus for {minutes} minutes before the next reply "
                     "is due.").format(minutes=suggested) + "\n")
@@ -173,8 +185,10 @@ def _schedule(args: argparse.Namespace, service: FocusService, out: TextIO, *,
 
 
 def execute_argv(argv: list[str], service: FocusService,
-                 parse: Any) -> dict[str, Any] | None:
-    """Run a ``focus`` command line forwarded from another process; ``None`` if not one."""
+                 parse: Callable[[list[str]], argparse.Namespace],
+                 locale: Locale | None = None) -> dict[str, Any] | None:
+    """Run a ``focus`` command line forwarded from another process; ``None`` if not one
+    (times are written for ``locale``, the window's)."""
     try:
         args = parse(argv)
     except Exception:
@@ -183,7 +197,7 @@ def execute_argv(argv: list[str], service: FocusService,
         return None
     out = io.StringIO()
     try:
-        status = execute(args, service, out)
+        status = execute(args, service, out, locale=locale)
     except InvalidInput as error:
         return {"status": EXIT_USAGE, "output": out.getvalue(), "error": error.message}
     return {"status": status, "output": out.getvalue()}
@@ -219,9 +233,12 @@ def _argv(args: argparse.Namespace) -> list[str]:
     return argv
 
 
-def _clock(value: datetime, zone: ZoneInfo) -> str:
-    local = value.astimezone(zone)
-    return local.strftime("%a %H:%M %Z")
+def _clock(value: datetime, zone: ZoneInfo, locale: Locale) -> str:
+    """The weekday, time and zone in the user's language: ``Fri 5:00 PM CET``, ``Fr. 17:00 CET``."""
+    return "{day} {time} {zone}".format(
+        day=format_datetime(value, "EEE", tzinfo=zone, locale=locale),
+        time=format_time(value, "short", tzinfo=zone, locale=locale),
+        zone=value.astimezone(zone).tzname())
 
 
 def _iso(value: datetime | None, zone: ZoneInfo) -> str | None:

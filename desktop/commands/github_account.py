@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
+from desktop.commands import SubParsers
 from desktop.commands.source_account import (
     add_show_remove,
     print_account,
@@ -29,11 +29,11 @@ from desktop.wiring import github as wired
 from desktop.wiring.services import Context
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Nothing of its own: ``account github`` and ``sync github`` come here."""
 
 
-def add_account_kind(kinds: Any) -> None:
+def add_account_kind(kinds: SubParsers) -> None:
     """Add ``github set|show|remove`` under ``unhurried account``."""
     parser = kinds.add_parser("github", help=_("the GitHub account notifications come from"))
     actions = parser.add_subparsers(dest="account_action", metavar="ACTION", required=True)
@@ -78,7 +78,7 @@ def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
     return print_account(data, [
         (_("API"), api),
         (_("Mark done on GitHub"), _("yes") if data["mark_done_on_github"] else _("no")),
-        (_("Token"), token_state(data["token_stored"])),
+        (_("Token"), token_state(data["token_stored"] is True)),
     ], args.json)
 
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.commands.calendar import import_ics
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
@@ -22,7 +21,7 @@ from desktop.wiring.demo import load_demo
 from desktop.wiring.services import Context, people_learner, slack_items
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``import`` and ``demo``."""
     command(sub, "demo", _cmd_demo, writes=True, help=_("add the demo requests"))
     imp = command(sub, "import", _cmd_import, writes=True,

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
+from desktop.commands import SubParsers
 from desktop.commands.source_account import (
     add_show_remove,
     print_account,
@@ -29,11 +29,11 @@ from desktop.wiring import matrix as wired
 from desktop.wiring.services import Context
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Nothing of its own: ``account matrix`` and ``sync matrix`` come here."""
 
 
-def add_account_kind(kinds: Any) -> None:
+def add_account_kind(kinds: SubParsers) -> None:
     """Add ``matrix set|show|remove`` under ``unhurried account``."""
     parser = kinds.add_parser("matrix", help=_("the Matrix account chat requests come from"))
     actions = parser.add_subparsers(dest="account_action", metavar="ACTION", required=True)
@@ -84,7 +84,7 @@ def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
             "rooms": len(state.get("rooms") or {}),
             "token_stored": SessionSecrets().get(wired.secret_key(user, server)) is not None}
     return print_account(data, [(_("Server"), server), (_("User"), user),
-                                (_("Token"), token_state(data["token_stored"]))], args.json)
+                                (_("Token"), token_state(data["token_stored"] is True))], args.json)
 
 
 def _remove(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:

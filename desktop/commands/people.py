@@ -16,7 +16,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.core.people import Person, local_clock, parse_hours, parse_zone_name
@@ -24,7 +24,7 @@ from desktop.core.requests import parse_channel
 from desktop.wiring.services import Context, open_people
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``person``."""
     person = command(sub, "person", _cmd_list, writes=False,
                      help=_("the people requests come from: zones, hours, addresses"))

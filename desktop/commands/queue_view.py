@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.commands import command, formatter
+from desktop.commands import SubParsers, command, formatter
 from desktop.commands.requests import resolve
 from desktop.core.i18n import _
 from desktop.core.queue.buckets import Bucket, parse_bucket
@@ -27,7 +27,7 @@ from desktop.core.text import one_line, spreadsheet_cell, visible
 from desktop.wiring.services import Context
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``list``, ``show``, ``search`` and ``export``."""
     lst = command(sub, "list", _cmd_list, writes=False, help=_("list the queue by bucket"))
     lst.add_argument("--bucket", metavar="NAME", help=", ".join(b.value for b in Bucket))

@@ -21,10 +21,9 @@ import argparse
 import sys
 import uuid
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command, formatter
 from desktop.commands.drafting import field_values, write_output
 from desktop.core.drafting.outbox import next_send_time
 from desktop.core.drafting.outputs import TextFormat, message_id, to_eml, to_text
@@ -40,8 +39,10 @@ from desktop.platform.templates import open_library
 from desktop.store.focus_history import StoreFocusHistory
 from desktop.wiring.services import Context, open_drafting, open_people
 
+from desktop.ui.common.formatting import Formatter
 
-def register(sub: Any) -> None:
+
+def register(sub: SubParsers) -> None:
     """Add ``reply``."""
     reply = command(sub, "reply", _cmd_reply, writes=True,
                     help=_("write a reply to a request; --send queues it in the outbox"))
@@ -129,10 +130,11 @@ def _cmd_reply(args: argparse.Namespace, ctx: Context, *, checked_only: bool) ->
             in_reply_to=in_reply_to, references=references)
         closes = ctx.queue.settings.mark_done_on_send
         queued = drafting.outbox.schedule(draft, when, closes_request=closes)
-        local = when.astimezone(ZoneInfo(settings.timezone))
+        ours = formatter(ctx)
+        theirs = Formatter(ours.locale, ZoneInfo(zone))
         print(_("Queued {id} for {theirs} ({zone}); {ours} your time.").format(
-            id=queued.id[:8], theirs=f"{when.astimezone(ZoneInfo(zone)):%a %d %b %H:%M}",
-            zone=zone, ours=f"{local:%a %d %b %H:%M}"))
+            id=queued.id[:8], theirs=theirs.moment(when, now), zone=zone,
+            ours=ours.moment(when, now)))
         return 0
     if args.format == "eml":
         sender = next((me for me in settings.me if "@" in me), "")

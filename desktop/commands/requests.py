@@ -12,10 +12,9 @@ import argparse
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command, formatter
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.i18n import N_, _
 from desktop.core.queue.service import QueueService
@@ -31,7 +30,7 @@ from desktop.core.when import parse_when
 from desktop.wiring.services import Context
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``add``, the state changes (``done``, ``snooze``, …) and ``priority``."""
     add = command(sub, "add", _cmd_add, writes=True,
                   help=_("add a request to the queue; prints its id"))
@@ -110,8 +109,9 @@ def _add_with_dialog(ctx: Context, subject: str) -> int:
 
     from desktop.ui.queue.add_dialog import AddRequestDialog
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setApplicationDisplayName("Unhurried")
+    if QApplication.instance() is None:
+        QApplication([sys.argv[0]])
+    QApplication.setApplicationDisplayName("Unhurried")
     dialog = AddRequestDialog(ctx.queue)
     dialog.subject.setText(subject)
     dialog.setWindowTitle(_("Add request"))
@@ -145,11 +145,10 @@ def _cmd_snooze(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
                   "{until}.") if request.reply_by <= queue.now() else
                 _("Snoozing '{subject}' until {until} hides it past its reply-by "
                   "({reply_by}); snoozed anyway."))
-        zone = ZoneInfo(queue.settings.timezone)
+        fmt, now = formatter(ctx), queue.now()
         print("unhurried: warning: " + text.format(
-            subject=request.subject, until=until.astimezone(zone).strftime("%a %d %b %H:%M"),
-            reply_by=request.reply_by.astimezone(zone).strftime("%a %d %b %H:%M")),
-            file=sys.stderr)
+            subject=request.subject, until=fmt.moment(until, now),
+            reply_by=fmt.moment(request.reply_by, now)), file=sys.stderr)
     queue.snooze(request.id, until)
     return 0
 

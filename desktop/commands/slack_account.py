@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
+from desktop.commands import SubParsers
 from desktop.commands.source_account import (
     add_show_remove,
     print_account,
@@ -29,13 +29,14 @@ from desktop.platform.secrets import SessionSecrets
 from desktop.wiring import slack as wired
 from desktop.wiring.github import check_api
 from desktop.wiring.services import Context
+from desktop.wiring.source_report import SourceReport
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Nothing of its own: ``account slack`` and ``sync slack`` come here."""
 
 
-def add_account_kind(kinds: Any) -> None:
+def add_account_kind(kinds: SubParsers) -> None:
     """Add ``slack set|show|remove`` under ``unhurried account``."""
     parser = kinds.add_parser("slack", help=_("the Slack workspace chat requests come from"))
     actions = parser.add_subparsers(dest="account_action", metavar="ACTION", required=True)
@@ -76,7 +77,7 @@ def _show(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
             "threads": len(state.get("threads") or {}),
             "token_stored": SessionSecrets().get(wired.secret_key(api)) is not None}
     return print_account(data, [(_("API"), api), (_("User"), data["user_id"] or "?"),
-                                (_("Token"), token_state(data["token_stored"]))], args.json)
+                                (_("Token"), token_state(data["token_stored"] is True))], args.json)
 
 
 def _remove(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
@@ -102,7 +103,7 @@ def cmd_sync_slack(args: argparse.Namespace, ctx: Context, *, checked_only: bool
             print("\r" + _("Slack: {done} of {total} conversations read").format(
                 done=done, total=total), end="", file=sys.stderr, flush=True)
 
-    def sync() -> Any:
+    def sync() -> SourceReport:
         try:
             return wired.sync(ctx, SessionSecrets(), progress=progress)
         finally:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import Any
 
+from desktop.commands import SubParsers
 from desktop.core.drafting.outbox import Security, SmtpAccount, check_security, parse_security
 from desktop.core.errors import InvalidInput, SecretsUnavailable
 from desktop.core.i18n import _
@@ -24,11 +24,11 @@ from desktop.wiring.services import Context, open_drafting
 _DEFAULT_PORTS = {Security.TLS: 465, Security.STARTTLS: 587, Security.NONE: 25}
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Nothing of its own: ``account`` adds ``account smtp`` through :func:`add_account_kind`."""
 
 
-def add_account_kind(kinds: Any) -> None:
+def add_account_kind(kinds: SubParsers) -> None:
     """Add ``account smtp set|show|delete`` to the ``account`` command's kinds."""
     parser = kinds.add_parser("smtp", help=_("the SMTP account that sends drafts"))
     parser.set_defaults(handler=_cmd_smtp_account, writes=True)

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from desktop.commands import SubParsers
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 
@@ -31,22 +32,35 @@ class SourceError(Protocol):
     refused: bool
 
 
+class Problem(Protocol):
+    """One item a sync could not take."""
+
+    @property
+    def where(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+
+
 class SyncReport(Protocol):
     """What a live source's sync reports."""
 
-    received: int
-    updated: int
-    answered: int
-    failed: Sequence[Any]
+    @property
+    def received(self) -> int: ...
+    @property
+    def updated(self) -> int: ...
+    @property
+    def answered(self) -> int: ...
+    @property
+    def failed(self) -> Sequence[Problem]: ...
 
-    def to_json(self) -> dict[str, Any]: ...
+    def to_json(self) -> dict[str, object]: ...
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Nothing of its own: ``commands.register_all`` asks every module of the package."""
 
 
-def add_show_remove(actions: Any, show: Handler, remove: Handler) -> None:
+def add_show_remove(actions: SubParsers, show: Handler, remove: Handler) -> None:
     """``show [--json]`` (never the secret) and ``remove`` under ``actions``."""
     shower = actions.add_parser("show", help=_("print the account (never the token)"))
     shower.add_argument("--json", action="store_true")
@@ -111,8 +125,9 @@ def run_sync(sync: Callable[[], SyncReport], error: type[Exception], as_json: bo
     if as_json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return 0
-    if waiting and getattr(report, "wait_seconds", 0):
-        print(waiting.format(seconds=report.wait_seconds))  # type: ignore[attr-defined]
+    wait: object = getattr(report, "wait_seconds", 0)
+    if waiting and isinstance(wait, int) and wait:
+        print(waiting.format(seconds=wait))
         return 0
     print(summary.format(received=report.received, updated=report.updated,
                          answered=report.answered, failed=len(report.failed)))

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.core.health.measures import WeekFigures
 from desktop.core.health.stats import MAX_WEEKS
 from desktop.core.i18n import _
@@ -62,7 +61,7 @@ def _weeks(text: str) -> int:
     return value
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``stats``."""
     parser = command(sub, "stats", _cmd_stats, writes=False,
                      help=_("meeting hours, focus, decision speed and reply targets per week"))

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.queue.buckets import overdue_counts
@@ -23,7 +22,7 @@ from desktop.wiring.services import Context
 from desktop.ui.common.formatting import safe_locale
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``status``."""
     status = command(sub, "status", _cmd_status, writes=False,
                      help=_("print a status message from your reply policy"))

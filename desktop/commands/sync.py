@@ -13,9 +13,8 @@ import argparse
 import getpass
 import json
 import sys
-from typing import Any
 
-from desktop.commands import command
+from desktop.commands import SubParsers, command
 from desktop.core.i18n import _
 from desktop.core.importing.mail_account import MailServerError
 from desktop.core.text import one_line
@@ -26,7 +25,7 @@ from desktop.wiring.services import Context
 TARGETS = ("imap", "caldav", "github", "slack", "matrix")
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``sync`` to the ``unhurried`` subcommands."""
     parser = command(sub, "sync", run, writes=True,
                      help=_("fetch new mail (imap), sync with your CalDAV server (caldav), or "

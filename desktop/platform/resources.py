@@ -8,6 +8,7 @@ PyInstaller bundle (``sys._MEIPASS/resources``).
 
 from __future__ import annotations
 
+import importlib
 import sys
 from functools import cache
 from pathlib import Path
@@ -20,8 +21,8 @@ def resource_root() -> Path:
     if frozen:
         return Path(frozen) / "resources"
     try:
-        import desktop.resources as package  # the wheel maps resources/ to this package
-
+        # the wheel maps resources/ to this package; a source checkout has none
+        package = importlib.import_module("desktop.resources")
         return Path(next(iter(package.__path__)))
     except (ImportError, StopIteration):
         return Path(__file__).resolve().parents[2] / "resources"

@@ -159,7 +159,7 @@ class BudgetedSandbox(SandboxedEnvironment):
         self.filters["indent"] = self._indent_filter(self.filters["indent"])
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        tree = _Sizing().visit(super()._parse(source, name, filename))
+        tree: nodes.Template = _Sizing().visit(super()._parse(source, name, filename))
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Filter(loop.iter, "_counted", [], [], None, None,
                                      lineno=loop.lineno)

@@ -36,7 +36,8 @@ def _plugins() -> tuple[list[Any], Any, Any]:
         HexHighEntropyString,
     )
 
-    shaped = [cls() for cls in get_mapping_from_secret_type_to_class().values()
+    classes: list[type] = list(get_mapping_from_secret_type_to_class().values())
+    shaped = [cls() for cls in classes
               if cls.__name__ not in _LEFT_OUT and issubclass(cls, RegexBasedDetector)]
     return shaped, Base64HighEntropyString(), HexHighEntropyString()
 

@@ -166,7 +166,7 @@ class _CappedSMTP(smtplib.SMTP):
             used = self._reader.count if self._reader is not None else 0
             self._reader = CappedReader(self.sock.makefile("rb"), MAX_REPLY_BYTES)
             self._reader.count = used
-            self.file = self._reader  # type: ignore[assignment]
+            self.file = self._reader
         return super().getreply()
 
 

@@ -26,7 +26,8 @@ from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
 from jinja2 import Template as JinjaTemplate
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
-from desktop.core.drafting.templates import Template, TemplateBroken, Value, parse_template
+from desktop.core.drafting.template_front import parse_template
+from desktop.core.drafting.templates import Template, TemplateBroken, Value
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
 from desktop.platform.resources import resource_path

@@ -35,6 +35,7 @@ from desktop.core.i18n import _
 from desktop.core.ical_budget import ZONE_HORIZON_YEAR, ExpansionBudget, rule_costs
 from desktop.core.importing.items import Problem
 from desktop.core.meetings import MeetingEvent
+from desktop.sources.ics_blocks import Block, split_blocks, unfold
 
 MAX_OCCURRENCES = 1_000
 """Occurrences kept of one series within the range (59 weeks on import): a meeting twice every
@@ -55,8 +56,6 @@ MAX_SERIES_SECONDS = 3.0
 """Wall time for one series, so one cannot spend the whole file's: 1,000 occurrences (the most
 kept) take about 1.3 s."""
 _TOO_FREQUENT = {"SECONDLY", "MINUTELY"}
-_TOP_LEVEL = {"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE"}
-_UID = re.compile(r"^UID(?:;[^:]*)?:(.*)$", re.IGNORECASE)
 _TZID = re.compile(r"^(?:DTSTART|DTEND|RECURRENCE-ID)[^:]*;TZID=\"?([^:;\"]+)", re.IGNORECASE)
 _FREQ = re.compile(r"^RRULE(?:;[^:]*)?:.*\bFREQ=([A-Z]+)", re.IGNORECASE)
 
@@ -71,24 +70,6 @@ class CalendarFile:
     organizer_zones: dict[str, str] = field(default_factory=dict)
     """Organizer address → the IANA zone their events are written in (for the people
     directory: where someone schedules is a fair hint at where they are)."""
-
-
-@dataclass(slots=True)
-class _Block:
-    """One top-level component of the file, as unfolded lines."""
-
-    name: str
-    lines: list[str]
-    line_no: int
-    complete: bool = True
-
-    @property
-    def uid(self) -> str:
-        for line in self.lines:
-            match = _UID.match(line)
-            if match:
-                return match[1].strip()
-        return ""
 
 
 def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinfo = UTC,
@@ -116,10 +97,10 @@ def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinf
         text = data.decode("cp1252", errors="replace")
         problems.append(Problem(where, _("The file is not UTF-8; it was read as Windows-1252, "
                                          "so some letters may be wrong.")))
-    lines = _unfold(text)
+    lines = unfold(text)
     if not any(line.upper() in ("BEGIN:VCALENDAR", "BEGIN:VEVENT") for line in lines):
         raise InvalidInput(_("{path} is not an iCalendar (.ics) file.").format(path=path))
-    header, blocks = _split(lines)
+    header, blocks = split_blocks(lines)
     calendar_id = header.get("X-WR-CALNAME", "").strip() or str(path.resolve())
     floating = _zone_named(header.get("X-WR-TIMEZONE", "")) or floating_zone
     result = CalendarFile(calendar_id, problems=problems)
@@ -129,7 +110,7 @@ def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinf
         del blocks[MAX_COMPONENTS:]
     budget = ExpansionBudget()
     zones = _zones(where, blocks, budget, problems)
-    groups: dict[str, list[_Block]] = {}
+    groups: dict[str, list[Block]] = {}
     for block in blocks:
         if block.name != "VEVENT":
             continue
@@ -166,11 +147,11 @@ def read_ics(path: Path, start: datetime, end: datetime, *, floating_zone: tzinf
     return result
 
 
-def _zones(where: str, blocks: list[_Block], budget: ExpansionBudget,
-           problems: list[Problem]) -> dict[str, _Block]:
+def _zones(where: str, blocks: list[Block], budget: ExpansionBudget,
+           problems: list[Problem]) -> dict[str, Block]:
     """The file's usable VTIMEZONEs by TZID, each priced once: a zone whose rules are over
     the budget is left out (its times then read as UTC, and reported)."""
-    zones: dict[str, _Block] = {}
+    zones: dict[str, Block] = {}
     for block in blocks:
         if block.name != "VTIMEZONE":
             continue
@@ -193,7 +174,7 @@ def _zones(where: str, blocks: list[_Block], budget: ExpansionBudget,
 _ORGANIZER = re.compile(r"^ORGANIZER[^:]*:(?:mailto:)?(.+)$", re.IGNORECASE)
 
 
-def _organizer_zone(block: _Block, found: dict[str, str]) -> None:
+def _organizer_zone(block: Block, found: dict[str, str]) -> None:
     """Note the organizer's address and the IANA zone of the event's start, if both are
     there (a zone defined only by the file's VTIMEZONE is not an IANA name: skipped)."""
     address = zone = ""
@@ -206,59 +187,10 @@ def _organizer_zone(block: _Block, found: dict[str, str]) -> None:
         found[address] = zone
 
 
-def _label(where: str, block: _Block) -> str:
+def _label(where: str, block: Block) -> str:
     uid = block.uid
     return f"{where}: {uid}" if uid else _("{file}: event at line {line}").format(
         file=where, line=block.line_no)
-
-
-def _unfold(text: str) -> list[str]:
-    """Lines with RFC 5545 folding undone (a line starting with a space continues the last)."""
-    out: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if raw[:1] in (" ", "\t") and out:
-            out[-1] += raw[1:]
-        elif raw.strip():
-            out.append(raw.rstrip())
-    return out
-
-
-def _split(lines: list[str]) -> tuple[dict[str, str], list[_Block]]:
-    """The calendar's own properties, and its top-level components (a component the file
-    ends inside is marked incomplete)."""
-    header: dict[str, str] = {}
-    blocks: list[_Block] = []
-    current: _Block | None = None
-    depth = 0
-    for number, line in enumerate(lines, start=1):
-        upper = line.upper()
-        if upper.startswith("BEGIN:"):
-            name = upper[6:].strip()
-            if name == "VCALENDAR" and current is None:
-                continue
-            if current is not None and name in _TOP_LEVEL:  # these never nest: the one
-                current.complete = False                   # open was never ended
-                blocks.append(current)
-                current = None
-            if current is None:
-                current, depth = _Block(name, [], number), 0
-            depth += 1
-            current.lines.append(line)
-        elif upper.startswith("END:") and current is not None:
-            current.lines.append(line)
-            depth -= 1
-            if depth == 0:
-                blocks.append(current)
-                current = None
-        elif current is not None:
-            current.lines.append(line)
-        elif ":" in line and not upper.startswith("END:"):
-            key, _sep, value = line.partition(":")
-            header.setdefault(key.split(";")[0].upper(), value)
-    if current is not None:
-        current.complete = False
-        blocks.append(current)
-    return header, blocks
 
 
 def _zone_named(name: str) -> tzinfo | None:
@@ -279,7 +211,7 @@ class _SeriesReader:
         self._unknown_zones: set[str] = set()
         self._tzids: set[str] = set()
 
-    def read(self, zones: dict[str, _Block], group: list[_Block], deadline: Deadline
+    def read(self, zones: dict[str, Block], group: list[Block], deadline: Deadline
              ) -> list[MeetingEvent]:
         named = {m[1].strip() for b in group for line in b.lines if (m := _TZID.match(line))}
         used = [zones[z] for z in sorted(named) if z in zones]  # not every zone of the file
@@ -307,7 +239,7 @@ class _SeriesReader:
                 reason=error))
             return []
 
-    def too_frequent(self, group: list[_Block]) -> bool:
+    def too_frequent(self, group: list[Block]) -> bool:
         """Whether the series repeats by the second or minute (reported: no meeting does)."""
         for block in group:
             match = next(filter(None, (_FREQ.match(line) for line in block.lines)), None)
@@ -318,7 +250,7 @@ class _SeriesReader:
         return False
 
     @staticmethod
-    def _recurs(group: list[_Block]) -> bool:
+    def _recurs(group: list[Block]) -> bool:
         return any(line.upper().startswith(("RRULE", "RDATE")) for b in group for line in b.lines)
 
     def _occurrences(self, calendar: Any, series: bool, deadline: Deadline

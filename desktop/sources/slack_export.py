@@ -17,37 +17,27 @@ export at all, or a ``me`` that is none of its users, raises ``InvalidInput``.
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.core.budgets import BudgetExceeded
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
 from desktop.core.importing.items import LATEST, Incoming, Problem
 from desktop.core.people import Source
 from desktop.core.requests import Channel, Priority
+from desktop.sources.slack_archive import OPEN_ERRORS, load_member
+from desktop.sources.slack_users import find_me, user_name
 
 Item = Incoming | Problem
 Key = tuple[int, int]
 SOURCE = "slack"
 MAX_SUBJECT = 120
 _MAX_LINKS = 20
-MAX_MEMBER_BYTES = 64 * 2**20
-"""Bytes read from one file of the export, counted as they are inflated (a header that
-under-declares its size cannot get past it). A busy channel's day is a few MB and users.json of
-a 10,000-person workspace about 30 MB; the parsed JSON takes about ten times its text."""
-MAX_JSON_ITEMS = 2_000_000
-"""Values in one JSON file, counted before parsing as its commas (an upper bound: n values need
-n - 1). A day of 5,000 messages with 30 fields each is 150,000; 255 MB of ``[{},{},...]`` was
-85 million objects and 9.6 GB."""
-_READ_CHUNK = 1 << 20
 _LISTS = ("channels.json", "groups.json", "mpims.json", "dms.json")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\.json")
 _TS = re.compile(r"(\d{1,12})(?:\.(\d{1,9}))?")
@@ -57,8 +47,6 @@ _SITE = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,80}[a-z0-9])?")
 _URGENT = re.compile(r"\burgent\b", re.IGNORECASE)
 _BROADCASTS = ("here", "channel", "everyone")
 _USER_SUBTYPES = ("", "thread_broadcast", "file_share", "me_message")
-_OPEN_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError)
-_READ_ERRORS = (*_OPEN_ERRORS, zlib.error, RuntimeError, NotImplementedError)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _END = int((LATEST - _EPOCH).total_seconds())  # later times are not plausible (see there)
 
@@ -87,12 +75,12 @@ def read_slack_export(path: Path, me: str, *, workspace: str | None = None) -> I
     reader = _Reader(path, _site(workspace) if workspace else "")
     try:
         archive = zipfile.ZipFile(path)
-    except _OPEN_ERRORS as error:
+    except OPEN_ERRORS as error:
         raise InvalidInput(_("{path} is not a Slack export: it could not be read as a zip file "
                              "({error}).").format(path=path, error=error)) from error
     with archive:
         users = reader.index(archive)
-    reader.me = _find_me(me, users)
+    reader.me = find_me(me, users)
     reader.mention = re.compile("<@" + re.escape(reader.me) + "[|>]")
     return reader.items()
 
@@ -106,88 +94,8 @@ def _site(workspace: str) -> str:
     return name
 
 
-def _find_me(me: str, users: list[dict[str, Any]]) -> str:
-    """The id of the user ``me`` names: an id, else a name or email of exactly one user."""
-    wanted = me.strip().removeprefix("@").casefold()
-    ids = sorted({u["id"] for u in users if u["id"].casefold() == wanted}) or sorted(
-        {u["id"] for u in users if wanted and wanted in _keys(u)})
-    if len(ids) == 1:
-        return str(ids[0])
-    if ids:
-        raise InvalidInput(_("'{me}' names several users of this Slack export ({ids}); give "
-                             "the user id.").format(me=me, ids=", ".join(ids)))
-    known = sorted({_name(u) for u in users if not u.get("deleted") and not u.get("is_bot")})
-    raise InvalidInput(_("'{me}' is not a user of this Slack export; give a user id, name or "
-                         "email, e.g. {known}.").format(me=me, known=", ".join(known[:5])))
-
-
-def _profile(user: dict[str, Any]) -> dict[str, Any]:
-    profile = user.get("profile")
-    return profile if isinstance(profile, dict) else {}
-
-
-def _keys(user: dict[str, Any]) -> set[str]:
-    profile = _profile(user)
-    values = (user.get("name"), user.get("real_name"), profile.get("real_name"),
-              profile.get("display_name"), profile.get("email"))
-    return {v.strip().casefold() for v in values if isinstance(v, str) and v.strip()}
-
-
-def _name(user: dict[str, Any]) -> str:
-    """Real name, else user name, else id."""
-    values = (_profile(user).get("real_name"), user.get("real_name"), user.get("name"),
-              user.get("id"))
-    return next((v.strip() for v in values if isinstance(v, str) and v.strip()), "")
-
-
 def _str(value: object) -> str:
     return value if isinstance(value, str) else ""
-
-
-def _load(archive: zipfile.ZipFile, member: str, needle: bytes = b"") -> tuple[Any, str]:
-    """A member's JSON (None if it lacks ``needle``), or None and why it could not be read."""
-    try:
-        data = _read_capped(archive, member)
-    except _READ_ERRORS as error:
-        return None, _("The file could not be read from the archive: {error}").format(
-            error=error)
-    except BudgetExceeded as breach:
-        return None, breach.reason()
-    if needle not in data:
-        return None, ""
-    if data.count(b",") >= MAX_JSON_ITEMS:
-        return None, BudgetExceeded(_("values in one JSON file"),
-                                    f"{MAX_JSON_ITEMS:,}").reason()
-    try:
-        return json.loads(data), ""
-    except (ValueError, RecursionError) as error:
-        return None, _("The file is not valid JSON: {error}").format(error=error)
-
-
-def _read_capped(archive: zipfile.ZipFile, member: str) -> bytes:
-    """A member's bytes, never more than :data:`MAX_MEMBER_BYTES` of them whatever its header
-    declares.
-
-    Raises:
-        BudgetExceeded: the member inflates to more.
-    """
-    info = archive.getinfo(member)
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise _too_large()
-    chunks: list[bytes] = []
-    total = 0
-    with archive.open(info) as stream:
-        while chunk := stream.read(_READ_CHUNK):
-            total += len(chunk)
-            if total > MAX_MEMBER_BYTES:
-                raise _too_large()
-            chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _too_large() -> BudgetExceeded:
-    return BudgetExceeded(_("bytes in one file of the export"),
-                          _("{mib} MiB").format(mib=MAX_MEMBER_BYTES // 2**20))
 
 
 def _ts_key(value: object) -> Key | None:
@@ -230,7 +138,7 @@ class _Reader:
             raise InvalidInput(_("{path} is not a Slack export: it has no users.json.").format(
                 path=self.path))
         self.prefix = found[0].removesuffix("users.json")
-        users, reason = _load(archive, found[0])
+        users, reason = load_member(archive, found[0])
         if reason or not isinstance(users, list):
             raise InvalidInput(_("{path} is not a Slack export: its users.json could not be "
                                  "read ({error}).").format(
@@ -242,7 +150,7 @@ class _Reader:
                 "{count} entry without a user id was left out.",
                 "{count} entries without a user id were left out.", left_out).format(
                 count=left_out)))
-        self.names = {u["id"]: _name(u) for u in valid}
+        self.names = {u["id"]: user_name(u) for u in valid}
         self.zones = {u["id"]: u["tz"] for u in valid if isinstance(u.get("tz"), str)}
         for name in names:
             folder, slash, day = name.removeprefix(self.prefix).partition("/")
@@ -260,7 +168,7 @@ class _Reader:
 
     def _conversations(self, archive: zipfile.ZipFile, member: str) -> None:
         where, dms = f"{self.path}:{member}", member.endswith("dms.json")
-        entries, reason = _load(archive, member)
+        entries, reason = load_member(archive, member)
         if reason or not isinstance(entries, list):
             self.pending.append(Problem(where, reason or _("The file is not a list.")))
             return
@@ -284,7 +192,7 @@ class _Reader:
         self.pending.clear()
         try:
             archive = zipfile.ZipFile(self.path)
-        except _OPEN_ERRORS as error:
+        except OPEN_ERRORS as error:
             yield Problem(str(self.path), _("The file could not be read: {error}").format(
                 error=error))
             return
@@ -305,7 +213,7 @@ class _Reader:
         """Thread ts to the time of the user's first message in that thread."""
         mine: dict[str, Key] = {}
         for member in days:
-            messages = _load(archive, member, self.me.encode())[0]
+            messages = load_member(archive, member, self.me.encode())[0]
             for message in messages if isinstance(messages, list) else ():
                 if isinstance(message, dict) and message.get("user") == self.me:
                     key, root = _ts_key(message.get("ts")), message.get("thread_ts")
@@ -322,7 +230,7 @@ class _Reader:
         not answered yet; it carries over from one day to the next.
         """
         where = f"{self.path}:{member}"
-        messages, reason = _load(archive, member)
+        messages, reason = load_member(archive, member)
         if reason or not isinstance(messages, list):
             yield Problem(where, reason or _("The file does not hold a list of messages."))
             return
@@ -415,7 +323,7 @@ class _Reader:
         """The name of a user; one problem per user missing from users.json."""
         if user in self.names or not user:
             return self.names.get(user, label)
-        name = label or (_name(profile) if isinstance(profile, dict) else "") or user
+        name = label or (user_name(profile) if isinstance(profile, dict) else "") or user
         if user not in self.reported:
             self.reported.add(user)
             self.pending.append(Problem(where, _("The user {user} is not in users.json; they "

@@ -16,22 +16,21 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import re
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
 from desktop.core.budgets import BudgetExceeded
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
-from desktop.core.importing.items import Incoming, Problem, plausible
-from desktop.core.requests import Channel, Priority
+from desktop.core.importing.items import Incoming, Problem
+from desktop.core.requests import Channel
 from desktop.sources.csv_sniff import SNIFF_BYTES, sniff_delimiter, sniff_encoding
+from desktop.sources.tracker_cells import CONTROL, clean, fix_bytes, parse_time, person, priority
 
 Item = Incoming | Problem
 FIELDS = ("external_id", "subject", "sender", "received_at", "priority", "channel", "link",
@@ -49,18 +48,6 @@ MAX_COLUMNS = 1_000
 """Cells in one row: tracker exports have a few dozen columns, Jira's widest some hundreds."""
 _MAX_LINKS = 20
 _URL = re.compile(r"https?://[^\s<>\"'`|()\[\]{}]+[^\s<>\"'`|()\[\]{}.,;:!?*]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")
-_JIRA_TIME = re.compile(r"(\d{1,2})/([A-Za-z]{3})/(\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
-                        r"\s*([AaPp][Mm])?")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_PRIORITY_WORDS = {
-    **dict.fromkeys(("urgent", "highest", "blocker", "critical", "p0"), Priority.URGENT),
-    **dict.fromkeys(("high", "major", "p1"), Priority.HIGH),
-    **dict.fromkeys(("low", "lowest", "minor", "trivial", "p3", "p4"), Priority.LOW),
-}
-_LABEL_WORDS = (({"urgent", "p0", "critical"}, Priority.URGENT), ({"high", "p1"}, Priority.HIGH),
-                ({"low", "p3"}, Priority.LOW))
 _CHANNEL_WORDS = {
     **dict.fromkeys(("email", "e-mail", "mail"), Channel.EMAIL),
     **dict.fromkeys(("chat", "slack", "teams", "matrix", "im"), Channel.CHAT),
@@ -175,7 +162,7 @@ def preview(path: Path, limit: int = 5) -> tuple[str, list[str], list[list[str]]
                 if len(rows) > limit:
                     break
                 if row is not None and any(cell.strip() for cell in row):
-                    rows.append([_clean(_fix_bytes(cell)) for cell in row])
+                    rows.append([clean(fix_bytes(cell)) for cell in row])
     except OSError as error:
         raise _unreadable(path, error) from error
     return sniff_preset(header), header, rows[1:]
@@ -204,7 +191,7 @@ def _header(path: Path) -> list[str]:
             for _line, row, _error in records:
                 if row is None or any(cell.strip() for cell in row):
                     if row is not None and "\x00" not in "".join(row):
-                        return [_fix_bytes(cell) for cell in row]
+                        return [fix_bytes(cell) for cell in row]
                     break
     except OSError as error:
         raise _unreadable(path, error) from error
@@ -299,14 +286,14 @@ def _row(where: str, row: list[str] | None, error: str, preset: Preset,
          columns: dict[str, int], width: int, file_time: datetime,
          zone: tzinfo = UTC) -> Iterator[Item]:
     """The request in one row, and a problem for what was off."""
-    row = [_fix_bytes(cell) for cell in row or ()]
+    row = [fix_bytes(cell) for cell in row or ()]
     fault = error or _fault(row, width)
     if fault:
         yield Problem(where, fault)
         return
 
     def cell(field: str) -> str:
-        return _clean(row[columns[field]]) if field in columns else ""
+        return clean(row[columns[field]]) if field in columns else ""
 
     subject = _keep_tab(cell("subject"), " ".join(cell("subject").split()))[:MAX_SUBJECT]
     external_id = " ".join(cell("external_id").split()) or " ".join(cell("id_fallback").split())
@@ -319,17 +306,17 @@ def _row(where: str, row: list[str] | None, error: str, preset: Preset,
     body = _keep_tab(cell("body"), cell("body").strip())
     links = dict.fromkeys([*_URL.findall(cell("link")), *_URL.findall(body)])
     received_text = " ".join(cell("received_at").split())
-    received = _parse_time(received_text, zone)
+    received = parse_time(received_text, zone)
     yield Incoming(
         source=preset.source,
         external_id=external_id,
         subject=subject or _("(no subject)"),
-        sender=_person(cell("sender")),
+        sender=person(cell("sender")),
         received_at=received or file_time,
         body=body,
         links=tuple(links)[:_MAX_LINKS],
         channel=_CHANNEL_WORDS.get(cell("channel").strip().lower(), preset.default_channel),
-        priority=_priority(cell("priority"), labels=preset.labels),
+        priority=priority(cell("priority"), labels=preset.labels),
     )
     if received is None and "received_at" in columns:  # no date column: the user's choice
         yield Problem(where, _("The date '{value}' could not be read; the file's time was used.")
@@ -349,7 +336,7 @@ def _keep_tab(raw: str, text: str) -> str:
 def _fault(row: list[str], width: int) -> str:
     """Why a row cannot be read as a request, or ""."""
     text = "".join(row)
-    controls = len(_CONTROL.findall(text.replace("\r", "")))
+    controls = len(CONTROL.findall(text.replace("\r", "")))
     if "\x00" in text:
         return _("The row contains NUL bytes; it is not text.")
     if controls >= 3 and controls * 20 >= len(text):
@@ -360,62 +347,3 @@ def _fault(row: list[str], width: int) -> str:
     return ""
 
 
-def _fix_bytes(text: str) -> str:
-    """Bytes that were not UTF-8 (kept as surrogate escapes) read as Windows-1252."""
-    return _ESCAPED_BYTE.sub(
-        lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), text)
-
-
-def _clean(text: str) -> str:
-    """Line ends as ``\\n``, control characters (but newline and tab) removed."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _json(text: str) -> object:
-    """``text`` parsed as JSON, or None (``gh --json`` values may reach a CSV as they are)."""
-    try:
-        return json.loads(text) if text.lstrip()[:1] in ("{", "[") else None
-    except ValueError:
-        return None
-
-
-def _person(text: str) -> str:
-    """A name or login; GitHub's ``{"login": ...}`` objects are unpacked."""
-    value = _json(text)
-    if isinstance(value, dict):
-        text = str(value.get("login") or value.get("name") or "")
-    return " ".join(text.split())
-
-
-def _priority(text: str, *, labels: bool) -> Priority:
-    """A priority name (Jira's too), or GitHub labels such as ``P1`` or ``priority: high``."""
-    if not labels:
-        return _PRIORITY_WORDS.get(text.strip().lower(), Priority.NORMAL)
-    value = _json(text)
-    if isinstance(value, list):
-        text = " ".join(str(v.get("name", "")) if isinstance(v, dict) else str(v) for v in value)
-    words = set(re.findall(r"[a-z0-9]+", text.lower()))
-    return next((p for names, p in _LABEL_WORDS if names & words), Priority.NORMAL)
-
-
-def _parse_time(text: str, zone: tzinfo = UTC) -> datetime | None:
-    """ISO 8601, RFC 2822 or Jira's ``25/Nov/26 10:15 AM``, in UTC; times without a zone are
-    read in ``zone``."""
-    jira = _JIRA_TIME.fullmatch(text)
-    try:
-        if jira:
-            day, month, year, hour, minute, second, half = jira.groups()
-            hours = int(hour) % 12 + (12 if half.lower() == "pm" else 0) if half else int(hour)
-            if half and not 1 <= int(hour) <= 12:
-                return None
-            moment = datetime(int(year) + (2000 if len(year) == 2 else 0),
-                              _MONTHS.index(month.lower()) + 1, int(day), hours, int(minute),
-                              int(second or 0))
-        elif text[:4].isdigit():
-            moment = datetime.fromisoformat(text)
-        else:
-            moment = parsedate_to_datetime(text)
-        moment = (moment.replace(tzinfo=zone) if moment.tzinfo is None else moment).astimezone(UTC)
-    except (ValueError, TypeError, IndexError, OverflowError):
-        return None
-    return moment if plausible(moment) else None

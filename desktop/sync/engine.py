@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from functools import partial
 from typing import Protocol
 
 from desktop.core.ports import Clock
@@ -218,7 +219,7 @@ class SyncEngine:
 
     def _send(self, collection: str, bindings: dict[str, Binding]) -> None:
         for binding in bindings.values():
-            pending = binding.pending(lambda i, k=binding.kind: self._state.item(k, i))
+            pending = binding.pending(partial(self._state.item, binding.kind))
             for number, group in enumerate(chunks(pending, BATCH)):
                 if self._cancelled():
                     return

@@ -311,7 +311,7 @@ def _read_status(todo: Any, zone: tzinfo) -> Fields:
 
 def _read_event(event: Any, zone: tzinfo) -> RemoteItem:
     categories = event.get("CATEGORIES")
-    cats = []
+    cats: list[str] = []
     for entry in categories if isinstance(categories, list) else [categories]:
         if entry is not None:
             cats.extend(str(c) for c in entry.cats)

@@ -18,10 +18,10 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-import caldav
+from caldav.davclient import DAVClient
 from caldav.lib import error as dav_error
 from lxml import etree
 
@@ -84,10 +84,11 @@ class CalDavRemote:
                  auth_type: str | None = None, *, deadline: float = DEFAULT_DEADLINE_S) -> None:
         self._url = url
         self._deadline = deadline
-        self._client = caldav.DAVClient(url=url, username=user, password=password,
-                                        timeout=max(1, int(min(timeout, deadline))),
-                                        enable_rfc6764=False, auth_type=auth_type or None)
-        self._client.session = BoundedSession(self._client.session, deadline)
+        # Any: caldav's client is only partly typed (``principal`` is not)
+        self._client: Any = DAVClient(url=url, username=user, password=password,
+                                      timeout=max(1, int(min(timeout, deadline))),
+                                      enable_rfc6764=False, auth_type=auth_type or None)
+        self._client.session = cast(Any, BoundedSession(self._client.session, deadline))
         parts = urlsplit(str(self._client.url))
         self._origin = f"{parts.scheme}://{parts.netloc}"
 

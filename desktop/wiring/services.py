@@ -53,7 +53,8 @@ from desktop.store.settings_repository import SqliteSettingsStore
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from desktop.core.health.measures import DeliveredReply, WeekFigures
+    from desktop.core.health.measures import WeekFigures
+    from desktop.core.health.off_hours import DeliveredReply
     from desktop.core.health.stats import StatsService
 
 
@@ -257,7 +258,7 @@ def delivered_replies(context: Context, start: datetime, end: datetime) -> list[
     """Replies the outbox delivered in ``[start, end)``, each with its recipient's zone and
     hours from the people directory (the zone the draft was planned in when it knows none)."""
     from desktop.core.drafting.drafts import DraftState
-    from desktop.core.health.measures import DeliveredReply
+    from desktop.core.health.off_hours import DeliveredReply
 
     people = open_people(context)
     out = []

@@ -80,7 +80,7 @@ def first_schema_store(path: Path, rows: int = FIRST_SCHEMA_ROWS) -> Path:
     """A store as the first release left it: only ``m0001`` applied, ``rows`` requests."""
     path.parent.mkdir(parents=True, exist_ok=True)
     first = Migrations("unhurried")
-    first()(migrations.m0001_create_requests)
+    first()(migrations.m0001_to_m0009.m0001_create_requests)
     db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
     first.apply(db)
     stamp = T0.isoformat(timespec="seconds")

@@ -464,9 +464,25 @@ def test_snoozing_past_the_reply_by_warns_and_still_snoozes(cli, clock):
     assert (status, out, err) == (0, "", "")
     status, _out, err = cli("snooze", request_id, "fri", "9am")
     assert status == 0
-    assert err == ("unhurried: warning: Snoozing 'plan review' until Fri 27 Nov 09:00 hides it "
-                   "past its reply-by (Thu 26 Nov 10:00); snoozed anyway.\n")
+    assert err == ("unhurried: warning: Snoozing 'plan review' until Fri, Nov 27, "
+                   "9:00\u202fAM hides it past its reply-by (Thu, Nov 26, 10:00\u202fAM); "
+                   "snoozed anyway.\n")
     assert stamp(cli.item(request_id)["snoozed_until"]) == berlin(27, 9)
+
+
+def test_the_snooze_warning_writes_dates_in_the_users_language(cli, clock):
+    from desktop.platform.i18n import install_language
+
+    request_id = cli.add("plan review")  # reply by Thu 26 10:00
+    try:
+        cli.ok("config", "set", "language", "de")
+        status, _out, err = cli("snooze", request_id, "fri", "9am")
+    finally:
+        install_language("en")  # the next test in this process reads English again
+    assert status == 0
+    assert "Fr., 27. Nov., 09:00" in err  # the window's formatter, not strftime
+    assert "Do., 26. Nov., 10:00" in err
+    assert "Fri 27 Nov" not in err
 
 
 def test_a_snoozed_overdue_request_is_still_overdue_in_status(cli, clock):

@@ -38,13 +38,25 @@ def test_start_extend_stop_and_status(cli, clock):
     assert status(cli) == {"active": False, "started_at": None, "ends_at": None, "held": 0,
                            "next_breach_at": None, "suggested_max_minutes": 240,
                            "focus_minutes_today": 0, "desktop_quieted": None}
-    assert cli.ok("focus", "start", "--for", "90m") == "Focusing until Wed 11:30 CET.\n"
+    assert cli.ok("focus", "start", "--for", "90m") == "Focusing until Wed 11:30\u202fAM CET.\n"
     assert status(cli)["ends_at"] == "2026-11-25T11:30:00+01:00"
-    assert cli.ok("focus", "extend", "15m") == "Focusing until Wed 11:45 CET.\n"
+    assert cli.ok("focus", "extend", "15m") == "Focusing until Wed 11:45\u202fAM CET.\n"
     clock.advance(minutes=30)
-    assert cli.ok("focus", "stop") == "Stopped focusing at Wed 10:30 CET.\n"
+    assert cli.ok("focus", "stop") == "Stopped focusing at Wed 10:30\u202fAM CET.\n"
     assert status(cli)["focus_minutes_today"] == 30
-    assert cli.ok("focus", "start", "--until", "12:00") == "Focusing until Wed 12:00 CET.\n"
+    assert cli.ok("focus", "start", "--until", "12:00") == "Focusing until Wed 12:00\u202fPM CET.\n"
+
+
+def test_focus_times_are_written_in_the_users_language(cli):
+    from desktop.platform.i18n import install_language
+
+    try:
+        cli.ok("config", "set", "language", "de")
+        text = cli.ok("focus", "start", "--for", "90m")
+    finally:
+        install_language("en")  # the next test in this process reads English again
+    assert "Mi. 11:30 CET" in text  # babel's German weekday and 24-hour clock, not strftime
+    assert "Wed" not in text
 
 
 def test_the_suggested_length_is_bounded_by_the_next_reply(cli):

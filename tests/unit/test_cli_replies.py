@@ -65,10 +65,26 @@ def test_a_reply_names_no_deadline_the_sender_did_not_give(cli):
     assert "Re: Escalation: export" in text
 
 
+def test_queued_reply_times_are_written_in_the_users_language(cli):
+    from desktop.platform.i18n import install_language
+
+    request_id = mail_request(cli)
+    try:
+        cli.ok("config", "set", "language", "de")
+        text = cli.ok("reply", request_id, "--send", "--at", "thu 10:00",
+                      "--field", "answer=Done.")
+    finally:
+        install_language("en")  # the next test in this process reads English again
+    assert "Do., 26. Nov., 10:00" in text  # the window's formatter, not strftime
+    assert "Thu 26 Nov" not in text
+
+
 def test_send_schedules_and_the_request_stays_open_until_delivered(cli):
     request_id = mail_request(cli)
-    assert "Queued" in cli.ok("reply", request_id, "--send", "--at", "thu 10:00",
-                              "--field", "answer=Done.")
+    text = cli.ok("reply", request_id, "--send", "--at", "thu 10:00", "--field", "answer=Done.")
+    assert text.startswith("Queued ")
+    assert text.endswith(" for Thu, Nov 26, 10:00\u202fAM (Europe/Berlin); "
+                         "Thu, Nov 26, 10:00\u202fAM your time.\n")
     shown = cli.item(request_id)
     assert shown["state"] == "reply-scheduled"
     assert shown["reply_scheduled_at"] == "2026-11-26T10:00:00+01:00"

@@ -16,7 +16,6 @@ from desktop.core.calendar import BusinessCalendar
 from desktop.core.errors import InvalidInput
 from desktop.core.health.decisions import Decision
 from desktop.core.health.measures import (
-    DeliveredReply,
     FocusSpan,
     Interruption,
     IsoWeek,
@@ -29,11 +28,10 @@ from desktop.core.health.measures import (
     longest_stretches,
     median_reply_hours,
     meeting_hours,
-    off_hours_replies,
     reply_compliance,
     week_figures,
-    within_hours,
 )
+from desktop.core.health.off_hours import DeliveredReply, off_hours_replies, within_hours
 from desktop.core.meetings import MeetingEvent, find_focus_time
 from desktop.core.requests import Channel, Pause, Priority, Request, State
 from desktop.core.working_hours import WorkingHours, parse_working_hours

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from desktop.core.importing.items import Incoming, Problem
-from desktop.sources import slack_export
-from desktop.sources.slack_export import MAX_JSON_ITEMS, read_slack_export
+from desktop.sources import slack_archive
+from desktop.sources.slack_archive import MAX_JSON_ITEMS
+from desktop.sources.slack_export import read_slack_export
 from tests.unit.test_slack_export import NEXT_DAY, export, msg
 
 
@@ -35,7 +36,7 @@ def test_a_json_file_of_too_many_values_is_not_parsed_and_the_rest_is_read(
 def test_a_file_that_inflates_past_the_cap_is_not_read(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     path = bomb(tmp_path, 10_000)  # 30 KB inflated, a few hundred bytes in the zip
-    monkeypatch.setattr(slack_export, "MAX_MEMBER_BYTES", 20_000)
+    monkeypatch.setattr(slack_archive, "MAX_MEMBER_BYTES", 20_000)
     items = list(read_slack_export(path, "U1"))
     [problem] = [i for i in items if isinstance(i, Problem)]
     assert "bytes in one file of the export" in problem.reason

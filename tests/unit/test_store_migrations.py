@@ -60,7 +60,8 @@ def with_second_migration(monkeypatch: pytest.MonkeyPatch) -> Migrations:
     """This build plus one more migration, as a later release would have it."""
     later = Migrations("unhurried")
     for name in THIS_BUILD:
-        later()(getattr(migrations, name))
+        later()(getattr(migrations.m0001_to_m0009, name, None)
+                or getattr(migrations.m0011_to_m0018, name))
 
     @later()
     def m9000_add_notes(db: sqlite_utils.Database) -> None:
@@ -288,7 +289,7 @@ def test_a_store_of_the_first_schema_version_upgrades_with_a_backup(tmp_path: Pa
     the old file, the rows are all there, and the queue is read through the covering index."""
     path = tmp_path / "unhurried.sqlite3"
     first = Migrations("unhurried")
-    first()(migrations.m0001_create_requests)
+    first()(migrations.m0001_to_m0009.m0001_create_requests)
     old = connect(path)
     first.apply(old)
     old.execute(

@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 
 from desktop.core.calendar import BusinessCalendar
 from desktop.core.drafting.suggestions import suggest_deadlines
+from desktop.core.drafting.template_front import parse_template
 from desktop.core.drafting.templates import (
     Field,
     FieldKind,
     Moment,
     TemplateBroken,
     fill,
-    parse_template,
     parse_value,
 )
 from desktop.core.errors import InvalidInput

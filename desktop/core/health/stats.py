@@ -15,12 +15,12 @@ from zoneinfo import ZoneInfo
 
 from desktop.core.errors import InvalidInput
 from desktop.core.health.measures import (
-    DeliveredReply,
     MeasureInputs,
     WeekFigures,
     last_weeks,
     week_figures,
 )
+from desktop.core.health.off_hours import DeliveredReply
 from desktop.core.i18n import _
 from desktop.core.intervals import Interval
 from desktop.core.meetings import FOCUS_MINIMUM, find_focus_time

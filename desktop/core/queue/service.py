@@ -9,14 +9,11 @@ talks to the user itself.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from desktop.core import requests as rq
-from desktop.core.calendar import BusinessCalendar, HolidaySource
 from desktop.core.deadlines import (
     Clockwork,
     derive,
@@ -29,13 +26,11 @@ from desktop.core.i18n import _
 from desktop.core.importing.items import Incoming, import_id
 from desktop.core.ports import Clock, RequestRepository, SettingsStore
 from desktop.core.queue.buckets import Bucket, BucketEdges, QueueEntry, edges_at
+from desktop.core.queue.derivation import HolidayLookup, calendar_for, fingerprint
 from desktop.core.queue.history import HistoryEntry, HistoryKind, MemoryHistory, RequestHistory
 from desktop.core.requests import Channel, Priority, Request, State
-from desktop.core.settings import REGISTRY, Settings, check_value, spec_of
+from desktop.core.settings import Settings, check_value, spec_of
 from desktop.core.settings.registry import DERIVED_WITH
-
-HolidayLookup = Callable[[str, str | None], HolidaySource]
-"""Given a country and subdivision, returns the holidays of a year (the platform's adapter)."""
 
 _SHOWN_MATCHES = 5
 
@@ -68,7 +63,7 @@ class QueueService:
         self._holidays = holidays
         self._default_zone = default_zone
         self.settings = Settings.from_text({}, default_zone=default_zone)
-        self.calendar = self._calendar_for(self.settings)
+        self.calendar = calendar_for(self.settings, self._holidays)
         self.reload_settings()
 
     # -- settings ----------------------------------------------------------------------------
@@ -82,12 +77,12 @@ class QueueService:
         """
         values = self._settings_store.values()
         self.settings = Settings.from_text(values, default_zone=self._default_zone)
-        self.calendar = self._calendar_for(self.settings)
-        fingerprint = _fingerprint(values, self._default_zone)
-        if self.settings.derived_with == fingerprint:
+        self.calendar = calendar_for(self.settings, self._holidays)
+        derived_with = fingerprint(values, self._default_zone)
+        if self.settings.derived_with == derived_with:
             return 0
         changed = self.rederive_all()
-        self._settings_store.put(DERIVED_WITH.entry(fingerprint))
+        self._settings_store.put(DERIVED_WITH.entry(derived_with))
         return changed
 
     def setting_text(self, key: str) -> str:
@@ -103,11 +98,10 @@ class QueueService:
         checked = {key: check_value(key, text) for key, text in values.items()}
         merged = {**self._settings_store.values(), **checked}
         candidate = Settings.from_text(merged, default_zone=self._default_zone)
-        calendar = self._calendar_for(candidate)
+        calendar = calendar_for(candidate, self._holidays)
         if candidate.policy.counts_business_time and candidate.working_hours.is_empty:
-            raise InvalidInput(
-                _("Working hours cannot be empty while reply targets count business time.")
-            )
+            raise InvalidInput(_("Working hours cannot be empty while reply targets count "
+                                 "business time."))
         if not candidate.working_hours.is_empty:
             calendar.add(self._clock.now(), candidate.at_risk)  # fails early if no working time
         self._settings_store.put(checked)
@@ -404,21 +398,3 @@ class QueueService:
 
     def _change(self, request_id: str, change: Callable[[Request, datetime], Request]) -> Request:
         return self.put(change(self.get(request_id), self._clock.now()))
-
-    def _calendar_for(self, settings: Settings) -> BusinessCalendar:
-        holidays: HolidaySource = _no_holidays
-        if settings.holidays is not None:
-            holidays = self._holidays(*settings.holidays)
-        return BusinessCalendar(
-            ZoneInfo(settings.timezone), settings.working_hours, settings.days_off, holidays
-        )
-
-
-def _no_holidays(_year: int) -> tuple[()]:
-    return ()
-
-
-def _fingerprint(values: Mapping[str, str], default_zone: str) -> str:
-    relevant = sorted((k, v) for k, v in values.items() if k in REGISTRY and REGISTRY[k].rederives)
-    text = repr((relevant, default_zone))
-    return hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -52,8 +52,15 @@ class Local:
 class Binding(Protocol):
     """One kind of synced item."""
 
-    kind: str
-    names: tuple[str, ...]
+    @property
+    def kind(self) -> str:
+        """The item kind ("request", "focus", "settings")."""
+        ...
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The fields a merge compares (read only: each binding declares its own)."""
+        ...
 
     def load(self, item_id: str) -> Local | None:
         """The local copy, tombstones included; ``None`` if unknown here."""

@@ -92,7 +92,8 @@ def install_focus(app: QApplication, window: MainWindow, context: Context,
         from desktop import cli  # the whole command line, only when a command arrives
         from desktop.commands.focus import execute_argv
 
-        answer = execute_argv(argv, service, cli.build_parser().parse_args)
+        answer = execute_argv(argv, service, cli.build_parser().parse_args,
+                              formatter.locale)
         controller.refresh()
         controller.wake.replan()
         return answer

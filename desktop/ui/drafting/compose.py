@@ -60,7 +60,10 @@ Index = QModelIndex | QPersistentModelIndex
 class Library(Protocol):
     """What the dialog needs of the template library (``platform.templates``)."""
 
-    problems: Sequence[TemplateBroken]
+    @property
+    def problems(self) -> Sequence[TemplateBroken]:
+        """The template files that could not be read."""
+        ...
 
     def templates(self) -> list[Template]: ...
 

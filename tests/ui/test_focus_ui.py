@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from babel import Locale
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -152,7 +153,9 @@ def test_copy_status_message_puts_it_on_the_clipboard(focus):
 def test_a_forwarded_focus_command_runs_in_the_window_and_answers(focus, qtbot, tmp_path: Path):
     server = InstanceServer(str(tmp_path / "s.sock"))
     parser = build_parser()
-    server.set_executor(lambda argv: execute_argv(argv, focus.service, parser.parse_args))
+    # the window passes its own locale; the system's (LANG) must not matter
+    server.set_executor(lambda argv: execute_argv(argv, focus.service, parser.parse_args,
+                                                  Locale.parse("en_GB")))
     assert server.listen()
     answers: list[object] = []
     thread = threading.Thread(target=lambda: answers.append(

@@ -85,9 +85,10 @@ def run(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
             if answer.get("error"):
                 raise InvalidInput(str(answer["error"]))
             return int(answer.get("status", EXIT_OK))
-    service = open_focus(ctx, _PrintNotifier(sys.stdout))
-    return execute(args, service, sys.stdout, checked_only=checked_only,
-                   locale=formatter(ctx).locale)
+    words = formatter(ctx)
+    service = open_focus(ctx, _PrintNotifier(sys.stdout),
+                         lambda moment: words.moment(moment, ctx.clock.now()))
+    return execute(args, service, sys.stdout, checked_only=checked_only, locale=words.locale)
 
 
 def execute(args: argparse.Namespace, service: FocusService, out: TextIO, *,

@@ -59,6 +59,13 @@ def test_focus_times_are_written_in_the_users_language(cli):
     assert "Wed" not in text
 
 
+def test_a_second_start_names_the_running_blocks_end_in_the_users_locale(cli):
+    cli.ok("focus", "start", "--for", "90m")
+    error = cli.fails("focus", "start", "--for", "30m")
+    assert "already focusing until" in error
+    assert "11:30\u202fAM" in error  # the locale's clock (en: 12-hour), not strftime's 11:30
+
+
 def test_the_suggested_length_is_bounded_by_the_next_reply(cli):
     cli.ok("add", "Q3 budget", "--from", "Anna", "--due", "11:40")
     data = status(cli)

@@ -12,8 +12,7 @@ the digest at its end (or at once, if the block ended while the app was closed).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from desktop.core.errors import InvalidInput
@@ -21,57 +20,21 @@ from desktop.core.focus import notices, plan
 from desktop.core.focus.blocks import (
     Coalescer,
     Digest,
-    FocusPolicy,
     HeldRequests,
     Reason,
     suggested_length,
 )
 from desktop.core.focus.log import HeldEntry, Interruption, InterruptionKind
+from desktop.core.focus.state import FocusSettings as FocusSettings
+from desktop.core.focus.state import FocusState as FocusState
+from desktop.core.focus.state import focus_settings as focus_settings
+from desktop.core.focus.state import local_time, next_delivery
 from desktop.core.i18n import _
 from desktop.core.ports import Clock, FocusRepository, FocusRequests, Notification, Notifier
 from desktop.core.requests import Request, State
-from desktop.core.settings import Settings
 
 BATCH = 3
 """More requests than this let through at one moment go out as one notification."""
-
-@dataclass(frozen=True, slots=True)
-class FocusSettings:
-    """The focus settings, read into their types."""
-
-    zone: str = "UTC"
-    margin: timedelta = timedelta(minutes=30)
-    allowed_senders: frozenset[str] = frozenset()
-    delivery_times: tuple[int, ...] = ()
-    """Minutes after local midnight at which a digest goes out during a block."""
-    coalesce: timedelta = timedelta(minutes=10)
-
-    @property
-    def policy(self) -> FocusPolicy:
-        """The break-through rules."""
-        return FocusPolicy(self.margin, self.allowed_senders)
-
-
-@dataclass(frozen=True, slots=True)
-class FocusState:
-    """What the banner, the tray and ``focus status`` show."""
-
-    session: plan.FocusSession | None
-    held: int
-    next_breach_at: datetime | None
-    """When the next reply falls due, less the margin (a held one comes through then)."""
-    suggested: timedelta
-    """How long a block could run before that."""
-    bounded_by: Request | None
-    desktop_quieted: str | None = None
-    """The backend that holds the desktop's own notifications for this block (``dunst``,
-    ``gnome``, ``kde``, ``swaync``), or ``None``."""
-
-    @property
-    def active(self) -> bool:
-        """Whether a block runs."""
-        return self.session is not None
-
 
 class FocusService:
     """Focus blocks and the notifications held during them.
@@ -159,7 +122,7 @@ class FocusService:
                  plan.next_planned_start(self.sessions, now)]
         session = self.current()
         if session is not None:
-            times += [session.end, self._next_delivery(now, session.end, settings)]
+            times += [session.end, next_delivery(now, session.end, settings)]
         elif len(self._held):
             times.append(now)  # a block ended while nobody looked: the digest is due
         return min((t for t in times if t is not None), default=None)
@@ -363,28 +326,12 @@ class FocusService:
                 self._let_through([r for r in requests if _open(r, now)],
                                   Reason.NEAR_DEADLINE, InterruptionKind.RELEASE, session,
                                   release=due)
-            delivery = self._next_delivery(since, session.end, settings)
+            delivery = next_delivery(since, session.end, settings)
             if delivery is not None and delivery <= now and len(self._held):
                 self._send_digest(now, session)
         elif len(self._held):
             self._send_digest(now, None)
         self._send_arrived(now)
-
-    def _next_delivery(self, after: datetime, until: datetime,
-                       settings: FocusSettings) -> datetime | None:
-        """The first delivery time after ``after`` and before ``until``."""
-        if not settings.delivery_times:
-            return None
-        zone = ZoneInfo(settings.zone)
-        day = after.astimezone(zone).date()
-        while True:
-            for minutes in settings.delivery_times:
-                moment = _at(day, minutes, zone)
-                if moment >= until:
-                    return None
-                if moment > after:
-                    return moment
-            day += timedelta(days=1)
 
     # -- sending -------------------------------------------------------------------------------
 
@@ -409,7 +356,7 @@ class FocusService:
         ids = self._held.drain()
         zone = ZoneInfo(self._settings().zone)
         tomorrow = now.astimezone(zone).date() + timedelta(days=1)
-        held = Digest.of(self._requests.get_many(ids), _at(tomorrow, 0, zone))
+        held = Digest.of(self._requests.get_many(ids), local_time(tomorrow, 0, zone))
         log = [Interruption(now, r.id, InterruptionKind.DIGEST, Reason.DIGEST,
                             notices.line(r, self._format), session.id if session else None)
                for r in held.requests]
@@ -444,21 +391,3 @@ class FocusService:
 def _open(request: Request, now: datetime) -> bool:
     return (request.state is State.OPEN and request.deleted_at is None
             and not request.is_snoozed(now))
-
-
-def _at(day: date, minutes: int, zone: ZoneInfo) -> datetime:
-    wall = datetime.combine(day, time(0)) + timedelta(minutes=minutes)
-    return wall.replace(tzinfo=zone).astimezone(ZoneInfo("UTC"))
-
-
-def focus_settings(values: Mapping[str, str], default_zone: str = "UTC") -> FocusSettings:
-    """The focus settings from stored text values (defaults for missing or unreadable ones);
-    ``default_zone`` until the user picks a zone."""
-    settings = Settings.from_text(values, default_zone=default_zone)
-    return FocusSettings(
-        zone=settings.timezone,
-        margin=settings.focus_margin,
-        allowed_senders=frozenset(settings.focus_allow),
-        delivery_times=settings.focus_digest_times,
-        coalesce=settings.notify_every,
-    )

@@ -6,6 +6,8 @@ that is idempotent and leaves the user's changes alone."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -234,6 +236,26 @@ def test_problems_are_reported_and_batches_are_committed_as_they_go(service: Que
     assert len(service.all()) == 6
     assert [p.where for p in report.failed] == [f"file{n}" for n in range(5)]  # read so far
     assert report.to_json()["failed"][0] == {"source": "file0", "reason": "bad"}
+
+
+def test_each_batch_and_what_is_learned_from_it_is_one_transaction(service: QueueService
+                                                                   ) -> None:
+    items = [one(mail(f"From: p{n}@x\nSubject: s{n}\nMessage-ID: <{n}@x>\n"
+                      "Date: Tue, 24 Nov 2026 10:15:00 +0000"))[0] for n in range(7)]
+    log: list[str] = []
+
+    @contextmanager
+    def atomic() -> Iterator[None]:
+        log.append("begin")
+        yield
+        log.append(f"commit with {len(service.all())} stored")
+
+    report = run_import(service, items, batch_size=3, atomic=atomic,
+                        learn=lambda item: log.append(item.sender))
+    assert report.imported == 7
+    assert log == ["begin", "p0@x", "p1@x", "p2@x", "commit with 3 stored",
+                   "begin", "p3@x", "p4@x", "p5@x", "commit with 6 stored",
+                   "begin", "p6@x", "commit with 7 stored"]
 
 
 def test_base64_bodies_are_decoded() -> None:

@@ -167,6 +167,20 @@ def test_the_same_message_without_an_id_gets_one_id_from_maildir_and_mbox(tmp_pa
     assert from_mbox.body.startswith("From here on")  # the >From escape is undone
 
 
+def test_a_maildir_is_read_cur_then_new_each_by_file_name_without_hidden_files(
+        tmp_path: Path) -> None:
+    maildir = tmp_path / "Maildir"
+    names = {"cur": ["b:2,S", "a:2,S", ".hidden", "c d:2,"], "new": ["z", "y"]}
+    for folder, files in names.items():
+        (maildir / folder).mkdir(parents=True)
+        for name in files:
+            (maildir / folder / name).write_bytes(mail(
+                f"From: p@x\nSubject: {folder}/{name}\nMessage-ID: <{name}@x>\n"
+                "Date: Tue, 24 Nov 2026 10:15:00 +0000"))
+    read = [i.subject for i in read_maildir(maildir) if isinstance(i, Incoming)]
+    assert read == ["cur/a:2,S", "cur/b:2,S", "cur/c d:2,", "new/y", "new/z"]
+
+
 def test_a_truncated_mbox_keeps_every_message_it_has(tmp_path: Path) -> None:
     first = mail("From: a@x\nSubject: one\nDate: Tue, 24 Nov 2026 10:15:00 +0000\n"
                  "Message-ID: <1@x>")

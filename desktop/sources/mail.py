@@ -82,11 +82,12 @@ def read_message(data: bytes, where: str, file_time: Callable[[], datetime]) -> 
         normalized = data.replace(b"\r\n", b"\n").rstrip(b"\n")
         message_id = "sha256:" + hashlib.sha256(normalized).hexdigest()
         problem(_("No Message-ID; an id was made from the message's content."))
-    received = _sent_time(message)
+    sent = _sent_time(message)
+    received = sent
     if received is None:
         received = _received_time(message) or file_time()
         problem(_("The date could not be read; the time it was received was used."))
-    zone = _date_zone(message) if _sent_time(message) is not None else ""
+    zone = _date_zone(message) if sent is not None else ""
     channel = _channel(message)
     sender = _sender(message, channel)
     body, links = _body(message, problem)

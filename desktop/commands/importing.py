@@ -77,7 +77,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if checked_only:  # reading the first item raises for a path that is not of this kind
         next(iter(items), None)
         return 0
-    report = run_import(ctx.queue, items, learn=people_learner(ctx))
+    report = run_import(ctx.queue, items, learn=people_learner(ctx), atomic=ctx.atomic)
     if args.json:
         print(json.dumps({**report.to_json(), **({"mapping": mapping} if mapping else {})},
                          ensure_ascii=False, indent=2))

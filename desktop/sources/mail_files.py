@@ -33,7 +33,7 @@ def read_maildir(path: Path) -> Iterator[Item]:
     if not any(f.is_dir() for f in folders):
         raise InvalidInput(_("{path} is not a Maildir: it has no 'cur' or 'new' folder.")
                            .format(path=path))
-    files: list[Path] = []
+    listings: list[tuple[Path, str]] = []
     for folder in folders:
         try:
             names = sorted(os.listdir(folder))
@@ -42,8 +42,21 @@ def read_maildir(path: Path) -> Iterator[Item]:
         except OSError as error:
             yield Problem(str(folder), str(error))
             continue
-        files.extend(folder / name for name in names if not name.startswith("."))
-    yield from ordered_map(_read_files, files)
+        # one string per folder, not a Path per file: 200,000 Paths held 70 MB
+        listings.append((folder, "\0".join(n for n in names if not n.startswith("."))))
+        del names
+    yield from ordered_map(_read_files, _paths(listings))
+
+
+def _paths(listings: list[tuple[Path, str]]) -> Iterator[Path]:
+    """The files of each folder's NUL-separated listing (no file name holds a NUL)."""
+    for folder, joined in listings:
+        start = 0
+        while start < len(joined):
+            end = joined.find("\0", start)
+            end = len(joined) if end < 0 else end
+            yield folder / joined[start:end]
+            start = end + 1
 
 
 def _read_files(paths: list[Path]) -> list[Item]:

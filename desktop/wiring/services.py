@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -39,7 +40,7 @@ from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
 from desktop.platform.timezone import system_zone
 from desktop.store.calendar_repository import SqliteCalendarRepository
-from desktop.store.db import open_database
+from desktop.store.db import open_database, transaction
 from desktop.store.decision_repository import SqliteDecisionRepository
 from desktop.store.diagnosis import explain
 from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
@@ -70,6 +71,10 @@ class Context:
     queue: QueueService
     clock: Clock
     in_memory: bool = False
+
+    def atomic(self) -> AbstractContextManager[object]:
+        """One write transaction on the store (nested ones join it)."""
+        return transaction(self.db)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -173,7 +178,7 @@ def run_import_job(
             items = read_source(kind, path, mapping=mapping,
                                 zone=ZoneInfo(context.queue.settings.timezone))
         return run_import(context.queue, items, progress=progress, cancelled=cancelled,
-                          learn=people_learner(context))
+                          learn=people_learner(context), atomic=context.atomic)
     finally:
         context.close()
 

@@ -6,6 +6,8 @@ that is idempotent and leaves the user's changes alone."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -165,6 +167,20 @@ def test_the_same_message_without_an_id_gets_one_id_from_maildir_and_mbox(tmp_pa
     assert from_mbox.body.startswith("From here on")  # the >From escape is undone
 
 
+def test_a_maildir_is_read_cur_then_new_each_by_file_name_without_hidden_files(
+        tmp_path: Path) -> None:
+    maildir = tmp_path / "Maildir"
+    names = {"cur": ["b:2,S", "a:2,S", ".hidden", "c d:2,"], "new": ["z", "y"]}
+    for folder, files in names.items():
+        (maildir / folder).mkdir(parents=True)
+        for name in files:
+            (maildir / folder / name).write_bytes(mail(
+                f"From: p@x\nSubject: {folder}/{name}\nMessage-ID: <{name}@x>\n"
+                "Date: Tue, 24 Nov 2026 10:15:00 +0000"))
+    read = [i.subject for i in read_maildir(maildir) if isinstance(i, Incoming)]
+    assert read == ["cur/a:2,S", "cur/b:2,S", "cur/c d:2,", "new/y", "new/z"]
+
+
 def test_a_truncated_mbox_keeps_every_message_it_has(tmp_path: Path) -> None:
     first = mail("From: a@x\nSubject: one\nDate: Tue, 24 Nov 2026 10:15:00 +0000\n"
                  "Message-ID: <1@x>")
@@ -234,6 +250,26 @@ def test_problems_are_reported_and_batches_are_committed_as_they_go(service: Que
     assert len(service.all()) == 6
     assert [p.where for p in report.failed] == [f"file{n}" for n in range(5)]  # read so far
     assert report.to_json()["failed"][0] == {"source": "file0", "reason": "bad"}
+
+
+def test_each_batch_and_what_is_learned_from_it_is_one_transaction(service: QueueService
+                                                                   ) -> None:
+    items = [one(mail(f"From: p{n}@x\nSubject: s{n}\nMessage-ID: <{n}@x>\n"
+                      "Date: Tue, 24 Nov 2026 10:15:00 +0000"))[0] for n in range(7)]
+    log: list[str] = []
+
+    @contextmanager
+    def atomic() -> Iterator[None]:
+        log.append("begin")
+        yield
+        log.append(f"commit with {len(service.all())} stored")
+
+    report = run_import(service, items, batch_size=3, atomic=atomic,
+                        learn=lambda item: log.append(item.sender))
+    assert report.imported == 7
+    assert log == ["begin", "p0@x", "p1@x", "p2@x", "commit with 3 stored",
+                   "begin", "p3@x", "p4@x", "p5@x", "commit with 6 stored",
+                   "begin", "p6@x", "commit with 7 stored"]
 
 
 def test_base64_bodies_are_decoded() -> None:

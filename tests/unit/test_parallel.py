@@ -6,8 +6,9 @@ a manager thread left running printed "Bad file descriptor" at exit)."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
-from desktop.sources.parallel import SERIAL_BELOW, ordered_map
+from desktop.sources.parallel import CHUNK, SERIAL_BELOW, ordered_map
 
 
 def doubled(chunk: list[int]) -> list[int]:
@@ -28,4 +29,25 @@ def test_a_closed_import_leaves_no_pool_behind() -> None:
     results = ordered_map(doubled, list(range(SERIAL_BELOW * 3)), workers=2)
     assert next(results) == 0
     results.close()
+    assert _pool_threads() == []
+
+
+def test_tasks_are_read_as_they_are_needed_not_all_at_once() -> None:
+    taken: list[int] = []
+
+    def tasks() -> Iterator[int]:
+        for n in range(SERIAL_BELOW * 10):
+            taken.append(n)
+            yield n
+
+    results = ordered_map(doubled, tasks(), workers=2)
+    assert next(results) == 0
+    # the serial check's look-ahead and the chunks in flight, not the 4,000 tasks
+    assert len(taken) <= SERIAL_BELOW + 4 * CHUNK
+    results.close()
+
+
+def test_few_tasks_from_a_generator_are_done_in_this_process() -> None:
+    assert list(ordered_map(doubled, iter(range(SERIAL_BELOW - 1)), workers=2)) == [
+        n * 2 for n in range(SERIAL_BELOW - 1)]
     assert _pool_threads() == []

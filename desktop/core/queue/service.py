@@ -272,10 +272,10 @@ class QueueService:
         Returns:
             How many were imported, and how many skipped as duplicates.
         """
-        known = self._requests.known_ids([import_id(i.source, i.external_id) for i in items])
+        requests = [item.to_request() for item in items]  # each id hashed once
+        known = self._requests.known_ids([request.id for request in requests])
         fresh: dict[str, Request] = {}
-        for item in items:
-            request = item.to_request()
+        for request in requests:
             if request.id not in known and request.id not in fresh:
                 fresh[request.id] = request
         derived = with_reply_bys(list(fresh.values()), self.settings.policy, self.calendar)

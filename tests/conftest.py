@@ -5,7 +5,9 @@ app paths under ``tmp_path``. Qt runs offscreen unless a test starts its own dis
 
 from __future__ import annotations
 
+import gettext
 import os
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +30,17 @@ from tests.fakes import (
 
 # Wednesday 25 November 2026, 10:00 in Berlin.
 START = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """A test that switches the language (``config set language de``) leaves English behind,
+    whatever order the tests run in."""
+    yield
+    from desktop.core import i18n
+
+    if type(i18n._translations) is not gettext.NullTranslations:
+        i18n.install(gettext.NullTranslations())
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

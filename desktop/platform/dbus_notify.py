@@ -25,6 +25,7 @@ from desktop import APP_ID
 from desktop.core.focus.notices import actions_for
 from desktop.core.i18n import _
 from desktop.core.ports import Notification
+from desktop.platform.dbus_read import drain
 from desktop.platform.notify import NotifierUnavailable
 
 logger = logging.getLogger(__name__)
@@ -141,13 +142,7 @@ class DBusNotifier:
         conn = self._conn
         if conn is None:
             return
-        try:
-            while True:
-                conn.recv_messages(timeout=0)
-        except TimeoutError:
-            pass
-        except OSError as error:  # the bus went away
-            logger.warning("notification connection lost: %s", error)
+        if not drain(conn, "notification"):  # the bus went away
             self.close()
             return
         queue = self._signals.queue if self._signals is not None else ()

@@ -30,6 +30,7 @@ from typing import Any
 
 from desktop.core.errors import CoreError
 from desktop.core.i18n import _
+from desktop.platform.dbus_read import drain
 
 logger = logging.getLogger(__name__)
 
@@ -226,13 +227,7 @@ class GlobalShortcuts:
         conn = self._conn
         if conn is None:
             return
-        try:
-            while True:
-                conn.recv_messages(timeout=0)
-        except TimeoutError:
-            pass
-        except OSError as error:  # the bus went away: the shortcuts are gone with it
-            logger.warning("global shortcuts connection lost: %s", error)
+        if not drain(conn, "global shortcuts"):  # the bus went away: the shortcuts with it
             self.close()
             return
         while self._activated is not None and self._activated.queue:

@@ -144,3 +144,22 @@ def test_smtp_dialog_keeps_an_unchanged_password_and_warns_about_a_locked_keyrin
     dialog.accept()
     assert dialog.warning == "The keyring is locked; kept for this run only."
 
+
+
+def test_the_status_bar_says_posted_for_chat_replies_and_sent_for_mail(
+        qtbot, window, draft_env, clock):
+    from dataclasses import replace
+
+    env = replace(draft_env, post_place=lambda request_id: (
+        "#general" if request_id.startswith("chat") else None))
+    controller = DraftingController(window, env)
+
+    def draft(reply_to: str | None) -> Draft:
+        return Draft(reply_to or "new", clock.now(), clock.now(), reply_to=reply_to,
+                     state=DraftState.SENT)
+
+    controller._on_runner_delivered(DeliveryReport(sent=[draft("chat-1"), draft("chat-2")]))
+    assert window.statusBar().currentMessage() == "Posted 2 replies."
+    controller._on_runner_delivered(DeliveryReport(sent=[draft("mail-1"), draft(None),
+                                                         draft("chat-1")]))
+    assert window.statusBar().currentMessage() == "Sent 2 messages. Posted 1 reply."

@@ -170,8 +170,15 @@ class DraftingController(QObject):
                 window.refresh()
         bar = self._window.statusBar()
         if report.sent:
-            bar.showMessage(ngettext("Sent {count} message.", "Sent {count} messages.",
-                                     len(report.sent)).format(count=len(report.sent)), 6000)
+            posted = sum(d.reply_to is not None and self.env.post_place(d.reply_to) is not None
+                         for d in report.sent)
+            sent = len(report.sent) - posted
+            done = [ngettext("Sent {count} message.", "Sent {count} messages.", sent)
+                    .format(count=sent)] if sent else []
+            if posted:
+                done.append(ngettext("Posted {count} reply.", "Posted {count} replies.",
+                                     posted).format(count=posted))
+            bar.showMessage(" ".join(done), 6000)
         if not report.first_failures:
             return
         first = report.first_failures[0]

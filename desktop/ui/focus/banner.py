@@ -11,7 +11,8 @@ from typing import Any
 
 from babel.dates import format_datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from desktop.core.focus.service import FocusState
@@ -30,8 +31,15 @@ def clock_text(formatter: Formatter, value: datetime, now: datetime | None = Non
                            locale=formatter.locale)
 
 
-NOTICE_BACKGROUND, NOTICE_TEXT = "#fff4d6", "#3d2e00"
-"""The notice banner keeps its light colours in a dark window, so its text is set too."""
+NOTICE_LIGHT = ("#fff4d6", "#3d2e00")
+"""The notice banner's background and text on a light window: pale amber, dark brown."""
+NOTICE_DARK = ("#3d3000", "#ffe8a3")
+"""On a dark window: dark amber, pale yellow (a pale banner glares in a dark window)."""
+
+
+def notice_colours(window: QColor) -> tuple[str, str]:
+    """The notice banner's (background, text) for a window of colour ``window``."""
+    return NOTICE_DARK if window.lightnessF() < 0.5 else NOTICE_LIGHT
 
 
 def _bar(parent: QWidget, name: str, colour: str) -> tuple[QFrame, QHBoxLayout]:
@@ -94,9 +102,10 @@ class NoticeBanner(QWidget):
         super().__init__(parent)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        frame, layout = _bar(self, "noticeBanner", NOTICE_BACKGROUND)
+        frame, layout = _bar(self, "noticeBanner", NOTICE_LIGHT[0])
+        self._frame = frame
+        self._colours = ("", "")
         self.text = QLabel(textFormat=Qt.TextFormat.PlainText)
-        self.text.setStyleSheet(f"color: {NOTICE_TEXT};")  # light or dark desktop alike
         self.text.setWordWrap(True)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.show_button = QPushButton(_("Show them"))
@@ -110,7 +119,24 @@ class NoticeBanner(QWidget):
         layout.addWidget(close)
         outer.addWidget(frame)
         self._ids: tuple[str, ...] = ()
+        self._recolour()
         self.hide()
+
+    def _recolour(self) -> None:
+        """Amber in the scheme of the window: chosen again when its palette changes (a live
+        switch between light and dark)."""
+        colours = notice_colours(self.palette().color(QPalette.ColorRole.Window))
+        if colours == self._colours:
+            return
+        self._colours = background, text = colours
+        self._frame.setStyleSheet(
+            f"QFrame#noticeBanner {{ background: {background}; border: none; }}")
+        self.text.setStyleSheet(f"color: {text};")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+        super().changeEvent(event)
 
     @property
     def request_ids(self) -> tuple[str, ...]:

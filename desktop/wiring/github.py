@@ -24,7 +24,7 @@ from desktop.core.ports import SecretStore
 from desktop.sources import github
 from desktop.store.source_accounts import SqliteSourceAccounts
 from desktop.wiring.services import Context
-from desktop.wiring.source_report import SourceReport, forget_account
+from desktop.wiring.source_report import SourceReport, forget_account, put_account
 
 WINDOW_DAYS = 14
 """Threads with activity in these last days are asked for, read ones too: a thread read on
@@ -57,14 +57,7 @@ def set_account(context: Context, secrets: SecretStore, api: str, token: str, *,
         desktop.core.errors.SecretsUnavailable: no keyring kept the token (the account is
             saved; the token is held for this run only).
     """
-    accounts = SqliteSourceAccounts(context.db)
-    old = accounts.get(SOURCE)
-    if old is not None and old.get("api") not in (None, api):
-        secrets.delete(secret_key(str(old["api"])))
-    state = dict(old or {}) if old is not None and old.get("api") == api else {}
-    state.update(api=api, mark_done=mark_done)
-    accounts.put(SOURCE, state)
-    secrets.put(secret_key(api), token)
+    put_account(context, secrets, SOURCE, api, token, secret_key, mark_done=mark_done)
 
 
 def account(context: Context) -> dict[str, Any] | None:

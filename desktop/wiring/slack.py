@@ -46,7 +46,7 @@ from desktop.sources.slack_api import Cancelled, SlackClient, SlackError
 from desktop.store.reply_places import SqliteReplyPlaces
 from desktop.store.source_accounts import SqlitePeopleZones, SqliteSourceAccounts
 from desktop.wiring.services import Context, people_learner
-from desktop.wiring.source_report import SourceReport, forget_account
+from desktop.wiring.source_report import SourceReport, forget_account, put_account
 
 FIRST_DAYS = 14
 Progress = Callable[[int, int], None]
@@ -65,13 +65,7 @@ def set_account(context: Context, secrets: SecretStore, token: str,
     Raises:
         desktop.core.errors.SecretsUnavailable: no keyring kept the token.
     """
-    accounts = SqliteSourceAccounts(context.db)
-    old = accounts.get(SOURCE)
-    if old is not None and old.get("api") not in (None, api):
-        secrets.delete(secret_key(str(old["api"])))
-    state = dict(old) if old is not None and old.get("api") == api else {}
-    accounts.put(SOURCE, {**state, "api": api})
-    secrets.put(secret_key(api), token)
+    put_account(context, secrets, SOURCE, api, token, secret_key)
 
 
 def account(context: Context) -> dict[str, Any] | None:

@@ -44,6 +44,25 @@ class SourceReport:
                 "marked_done": self.marked_done, "cancelled": self.cancelled}
 
 
+def put_account(context: Context, secrets: SecretStore, source: str, api: str, token: str,
+                secret_key: Callable[[str], str], **fields: object) -> None:
+    """Set up (or replace) ``source``'s account at ``api``, its ``token`` in the keyring (named
+    from the API address by ``secret_key``) and its other ``fields`` in the state. Another
+    ``api`` than before drops the old token and the read positions; the same one keeps them.
+
+    Raises:
+        desktop.core.errors.SecretsUnavailable: no keyring kept the token (the account is
+            saved).
+    """
+    accounts = SqliteSourceAccounts(context.db)
+    old = accounts.get(source)
+    if old is not None and old.get("api") not in (None, api):
+        secrets.delete(secret_key(str(old["api"])))
+    state = dict(old) if old is not None and old.get("api") == api else {}
+    accounts.put(source, {**state, **fields, "api": api})
+    secrets.put(secret_key(api), token)
+
+
 def forget_account(context: Context, secrets: SecretStore, source: str,
                    secret_key: Callable[[dict[str, Any]], str]) -> bool:
     """Forget ``source``'s account, its read positions and its token (named from the

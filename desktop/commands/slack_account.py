@@ -27,7 +27,6 @@ from desktop.core.i18n import _
 from desktop.core.importing.slack_messages import DEFAULT_API
 from desktop.platform.secrets import SessionSecrets
 from desktop.wiring import slack as wired
-from desktop.wiring.github import check_api
 from desktop.wiring.services import Context
 from desktop.wiring.source_report import SourceReport
 
@@ -49,7 +48,7 @@ def add_account_kind(kinds: SubParsers) -> None:
 
 
 def _set(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -> int:
-    api = check_api(args.api)
+    api = wired.check_api(args.api)
     token = read_secret(
         args, from_stdin=args.token_stdin, prompt=_("Slack user token: "),
         not_a_terminal=_("Give the token with --token-stdin when stdin is not a terminal."),

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
@@ -24,7 +23,12 @@ from desktop.core.ports import SecretStore
 from desktop.sources import github
 from desktop.store.source_accounts import SqliteSourceAccounts
 from desktop.wiring.services import Context
-from desktop.wiring.source_report import SourceReport, forget_account, put_account
+from desktop.wiring.source_report import (
+    SourceReport,
+    check_address,
+    forget_account,
+    put_account,
+)
 
 WINDOW_DAYS = 14
 """Threads with activity in these last days are asked for, read ones too: a thread read on
@@ -37,11 +41,8 @@ def check_api(url: str) -> str:
     Raises:
         InvalidInput: not an http(s) address.
     """
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("https", "http") or not parts.netloc or parts.query:
-        raise InvalidInput(_("'{url}' is not an API address; write it as https://api.github.com "
-                             "or https://HOST/api/v3 for GitHub Enterprise.").format(url=url))
-    return url.strip().rstrip("/")
+    return check_address(url, _("https://api.github.com or https://HOST/api/v3 for GitHub "
+                                "Enterprise"))
 
 
 def secret_key(api: str) -> str:

@@ -130,7 +130,7 @@ def slack_source(context: Context, paths: AppPaths, clock: Clock,
         return None if state is None else {"api": state.get("api"), "switch": False}
 
     def save(api: str, user: str, token: str | None, switch: bool) -> None:
-        checked = github.check_api(api or SLACK_API)
+        checked = slack.check_api(api or SLACK_API)
         stored = secrets.get(slack.secret_key(checked))
         if token is None and stored is None:
             raise SourceFailed(_("Enter the token."))

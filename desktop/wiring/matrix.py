@@ -26,7 +26,7 @@ from desktop.sources import matrix
 from desktop.store.source_accounts import SqliteSourceAccounts
 from desktop.wiring.matrix_history import commit, mark_history, read_history
 from desktop.wiring.services import Context
-from desktop.wiring.source_report import SourceReport, forget_account
+from desktop.wiring.source_report import SourceReport, check_address, forget_account
 
 
 def secret_key(user_id: str, homeserver: str) -> str:
@@ -45,9 +45,7 @@ def set_account(context: Context, secrets: SecretStore, homeserver: str, user_id
             nothing was stored.
         desktop.core.errors.SecretsUnavailable: no keyring kept the token.
     """
-    from desktop.wiring.github import check_api
-
-    homeserver = check_api(homeserver)
+    homeserver = check_address(homeserver, _("https://matrix.example.org (your homeserver)"))
     if not user_id.startswith("@") or ":" not in user_id:
         raise InvalidInput(_("'{user}' is not a Matrix user id; write it as @name:server.")
                            .format(user=user_id))

@@ -46,7 +46,12 @@ from desktop.sources.slack_api import Cancelled, SlackClient, SlackError
 from desktop.store.reply_places import SqliteReplyPlaces
 from desktop.store.source_accounts import SqlitePeopleZones, SqliteSourceAccounts
 from desktop.wiring.services import Context, people_learner
-from desktop.wiring.source_report import SourceReport, forget_account, put_account
+from desktop.wiring.source_report import (
+    SourceReport,
+    check_address,
+    forget_account,
+    put_account,
+)
 
 FIRST_DAYS = 14
 Progress = Callable[[int, int], None]
@@ -56,6 +61,15 @@ Progress = Callable[[int, int], None]
 def secret_key(api: str) -> str:
     """The keyring entry of the token for ``api``."""
     return f"slack:{api}"
+
+
+def check_api(url: str) -> str:
+    """The Web API base without a trailing slash.
+
+    Raises:
+        InvalidInput: not an http(s) address.
+    """
+    return check_address(url, DEFAULT_API)
 
 
 def set_account(context: Context, secrets: SecretStore, token: str,

@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
+from desktop.core.errors import InvalidInput
+from desktop.core.i18n import _
 from desktop.core.importing.items import Problem
 from desktop.core.ports import SecretStore
 from desktop.store.source_accounts import SqliteSourceAccounts
@@ -42,6 +45,19 @@ class SourceReport:
                 "failed": [{"source": p.where, "reason": p.reason} for p in self.failed],
                 "not_modified": self.not_modified, "wait_seconds": self.wait_seconds,
                 "marked_done": self.marked_done, "cancelled": self.cancelled}
+
+
+def check_address(url: str, example: str) -> str:
+    """A service's address (an API base, a homeserver) without a trailing slash.
+
+    Raises:
+        InvalidInput: not an http(s) address; the message shows ``example``, the service's own.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("https", "http") or not parts.netloc or parts.query:
+        raise InvalidInput(_("'{url}' is not an API address; write it as {example}.").format(
+            url=url, example=example))
+    return url.strip().rstrip("/")
 
 
 def put_account(context: Context, secrets: SecretStore, source: str, api: str, token: str,

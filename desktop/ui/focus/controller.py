@@ -232,6 +232,11 @@ class FocusController(QObject):
             "Showing the {count} requests from the focus digest.",
             len(request_ids)).format(count=len(request_ids)))
 
+    def shut_down(self) -> None:
+        """Stop the timer and the first look at the queue (the app is quitting)."""
+        self.wake.stop()
+        self._first_look.cancel_and_wait()
+
     def quit(self) -> None:
         """Quit for real, even when closing the window would only hide it."""
         self._quitting = True

@@ -31,6 +31,7 @@ from desktop.core.importing.items import ImportReport
 from desktop.core.queue.service import QueueService
 from desktop.core.settings import registry as setting
 
+from desktop.ui.common.host import CsvColumnsChoice
 from desktop.ui.common.operation import Operation, Step
 
 logger = logging.getLogger(__name__)
@@ -38,8 +39,6 @@ logger = logging.getLogger(__name__)
 ImportJob = Callable[..., ImportReport]
 """Runs one import: (kind, path, progress(items read), cancelled()[, mapping=]) -> report; a
 CSV's column ``mapping`` is passed only when there is one."""
-CsvColumnsChoice = Callable[[Path, bool], tuple[bool, dict[str, str] | None]]
-"""(path, always ask) -> (go on?, the CSV's column mapping or None for its preset)."""
 
 _SHOWN_PROBLEMS = 200
 

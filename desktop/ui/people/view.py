@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMainWindow,
-    QMenu,
     QTableView,
     QVBoxLayout,
 )
@@ -24,6 +22,7 @@ from desktop.core.people import Person
 
 from desktop.ui.common.accessibility import describe, describe_buttons
 from desktop.ui.common.error_text import error_label
+from desktop.ui.common.host import FeatureWindow
 from desktop.ui.people.model import PeopleModel
 
 
@@ -86,15 +85,13 @@ class PeopleDialog(QDialog):
         self.problem.show()
 
 
-def install_people(window: QMainWindow, people: Directory) -> QAction:
-    """Add View > People… to ``window`` (its ``view_menu``)."""
-    action = QAction(_("&People…"), window)
+def install_people(window: FeatureWindow, people: Directory) -> QAction:
+    """Add View > People… to ``window``."""
+    action = QAction(_("&People…"), window.main_window())
 
     def show() -> None:
-        PeopleDialog(people, window).exec()
+        PeopleDialog(people, window.main_window()).exec()
 
     action.triggered.connect(show)
-    menu = getattr(window, "view_menu", None)
-    if isinstance(menu, QMenu):
-        menu.addAction(action)
+    window.view_menu.addAction(action)
     return action

@@ -49,6 +49,11 @@ class WakeTimer(QObject):
         self.replan()
         self._arm_tick()
 
+    def stop(self) -> None:
+        """Wake no more (until :meth:`start`)."""
+        self._wake.stop()
+        self._tick.stop()
+
     def replan(self) -> None:
         """Compute the next bucket change again and arm the timer for it."""
         now = self._now()

@@ -39,7 +39,7 @@ from desktop.core.drafting.checker import Finding, Severity
 from desktop.core.drafting.drafts import Draft, DraftState, DraftVersion
 from desktop.core.drafting.outbox import INTERRUPTED
 from desktop.core.drafting.quickfix import FixContext
-from desktop.core.errors import InvalidInput
+from desktop.core.errors import InvalidInput, StorageFailed
 from desktop.core.i18n import _, ngettext
 
 from desktop.ui.common.accessibility import describe
@@ -288,8 +288,8 @@ class DraftWindow(DraftDelivery):
                 recipient=self.recipient.text().strip(), recipient_zone=self.recipient_zone())
         except InvalidInput as error:
             self.show_message(error.message)
-        except Exception as error:  # the store's errors cannot be named here (layering)
-            logger.exception("autosave failed")
+        except StorageFailed as error:  # a full disk: the text stays, the user copies it
+            logger.warning("autosave failed: %s", error)
             self.show_message(_("The draft could not be saved ({reason}). Your text is still "
                                 "here; copy it somewhere safe.").format(reason=error))
         else:

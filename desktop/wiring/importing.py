@@ -52,13 +52,14 @@ def install(window: FeatureWindow, setup: Setup) -> Importing:
 
     context, paths, clock, secrets = setup.context, setup.paths, setup.clock, setup.secrets
     mail = MailSyncController(context.queue, partial(run_sync_job, paths, clock, secrets),
-                              secrets, partial(list_mail_folders, context), window.main_window())
+                              secrets, partial(list_mail_folders, context), window.main_window(),
+                              clock_text=setup.formatter.clock)
     mail.install(window.file_menu, window.demo_action)
     if window.importer is not None:
         window.importer.csv_columns = CsvColumns(context.queue, csv_preview,
                                                  window.main_window())
     mail.synced.connect(window.reload)
-    live = install_live_sources(window, context, paths, clock, secrets)
+    live = install_live_sources(window, setup)
     for source in live:
         source.synced.connect(window.reload)
     return Importing(mail, live)

@@ -93,4 +93,5 @@ def install(window: FeatureWindow, setup: Setup) -> Sync:
         window.queue_changed.connect(controller.local_change)
 
     controller.finished.connect(on_finished)
+    controller.failed.connect(on_finished)  # it may have stopped after the settings came
     return Sync(controller)

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -171,9 +171,11 @@ class LiveSourceController(QObject):
     synced = Signal()
     """Emitted after a sync that changed the queue."""
 
-    def __init__(self, queue: QueueService, source: LiveSource, window: QMainWindow) -> None:
+    def __init__(self, queue: QueueService, source: LiveSource, window: QMainWindow, *,
+                 clock_text: Callable[[datetime], str]) -> None:
         super().__init__(window)
         self._queue = queue
+        self._clock_text = clock_text
         self.source = source
         self._window = window
         self._op = Operation(self, f"{source.name} sync")
@@ -236,7 +238,7 @@ class LiveSourceController(QObject):
         self.cancel_action.setEnabled(True)
         self.label.setText(_("Syncing {name}…").format(name=self.source.name))
         work = self._live if self.source.live is not None else self._work
-        return self._op.start(work, done=self._on_finished, failed=self._on_finished,
+        return self._op.start(work, done=self._on_finished, failed=self._on_failed,
                               describe=self._describe, progress=self._on_progressed,
                               supersede=restart)
 
@@ -272,25 +274,24 @@ class LiveSourceController(QObject):
         self.label.setText(_("Syncing {name}… {done} of {total}").format(
             name=self.source.name, done=done, total=total))
 
-    def _on_finished(self, result: object) -> None:
+    def _on_failed(self, message: str) -> None:
         self.cancel_action.setEnabled(False)
-        name = self.source.name
-        clock = self._queue.now().astimezone(ZoneInfo(self._queue.settings.timezone))
-        time = clock.strftime("%H:%M")
-        if isinstance(result, str):
-            self.label.setText(_("{name} sync failed {time}").format(name=name, time=time))
-            self.label.setToolTip(result)
-            if self._asked or result != self._last_error:
-                self._show_error(result)
-            self._last_error = result
-            return
+        time = self._clock_text(self._queue.now())
+        self.label.setText(_("{name} sync failed {time}").format(name=self.source.name,
+                                                                 time=time))
+        self.label.setToolTip(message)
+        if self._asked or message != self._last_error:
+            self._show_error(message)
+        self._last_error = message
+
+    def _on_finished(self, report: Report) -> None:
+        self.cancel_action.setEnabled(False)
         # A live loop's totals at its end: each page was shown and reloaded when it came.
-        self._show_report(result, reload=self.source.live is None)  # type: ignore[arg-type]
+        self._show_report(report, reload=self.source.live is None)
 
     def _show_report(self, report: Report, *, reload: bool = True) -> None:
         name = self.source.name
-        clock = self._queue.now().astimezone(ZoneInfo(self._queue.settings.timezone))
-        time = clock.strftime("%H:%M")
+        time = self._clock_text(self._queue.now())
         self._last_error = None
         if report.wait_seconds and not report.received:
             text = _("{name} asked to wait {seconds} s").format(name=name,

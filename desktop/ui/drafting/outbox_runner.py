@@ -37,7 +37,7 @@ class OutboxRunner(QObject):
         threaded: run ``deliver`` on a worker thread (tests pass ``False``).
     """
 
-    delivered = Signal(object)  # DeliveryReport
+    delivered = Signal(DeliveryReport)
     failed = Signal(str)  # a delivery round broke: the message for the user
 
     def __init__(self, deliver: Callable[[], DeliveryReport],

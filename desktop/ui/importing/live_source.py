@@ -14,7 +14,7 @@ dialog hands the token straight to the injected ``save`` (the keyring); it is ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import CoreError, SecretsUnavailable
 from desktop.core.i18n import _, ngettext
+from desktop.core.importing.items import Problem
 from desktop.core.queue.service import QueueService
 
 from desktop.ui.common.accessibility import describe, describe_buttons
@@ -50,7 +51,7 @@ class Report(Protocol):
 
     received: int
     answered: int
-    failed: list[Any]
+    failed: list[Problem]
     cancelled: bool
     wait_seconds: int
 
@@ -163,6 +164,25 @@ class SourceAccountDialog(QDialog):
     def _fail(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+
+
+def outcome_text(answered: int, failed: Sequence[Problem], cancelled: bool = False) -> str:
+    """What a sync's status line adds after "{count} new": `` · 1 answered · 2 problems``."""
+    parts = []
+    if answered:
+        parts.append(ngettext("{count} answered", "{count} answered",
+                              answered).format(count=answered))
+    if failed:
+        parts.append(ngettext("{count} problem", "{count} problems",
+                              len(failed)).format(count=len(failed)))
+    if cancelled:
+        parts.append(_("cancelled"))
+    return "".join(" · " + part for part in parts)
+
+
+def problems_text(failed: Sequence[Problem], shown: int = 20) -> str:
+    """The first problems of a sync, one a line, for the status line's tooltip."""
+    return "\n".join(f"{p.where}: {p.reason}" for p in failed[:shown])
 
 
 class LiveSourceController(QObject):
@@ -300,16 +320,8 @@ class LiveSourceController(QObject):
             text = ngettext("{name} synced {time} — {count} new",
                             "{name} synced {time} — {count} new", report.received).format(
                 name=name, time=time, count=report.received)
-        if report.answered:
-            text += " · " + ngettext("{count} answered", "{count} answered",
-                                     report.answered).format(count=report.answered)
-        if report.failed:
-            text += " · " + ngettext("{count} problem", "{count} problems",
-                                     len(report.failed)).format(count=len(report.failed))
-        if report.cancelled:
-            text += " · " + _("cancelled")
-        self.label.setText(text)
-        self.label.setToolTip("\n".join(f"{p.where}: {p.reason}" for p in report.failed[:20]))
+        self.label.setText(text + outcome_text(report.answered, report.failed, report.cancelled))
+        self.label.setToolTip(problems_text(report.failed))
         if reload and (report.received or report.answered):
             self.synced.emit()
 

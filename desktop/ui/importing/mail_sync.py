@@ -29,6 +29,7 @@ from desktop.core.ports import SecretStore
 from desktop.core.queue.service import QueueService
 
 from desktop.ui.common.operation import Operation
+from desktop.ui.importing.live_source import outcome_text, problems_text
 
 if TYPE_CHECKING:
     from desktop.ui.importing.imap_dialog import FolderLoader
@@ -161,14 +162,8 @@ class MailSyncController(QObject):
         self._last_error = None
         text = ngettext("Mail synced {time} — {count} new", "Mail synced {time} — {count} new",
                         report.imported).format(time=self._now_text(), count=report.imported)
-        if report.answered:
-            text += " · " + ngettext("{count} answered", "{count} answered",
-                                     report.answered).format(count=report.answered)
-        if report.failed:
-            text += " · " + ngettext("{count} problem", "{count} problems",
-                                     len(report.failed)).format(count=len(report.failed))
-        self.label.setText(text)
-        self.label.setToolTip("\n".join(f"{p.where}: {p.reason}" for p in report.failed[:20]))
+        self.label.setText(text + outcome_text(report.answered, report.failed))
+        self.label.setToolTip(problems_text(report.failed))
         if report.imported or report.answered:
             self.synced.emit()
 

@@ -41,7 +41,7 @@ T = TypeVar("T")
 class Step:
     """What the work may use: tell progress (a line, a count), ask whether it was cancelled."""
 
-    progress: Callable[[Any], None]
+    progress: Callable[[object], None]
     cancelled: Callable[[], bool]
 
 

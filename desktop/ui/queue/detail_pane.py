@@ -34,7 +34,8 @@ class DetailPane(QTextBrowser):
     reply goes out.
     """
 
-    def __init__(self, queue: QueueService, formatter: Formatter, parent: QWidget | None = None) -> None:
+    def __init__(self, queue: QueueService, formatter: Formatter,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._queue = queue
         self._fmt = formatter

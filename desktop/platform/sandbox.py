@@ -151,7 +151,7 @@ class BudgetedSandbox(SandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "%"})
 
-    def __init__(self, **options: Any) -> None:
+    def __init__(self, **options: object) -> None:
         super().__init__(**options)
         self.globals.pop("lipsum", None)
         self.filters["_counted"] = _counted

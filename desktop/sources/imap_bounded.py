@@ -92,7 +92,7 @@ def _client_class() -> Callable[..., _Client]:
     class Client(IMAPClient):  # type: ignore[misc]
         """``IMAPClient`` over the capped protocol classes."""
 
-        def __init__(self, line: _Line, *args: Any, **kwargs: Any) -> None:
+        def __init__(self, line: _Line, *args: object, **kwargs: object) -> None:
             self._line = line
             super().__init__(*args, **kwargs)
 

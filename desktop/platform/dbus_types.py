@@ -4,7 +4,7 @@
 name the attributes read, and mypy checks the adapters against them.
 
 A message's body holds D-Bus values, typed only by the signature string sent along with them
-(as JSON is typed only by its text), so :attr:`Message.body` stays ``tuple[Any, ...]``.
+(as JSON is typed only by its text), so :attr:`Message.body` stays a tuple of ``Any``.
 """
 
 from __future__ import annotations

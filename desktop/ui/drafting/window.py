@@ -11,12 +11,12 @@ setting says so, with Undo in the message bar.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -66,7 +66,7 @@ class DraftWindow(DraftDelivery):
 
     closed = Signal(str)  # the draft id
 
-    def __init__(self, env: DraftEnvironment, draft: Draft, parent: Any = None, *,
+    def __init__(self, env: DraftEnvironment, draft: Draft, parent: QWidget | None = None, *,
                  autosave_ms: int = AUTOSAVE_MS) -> None:
         super().__init__(parent)
         self.setObjectName("draftWindow")
@@ -176,7 +176,7 @@ class DraftWindow(DraftDelivery):
         self.zone.currentTextChanged.connect(lambda _text: self._update_their_time())
         self.editor.findingsChanged.connect(self._on_editor_findings_changed)
 
-    def _action(self, text: str, slot: Any,
+    def _action(self, text: str, slot: Callable[[], object],
                 shortcut: str | QKeySequence | QKeySequence.StandardKey = "") -> QAction:
         action = QAction(text, self)
         if shortcut:
@@ -373,7 +373,7 @@ class DraftWindow(DraftDelivery):
             " · " + ngettext("{n} error", "{n} errors", errors).format(n=errors)
             if errors else ""))
 
-    def _on_findings_view_clicked(self, index: Any) -> None:
+    def _on_findings_view_clicked(self, index: QModelIndex) -> None:
         finding = index.data(ITEM_ROLE)
         if isinstance(finding, Finding):
             self.editor.select_span(finding.start, finding.end)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
@@ -60,7 +59,7 @@ class FocusController(QObject):
 
     def __init__(self, window: QMainWindow, service: FocusService, formatter: Formatter,
                  desktop: Notifier, icon: QIcon, close_to_tray: Callable[[], bool],
-                 status_text: Callable[[], str] | None = None, parent: Any = None,
+                 status_text: Callable[[], str] | None = None, parent: QObject | None = None,
                  quieter: DesktopQuieter | None = None,
                  snooze: Callable[[tuple[str, ...]], None] | None = None,
                  reply: Callable[[str], None] | None = None,

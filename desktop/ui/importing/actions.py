@@ -13,9 +13,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -263,6 +262,6 @@ def know_user(queue: QueueService, parent: QWidget) -> bool:
     return True
 
 
-def dropped_paths(urls: Iterable[Any]) -> list[Path]:
+def dropped_paths(urls: Iterable[QUrl]) -> list[Path]:
     """Local file paths from dropped URLs."""
     return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -215,7 +216,7 @@ class LiveSourceController(QObject):
         self.cancel_action.setEnabled(False)
         self.cancel_action.triggered.connect(lambda _checked=False: self._op.cancel())
 
-    def install(self, file_menu: Any, before: QAction | None = None) -> None:
+    def install(self, file_menu: QMenu, before: QAction) -> None:
         """Add the actions to the File menu and the label to the status bar; start the timer."""
         file_menu.insertActions(before, [self.account_action, self.sync_action,
                                          self.cancel_action])

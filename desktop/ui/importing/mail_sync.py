@@ -14,11 +14,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
@@ -90,7 +90,7 @@ class MailSyncController(QObject):
         self.finished.connect(self._on_finished)
         self.failed.connect(self._on_failed)
 
-    def install(self, file_menu: Any, before: QAction | None = None) -> None:
+    def install(self, file_menu: QMenu, before: QAction) -> None:
         """Add the actions to the File menu (before ``before``) and the label to the status
         bar, and start the timer."""
         file_menu.insertActions(before, [self.account_action, self.sync_action])

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.i18n import _
@@ -38,7 +39,7 @@ class Directory(Protocol):
 class PeopleDialog(QDialog):
     """Everyone the directory knows, editable."""
 
-    def __init__(self, people: Directory, parent: Any = None) -> None:
+    def __init__(self, people: Directory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("People"))
         self.resize(860, 420)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -33,7 +32,7 @@ class WakeTimer(QObject):
     ticked = Signal()
 
     def __init__(self, now: Callable[[], datetime], next_change: Callable[[], datetime],
-                 parent: Any = None) -> None:
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._now = now
         self._next_change = next_change

@@ -13,11 +13,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from desktop.core.i18n import _, ngettext
 from desktop.core.sync.items import SyncReport
@@ -46,7 +45,7 @@ class SyncHooks:
     configured: Callable[[], bool]
     interval_minutes: Callable[[], int]
     pending: Callable[[], int]
-    open_dialog: Callable[[Any], bool]
+    open_dialog: Callable[[QWidget], bool]
     clock: Callable[[], datetime]
 
 

@@ -159,6 +159,9 @@ def test_add_matches_reference(scenario, data):
     many = [start, start - MINUTE] * (_VECTOR_MIN // 2)
     earlier = calendar.add(many[1], n * MINUTE)
     assert calendar.add_many(many, n * MINUTE) == [expected, earlier] * (_VECTOR_MIN // 2)
+    # and in chunks that split the starts unevenly (a million starts go through in chunks)
+    chunked = calendar._ends_vectorized(many[:9], (n * MINUTE).total_seconds(), chunk=4)
+    assert chunked == [expected, earlier] * 4 + [expected]
 
 
 @REFERENCE_SETTINGS

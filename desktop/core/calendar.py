@@ -24,16 +24,20 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from itertools import repeat
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import NoBusinessTime
 from desktop.core.i18n import _
 from desktop.core.working_hours import WorkingHours
 
+if TYPE_CHECKING:  # NumPy is imported only where the array path runs
+    import numpy.typing
+
 HolidaySource = Callable[[int], Iterable[date]]
 """Returns the public holidays of one year; supplied from outside (the ``holidays`` package)."""
 
 _EPOCH_DATE = date(1970, 1, 1)
+_UTC_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DAY = 86_400
 _MAX_OFFSET = 15 * 3600  # UTC offsets stay within ±14 h; one more hour of margin
 _SAMPLE = 3 * 3600  # zone offsets never change twice within three hours
@@ -164,7 +168,6 @@ class BusinessCalendar:
                        max(float(p.max()) for p in pieces), seconds)
         st, en = np.array(self._starts), np.array(self._ends)
         cum, cum_end = np.array(self._cum), np.array(self._cum_end)
-        from_ts = datetime.fromtimestamp
         ends: list[datetime] = []
         for ts in pieces:
             i = np.searchsorted(st, ts, side="right") - 1
@@ -174,7 +177,7 @@ class BusinessCalendar:
             j = np.searchsorted(cum_end, target, side="left")
             distinct, where = np.unique(st[j] + (target - cum[j]), return_inverse=True)
             built = np.empty(len(distinct), dtype=object)
-            built[:] = list(map(from_ts, distinct.tolist(), repeat(UTC, len(distinct))))
+            built[:] = _utc_datetimes(distinct)
             ends += built[where.ravel()].tolist()
         return ends
 
@@ -323,6 +326,28 @@ class BusinessCalendar:
             total += e - s
             cum_end.append(total)
         self._starts, self._ends, self._cum, self._cum_end = starts, ends, cum, cum_end
+
+
+def _utc_datetimes(stamps: numpy.typing.NDArray[numpy.float64]) -> list[datetime]:
+    """``datetime.fromtimestamp(t, UTC)`` for each of ``stamps``, identical, in half the time.
+
+    ``fromtimestamp`` splits ``t`` with ``modf``, scales the fraction to microseconds, rounds
+    half to even and carries into the seconds (CPython's ``_PyTime_DoubleToDenominator``);
+    these are the same IEEE operations on arrays. The whole microseconds are then added to the
+    epoch as ``timedelta`` objects, which NumPy makes in C: a profile of a million reply-bys had
+    ``fromtimestamp`` (a ``gmtime`` and a ``fromutc`` call each) as the third largest cost.
+    """
+    import numpy as np
+
+    fraction, whole = np.modf(stamps)
+    micro = np.rint(fraction * 1e6)  # rint rounds half to even
+    up, down = micro >= 1e6, micro < 0
+    micro[up] -= 1e6
+    whole[up] += 1
+    micro[down] += 1e6
+    whole[down] -= 1
+    total = whole.astype(np.int64) * 1_000_000 + micro.astype(np.int64)
+    return list(map(_UTC_EPOCH.__add__, total.astype("m8[us]").astype(object)))
 
 
 def _offset(zone: tzinfo, ts: int) -> int:

@@ -215,8 +215,9 @@ def test_utc_datetimes_match_fromtimestamp(stamps, whole):
     np = pytest.importorskip("numpy")
     ties = [whole + k * 0.5e-6 for k in (-3, -1, 1, 3)] + [whole + 0.9999995, whole - 0.9999995]
     values = stamps + ties
-    assert _utc_datetimes(np.array(values)) == [datetime.fromtimestamp(t, UTC) for t in values]
-    assert all(d.tzinfo is UTC for d in _utc_datetimes(np.array(values)))
+    built = _utc_datetimes(np.array(values)).tolist()
+    assert built == [datetime.fromtimestamp(t, UTC) for t in values]
+    assert all(d.tzinfo is UTC for d in built)
 
 
 # -- exactness against businesstimedelta ---------------------------------------------------

@@ -26,18 +26,18 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
+from desktop.core.epoch_arrays import utc_datetimes
 from desktop.core.errors import NoBusinessTime
 from desktop.core.i18n import _
 from desktop.core.working_hours import WorkingHours
 
 if TYPE_CHECKING:  # NumPy is imported only where the array path runs
-    import numpy.typing
+    pass
 
 HolidaySource = Callable[[int], Iterable[date]]
 """Returns the public holidays of one year; supplied from outside (the ``holidays`` package)."""
 
 _EPOCH_DATE = date(1970, 1, 1)
-_UTC_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DAY = 86_400
 _MAX_OFFSET = 15 * 3600  # UTC offsets stay within ±14 h; one more hour of margin
 _SAMPLE = 3 * 3600  # zone offsets never change twice within three hours
@@ -176,7 +176,7 @@ class BusinessCalendar:
             target = np.where(i < 0, seconds, cum[inside] + np.minimum(gap, length) + seconds)
             j = np.searchsorted(cum_end, target, side="left")
             distinct, where = np.unique(st[j] + (target - cum[j]), return_inverse=True)
-            ends += _utc_datetimes(distinct)[where.ravel()].tolist()
+            ends += utc_datetimes(distinct)[where.ravel()].tolist()
         return ends
 
     def _grow_for(self, first: float, last: float, seconds: float) -> None:
@@ -324,33 +324,6 @@ class BusinessCalendar:
             total += e - s
             cum_end.append(total)
         self._starts, self._ends, self._cum, self._cum_end = starts, ends, cum, cum_end
-
-
-def _utc_datetimes(
-    stamps: numpy.typing.NDArray[numpy.float64],
-) -> numpy.typing.NDArray[numpy.object_]:
-    """``datetime.fromtimestamp(t, UTC)`` for each of ``stamps`` (an array of ``datetime``),
-    identical, in well under half the time.
-
-    ``fromtimestamp`` splits ``t`` with ``modf``, scales the fraction to microseconds, rounds
-    half to even and carries into the seconds (CPython's ``_PyTime_DoubleToDenominator``);
-    these are the same IEEE operations on arrays. The whole microseconds are then added to the
-    epoch as ``timedelta`` objects, which NumPy makes (and adds, element by element) in C: a
-    profile of a million reply-bys had ``fromtimestamp`` (a ``gmtime`` and a ``fromutc`` call
-    each) as the third largest cost.
-    """
-    import numpy as np
-
-    fraction, whole = np.modf(stamps)
-    micro = np.rint(fraction * 1e6)  # rint rounds half to even
-    up, down = micro >= 1e6, micro < 0
-    micro[up] -= 1e6
-    whole[up] += 1
-    micro[down] += 1e6
-    whole[down] -= 1
-    total = whole.astype(np.int64) * 1_000_000 + micro.astype(np.int64)
-    built: numpy.typing.NDArray[numpy.object_] = total.astype("m8[us]").astype(object) + _UTC_EPOCH
-    return built
 
 
 def _offset(zone: tzinfo, ts: int) -> int:

@@ -21,7 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.calendar import _VECTOR_MIN, BusinessCalendar, _utc_datetimes
+from desktop.core.calendar import _VECTOR_MIN, BusinessCalendar
+from desktop.core.epoch_arrays import utc_datetimes
 from desktop.core.working_hours import MINUTES_PER_DAY, TimeRange, WorkingHours
 
 MINUTE = timedelta(minutes=1)
@@ -215,7 +216,7 @@ def test_utc_datetimes_match_fromtimestamp(stamps, whole):
     np = pytest.importorskip("numpy")
     ties = [whole + k * 0.5e-6 for k in (-3, -1, 1, 3)] + [whole + 0.9999995, whole - 0.9999995]
     values = stamps + ties
-    built = _utc_datetimes(np.array(values)).tolist()
+    built = utc_datetimes(np.array(values)).tolist()
     assert built == [datetime.fromtimestamp(t, UTC) for t in values]
     assert all(d.tzinfo is UTC for d in built)
 

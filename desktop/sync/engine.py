@@ -21,7 +21,8 @@ local changes keep waiting (their ``modified_at`` differs from the synced one). 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -122,11 +123,12 @@ class SyncEngine:
         self._unread = False  # an item the server failed to send keeps the old token
         wanted = [href for href, etag in changes.etags.items()
                   if etag is None or known.get(href) != etag]
-        for number, batch in enumerate(chunks(wanted, BATCH)):
+        received = 0
+        for fetched in self._fetched(collection, wanted):
             if self._cancelled():
                 return
-            self._progress(f"receiving {number * BATCH + len(batch)} of {len(wanted)}")
-            fetched = self._remote.fetch(collection, batch)
+            received += len(fetched)
+            self._progress(f"receiving {received} of {len(wanted)}")
             self._apply(collection, bindings, fetched)
         gone = set(changes.deleted)
         if changes.complete:
@@ -136,6 +138,28 @@ class SyncEngine:
         if not self._cancelled() and not self._unread and (changes.token, stamp) != (token,
                                                                                      kept):
             self._state.set_token(collection, changes.token, stamp)
+
+    def _fetched(self, collection: str, hrefs: Sequence[str]) -> Iterator[Sequence[Fetched]]:
+        """The items at ``hrefs``, one multiget of :data:`BATCH` at a time, the next batch
+        read on a thread of its own while this one is merged and stored (the server works
+        on it meanwhile). At most one batch is read ahead, none once the sync is cancelled;
+        a server error is raised here, on the engine's thread."""
+        batches = list(chunks(hrefs, BATCH))
+        if not batches or self._cancelled():
+            return
+        if len(batches) == 1:
+            yield self._remote.fetch(collection, batches[0])
+            return
+        with ThreadPoolExecutor(1, thread_name_prefix="caldav-fetch") as reader:
+            ahead = reader.submit(self._remote.fetch, collection, batches[0])
+            for following in [*batches[1:], None]:
+                fetched = ahead.result()
+                more = following is not None and not self._cancelled()
+                if more:
+                    ahead = reader.submit(self._remote.fetch, collection, following)
+                yield fetched
+                if not more:
+                    return
 
     def _apply(self, collection: str, bindings: dict[str, Binding],
                fetched: Sequence[Fetched]) -> None:

@@ -152,11 +152,11 @@ class SyncEngine:
             return
         with ThreadPoolExecutor(1, thread_name_prefix="caldav-fetch") as reader:
             ahead = reader.submit(self._remote.fetch, collection, batches[0])
-            for following in [*batches[1:], None]:
+            for following in range(1, len(batches) + 1):
                 fetched = ahead.result()
-                more = following is not None and not self._cancelled()
+                more = following < len(batches) and not self._cancelled()
                 if more:
-                    ahead = reader.submit(self._remote.fetch, collection, following)
+                    ahead = reader.submit(self._remote.fetch, collection, batches[following])
                 yield fetched
                 if not more:
                     return

@@ -3,9 +3,10 @@
 """The sync engine: one sync of the local store with the CalDAV collections.
 
 Per collection it (1) asks what changed since the last sync token (or lists the ETags),
-(2) fetches only the items whose ETag it has not seen, in batches, and merges each into the
-local store (:func:`desktop.core.sync.items.merge`), one transaction per batch together with the
-sync state, (3) applies deletions from the server, (4) sends what changed here, with
+(2) fetches only the items whose ETag it has not seen, in batches (one multiget each, the next
+read on a thread of its own while this one is applied), and merges each into the local store
+(:func:`desktop.core.sync.items.merge`), one transaction per batch together with the sync
+state, (3) applies deletions from the server, (4) sends what changed here, with
 ``If-Match`` so nothing on the server is overwritten unseen (a 412 fetches, merges and sends
 again), and (5) keeps the new sync token.
 

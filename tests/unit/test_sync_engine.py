@@ -7,6 +7,7 @@ in ``tests/integration``."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,6 +18,7 @@ from desktop.sync.bindings import FocusBinding
 from desktop.sync.engine import BATCH, SyncEngine
 from desktop.sync.errors import ServerUnreachable
 from desktop.sync.ical import focus_to_ical
+from desktop.sync.ports import Fetched
 from tests.fakes.remote import MemoryRemote
 
 CAL = "/cal/"
@@ -164,7 +166,7 @@ class LostAfter(MemoryRemote):
         super().__init__()
         self.left = batches
 
-    def fetch(self, collection: str, hrefs):  # type: ignore[no-untyped-def]
+    def fetch(self, collection: str, hrefs: Sequence[str]) -> list[Fetched]:
         if self.left == 0:
             raise ServerUnreachable("gone")
         self.left -= 1
@@ -185,19 +187,24 @@ def test_a_server_lost_mid_way_keeps_what_was_taken_in(db, clock, blocks) -> Non
     assert [len(hrefs) for hrefs in remote.fetches] == [BATCH, 50]
 
 
-def test_a_cancelled_sync_reads_at_most_one_batch_ahead(db, clock, blocks, remote) -> None:
+class Hooked(MemoryFocusBlocks):
+    """Focus blocks that call ``before`` ahead of each store."""
+
+    def __init__(self, before: Callable[[Hooked], None]) -> None:
+        super().__init__()
+        self.before = before
+
+    def upsert(self, record: FocusRecord) -> None:
+        self.before(self)
+        super().upsert(record)
+
+
+def test_a_cancelled_sync_reads_at_most_one_batch_ahead(db, clock, remote) -> None:
     made_elsewhere(remote, 1000)
     state = SqliteSyncState(db)
-    cancel = []
-    sync = engine(remote, state, clock, blocks, cancelled=lambda: bool(cancel))
-    real_upsert = blocks.upsert
-
-    def upsert(record: FocusRecord) -> None:
-        cancel.append(True)  # the user cancels while the first batch is stored
-        real_upsert(record)
-
-    blocks.upsert = upsert  # type: ignore[method-assign]
-    sync.run()
+    cancel: list[bool] = []
+    blocks = Hooked(lambda _blocks: cancel.append(True))  # cancelled while the first is stored
+    engine(remote, state, clock, blocks, cancelled=lambda: bool(cancel)).run()
     assert len(blocks.blocks) == BATCH
     assert len(remote.fetches) <= 2  # the first batch, and at most the one read ahead
     assert state.token(CAL) is None
@@ -217,23 +224,21 @@ class Watched(MemoryRemote):
         super().__init__()
         self.second = threading.Event()
 
-    def fetch(self, collection: str, hrefs):  # type: ignore[no-untyped-def]
+    def fetch(self, collection: str, hrefs: Sequence[str]) -> list[Fetched]:
         if self.fetches:
             self.second.set()
         return super().fetch(collection, hrefs)
 
 
-def test_the_next_batch_is_read_while_this_one_is_stored(db, clock, blocks) -> None:
+def test_the_next_batch_is_read_while_this_one_is_stored(db, clock) -> None:
     remote = Watched()
     made_elsewhere(remote, 450)
-    overlapped = []
-    real_upsert = blocks.upsert
+    overlapped: list[bool] = []
 
-    def upsert(record: FocusRecord) -> None:
+    def before(blocks: Hooked) -> None:
         if not blocks.blocks:  # storing the first batch: the second is asked for meanwhile
             overlapped.append(remote.second.wait(timeout=10))
-        real_upsert(record)
 
-    blocks.upsert = upsert  # type: ignore[method-assign]
+    blocks = Hooked(before)
     assert engine(remote, SqliteSyncState(db), clock, blocks).run().received == 450
     assert overlapped == [True]

@@ -5,6 +5,7 @@ leaves everything that is not plain to it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from unittest.mock import patch
 from zoneinfo import ZoneInfo
@@ -28,9 +29,10 @@ from tests.unit.test_sync_ical import NOW, moments, requests, text
 ZONE = ZoneInfo("Europe/Berlin")
 
 
-def outcome(read, data: bytes) -> RemoteItem | tuple[str, str]:  # type: ignore[no-untyped-def]
+def outcome(read: Callable[[bytes, ZoneInfo], RemoteItem],
+            data: bytes) -> RemoteItem | tuple[str, str]:
     try:
-        return read(data, ZONE)  # type: ignore[no-any-return]
+        return read(data, ZONE)
     except BadItem as error:
         return ("bad", str(error))
 

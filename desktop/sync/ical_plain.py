@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
 from icalendar.parser.property import split_on_unescaped_comma, unescape_backslash
 
@@ -50,7 +49,7 @@ class Categories:
     cats: list[str]
 
 
-def read_plain(data: bytes | str) -> tuple[str, dict[str, Any]] | None:
+def read_plain(data: bytes | str) -> tuple[str, dict[str, object]] | None:
     """The one component of a plain calendar object and its properties (upper-case names),
     or ``None`` when the object is not plain and needs ``icalendar``."""
     try:
@@ -63,7 +62,7 @@ def read_plain(data: bytes | str) -> tuple[str, dict[str, Any]] | None:
         return None
     kind: str | None = None
     done = False
-    values: dict[str, Any] = {}
+    values: dict[str, object] = {}
     for line in lines[1:-1]:
         match = _LINE.fullmatch(line)
         if match is None:
@@ -92,7 +91,7 @@ def read_plain(data: bytes | str) -> tuple[str, dict[str, Any]] | None:
     return kind, values
 
 
-def _value(name: str, raw: str) -> Any:
+def _value(name: str, raw: str) -> object:
     """The value of one property as ``icalendar`` would give it; ``None``: not plain."""
     if name.startswith(_OURS):
         return raw  # an unknown type: kept verbatim

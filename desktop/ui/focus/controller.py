@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 
 from desktop.core.errors import InvalidInput
 from desktop.core.focus import notices
+from desktop.core.focus.changes import RequestChanges
 from desktop.core.focus.quiet import DesktopQuieter, Outcome
 from desktop.core.focus.service import FocusService
 from desktop.core.i18n import _, ngettext
@@ -54,6 +55,8 @@ class FocusController(QObject):
         quieter: quiets the desktop's own notifications during a block (``None``: never).
         snooze: hides requests for :data:`notices.SNOOZE_FOR` (a notification's "Snooze 1 h").
         reply: opens the reply to one request (a notification's "Reply").
+        look_in_background: read every request's version (the first look, and the look
+            after each change in the window) on a worker; tests look at once.
     """
 
     state_changed = Signal()
@@ -70,6 +73,8 @@ class FocusController(QObject):
         # would stand still for right after its first paint. The app reads it on a worker.
         self._first_look = Operation(self, "unhurried-focus-first-look",
                                      threaded=look_in_background)
+        # So does every later look, after each change in the window (an undo, a reload).
+        self._look = Operation(self, "unhurried-focus-look", threaded=look_in_background)
         self.quieter = quieter
         self._snooze = snooze
         self._reply = reply
@@ -312,7 +317,12 @@ class FocusController(QObject):
 
     def _on_window_queue_changed(self) -> None:
         self.service.reload()
-        self.service.sync_requests()
+        # A newer change supersedes a look still reading: its answer covers both.
+        self._look.start(lambda _step: self.service.read_changes(),
+                         done=self._on_look_done, failed=logger.warning, supersede=True)
+
+    def _on_look_done(self, found: RequestChanges) -> None:
+        self.service.apply_changes(found)
         self.refresh()
         self.wake.replan()
 

@@ -50,6 +50,12 @@ _ROOT = QModelIndex()
 # Computed once: or-ing two Qt enums in Python costs more than the rest of flags().
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
     Qt.ItemFlag.ItemNeverHasChildren
+_COLUMNS = tuple(Column)
+# The roles any row answers (QueueCells words them); the rest are answered None at once.
+_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole, SORT_ROLE, ITEM_ROLE, BUCKET_ROLE))
 
 
 class QueueModel(QueueCells):
@@ -296,7 +302,8 @@ class QueueModel(QueueCells):
         return _ROW_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._total:
+        # A delegate asks seven roles of every cell it paints, three of which no row has.
+        if role not in _ROLES or not index.isValid() or index.row() >= self._total:
             return None
         group, offset = self._place(index.row())
         if offset < 0:
@@ -304,7 +311,7 @@ class QueueModel(QueueCells):
                 return self._fold_icons[group in self._folded]
             return self._group_data(group, index.column(), role)
         return self._item_data(self._request_at(group, offset), GROUPS[group],
-                               Column(index.column()), role)
+                               _COLUMNS[index.column()], role)
 
     # -- internals -------------------------------------------------------------------------------
 

@@ -106,9 +106,18 @@ class FocusService:
 
     def state(self) -> FocusState:
         """The block, how many are held and when the next reply falls due."""
+        return self.state_with(self.next_due())
+
+    def next_due(self) -> Request | None:
+        """The open request whose reply-by comes next: one query, but over the whole queue
+        (35-100 ms at 200,000), so the window asks it on a worker and hands the answer to
+        :meth:`state_with`."""
+        return self._requests.next_due(self._clock.now())
+
+    def state_with(self, first: Request | None) -> FocusState:
+        """:meth:`state`, with the next request due (:meth:`next_due`) read already."""
         now = self._clock.now()
         margin = self._settings().margin
-        first = self._requests.next_due(now)  # one indexed query, not the whole queue
         length, bound = suggested_length([first] if first else [], now, margin)
         breach = None if bound is None or bound.reply_by is None else bound.reply_by - margin
         quieted = self._desktop_quieted() if self._desktop_quieted is not None else None

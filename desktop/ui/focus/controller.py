@@ -27,6 +27,7 @@ from desktop.core.focus.quiet import DesktopQuieter, Outcome
 from desktop.core.focus.service import FocusService
 from desktop.core.i18n import _, ngettext
 from desktop.core.ports import Notification, Notifier
+from desktop.core.requests import Request
 
 from desktop.ui.common.formatting import Formatter
 from desktop.ui.common.operation import Operation
@@ -56,7 +57,8 @@ class FocusController(QObject):
         snooze: hides requests for :data:`notices.SNOOZE_FOR` (a notification's "Snooze 1 h").
         reply: opens the reply to one request (a notification's "Reply").
         look_in_background: read every request's version (the first look, and the look
-            after each change in the window) on a worker; tests look at once.
+            after each change in the window) and the next request due on a worker; tests
+            look at once.
     """
 
     state_changed = Signal()
@@ -75,6 +77,7 @@ class FocusController(QObject):
                                      threaded=look_in_background)
         # So does every later look, after each change in the window (an undo, a reload).
         self._look = Operation(self, "unhurried-focus-look", threaded=look_in_background)
+        self._due = Operation(self, "unhurried-focus-due", threaded=look_in_background)
         self.quieter = quieter
         self._snooze = snooze
         self._reply = reply
@@ -269,9 +272,14 @@ class FocusController(QObject):
 
     def refresh(self) -> None:
         """Quiet or restore the desktop as the block says; show the current state in the
-        banner, the status bar, the menu and the tray."""
+        banner, the status bar, the menu and the tray (once the next request due is read,
+        on the worker: a query over the whole queue)."""
         self.follow_desktop(self.service.current() is not None)
-        state = self.service.state()
+        self._due.start(lambda _step: self.service.next_due(), done=self._show_state,
+                        failed=logger.warning, supersede=True)
+
+    def _show_state(self, first: Request | None) -> None:
+        state = self.service.state_with(first)
         self.quiet_label.setVisible(state.desktop_quieted is not None)
         if state.desktop_quieted is not None:
             self.quiet_label.setText(_("Desktop notifications held ({backend})").format(

@@ -51,7 +51,8 @@ def install_focus(app: QApplication, window: MainWindow, context: Context,
 
     queue = context.queue
     chain = NotifierChain([Gate(PlyerNotifier(APP_NAME), lambda: style() != "window")])
-    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()))
+    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()),
+                         reader=True)
 
     def status_text() -> str:
         session = service.current()

@@ -126,6 +126,17 @@ def open_focus(context: Context, notifier: Notifier,
                         desktop_quieted=lambda: quieted_by(records.get()))
 
 
+def reading_search(context: Context) -> Callable[[str], list[str]]:
+    """:meth:`QueueService.search` on a connection of its own (:func:`open_reader`), for the
+    window's search worker: a slow prefix search no longer holds up the window's reads."""
+    repository = SqliteRequestRepository(open_reader(context.db))
+
+    def search(query: str) -> list[str]:
+        return repository.search(query, 500) if query.strip() else []
+
+    return search
+
+
 def desktop_quieter(context: Context,
                     find: Callable[[], DesktopQuiet | None]) -> DesktopQuieter:
     """Quiets the desktop ``find`` names (asked when first needed) during focus blocks

@@ -9,6 +9,7 @@ The window runs on the in-memory fakes with a FakeClock that starts on Wednesday
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -334,6 +335,24 @@ def test_search_filters_after_the_debounce(qtbot, loaded, three):
     assert loaded.status.text() == "1 in queue · 0 overdue · 0 at risk"
     loaded.search.setText("   ")
     qtbot.waitUntil(lambda: sum(loaded.model.count(b) for b in Bucket) == 3, timeout=2000)
+
+
+def test_the_window_searches_with_the_search_it_is_given_on_a_worker(
+        qtbot, service, formatter, three):
+    asked: list[tuple[str, str]] = []
+
+    def search(text: str) -> list[str]:  # the app's reads on a connection of its own
+        asked.append((text, threading.current_thread().name))
+        return [three["noon"]]
+
+    window = MainWindow(service, formatter, settings_choices=lambda: (ZONES, REGIONS),
+                        data_version=lambda: 0, demo=lambda: 0, search=search)
+    qtbot.addWidget(window)
+    window.load()
+    window.search.setText("anything")
+    qtbot.waitUntil(lambda: sum(window.model.count(b) for b in Bucket) == 1, timeout=2000)
+    assert shown_subjects(window, Bucket.TODAY) == ["noon call"]
+    assert asked == [("anything", "unhurried-search")]
 
 
 def test_an_answer_for_text_since_cleared_is_dropped(qtbot, loaded, three):

@@ -16,7 +16,6 @@ request has no title row; a folded bucket shows its title row only.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -37,6 +36,7 @@ from desktop.ui.queue.cells import ITEM_ROLE as ITEM_ROLE
 from desktop.ui.queue.cells import SORT_ROLE as SORT_ROLE
 from desktop.ui.queue.cells import Column as Column
 from desktop.ui.queue.cells import time_left_text as time_left_text
+from desktop.ui.queue.flat_rows import FlatRows
 from desktop.ui.queue.head_rows import HeadRows
 from desktop.ui.queue.rows import GROUPS, QueueRows
 
@@ -73,14 +73,8 @@ class QueueModel(QueueCells):
         self._cache: dict[str, Request] = {}
         self._scheduled_source: Callable[[], dict[str, datetime]] = dict
         self._scheduled: dict[str, datetime] = {}
-        self._folded: set[int] = set()
         self._fold_icons: tuple[QIcon | None, QIcon | None] = (None, None)
-        # The flat layout: the title row of each shown group (ascending), which group that is,
-        # and the row count. Rebuilt from the groups' counts after every change (nine sums).
-        self._heads: list[int] = []
-        self._head_groups: list[int] = []
-        self._head_of: list[int] = [-1] * len(GROUPS)
-        self._total = 0
+        self._flat = FlatRows(len(GROUPS))
         # The counts the title rows show: updated after rows come or go, not while (a view
         # and the model tester read the row before an insertion as it was).
         self._titles = [0] * len(GROUPS)
@@ -183,21 +177,17 @@ class QueueModel(QueueCells):
     def set_folded(self, bucket: Bucket, folded: bool) -> None:
         """Fold a bucket to its title row, or open it again (kept across reloads)."""
         group = GROUPS.index(bucket)
-        if (group in self._folded) == folded:
+        if (group in self._flat.folded) == folded:
             return
-        count, head = self._rows.count(group), self._head_of[group]
-        if head < 0 or not count:  # nothing shown to fold: only remember it
-            (self._folded.add if folded else self._folded.discard)(group)
+        rows = self._flat.folding(group)
+        if rows is not None:
+            (self.beginRemoveRows if folded else self.beginInsertRows)(_ROOT, *rows)
+        (self._flat.folded.add if folded else self._flat.folded.discard)(group)
+        if rows is None:  # nothing shown to fold: only remembered
             return
-        if folded:
-            self.beginRemoveRows(_ROOT, head + 1, head + count)
-            self._folded.add(group)
-        else:
-            self.beginInsertRows(_ROOT, head + 1, head + count)
-            self._folded.discard(group)
         self._lay_out()
         (self.endRemoveRows if folded else self.endInsertRows)()
-        title = self.createIndex(head, 0, 0)
+        title = self.createIndex(rows[0] - 1, 0, 0)
         self.dataChanged.emit(title, title, [Qt.ItemDataRole.DecorationRole])
 
     # -- questions -----------------------------------------------------------------------------
@@ -218,7 +208,7 @@ class QueueModel(QueueCells):
 
     def folded(self, bucket: Bucket) -> bool:
         """Whether ``bucket`` is folded to its title row."""
-        return GROUPS.index(bucket) in self._folded
+        return GROUPS.index(bucket) in self._flat.folded
 
     def overdue_count(self) -> int:
         """Overdue requests shown, snoozed ones included: the status bar counts them all."""
@@ -244,15 +234,13 @@ class QueueModel(QueueCells):
 
     def group_index(self, bucket: Bucket) -> QModelIndex:
         """The title row of ``bucket`` (invalid while the bucket is empty)."""
-        head = self._head_of[GROUPS.index(bucket)]
+        head = self._flat.title(GROUPS.index(bucket))
         return self.createIndex(head, 0, 0) if head >= 0 else QModelIndex()
 
     def request_index(self, bucket: Bucket, row: int, column: int = 0) -> QModelIndex:
         """The ``row``-th request of ``bucket`` (invalid if there is none, or it is folded)."""
-        group = GROUPS.index(bucket)
-        if group in self._folded or not 0 <= row < self._rows.count(group):
-            return QModelIndex()
-        return self.createIndex(self._head_of[group] + 1 + row, column, 0)
+        at = self._flat.request(GROUPS.index(bucket), row)
+        return self.createIndex(at, column, 0) if at >= 0 else QModelIndex()
 
     def index_of(self, request_id: str) -> QModelIndex:
         """The row of a shown request (invalid if it is not shown, or its bucket is folded)."""
@@ -270,7 +258,7 @@ class QueueModel(QueueCells):
 
     def bucket_at(self, row: int) -> tuple[Bucket, int]:
         """The bucket a row belongs to, and the row within it (-1 for its title row)."""
-        group, offset = self._place(row)
+        group, offset = self._flat.place(row)
         return GROUPS[group], offset
 
     # -- Qt model interface --------------------------------------------------------------------
@@ -278,7 +266,7 @@ class QueueModel(QueueCells):
     def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
         # Checked here rather than by hasIndex(), which would call rowCount() and
         # columnCount() back: a view asks this for every cell it paints.
-        if parent.isValid() or not 0 <= column < COLUMN_COUNT or not 0 <= row < self._total:
+        if parent.isValid() or not 0 <= column < COLUMN_COUNT or not 0 <= row < self._flat.total:
             return QModelIndex()
         return self.createIndex(row, column, 0)
 
@@ -286,7 +274,7 @@ class QueueModel(QueueCells):
         return QModelIndex()
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else self._total
+        return 0 if parent.isValid() else self._flat.total
 
     def columnCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -304,12 +292,12 @@ class QueueModel(QueueCells):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # A delegate asks seven roles of every cell it paints, three of which no row has.
-        if role not in _ROLES or not index.isValid() or index.row() >= self._total:
+        if role not in _ROLES or not index.isValid() or index.row() >= self._flat.total:
             return None
-        group, offset = self._place(index.row())
+        group, offset = self._flat.place(index.row())
         if offset < 0:
             if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-                return self._fold_icons[group in self._folded]
+                return self._fold_icons[group in self._flat.folded]
             return self._group_data(group, index.column(), role)
         return self._item_data(self._request_at(group, offset), GROUPS[group],
                                _COLUMNS[index.column()], role)
@@ -319,25 +307,13 @@ class QueueModel(QueueCells):
     def _row_count(self, group: int) -> int:
         return self._titles[group]
 
-    def _place(self, row: int) -> tuple[int, int]:
-        """``(group, row within it)`` of a flat row; -1 within it is the group's title."""
-        at = bisect_right(self._heads, row) - 1
-        return self._head_groups[at], row - self._heads[at] - 1
-
     def _lay_out(self, titles: bool = True) -> None:
-        """Work out the flat rows from the groups' counts (after any change to them), and
-        with ``titles`` the counts the title rows show."""
-        heads, groups, head_of, row = [], [], [-1] * len(GROUPS), 0
-        for group in range(len(GROUPS)):
-            count = self._rows.count(group)
-            if count:
-                heads.append(row)
-                groups.append(group)
-                head_of[group] = row
-                row += 1 + (0 if group in self._folded else count)
-        self._heads, self._head_groups, self._head_of, self._total = heads, groups, head_of, row
+        """Place the flat rows for the groups' counts (after any change to them), and with
+        ``titles`` update the counts the title rows show."""
+        counts = [self._rows.count(group) for group in range(len(GROUPS))]
+        self._flat.lay_out(counts)
         if titles:
-            self._titles = [self._rows.count(group) for group in range(len(GROUPS))]
+            self._titles = counts
 
     def _request_at(self, group: int, row: int) -> Request:
         """The whole request on a row, read from the queue with the rest of its page."""
@@ -389,26 +365,14 @@ class QueueModel(QueueCells):
             self._rows.place(entry)  # kept for when the filter is lifted
             return
         group, row = address
-        head = self._head_of[group]
-        if head < 0:  # the group's first request: its title row comes too
-            first = self._row_after(group)
-            last = first + (0 if group in self._folded else 1)
-        elif group in self._folded:
-            first = last = -1
-        else:
-            first = last = head + 1 + row
-        if first >= 0:
-            self.beginInsertRows(_ROOT, first, last)
+        rows = self._flat.coming(group, row)
+        if rows is not None:
+            self.beginInsertRows(_ROOT, *rows)
         self._rows.place(entry)
         self._lay_out(titles=False)
-        if first >= 0:
+        if rows is not None:
             self.endInsertRows()
         self._touch_title(group)
-
-    def _row_after(self, group: int) -> int:
-        """Where the title row of ``group`` (not shown yet) goes: after the groups before it."""
-        later = [h for g, h in zip(self._head_groups, self._heads, strict=True) if g > group]
-        return later[0] if later else self._total
 
     def _remove(self, request_id: str) -> None:
         address = self._rows.locate(request_id)
@@ -417,35 +381,28 @@ class QueueModel(QueueCells):
             self._rows.take(request_id)
             return
         group, row = address
-        head = self._head_of[group]
-        folded = group in self._folded
-        if self._rows.count(group) == 1:  # the last one: its title row goes too
-            first, last = head, head + (0 if folded else 1)
-        elif folded:
-            first = last = -1
-        else:
-            first = last = head + 1 + row
-        if first >= 0:
-            self.beginRemoveRows(_ROOT, first, last)
+        rows = self._flat.going(group, row)
+        if rows is not None:
+            self.beginRemoveRows(_ROOT, *rows)
         self._rows.take(request_id)
         self._lay_out(titles=False)
-        if first >= 0:
+        if rows is not None:
             self.endRemoveRows()
         self._touch_title(group)
 
     def _touch_title(self, group: int) -> None:
         """The title row of ``group`` counts its requests: say it changed."""
         self._titles[group] = self._rows.count(group)
-        head = self._head_of[group]
+        head = self._flat.title(group)
         if head >= 0:
             title = self.createIndex(head, 0, 0)
             self.dataChanged.emit(title, title, [Qt.ItemDataRole.DisplayRole])
 
     def _address(self, index: QModelIndex) -> tuple[str | int, int]:
         """What a persistent index points at: a request id, or a group's title row."""
-        if not index.isValid() or index.row() >= self._total:
+        if not index.isValid() or index.row() >= self._flat.total:
             return -1, index.column()
-        group, offset = self._place(index.row())
+        group, offset = self._flat.place(index.row())
         if offset < 0:
             return group, index.column()
         return self._rows.id_at(group, offset), index.column()
@@ -453,7 +410,7 @@ class QueueModel(QueueCells):
     def _relocate(self, before: list[tuple[QModelIndex, tuple[str | int, int]]]) -> None:
         for old, (target, column) in before:
             if isinstance(target, int):
-                head = self._head_of[target] if target >= 0 else -1
+                head = self._flat.title(target) if target >= 0 else -1
                 new = self.createIndex(head, column, 0) if head >= 0 else QModelIndex()
             else:
                 found = self.index_of(target)
@@ -462,6 +419,6 @@ class QueueModel(QueueCells):
 
     def _touch_column(self, column: Column, role: int) -> None:
         """Repaint one column on every row (one signal: the view repaints what it shows)."""
-        if self._total:
+        if self._flat.total:
             self.dataChanged.emit(self.createIndex(0, column, 0),
-                                  self.createIndex(self._total - 1, column, 0), [role])
+                                  self.createIndex(self._flat.total - 1, column, 0), [role])

@@ -5,6 +5,7 @@ grouping of every entry, and the prefetch that reads head and entries from one s
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -126,3 +127,39 @@ def test_a_head_of_no_rows_still_counts_every_bucket(tmp_path: Path, bucket: Buc
     assert head.counts[GROUPS.index(bucket)] >= 1
     assert sum(head.counts) == 2
     assert not any(head.first)
+
+
+def test_the_prefetch_reads_and_places_the_rest_without_collector_pauses(
+        tmp_path: Path) -> None:
+    """Reading 200,000 entries set off cyclic collections of 40-75 ms on the reading thread,
+    each one a stall of the window (a collection holds Python's lock). None happens while the
+    rest is read and placed, and what was made is frozen, so no later one scans it."""
+    import gc
+
+    database = _store(tmp_path, [f"r{k}" for k in range(300)])
+    collections: list[str] = []
+
+    def note(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(threading.current_thread().name)
+
+    thresholds = gc.get_threshold()
+    gc.set_threshold(5, 1, 1)  # collect at the slightest allocation
+    gc.callbacks.append(note)
+    frozen = gc.get_freeze_count()
+    try:
+        prefetch = QueuePrefetch(database, EDGES)
+        assert prefetch.head() is not None  # the reading thread now waits to read the rest
+        collections.clear()
+        seen_inside: list[bool] = []
+        prefetch.read_rest(then=lambda: seen_inside.append(gc.isenabled()))
+        entries = prefetch.entries()
+    finally:
+        gc.callbacks.remove(note)
+        gc.set_threshold(*thresholds)
+    assert entries is not None
+    assert len(entries) == 300
+    assert seen_inside == [False]  # placing them (the window's read_rest) is covered too
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > frozen
+    assert "queue-prefetch" not in collections

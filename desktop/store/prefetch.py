@@ -89,7 +89,7 @@ class QueuePrefetch:
             self._head_read.set()
             self._go.wait()
             with _no_collector_pauses():
-                self._entries = repository.entries()
+                self._entries = repository.entries(ordered=True)
             conn.execute("COMMIT")
         finally:
             conn.close()

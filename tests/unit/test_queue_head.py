@@ -163,3 +163,43 @@ def test_the_prefetch_reads_and_places_the_rest_without_collector_pauses(
     assert gc.isenabled()
     assert gc.get_freeze_count() > frozen
     assert "queue-prefetch" not in collections
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(stored=requests)
+def test_entries_read_in_order_are_the_entries_and_place_the_same_rows(
+        tmp_path_factory, stored):
+    """The prefetch reads the entries in the timed rows' order (SQLite sorts them without
+    holding Python's lock); they are the same entries and the rows placed are the same."""
+    db = open_database(tmp_path_factory.mktemp("ordered") / "q.sqlite3", NOW)
+    try:
+        repository = SqliteRequestRepository(db)
+        repository.save_many(stored)
+        plain, ordered = repository.entries(), repository.entries(ordered=True)
+    finally:
+        db.conn.close()
+    assert sorted(ordered) == sorted(plain)
+    timed = [(e.reply_by, e.id) for e in ordered if e.reply_by is not None]
+    assert timed == sorted(timed)
+    from_plain, from_ordered = QueueRows(EDGES), QueueRows(EDGES)
+    from_plain.reset(plain, EDGES)
+    from_ordered.reset(ordered, EDGES)
+    for group in range(len(GROUPS)):
+        assert from_ordered.ids(group, 0, from_ordered.count(group)) == from_plain.ids(
+            group, 0, from_plain.count(group))
+
+
+def test_versions_are_read_in_batches_and_complete(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "q.sqlite3", NOW)
+    try:
+        repository = SqliteRequestRepository(db)
+        repository.save_many([Request(f"{n:032x}", "s", NOW, NOW + timedelta(seconds=n))
+                              for n in range(25_000)])  # two and a half batches
+        repository.save_many([Request("f" * 32, "done", NOW, NOW, state=State.DONE)])
+        versions = repository.versions()
+        assert len(versions) == 25_000
+        assert versions[f"{24_999:032x}"] == (NOW + timedelta(seconds=24_999)).isoformat()
+        assert "f" * 32 not in versions
+    finally:
+        db.conn.close()

@@ -49,6 +49,7 @@ from desktop.core.ical_budget import ZONE_HORIZON_YEAR, ExpansionBudget
 from desktop.core.requests import Priority, Request, State
 from desktop.core.sync.items import Fields, FocusRecord, request_fields, stamp
 from desktop.sync.errors import BadItem
+from desktop.sync.ical_plain import read_plain
 
 PRODID = "-//Unhurried//Unhurried sync//EN"
 SETTINGS_UID = "unhurried-settings"
@@ -171,6 +172,8 @@ _UNESCAPE = re.compile(r"\\([\\,;nN])")
 
 
 def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
     return _UNESCAPE.sub(lambda m: "\n" if m[1] in "nN" else m[1], text)
 
 
@@ -211,6 +214,19 @@ def parse_item(data: bytes | str, zone: tzinfo = UTC) -> RemoteItem:
             message says which.
     """
     _check_budgets(data)
+    plain = read_plain(data)  # what this app writes, read quickly; else icalendar
+    if plain is not None:
+        return _read_plain(*plain, zone)
+    return parse_with_icalendar(data, zone)
+
+
+def parse_with_icalendar(data: bytes | str, zone: tzinfo = UTC) -> RemoteItem:
+    """:func:`parse_item` through ``icalendar`` alone, budgets already checked: the reader of
+    every object that is not plain, and the reference for the quick one.
+
+    Raises:
+        BadItem: as :func:`parse_item`.
+    """
     try:
         cal = Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError, TypeError) as error:
@@ -228,6 +244,22 @@ def parse_item(data: bytes | str, zone: tzinfo = UTC) -> RemoteItem:
     return RemoteItem("other", "", {}, None)
 
 
+def _read_plain(kind: str, component: dict[str, Any], zone: tzinfo) -> RemoteItem:
+    """The item of :func:`~desktop.sync.ical_plain.read_plain`'s one component, read by the
+    same functions as ``icalendar``'s (so both ways give the same item)."""
+    try:
+        if kind == "VTODO":
+            return _read_todo(component, zone)
+        if kind == "VJOURNAL":
+            if str(component.get("UID", "")) == SETTINGS_UID:
+                return _read_settings(component, zone)
+        else:
+            return _read_event(component, zone)
+    except (ValueError, TypeError, AttributeError, KeyError) as error:
+        raise BadItem(f"unreadable value: {error}") from None
+    return RemoteItem("other", "", {}, None)
+
+
 def _check_budgets(data: bytes | str) -> None:
     """Refuse an item too large to be ours, or whose rules (a VTIMEZONE repeating every
     second, say) ``icalendar`` would expand for minutes: it expands zones while parsing.
@@ -238,9 +270,11 @@ def _check_budgets(data: bytes | str) -> None:
     if len(data) > MAX_ITEM_BYTES:
         raise BadItem(BudgetExceeded(_("bytes in one item"), f"{MAX_ITEM_BYTES:,}").reason())
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-    lines = re.sub(r"\r?\n[ \t]", "", text).splitlines()  # RFC 5545 unfolding
+    text = re.sub(r"\r?\n[ \t]", "", text)  # RFC 5545 unfolding
+    if "RULE" not in text.upper():  # only RRULE and EXRULE lines are priced
+        return
     try:
-        ExpansionBudget().charge(lines, ZONE_HORIZON_YEAR)
+        ExpansionBudget().charge(text.splitlines(), ZONE_HORIZON_YEAR)
     except BudgetExceeded as breach:
         raise BadItem(breach.reason()) from None
 

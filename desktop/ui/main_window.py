@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -82,7 +82,7 @@ class MainWindow(RequestEditing):
     def __init__(self, queue: QueueService, formatter: Formatter,
                  settings_choices: SettingsChoices, data_version: Callable[[], int],
                  demo: Callable[[], int], importer: ImportJob | None = None,
-                 parent: Any = None,
+                 parent: QWidget | None = None,
                  search: Callable[[str], list[str]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Unhurried"))
@@ -328,7 +328,7 @@ class MainWindow(RequestEditing):
         request = self.view.current_request()
         self.detail.show_request(request, index.data(BUCKET_ROLE) if request else None)
 
-    def _on_view_context_menu(self, position: Any) -> None:
+    def _on_view_context_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
         for action in (*self.context_actions, self.done_action, self.wait_action):
             menu.addAction(action)

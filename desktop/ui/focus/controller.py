@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
@@ -65,7 +64,7 @@ class FocusController(QObject):
 
     def __init__(self, window: QMainWindow, service: FocusService, formatter: Formatter,
                  desktop: Notifier, icon: QIcon, close_to_tray: Callable[[], bool],
-                 status_text: Callable[[], str] | None = None, parent: Any = None,
+                 status_text: Callable[[], str] | None = None, parent: QObject | None = None,
                  quieter: DesktopQuieter | None = None,
                  snooze: Callable[[tuple[str, ...]], None] | None = None,
                  reply: Callable[[str], None] | None = None,
@@ -239,6 +238,11 @@ class FocusController(QObject):
             "Showing the request from the focus digest.",
             "Showing the {count} requests from the focus digest.",
             len(request_ids)).format(count=len(request_ids)))
+
+    def shut_down(self) -> None:
+        """Stop the timer and the first look at the queue (the app is quitting)."""
+        self.wake.stop()
+        self._first_look.cancel_and_wait()
 
     def quit(self) -> None:
         """Quit for real, even when closing the window would only hide it."""

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from desktop.core.i18n import _
@@ -63,7 +62,7 @@ class QueueModel(QueueCells):
     """Requests grouped by bucket. Items are core ``Request`` objects (``ITEM_ROLE``)."""
 
     def __init__(self, queue: QueueService, formatter: Formatter, icons: dict[Bucket, QIcon],
-                 parent: Any = None) -> None:
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._queue = queue
         self._fmt = formatter
@@ -280,7 +279,7 @@ class QueueModel(QueueCells):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _(HEADERS[section])
         return None
@@ -290,7 +289,7 @@ class QueueModel(QueueCells):
             return Qt.ItemFlag.NoItemFlags
         return _ROW_FLAGS
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         # A delegate asks seven roles of every cell it paints, three of which no row has.
         if role not in _ROLES or not index.isValid() or index.row() >= self._flat.total:
             return None

@@ -12,11 +12,9 @@ last row.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from desktop.core.i18n import _
 from desktop.core.queue.buckets import Bucket
@@ -31,7 +29,7 @@ _MARK_WIDTH = 24  # the fold mark at the start of a title row: a click there fol
 class QueueView(QTableView):
     """Shows a :class:`QueueModel`; title rows span all columns and fold their bucket."""
 
-    def __init__(self, model: QueueModel, parent: Any = None) -> None:
+    def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("queueView")
         self.setAccessibleName(_("Queue"))

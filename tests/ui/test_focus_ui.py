@@ -312,3 +312,27 @@ def test_the_next_request_due_is_read_off_the_gui_thread_and_then_shown(
         controller.refresh()
     assert controller.stop_action.isEnabled()
     assert controller.banner.isVisibleTo(window)
+
+
+def test_an_answer_from_a_worker_after_shut_down_goes_nowhere(
+        qtbot, window, service: QueueService, repository, clock, formatter, desktop):
+    # The app quits (and closes the store) while the next request due is still being read:
+    # showing that answer would read the closed store's settings.
+    release = threading.Event()
+
+    class Slow(ThreadNoting):
+        def next_due(self, now):
+            release.wait(5)
+            return super().next_due(now)
+
+    focus_service = FocusService(MemoryFocusRepository(), Slow(repository), clock, desktop,
+                                 lambda: FocusSettings(zone="Europe/Berlin"))
+    controller = FocusController(window, focus_service, formatter, desktop, QIcon(),
+                                 lambda: True, look_in_background=True)
+    focus_service.notifier = controller
+    controller.refresh()  # the worker now waits in next_due
+    release.set()  # it answers; the answer waits for the event loop
+    controller.shut_down()
+    with qtbot.assertNotEmitted(controller.state_changed):
+        QApplication.processEvents()
+    assert not controller._due.running

@@ -240,9 +240,12 @@ class FocusController(QObject):
             len(request_ids)).format(count=len(request_ids)))
 
     def shut_down(self) -> None:
-        """Stop the timer and the first look at the queue (the app is quitting)."""
+        """Stop the timer and the reads of the queue on the workers (the app is quitting):
+        an answer coming after the store is closed goes nowhere."""
         self.wake.stop()
-        self._first_look.cancel_and_wait()
+        for operation in (self._first_look, self._look, self._due):
+            operation.forget()
+            operation.wait()
 
     def quit(self) -> None:
         """Quit for real, even when closing the window would only hide it."""

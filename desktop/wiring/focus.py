@@ -70,7 +70,8 @@ def install(window: FeatureWindow, setup: Setup) -> Focus:
     app, context, formatter = setup.app, setup.context, setup.formatter
     queue = context.queue
     chain = NotifierChain([Gate(PlyerNotifier(APP_NAME), lambda: style() != "window")])
-    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()))
+    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()),
+                         reader=True)
 
     def status_text() -> str:
         session = service.current()

@@ -24,6 +24,7 @@ from desktop.core.focus.blocks import (
     Reason,
     suggested_length,
 )
+from desktop.core.focus.changes import RequestChanges, compare
 from desktop.core.focus.log import HeldEntry, Interruption, InterruptionKind
 from desktop.core.focus.state import FocusSettings as FocusSettings
 from desktop.core.focus.state import FocusState as FocusState
@@ -105,9 +106,18 @@ class FocusService:
 
     def state(self) -> FocusState:
         """The block, how many are held and when the next reply falls due."""
+        return self.state_with(self.next_due())
+
+    def next_due(self) -> Request | None:
+        """The open request whose reply-by comes next: one query, but over the whole queue
+        (35-100 ms at 200,000), so the window asks it on a worker and hands the answer to
+        :meth:`state_with`."""
+        return self._requests.next_due(self._clock.now())
+
+    def state_with(self, first: Request | None) -> FocusState:
+        """:meth:`state`, with the next request due (:meth:`next_due`) read already."""
         now = self._clock.now()
         margin = self._settings().margin
-        first = self._requests.next_due(now)  # one indexed query, not the whole queue
         length, bound = suggested_length([first] if first else [], now, margin)
         breach = None if bound is None or bound.reply_by is None else bound.reply_by - margin
         quieted = self._desktop_quieted() if self._desktop_quieted is not None else None
@@ -250,18 +260,28 @@ class FocusService:
 
         The first call only takes note of what is there. Returns how many were new or changed.
         """
-        versions = self._requests.versions()
-        if self._seen is None:
-            self._seen = versions
+        return self.apply_changes(self.read_changes())
+
+    def read_changes(self) -> RequestChanges:
+        """Read every active request's version and compare it with the versions noted: the
+        slow half of :meth:`sync_requests`, safe to run on a worker (the noted versions are
+        replaced, never changed). Hand the answer to :meth:`apply_changes`."""
+        return compare(self._seen, self._requests.versions())
+
+    def apply_changes(self, found: RequestChanges) -> int:
+        """Act on what :meth:`read_changes` found and note its versions; returns how many
+        requests were new or changed. If other versions were noted after it compared (the
+        first look came back meanwhile), it compares again with those."""
+        if found.base is not self._seen:
+            found = compare(self._seen, found.versions)
+        self._seen = found.versions
+        if found.base is None:  # the first look: only note what is there
             return 0
-        fresh = [i for i, stamp in versions.items() if self._seen.get(i) != stamp]
-        new = {i for i in fresh if i not in self._seen}
-        gone = [i for i in set(self._held.ids()) if i not in versions]
-        self._seen = versions
-        changed = self._requests.get_many(fresh) if fresh else []
-        self.observe([r for r in changed if r.id in new],
-                     [r for r in changed if r.id not in new], gone)
-        return len(fresh)
+        gone = [i for i in set(self._held.ids()) if i not in found.versions]
+        changed = self._requests.get_many(found.fresh) if found.fresh else []
+        self.observe([r for r in changed if r.id in found.new],
+                     [r for r in changed if r.id not in found.new], gone)
+        return len(found.fresh)
 
     def observe(self, new: Sequence[Request], changed: Sequence[Request] = (),
                 gone: Iterable[str] = ()) -> None:

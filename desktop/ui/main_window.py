@@ -57,10 +57,8 @@ SettingsChoices = Callable[[], tuple[Sequence[str], Mapping[str, Sequence[str]]]
 class MainWindow(RequestEditing):
     """The queue window.
 
-    Features plug in from their own modules: menus (``file_menu``, ``edit_menu``,
-    ``view_menu``), ``toolbar``, ``top_area`` (a layout above the queue for banners),
-    ``current_request()``, and ``queue_changed``, emitted after the queue was read again or a
-    request changed here.
+    Features plug in from their own modules through what
+    :class:`~desktop.ui.common.host.FeatureWindow` declares.
 
     Args:
         queue: the queue service.

@@ -26,6 +26,7 @@ from desktop.core.focus.blocks import (
 )
 from desktop.core.focus.changes import RequestChanges, compare
 from desktop.core.focus.log import HeldEntry, Interruption, InterruptionKind
+from desktop.core.focus.schedules import FocusSchedules
 from desktop.core.focus.state import FocusSettings as FocusSettings
 from desktop.core.focus.state import FocusState as FocusState
 from desktop.core.focus.state import focus_settings as focus_settings
@@ -37,7 +38,7 @@ from desktop.core.requests import Request, State
 BATCH = 3
 """More requests than this let through at one moment go out as one notification."""
 
-class FocusService:
+class FocusService(FocusSchedules):
     """Focus blocks and the notifications held during them.
 
     Args:
@@ -187,42 +188,6 @@ class FocusService:
         for session in sessions:
             self._save(session)
         return sessions
-
-    def check_schedule(self, text: str, zone: str | None = None) -> plan.FocusSchedule:
-        """What :meth:`add_schedule` would add, without adding it.
-
-        Raises:
-            InvalidInput: as :meth:`add_schedule`.
-        """
-        return plan.parse_schedule(text, zone or self._settings().zone, self._clock.now(),
-                                   self.schedules)
-
-    def add_schedule(self, text: str, zone: str | None = None) -> plan.FocusSchedule:
-        """Add a recurring block such as ``mon-fri 09:00-11:00`` (in ``zone`` or the user's).
-
-        Raises:
-            InvalidInput: not that form, an unknown zone, or it overlaps another schedule.
-        """
-        schedule = self.check_schedule(text, zone)
-        self._repo.save_schedule(schedule)
-        self.schedules.append(schedule)
-        return schedule
-
-    def remove_schedule(self, prefix: str) -> plan.FocusSchedule:
-        """Delete the schedule whose id starts with ``prefix`` (kept as a tombstone).
-
-        Raises:
-            InvalidInput: no schedule, or more than one, has that id.
-        """
-        found = [s for s in self.schedules if s.id.startswith(prefix.strip().lower())]
-        if len(found) != 1 or not prefix.strip():
-            raise InvalidInput(_("No focus schedule with id '{id}'; 'unhurried focus schedule "
-                                 "list' shows the ids.").format(id=prefix))
-        gone = plan.FocusSchedule(found[0].id, found[0].weekdays, found[0].span, found[0].zone,
-                                  self._clock.now(), deleted_at=self._clock.now())
-        self._repo.save_schedule(gone)
-        self.schedules = [s for s in self.schedules if s.id != gone.id]
-        return gone
 
     def minutes_today(self) -> int:
         """Minutes of focus so far on the user's current day."""

@@ -7,11 +7,9 @@ model turns it into Qt rows. Full requests are read from the queue a page at a t
 rows the view asks about (and only a few pages are kept), so a queue of 200,000 opens and
 scrolls as fast as one of a hundred.
 
-The rows are flat, not a tree, and every row is there from the start (no ``fetchMore``): a
-``QTreeView`` lays out every row of an expanded group through the Python model (``index()`` and
-``flags()`` per row: 2-4 s at 200,000, again at every page fetched, insert or reset), where a
-``QTableView`` over a flat model lays out in C++ from the row count alone. A bucket with no
-request has no title row; a folded bucket shows its title row only.
+The rows are flat and all there from the start (no ``fetchMore``): a ``QTreeView`` lays out each
+row through the Python model (2-4 s at 200,000, at every fetch, insert or reset); a ``QTableView``
+does it in C++ from the row count. An empty bucket has no title row; a folded one only that.
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from desktop.core.i18n import _
-from desktop.core.queue.buckets import Bucket, BucketEdges, QueueEntry, QueueHead
+from desktop.core.queue.buckets import Bucket, QueueEntry, QueueHead
 from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request, State
 
@@ -38,6 +36,7 @@ from desktop.ui.queue.cells import time_left_text as time_left_text
 from desktop.ui.queue.flat_rows import FlatRows
 from desktop.ui.queue.head_rows import HeadRows
 from desktop.ui.queue.rows import GROUPS, QueueRows
+from desktop.ui.queue.wake_times import WakeTimes
 
 PAGE = 50
 """Requests read from the queue at once, for the rows around the one asked for: a screenful
@@ -58,7 +57,7 @@ _ROLES = frozenset(int(role) for role in (
     Qt.ItemDataRole.AccessibleTextRole, SORT_ROLE, ITEM_ROLE, BUCKET_ROLE))
 
 
-class QueueModel(QueueCells):
+class QueueModel(QueueCells, WakeTimes):
     """Requests grouped by bucket. Items are core ``Request`` objects (``ITEM_ROLE``)."""
 
     def __init__(self, queue: QueueService, formatter: Formatter, icons: dict[Bucket, QIcon],
@@ -208,28 +207,6 @@ class QueueModel(QueueCells):
     def folded(self, bucket: Bucket) -> bool:
         """Whether ``bucket`` is folded to its title row."""
         return GROUPS.index(bucket) in self._flat.folded
-
-    def overdue_count(self) -> int:
-        """Overdue requests shown, snoozed ones included: the status bar counts them all."""
-        return self.count(Bucket.OVERDUE) + self._rows.snoozed_overdue(self._now.timestamp())
-
-    def reply_bys(self, edges: BucketEdges) -> list[datetime]:
-        """Reply-bys of shown open requests that the next bucket change at ``edges`` can
-        depend on (for the next-wake timer): those ahead, up to the first not yet at risk."""
-        return [datetime.fromtimestamp(t, UTC) for t in self._rows.reply_bys_ahead(edges)]
-
-    def snooze_ends(self) -> list[datetime]:
-        """Ends of the running snoozes."""
-        return [datetime.fromtimestamp(t, UTC) for t in self._rows.snooze_ends()]
-
-    def snoozed_reply_bys(self) -> list[datetime]:
-        """Reply-bys of snoozed requests still ahead: the overdue count changes then."""
-        now = self._now.timestamp()
-        return [datetime.fromtimestamp(t, UTC) for t in self._rows.snoozed_reply_bys_ahead(now)]
-
-    def follow_ups(self) -> list[datetime]:
-        """Follow-up times of the waiting requests shown: each then moves to Follow up."""
-        return [datetime.fromtimestamp(t, UTC) for t in self._rows.follow_ups_ahead()]
 
     def group_index(self, bucket: Bucket) -> QModelIndex:
         """The title row of ``bucket`` (invalid while the bucket is empty)."""

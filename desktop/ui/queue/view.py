@@ -51,7 +51,7 @@ class QueueView(QTableView):
         rows.hide()
         # One fixed height: no row is ever measured, whatever the number of rows.
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(max(self.fontMetrics().height(), 16) + 8)
+        rows.setDefaultSectionSize(max(self.fontMetrics().height(), 16) + 4)  # dense, as a list
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)

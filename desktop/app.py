@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
-from functools import cache, partial
 
 from desktop import APP_ID
 from desktop.core.i18n import _
@@ -22,17 +21,16 @@ from desktop.platform.paths import AppPaths, resolve_paths
 from desktop.platform.secrets import SessionSecrets
 from desktop.platform.timezone import use_zoneinfo_in_babel
 from desktop.store.prefetch import QueuePrefetch
-from desktop.wiring.appearance import install_appearance_and_help
-from desktop.wiring.drafting import composer, install_drafting
-from desktop.wiring.focus import install_focus
-from desktop.wiring.health import health_view
-from desktop.wiring.services import decision_service
+from desktop.wiring import appearance, drafting, focus, health, importing, sync
+from desktop.wiring.feature import Feature, Setup
 from desktop.wiring.startup import create_application, open_store, setup_logging
 from desktop.wiring.window import build_window, raise_window, show_queue
 
 logger = logging.getLogger(__name__)
 
-FOCUS_START_DELAY_MS = 300
+FEATURES: tuple[Feature, ...] = (drafting.install, health.install, sync.install,
+                                 importing.install, focus.install, appearance.install)
+"""Installed in this order: each adds its menu entries after the ones before it."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,12 +72,8 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     from PySide6.QtCore import QTimer
 
     from desktop.platform.single_instance import InstanceServer, forward, server_path
-    from desktop.wiring.caldav import install_sync
-    from desktop.wiring.importing import install_importing
 
-    from desktop.ui.drafting.compose_actions import install_compose
-    from desktop.ui.health.actions import add_health_action
-    from desktop.ui.queue.decision_actions import DecisionActions
+    from desktop.ui.common.quit_signals import QuitOnSignal
 
     clock = SystemClock()
     app = create_application(paths, argv, clock)
@@ -98,41 +92,26 @@ def _run_window(paths: AppPaths, argv: list[str], *, smoke: bool, new_window: bo
     install_qt_translations(app, language)
     server = InstanceServer(socket, app)
     window, formatter = build_window(context, paths, clock, language)
-    secrets = SessionSecrets()  # one per run: a password the keyring refused lasts till exit
-    drafting = install_drafting(window, context, paths, clock, formatter, secrets)
-    _new, reply_action = install_compose(window, cache(partial(composer, context, paths,
-                                                              language, drafting)))
-    DecisionActions(window, decision_service(context))
-    add_health_action(window, lambda: health_view(  # focus is wired below, before any click
-        context, paths, clock, formatter, window, lambda stretches: focus.book(stretches)))
-    sync = install_sync(window, context, paths, clock, secrets)
-    app.aboutToQuit.connect(sync.cancel_and_wait)
+    setup = Setup(app, context, paths, clock, formatter, language, SessionSecrets(), server)
+    installed = [install(window, setup) for install in FEATURES]
     server.activated.connect(lambda _argv: raise_window(window))
-    importing = install_importing(app, window, context, paths, clock, secrets)
-    focus = install_focus(app, window, context, formatter, server, reply_action)
-    from desktop.ui.common.quit_signals import QuitOnSignal
-
     quit_on_signal = QuitOnSignal(app.quit, app)  # a logout's SIGTERM still restores the desktop
-    install_appearance_and_help(app, window, context, paths)
     if not (smoke or new_window):  # the first window keeps answering later starts
         server.listen()
     show_queue(window, context, prefetch, seen_version)
-    # Focus reads every request's version to spot new ones: once the window has painted.
-    QTimer.singleShot(FOCUS_START_DELAY_MS, focus.start)
+    for feature in installed:
+        feature.start()
     if smoke:  # once the event loop has shown the window: check, then quit
         from desktop.smoke import SmokeTarget, run_smoke_checks
 
         QTimer.singleShot(0, lambda: app.exit(run_smoke_checks(SmokeTarget(context, window,
                                                                             app))))
-        status = app.exec()
     else:
         QTimer.singleShot(0, window.offer_demo)
-        importing.sync_later()
-        status = app.exec()
+    status = app.exec()
     quit_on_signal.close()
-    drafting.close_all()
-    if drafting.runner is not None:
-        drafting.runner.stop()
+    for feature in reversed(installed):
+        feature.close()
     server.close()
     context.close()
     return status

@@ -19,11 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop import APP_ID
 from desktop.wiring.demo import demo_requests
 from desktop.wiring.services import Context
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMainWindow
 
 
 @dataclass(frozen=True)
@@ -31,8 +35,8 @@ class SmokeTarget:
     """What a check can look at: the open store and services, the shown window, the app."""
 
     context: Context
-    window: Any
-    app: Any
+    window: QMainWindow
+    app: QGuiApplication
 
 
 @dataclass(frozen=True)

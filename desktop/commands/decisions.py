@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,7 +25,7 @@ def _request(ctx: Context, text: str) -> Request:
 
 def decision_json(decision: Decision, zone: ZoneInfo) -> dict[str, Any]:
     """A decision as ``decision list --json`` prints it (times in the user's zone)."""
-    def stamp(value: Any) -> str | None:
+    def stamp(value: datetime | None) -> str | None:
         return None if value is None else value.astimezone(zone).isoformat(timespec="seconds")
 
     hours = None

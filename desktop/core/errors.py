@@ -22,6 +22,12 @@ class InvalidInput(CoreError, ValueError):
         self.message = message
 
 
+class StorageFailed(CoreError):
+    """Keeping data failed for a reason outside the program: a full disk, a database file that
+    is damaged or newer. ``str(error)`` says what to do. The store's errors derive from it, so
+    a window can name them without importing the store."""
+
+
 class NotFound(CoreError, LookupError):
     """A request id that is not in the queue."""
 

@@ -19,14 +19,18 @@ import collections
 import html
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import APP_ID
 from desktop.core.focus.notices import actions_for
 from desktop.core.i18n import _
 from desktop.core.ports import Notification
 from desktop.platform.dbus_read import drain
+from desktop.platform.dbus_types import Connection, Filter, Message
 from desktop.platform.notify import NotifierUnavailable
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSocketNotifier
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +43,7 @@ KEPT = 200
 ActionHandler = Callable[[str, Notification], None]
 
 
-def _address() -> Any:
+def _address() -> object:
     from jeepney import DBusAddress
 
     return DBusAddress("/org/freedesktop/Notifications",
@@ -60,9 +64,9 @@ class DBusNotifier:
     def __init__(self, app_name: str, on_action: ActionHandler) -> None:
         self._app_name = app_name
         self._on_action = on_action
-        self._conn: Any = None
-        self._signals: Any = None
-        self._watch: Any = None
+        self._conn: Connection | None = None
+        self._signals: Filter | None = None
+        self._watch: QSocketNotifier | None = None
         self._markup = False
         self._shown: collections.OrderedDict[int, Notification] = collections.OrderedDict()
 
@@ -98,7 +102,7 @@ class DBusNotifier:
 
     # -- the connection ------------------------------------------------------------------------
 
-    def _connection(self) -> Any:
+    def _connection(self) -> Connection:
         if self._conn is not None:
             return self._conn
         from jeepney import MatchRule, message_bus, new_method_call
@@ -107,7 +111,7 @@ class DBusNotifier:
         from PySide6.QtCore import QSocketNotifier
 
         try:
-            conn = open_dbus_connection(bus="SESSION")
+            conn: Connection = open_dbus_connection(bus="SESSION")
         except (OSError, KeyError, ValueError) as error:
             raise NotifierUnavailable(_("no session bus: {reason}").format(
                 reason=error)) from None
@@ -126,7 +130,7 @@ class DBusNotifier:
         self._conn = conn
         return conn
 
-    def _call(self, conn: Any, message: Any) -> tuple[Any, ...]:
+    def _call(self, conn: Connection, message: Message) -> tuple[Any, ...]:
         from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
         try:
@@ -149,7 +153,7 @@ class DBusNotifier:
         while queue:
             self._handle(queue.popleft())
 
-    def _handle(self, message: Any) -> None:
+    def _handle(self, message: Message) -> None:
         from jeepney import HeaderFields
 
         member = message.header.fields.get(HeaderFields.member)

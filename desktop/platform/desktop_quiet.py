@@ -23,6 +23,7 @@ from typing import Any
 from desktop import APP_ID
 from desktop.core.focus.quiet import DesktopQuiet, QuietUnavailable
 from desktop.core.i18n import _
+from desktop.platform.dbus_types import Connection, Message
 from desktop.platform.dunst_quiet import DunstQuiet as DunstQuiet  # its home; found here
 from desktop.platform.dunst_quiet import default_dunst_quiet
 
@@ -109,7 +110,7 @@ class SwayncQuiet:
         self._run(["swaync-client", "--dnd-off", "--skip-wait"])
 
 
-def _notifications_address() -> Any:
+def _notifications_address() -> object:
     from jeepney import DBusAddress
 
     return DBusAddress("/org/freedesktop/Notifications",
@@ -117,7 +118,7 @@ def _notifications_address() -> Any:
                        interface="org.freedesktop.Notifications")
 
 
-def _call(conn: Any, message: Any) -> tuple[Any, ...]:
+def _call(conn: Connection, message: Message) -> tuple[Any, ...]:
     """Send ``message`` on ``conn`` and return the reply's body; D-Bus errors and timeouts
     become :class:`QuietUnavailable`."""
     from jeepney.wrappers import DBusErrorResponse, unwrap_msg
@@ -130,11 +131,12 @@ def _call(conn: Any, message: Any) -> tuple[Any, ...]:
                                  "notifications were not changed.")) from None
 
 
-def _connect() -> Any:
+def _connect() -> Connection:
     from jeepney.io.blocking import open_dbus_connection
 
     try:
-        return open_dbus_connection(bus="SESSION")
+        conn: Connection = open_dbus_connection(bus="SESSION")
+        return conn
     except (OSError, KeyError, ValueError) as error:
         logger.info("no session bus: %s", error)
         raise QuietUnavailable(_("There is no desktop session bus to quiet notifications "
@@ -149,7 +151,7 @@ class KdeQuiet:
     holds_critical = False  # Plasma shows critical notifications while inhibited
 
     def __init__(self) -> None:
-        self._conn: Any = None
+        self._conn: Connection | None = None
 
     def is_quiet(self) -> bool:
         """Whether Plasma's notifications are inhibited."""

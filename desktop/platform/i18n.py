@@ -11,10 +11,13 @@ import locale
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.core import i18n
 from desktop.platform.resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
 
 DOMAIN = "unhurried"
 
@@ -60,7 +63,7 @@ def formatting_locale(language: str) -> str:
     return language
 
 
-def install_qt_translations(app: Any, language: str) -> Any:
+def install_qt_translations(app: QCoreApplication, language: str) -> QTranslator | None:
     """Load Qt's ``qtbase`` catalogue for ``language`` (buttons of message boxes, file and
     colour dialogs, context menus of text fields) from the Qt installation and install it.
 

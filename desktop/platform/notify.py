@@ -18,10 +18,13 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.core.i18n import _
 from desktop.core.ports import Notification, Notifier
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +51,12 @@ class NotifierUnavailable(Exception):
     """A backend cannot show notifications now; ``str()`` says why, for the log and the user."""
 
 
+class _PlyerBackend(Protocol):
+    """``plyer.notification`` (plyer has no type hints)."""
+
+    def notify(self, *, title: str, message: str, app_name: str, timeout: int) -> None: ...
+
+
 class PlyerNotifier:
     """Notifications through plyer (the platform's own mechanism).
 
@@ -65,7 +74,7 @@ class PlyerNotifier:
         self._app_name = app_name
         self._server_running = server_running
         self._check_server = check_server
-        self._backend: Any = None
+        self._backend: _PlyerBackend | None = None
 
     def notify(self, notification: Notification) -> bool:
         """Send it; raises :class:`NotifierUnavailable` when it cannot be delivered."""
@@ -101,7 +110,7 @@ class TrayNotifier:
 
     name = "tray"
 
-    def __init__(self, tray: Any, on_click: Callable[[tuple[str, ...]], None]) -> None:
+    def __init__(self, tray: QSystemTrayIcon, on_click: Callable[[tuple[str, ...]], None]) -> None:
         from PySide6.QtWidgets import QSystemTrayIcon
 
         self._tray = tray

@@ -26,11 +26,15 @@ import collections
 import logging
 import secrets
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import CoreError
 from desktop.core.i18n import _
 from desktop.platform.dbus_read import drain
+from desktop.platform.dbus_types import Connection, Filter, Message
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSocketNotifier
 
 logger = logging.getLogger(__name__)
 
@@ -63,24 +67,25 @@ def _token() -> str:
     return f"unhurried_{secrets.token_hex(6)}"
 
 
-def _address(interface: str) -> Any:
+def _address(interface: str) -> object:
     from jeepney import DBusAddress
 
     return DBusAddress(PATH, bus_name=BUS_NAME, interface=interface)
 
 
-def _connect() -> Any:
+def _connect() -> Connection:
     from jeepney.io.blocking import open_dbus_connection
 
     try:
-        return open_dbus_connection(bus="SESSION")
+        conn: Connection = open_dbus_connection(bus="SESSION")
+        return conn
     except (OSError, KeyError, ValueError) as error:
         logger.info("no session bus: %s", error)
         raise PortalUnavailable(_("There is no desktop session bus to reach the desktop "
                                   "portal through.")) from None
 
 
-def _call(conn: Any, message: Any) -> tuple[Any, ...]:
+def _call(conn: Connection, message: Message) -> tuple[Any, ...]:
     from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
     try:
@@ -90,14 +95,14 @@ def _call(conn: Any, message: Any) -> tuple[Any, ...]:
         raise PortalUnavailable(_("The desktop portal did not answer.")) from None
 
 
-def version(conn: Any, interface: str) -> int:
+def version(conn: Connection, interface: str) -> int:
     """The portal's ``version`` property; :class:`PortalUnavailable` when there is none."""
     from jeepney import Properties
 
     return int(_call(conn, Properties(_address(interface)).get("version"))[0][1])
 
 
-def ask(conn: Any, interface: str, method: str, signature: str, args: tuple[Any, ...],
+def ask(conn: Connection, interface: str, method: str, signature: str, args: tuple[Any, ...],
         timeout: float = ANSWER_TIMEOUT) -> dict[str, Any]:
     """Call ``method``, whose last argument is the options (``handle_token`` is added), and
     return the results of its ``Response`` (variants unwrapped).
@@ -130,7 +135,7 @@ def ask(conn: Any, interface: str, method: str, signature: str, args: tuple[Any,
 
 
 def request_background(autostart: bool, commandline: list[str], reason: str,
-                       connect: Callable[[], Any] = _connect) -> bool:
+                       connect: Callable[[], Connection] = _connect) -> bool:
     """Ask the Background portal to start Unhurried at login (``autostart``) or not; whether
     it will. An empty ``commandline`` leaves it out: the portal then runs the Exec line of
     the app's desktop file.
@@ -167,19 +172,19 @@ class GlobalShortcuts:
     """
 
     def __init__(self, shortcuts: list[Shortcut], on_activated: Callable[[str], None],
-                 connect: Callable[[], Any] = _connect) -> None:
+                 connect: Callable[[], Connection] = _connect) -> None:
         self._shortcuts = shortcuts
         self._on_activated = on_activated
         self._connect = connect
-        self._conn: Any = None
-        self._activated: Any = None
-        self._watch: Any = None
+        self._conn: Connection | None = None
+        self._activated: Filter | None = None
+        self._watch: QSocketNotifier | None = None
         self.session = ""
         self.triggers: dict[str, str] = {}
         """Each bound shortcut's keys as the desktop describes them ("Ctrl+Alt+U")."""
 
     @property
-    def connection(self) -> Any:
+    def connection(self) -> Connection | None:
         """The open connection (to watch for :meth:`read_signals`), or ``None``."""
         return self._conn
 

@@ -27,14 +27,18 @@ from __future__ import annotations
 import contextvars
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.visitor import NodeTransformer
+
+T = TypeVar("T")
 
 MAX_CHARS = 200_000
 MAX_STEPS = 200_000
@@ -92,7 +96,7 @@ def budget(limit: Budget) -> Iterator[Budget]:
         _CURRENT.reset(token)
 
 
-def _sized(value: Any) -> Any:
+def _sized(value: T) -> T:
     """``value`` unchanged, once its length is within the output budget."""
     if isinstance(value, str | list | tuple | dict):
         _current().check_size(len(value))
@@ -106,7 +110,7 @@ def _replaced_size(text: str, old: str, new: str, count: int | None = None) -> i
     return len(text) + found * (len(new) - len(old))
 
 
-def _joined_size(separator: str, items: Iterable[Any]) -> int:
+def _joined_size(separator: str, items: Iterable[object]) -> int:
     parts = list(items)
     return sum(len(str(p)) for p in parts) + len(separator) * max(len(parts) - 1, 0)
 
@@ -135,7 +139,7 @@ class _Sizing(NodeTransformer):
         return node
 
 
-def _counted(iterable: Iterable[Any]) -> Iterator[Any]:
+def _counted(iterable: Iterable[T]) -> Iterator[T]:
     spend = _current()
     for item in iterable:
         spend.step()
@@ -147,7 +151,7 @@ class BudgetedSandbox(SandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "%"})
 
-    def __init__(self, **options: Any) -> None:
+    def __init__(self, **options: object) -> None:
         super().__init__(**options)
         self.globals.pop("lipsum", None)
         self.filters["_counted"] = _counted
@@ -165,7 +169,8 @@ class BudgetedSandbox(SandboxedEnvironment):
                                      lineno=loop.lineno)
         return tree
 
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+    def call_binop(self, context: Context, operator: str, left: object, right: object
+                   ) -> object:
         limit = _current().max_chars
         if operator == "**" and isinstance(left, int) and isinstance(right, int):
             if right > 0 and right * max(abs(left).bit_length(), 1) > 4096:
@@ -179,16 +184,17 @@ class BudgetedSandbox(SandboxedEnvironment):
             raise SecurityError("a format width is too large")
         return super().call_binop(context, operator, left, right)
 
-    def wrap_str_format(self, value: Any) -> Any:
+    def wrap_str_format(self, value: object) -> Callable[..., str] | None:
         owner = getattr(value, "__self__", None)
         if isinstance(owner, str) and _WIDE.search(owner) and getattr(
                 value, "__name__", "") in ("format", "format_map"):
-            def refuse(*_args: Any, **_kwargs: Any) -> str:
+            def refuse(*_args: object, **_kwargs: object) -> str:
                 raise SecurityError("a format width is too large")
             return refuse
         return super().wrap_str_format(value)
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Context, __obj: object, *args: Any,  # noqa: N805
+             **kwargs: Any) -> object:
         owner = getattr(__obj, "__self__", None)
         method = getattr(__obj, "__name__", "")
         if isinstance(owner, str) and method in _PADDING:
@@ -205,7 +211,7 @@ class BudgetedSandbox(SandboxedEnvironment):
 
     # -- safe versions of filters that pad or format --------------------------------------------
 
-    def _check_width(self, args: Iterable[Any]) -> None:
+    def _check_width(self, args: Iterable[object]) -> None:
         limit = _current().max_chars
         if any(isinstance(a, int) and a > limit for a in args):
             raise BudgetExceeded(f"the text would be longer than {limit} characters")
@@ -215,17 +221,17 @@ class BudgetedSandbox(SandboxedEnvironment):
         result: str = getattr(value, method)(width)
         return result
 
-    def _replace_filter(self, original: Any) -> Any:
-        def replace(eval_ctx: Any, value: Any, old: Any, new: Any, count: int | None = None
-                    ) -> Any:
+    def _replace_filter(self, original: Callable[..., str]) -> Callable[..., str]:
+        def replace(eval_ctx: EvalContext, value: object, old: object, new: object,
+                    count: int | None = None) -> str:
             _current().check_size(_replaced_size(str(value), str(old), str(new), count))
             return original(eval_ctx, value, old, new, count)
         replace.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
         return replace
 
-    def _join_filter(self, original: Any) -> Any:
-        def join(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: Any = None
-                 ) -> Any:
+    def _join_filter(self, original: Callable[..., str]) -> Callable[..., str]:
+        def join(eval_ctx: EvalContext, value: Iterable[object], d: str = "",
+                 attribute: str | int | None = None) -> str:
             if attribute is None:
                 value = list(value)
                 _current().check_size(_joined_size(d, value))
@@ -233,13 +239,13 @@ class BudgetedSandbox(SandboxedEnvironment):
         join.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
         return join
 
-    def _format_filter(self, value: str, *args: Any, **kwargs: Any) -> str:
+    def _format_filter(self, value: str, *args: object, **kwargs: object) -> str:
         if _WIDE.search(str(value)):
             raise SecurityError("a format width is too large")
         return str(value) % (kwargs or args)
 
-    def _indent_filter(self, original: Any) -> Any:
-        def indent(value: str, width: int | str = 4, *args: Any, **kwargs: Any) -> str:
+    def _indent_filter(self, original: Callable[..., str]) -> Callable[..., str]:
+        def indent(value: str, width: int | str = 4, *args: object, **kwargs: object) -> str:
             size = width if isinstance(width, int) else len(width)
             self._check_width([size * (str(value).count("\n") + 1)])
             result: str = original(value, width, *args, **kwargs)

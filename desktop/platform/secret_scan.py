@@ -15,9 +15,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.core.drafting.secrets import SecretHit, merge
+
+if TYPE_CHECKING:
+    from detect_secrets.plugins.base import RegexBasedDetector
+    from detect_secrets.plugins.high_entropy_strings import (
+        Base64HighEntropyString,
+        HexHighEntropyString,
+    )
 
 _LEFT_OUT = {"IPPublicDetector", "KeywordDetector", "Base64HighEntropyString",
              "HexHighEntropyString"}
@@ -28,7 +35,8 @@ _HEX = re.compile(r"[0-9a-fA-F]+")
 
 
 @lru_cache(maxsize=1)
-def _plugins() -> tuple[list[Any], Any, Any]:
+def _plugins() -> tuple[list[RegexBasedDetector], Base64HighEntropyString,
+                        HexHighEntropyString]:
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
     from detect_secrets.plugins.base import RegexBasedDetector
     from detect_secrets.plugins.high_entropy_strings import (
@@ -54,8 +62,8 @@ def scan(text: str) -> list[SecretHit]:
     return merge(hits)
 
 
-def _line_hits(line: str, offset: int, shaped: list[Any], base64: Any,
-               hexa: Any) -> list[SecretHit]:
+def _line_hits(line: str, offset: int, shaped: list[RegexBasedDetector],
+               base64: Base64HighEntropyString, hexa: HexHighEntropyString) -> list[SecretHit]:
     hits = []
     for plugin in shaped:
         for regex in plugin.denylist:
@@ -68,8 +76,8 @@ def _line_hits(line: str, offset: int, shaped: list[Any], base64: Any,
                                       plugin.secret_type))
     for match in _AFTER_KEYWORD.finditer(line):
         value = match.group("value")
-        plugin = hexa if _HEX.fullmatch(value) else base64
-        if plugin.calculate_shannon_entropy(value) >= plugin.entropy_limit:
+        entropy = hexa if _HEX.fullmatch(value) else base64
+        if entropy.calculate_shannon_entropy(value) >= entropy.entropy_limit:
             hits.append(SecretHit(offset + match.start("value"), offset + match.end("value"),
                                   "High Entropy String"))
     return hits

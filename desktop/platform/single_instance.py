@@ -97,7 +97,7 @@ class InstanceServer(QObject):
 
     activated = Signal(list)
 
-    def __init__(self, path: str, parent: Any = None) -> None:
+    def __init__(self, path: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._path = path
         self._executor: Executor | None = None

@@ -14,7 +14,6 @@ import re
 import textwrap
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
@@ -54,7 +53,7 @@ class Filters:
         self.locale = babel_locale(language)
         self.own_zone = own_zone
 
-    def as_dict(self) -> dict[str, Callable[..., Any]]:
+    def as_dict(self) -> dict[str, Callable[..., str]]:
         """The filters by the names templates use."""
         return {"moment": self.moment, "deadline": self.deadline, "day": self.day,
                 "name": person_name, "first_name": first_name, "bullets": bullets,
@@ -101,7 +100,7 @@ def first_name(person: str) -> str:
     return name.split()[0] if name.split() else name
 
 
-def bullets(items: Iterable[Any], marker: str = "- ") -> str:
+def bullets(items: Iterable[object], marker: str = "- ") -> str:
     """One item per line, each after ``marker``."""
     return "\n".join(f"{marker}{item}" for item in items)
 

@@ -20,9 +20,8 @@ import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound
 from jinja2 import Template as JinjaTemplate
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
@@ -93,7 +92,8 @@ class _Loader(BaseLoader):
             raise TemplateOutside(_outside(name))
         return None
 
-    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+    def get_source(self, environment: Environment, template: str
+                   ) -> tuple[str, str, Callable[[], bool]]:
         path = self.find(template)
         if path is None:
             raise TemplateNotFound(template)

@@ -22,7 +22,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from desktop.core.i18n import _
@@ -43,6 +43,12 @@ TIMEOUT = 30.0
 _API_VERSION = "2022-11-28"
 
 Open = Callable[[urllib.request.Request, float], Any]
+
+
+class Headers(Protocol):
+    """A response's headers (``email.message.Message``), as read here."""
+
+    def get(self, name: str, /) -> str | None: ...
 """Opens a request with a timeout (``urllib.request.urlopen``; tests keep the default)."""
 
 
@@ -130,7 +136,7 @@ def mark_done(api: str, token: str, thread_id: str, *, opener: Open | None = Non
 
 
 def _call(method: str, url: str, api: str, token: str, headers: dict[str, str],
-          opener: Open | None) -> tuple[int, Any, Any]:
+          opener: Open | None) -> tuple[int, Headers, Any]:
     """(status, headers, parsed JSON body or None) of one request."""
     if urlsplit(url).netloc != urlsplit(api).netloc or urlsplit(url).scheme not in (
             "https", "http"):
@@ -159,7 +165,7 @@ def _call(method: str, url: str, api: str, token: str, headers: dict[str, str],
                           .format(host=host), reached=True) from None
 
 
-def _refusal(error: urllib.error.HTTPError, host: str) -> tuple[int, Any, Any]:
+def _refusal(error: urllib.error.HTTPError, host: str) -> tuple[int, Headers, None]:
     """A ``304`` as an answer; every other error status as the exception it means."""
     headers = error.headers
     if error.code == 304:

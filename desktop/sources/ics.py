@@ -253,7 +253,7 @@ class _SeriesReader:
     def _recurs(group: list[Block]) -> bool:
         return any(line.upper().startswith(("RRULE", "RDATE")) for b in group for line in b.lines)
 
-    def _occurrences(self, calendar: Any, series: bool, deadline: Deadline
+    def _occurrences(self, calendar: icalendar.Calendar, series: bool, deadline: Deadline
                      ) -> Iterator[MeetingEvent]:
         lo, hi = self.window
         query = recurring_ical_events.of(calendar)
@@ -313,7 +313,7 @@ class _SeriesReader:
             declined_by=_declined(occurrence.get("ATTENDEE")),
         )
 
-    def _utc(self, value: Any, prop: Any) -> datetime:
+    def _utc(self, value: date, prop: object) -> datetime:
         if not isinstance(value, datetime):  # a date where a time was expected
             return datetime.combine(value, datetime.min.time(), tzinfo=UTC)
         if value.tzinfo is None:
@@ -330,7 +330,7 @@ class _SeriesReader:
         self.problems.append(Problem(self.label, reason))
 
 
-def _declined(attendees: Any) -> tuple[str, ...]:
+def _declined(attendees: object) -> tuple[str, ...]:
     """Addresses of the attendees whose PARTSTAT is DECLINED, lower case, no ``mailto:``."""
     if attendees is None:
         return ()

@@ -15,7 +15,8 @@ import imaplib
 import socket
 import ssl
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from datetime import date
+from typing import Any, Literal, Protocol, TypeVar
 
 from desktop.platform.deadline import CappedReader, DeadlinePassed, ReplyTooLarge, Watchdog, shut
 
@@ -62,18 +63,19 @@ class _CappedIMAP(imaplib.IMAP4):
         super().open(host, port, timeout)
         self._line.wrap(self)
 
-    def starttls(self, ssl_context: ssl.SSLContext | None = None) -> Any:
+    def starttls(self, ssl_context: ssl.SSLContext | None = None
+                 ) -> tuple[Literal["OK"], list[None]]:
         result = super().starttls(ssl_context)
         self._line.wrap(self)
         return result
 
-    def _command(self, name: str, *args: Any) -> str:
+    def _command(self, name: str, *args: str | bytes) -> str:
         if self._line.reader is not None:
             self._line.reader.reset()
         return super()._command(name, *args)  # type: ignore[misc,no-any-return]
 
 
-def _client_class() -> type[Any]:
+def _client_class() -> Callable[..., _Client]:
     from imapclient import IMAPClient, imap4, tls  # type: ignore[import-untyped]
 
     class Plain(_CappedIMAP, imap4.IMAP4WithTimeout):  # type: ignore[misc]
@@ -90,7 +92,7 @@ def _client_class() -> type[Any]:
     class Client(IMAPClient):  # type: ignore[misc]
         """``IMAPClient`` over the capped protocol classes."""
 
-        def __init__(self, line: _Line, *args: Any, **kwargs: Any) -> None:
+        def __init__(self, line: _Line, *args: object, **kwargs: object) -> None:
             self._line = line
             super().__init__(*args, **kwargs)
 
@@ -103,6 +105,29 @@ def _client_class() -> type[Any]:
     return Client
 
 
+class _Client(Protocol):
+    """What is called on an ``imapclient.IMAPClient`` here (imapclient has no type hints)."""
+
+    normalise_times: bool
+
+    def starttls(self, ssl_context: ssl.SSLContext | None = None) -> object: ...
+
+    def login(self, username: str, password: str) -> object: ...
+
+    def list_folders(self) -> list[tuple[tuple[bytes, ...], bytes | None, str]]: ...
+
+    def select_folder(self, folder: str, readonly: bool = False) -> dict[bytes, Any]: ...
+
+    def search(self, criteria: Sequence[str | date]) -> list[int]: ...
+
+    def fetch(self, messages: Sequence[int], data: Sequence[bytes]
+              ) -> dict[int, dict[bytes, Any]]: ...
+
+    def logout(self) -> object: ...
+
+    def shutdown(self) -> None: ...
+
+
 class BoundedConnection:
     """The ``ImapConnection`` the sync uses, each call within the deadline and the cap.
 
@@ -110,7 +135,7 @@ class BoundedConnection:
     it (a hostile server would stall the goodbye too).
     """
 
-    def __init__(self, client: Any, line: _Line, deadline: float) -> None:
+    def __init__(self, client: _Client, line: _Line, deadline: float) -> None:
         self._client = client
         self._line = line
         self._deadline = deadline
@@ -130,7 +155,7 @@ class BoundedConnection:
                 raise DeadlinePassed(self._deadline) from None
             raise
 
-    def login(self, username: str, password: str) -> Any:
+    def login(self, username: str, password: str) -> object:
         return self._run(lambda: self._client.login(username, password))
 
     def list_folders(self) -> list[tuple[tuple[bytes, ...], bytes | None, str]]:
@@ -139,14 +164,14 @@ class BoundedConnection:
     def select_folder(self, folder: str, readonly: bool = False) -> dict[bytes, Any]:
         return self._run(lambda: self._client.select_folder(folder, readonly=readonly))
 
-    def search(self, criteria: Any) -> list[int]:
+    def search(self, criteria: Sequence[str | date]) -> list[int]:
         return self._run(lambda: self._client.search(criteria))
 
     def fetch(self, messages: Sequence[int], data: Sequence[bytes]
               ) -> dict[int, dict[bytes, Any]]:
         return self._run(lambda: self._client.fetch(messages, data))
 
-    def logout(self) -> Any:
+    def logout(self) -> object:
         if self._line.broken:
             self.shutdown()
             return None
@@ -167,7 +192,7 @@ def connect_bounded(host: str, port: int, *, tls: bool, starttls: bool, timeout:
     line = _Line(limit)
     context = ssl.create_default_context()
     watchdog = Watchdog(deadline, line.cut)
-    client: Any = None
+    client: _Client | None = None
     try:
         with watchdog:
             client = _client_class()(line, host, port=port, ssl=tls, ssl_context=context,

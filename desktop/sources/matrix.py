@@ -17,11 +17,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from desktop.core.i18n import _
+
+if TYPE_CHECKING:
+    from aiohttp import ClientResponse
+    from nio import MatrixRoom
 
 TIMEOUT = 30.0
 TIMELINE_LIMIT = 100
@@ -34,6 +38,39 @@ PARALLEL = 3
 _SLICE = 0.1
 _REFUSED = {"M_FORBIDDEN", "M_UNKNOWN_TOKEN", "M_MISSING_TOKEN", "M_USER_DEACTIVATED",
             "M_INVALID_USERNAME"}
+
+
+T = TypeVar("T")
+
+
+class _Client(Protocol):
+    """What is used of ``nio.AsyncClient`` (nio has no type hints); its responses are nio
+    classes, told apart with ``isinstance``."""
+
+    access_token: str
+
+    @property
+    def rooms(self) -> Mapping[str, MatrixRoom]: ...
+
+    def restore_login(self, user_id: str, device_id: str, access_token: str) -> None: ...
+
+    async def login(self, password: str | None = None, device_name: str | None = "") -> object:
+        ...
+
+    async def sync(self, timeout: int | None = 0, sync_filter: object = None,
+                   since: str | None = None, full_state: bool | None = None) -> object: ...
+
+    async def get_displayname(self, user_id: str | None = None) -> object: ...
+
+    async def send(self, method: str, path: str, data: object = None,
+                   headers: dict[str, str] | None = None, trace_context: object = None,
+                   timeout: float | None = None) -> ClientResponse: ...
+
+    async def room_send(self, room_id: str, message_type: str, content: dict[str, Any],
+                        tx_id: str | None = None, ignore_unverified_devices: bool = False
+                        ) -> object: ...
+
+    async def close(self) -> None: ...
 
 
 class MatrixError(Exception):
@@ -254,7 +291,7 @@ class _Refused:
     message: str
 
 
-async def _json(client: Any, method: str, path: str) -> tuple[int, dict[str, Any]]:
+async def _json(client: _Client, method: str, path: str) -> tuple[int, dict[str, Any]]:
     """(HTTP status, the JSON object) of one request, read up to :data:`MAX_BYTES`."""
     response = await client.send(method, path, timeout=TIMEOUT)
     parts: list[bytes] = []
@@ -274,12 +311,13 @@ async def _json(client: Any, method: str, path: str) -> tuple[int, dict[str, Any
     return response.status, data if isinstance(data, dict) else {}
 
 
-def _client(homeserver: str, user_id: str) -> Any:
+def _client(homeserver: str, user_id: str) -> _Client:
     from nio import AsyncClient, AsyncClientConfig
 
     config = AsyncClientConfig(max_limit_exceeded=0, max_timeouts=0, request_timeout=TIMEOUT,
                                store_sync_tokens=False, encryption_enabled=False)
-    return AsyncClient(homeserver, user_id, config=config)
+    client: _Client = AsyncClient(homeserver, user_id, config=config)
+    return client
 
 
 async def _login(homeserver: str, user_id: str, password: str) -> tuple[str, str]:
@@ -295,8 +333,8 @@ async def _login(homeserver: str, user_id: str, password: str) -> tuple[str, str
     return response.access_token, response.device_id
 
 
-async def _guard(homeserver: str, call: Any, cancelled: Callable[[], bool] = lambda: False,
-                 wait: float = 0) -> Any:
+async def _guard(homeserver: str, call: Awaitable[T], cancelled: Callable[[], bool] = lambda: False,
+                 wait: float = 0) -> T:
     """``call``'s result; a transport failure as :class:`MatrixError`, a cancel as
     :class:`Cancelled`. ``wait`` is how long the server may hold the request on purpose."""
     import aiohttp
@@ -322,7 +360,7 @@ async def _guard(homeserver: str, call: Any, cancelled: Callable[[], bool] = lam
                 await task
 
 
-def _refusal(homeserver: str, response: Any) -> MatrixError:
+def _refusal(homeserver: str, response: object) -> MatrixError:
     code = str(getattr(response, "status_code", "") or "")
     if code in _REFUSED:
         return MatrixError(_("The Matrix server {server} refused the login ({code}).").format(

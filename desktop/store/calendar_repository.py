@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.core.meetings import MeetingEvent
 from desktop.store.db import transaction
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 _COLUMNS = ("calendar_id", "uid", "recurrence_id", "start", '"end"', "all_day", "summary",
             "cancelled", "declined_by")
+_Row = tuple[str, str, str, str, str, int, str, int, str]
+"""A row of ``calendar_events`` in :data:`_COLUMNS` order (every column is NOT NULL)."""
 _INSERT = (f"INSERT OR IGNORE INTO calendar_events ({', '.join(_COLUMNS)}) "
            f"VALUES ({', '.join('?' * len(_COLUMNS))})")
 
@@ -29,13 +31,13 @@ def _ts(value: datetime) -> str:
     return value.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _row(event: MeetingEvent) -> tuple[Any, ...]:
+def _row(event: MeetingEvent) -> _Row:
     return (event.calendar_id, event.uid, event.recurrence_id, _ts(event.start), _ts(event.end),
             int(event.all_day), event.summary, int(event.cancelled),
             json.dumps(list(event.declined_by)))
 
 
-def _event(row: tuple[Any, ...]) -> MeetingEvent:
+def _event(row: _Row) -> MeetingEvent:
     calendar_id, uid, recurrence_id, start, end, all_day, summary, cancelled, declined = row
     return MeetingEvent(calendar_id, uid, datetime.fromisoformat(start),
                         datetime.fromisoformat(end), summary, recurrence_id, bool(all_day),

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.core.drafting.drafts import KEEP_VERSIONS, Draft, DraftState, DraftVersion
 from desktop.core.drafting.outbox import Security, SmtpAccount
@@ -25,6 +25,10 @@ _UPSERT = (
     "ON CONFLICT(id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
 )
 _STATES = {s.value: s for s in DraftState}
+_Row = tuple[str, str | None, str | None, str, str, str, str, str, str | None, str | None,
+             str | None, int, str | None, str, str, str, str | None, str, str, int, str | None]
+"""A row of :data:`_SELECT`, in :data:`_COLUMNS` order (the nullable columns are the optional
+ids and times, and ``attempt``)."""
 
 
 def _ts(value: datetime | None) -> str | None:
@@ -42,7 +46,7 @@ def _row(d: Draft) -> tuple[object, ...]:
             d.references, int(d.closes_request), _ts(d.request_closed_at))
 
 
-def _draft(row: tuple[Any, ...]) -> Draft:
+def _draft(row: _Row) -> Draft:
     (did, template_id, reply_to, recipient, zone, subject, body, state, send_at, sent_at,
      retry_at, tries, attempt, error, created_at, modified_at, deleted_at, in_reply_to,
      references, closes_request, request_closed_at) = row

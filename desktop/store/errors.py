@@ -9,8 +9,10 @@ do. Anything else escaping the store is a bug.
 
 from __future__ import annotations
 
+from desktop.core.errors import StorageFailed
 
-class StoreError(Exception):
+
+class StoreError(StorageFailed):
     """Base of every storage exception; ``str(error)`` is a sentence for the user."""
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.core.people import Person, Source, normalize_address
 from desktop.store.db import transaction
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 _SELECT = "SELECT key, name, zone, hours, channel, sources FROM people"
+_Row = tuple[str, str, str, str, str, str]
+"""A row of :data:`_SELECT` (every column is NOT NULL)."""
 
 
 class SqlitePeopleRepository:
@@ -58,7 +60,7 @@ class SqlitePeopleRepository:
                 "VALUES (?, ?, ?)",
                 [(a, person.key, i) for i, a in enumerate(person.addresses)])
 
-    def _person(self, row: tuple[Any, ...]) -> Person:
+    def _person(self, row: _Row) -> Person:
         key, name, zone, hours, channel, sources = row
         addresses = [a for (a,) in self._db.conn.execute(
             "SELECT address FROM person_addresses WHERE person_key = ? ORDER BY position",

@@ -10,7 +10,7 @@ import contextlib
 import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.core.sync.freshness import Stamp
 from desktop.core.sync.items import HistoryEntry, Side, SyncItem
@@ -20,13 +20,15 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 _ITEM_COLUMNS = "kind, id, collection, href, etag, synced_modified_at, snapshot"
+_ItemRow = tuple[str, str, str, str, str | None, str | None, str]
+"""A row of ``sync_items`` in :data:`_ITEM_COLUMNS` order (``etag`` and the time nullable)."""
 
 
 def _ts(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat(timespec="seconds")
 
 
-def _item(row: tuple[Any, ...]) -> SyncItem:
+def _item(row: _ItemRow) -> SyncItem:
     kind, item_id, collection, href, etag, synced, snapshot = row
     return SyncItem(kind, item_id, collection, href, etag,
                     datetime.fromisoformat(synced) if synced else None, json.loads(snapshot))

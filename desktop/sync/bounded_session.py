@@ -13,9 +13,12 @@ when the whole request has taken longer than its deadline.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.platform.deadline import DeadlinePassed, ReplyTooLarge, Watchdog
+
+if TYPE_CHECKING:
+    from niquests import Response, Session
 
 logger = logging.getLogger(__name__)
 
@@ -36,12 +39,12 @@ class BoundedSession:
         limit: bytes one answer may hold.
     """
 
-    def __init__(self, session: Any, deadline: float, limit: int = MAX_REPLY_BYTES) -> None:
+    def __init__(self, session: Session, deadline: float, limit: int = MAX_REPLY_BYTES) -> None:
         self._session = session
         self.deadline = deadline
         self.limit = limit
 
-    def request(self, method: str, url: str, **kwargs: Any) -> Any:
+    def request(self, method: str, url: str, **kwargs: Any) -> Response:  # as niquests takes
         """Send one request and read its answer within the deadline and the cap.
 
         Raises:
@@ -64,7 +67,7 @@ class BoundedSession:
         response._content_consumed = True
         return response
 
-    def _read(self, response: Any, watchdog: Watchdog) -> bytes:
+    def _read(self, response: Response, watchdog: Watchdog) -> bytes:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.limit:
             response.close()
@@ -84,7 +87,7 @@ class BoundedSession:
         """Close the session."""
         self._session.close()
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> object:
         return getattr(self._session, name)
 
 

@@ -3,9 +3,10 @@
 """The sync engine: one sync of the local store with the CalDAV collections.
 
 Per collection it (1) asks what changed since the last sync token (or lists the ETags),
-(2) fetches only the items whose ETag it has not seen, in batches, and merges each into the
-local store (:func:`desktop.core.sync.items.merge`), one transaction per batch together with the
-sync state, (3) applies deletions from the server, (4) sends what changed here, with
+(2) fetches only the items whose ETag it has not seen, in batches (one multiget each, the next
+read on a thread of its own while this one is applied), and merges each into the local store
+(:func:`desktop.core.sync.items.merge`), one transaction per batch together with the sync
+state, (3) applies deletions from the server, (4) sends what changed here, with
 ``If-Match`` so nothing on the server is overwritten unseen (a 412 fetches, merges and sends
 again), and (5) keeps the new sync token.
 
@@ -21,7 +22,8 @@ local changes keep waiting (their ``modified_at`` differs from the synced one). 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -122,11 +124,12 @@ class SyncEngine:
         self._unread = False  # an item the server failed to send keeps the old token
         wanted = [href for href, etag in changes.etags.items()
                   if etag is None or known.get(href) != etag]
-        for number, batch in enumerate(chunks(wanted, BATCH)):
+        received = 0
+        for fetched in self._fetched(collection, wanted):
             if self._cancelled():
                 return
-            self._progress(f"receiving {number * BATCH + len(batch)} of {len(wanted)}")
-            fetched = self._remote.fetch(collection, batch)
+            received += len(fetched)
+            self._progress(f"receiving {received} of {len(wanted)}")
             self._apply(collection, bindings, fetched)
         gone = set(changes.deleted)
         if changes.complete:
@@ -136,6 +139,28 @@ class SyncEngine:
         if not self._cancelled() and not self._unread and (changes.token, stamp) != (token,
                                                                                      kept):
             self._state.set_token(collection, changes.token, stamp)
+
+    def _fetched(self, collection: str, hrefs: Sequence[str]) -> Iterator[Sequence[Fetched]]:
+        """The items at ``hrefs``, one multiget of :data:`BATCH` at a time, the next batch
+        read on a thread of its own while this one is merged and stored (the server works
+        on it meanwhile). At most one batch is read ahead, none once the sync is cancelled;
+        a server error is raised here, on the engine's thread."""
+        batches = list(chunks(hrefs, BATCH))
+        if not batches or self._cancelled():
+            return
+        if len(batches) == 1:
+            yield self._remote.fetch(collection, batches[0])
+            return
+        with ThreadPoolExecutor(1, thread_name_prefix="caldav-fetch") as reader:
+            ahead = reader.submit(self._remote.fetch, collection, batches[0])
+            for following in range(1, len(batches) + 1):
+                fetched = ahead.result()
+                more = following < len(batches) and not self._cancelled()
+                if more:
+                    ahead = reader.submit(self._remote.fetch, collection, batches[following])
+                yield fetched
+                if not more:
+                    return
 
     def _apply(self, collection: str, bindings: dict[str, Binding],
                fetched: Sequence[Fetched]) -> None:

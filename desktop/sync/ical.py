@@ -37,11 +37,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any
 
-from icalendar import Calendar, Event, Journal, Todo, vText
+from icalendar import Calendar, Component, Event, Journal, Todo, vText
 
 from desktop.core.budgets import BudgetExceeded
 from desktop.core.i18n import _
@@ -49,11 +49,15 @@ from desktop.core.ical_budget import ZONE_HORIZON_YEAR, ExpansionBudget
 from desktop.core.requests import Priority, Request, State
 from desktop.core.sync.items import Fields, FocusRecord, request_fields, stamp
 from desktop.sync.errors import BadItem
+from desktop.sync.ical_plain import read_plain
 
 PRODID = "-//Unhurried//Unhurried sync//EN"
 SETTINGS_UID = "unhurried-settings"
 FOCUS_CATEGORY = "Focus"
 MAX_UID = 255
+Properties = Mapping[str, object]
+"""A component's properties by name: an ``icalendar`` component, or what the plain reader
+(:mod:`desktop.sync.ical_plain`) made of one of our own."""
 MAX_ITEM_BYTES = 1 * 2**20
 """One task, focus block or settings journal is a few KB; even a task with a long description
 and every zone it names stays far below 1 MiB, and nothing bigger is parsed."""
@@ -89,7 +93,7 @@ class RemoteItem:
 # -- writing -------------------------------------------------------------------------------------
 
 
-def _calendar(component: Any) -> bytes:
+def _calendar(component: Component) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -97,7 +101,7 @@ def _calendar(component: Any) -> bytes:
     return bytes(cal.to_ical())
 
 
-def _x(component: Any, name: str, value: str | None) -> None:
+def _x(component: Component, name: str, value: str | None) -> None:
     if value is not None:
         component.add(f"x-unhurried-{name}", vText(value))
 
@@ -171,10 +175,12 @@ _UNESCAPE = re.compile(r"\\([\\,;nN])")
 
 
 def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
     return _UNESCAPE.sub(lambda m: "\n" if m[1] in "nN" else m[1], text)
 
 
-def _xget(component: Any, name: str) -> str | None:
+def _xget(component: Properties, name: str) -> str | None:
     value = component.get(f"X-UNHURRIED-{name.upper()}")
     if value is None:
         return None
@@ -185,7 +191,7 @@ def _xget(component: Any, name: str) -> str | None:
     return _unescape(str(value))
 
 
-def _utc(value: Any, zone: tzinfo) -> datetime | None:
+def _utc(value: object, zone: tzinfo) -> datetime | None:
     """A ``DUE``/``COMPLETED``-like value as aware UTC; a date means the end of that day."""
     moment = getattr(value, "dt", value)
     if moment is None:
@@ -211,6 +217,19 @@ def parse_item(data: bytes | str, zone: tzinfo = UTC) -> RemoteItem:
             message says which.
     """
     _check_budgets(data)
+    plain = read_plain(data)  # what this app writes, read quickly; else icalendar
+    if plain is not None:
+        return _read_plain(*plain, zone)
+    return parse_with_icalendar(data, zone)
+
+
+def parse_with_icalendar(data: bytes | str, zone: tzinfo = UTC) -> RemoteItem:
+    """:func:`parse_item` through ``icalendar`` alone, budgets already checked: the reader of
+    every object that is not plain, and the reference for the quick one.
+
+    Raises:
+        BadItem: as :func:`parse_item`.
+    """
     try:
         cal = Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError, TypeError) as error:
@@ -228,6 +247,22 @@ def parse_item(data: bytes | str, zone: tzinfo = UTC) -> RemoteItem:
     return RemoteItem("other", "", {}, None)
 
 
+def _read_plain(kind: str, component: Properties, zone: tzinfo) -> RemoteItem:
+    """The item of :func:`~desktop.sync.ical_plain.read_plain`'s one component, read by the
+    same functions as ``icalendar``'s (so both ways give the same item)."""
+    try:
+        if kind == "VTODO":
+            return _read_todo(component, zone)
+        if kind == "VJOURNAL":
+            if str(component.get("UID", "")) == SETTINGS_UID:
+                return _read_settings(component, zone)
+        else:
+            return _read_event(component, zone)
+    except (ValueError, TypeError, AttributeError, KeyError) as error:
+        raise BadItem(f"unreadable value: {error}") from None
+    return RemoteItem("other", "", {}, None)
+
+
 def _check_budgets(data: bytes | str) -> None:
     """Refuse an item too large to be ours, or whose rules (a VTIMEZONE repeating every
     second, say) ``icalendar`` would expand for minutes: it expands zones while parsing.
@@ -238,21 +273,23 @@ def _check_budgets(data: bytes | str) -> None:
     if len(data) > MAX_ITEM_BYTES:
         raise BadItem(BudgetExceeded(_("bytes in one item"), f"{MAX_ITEM_BYTES:,}").reason())
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-    lines = re.sub(r"\r?\n[ \t]", "", text).splitlines()  # RFC 5545 unfolding
+    text = re.sub(r"\r?\n[ \t]", "", text)  # RFC 5545 unfolding
+    if "RULE" not in text.upper():  # only RRULE and EXRULE lines are priced
+        return
     try:
-        ExpansionBudget().charge(lines, ZONE_HORIZON_YEAR)
+        ExpansionBudget().charge(text.splitlines(), ZONE_HORIZON_YEAR)
     except BudgetExceeded as breach:
         raise BadItem(breach.reason()) from None
 
 
-def _uid(component: Any) -> str:
+def _uid(component: Properties) -> str:
     uid = str(component.get("UID", "")).strip()
     if not uid or len(uid) > MAX_UID or not uid.isprintable():
         raise BadItem("missing or unusable UID")
     return uid
 
 
-def _read_todo(todo: Any, zone: tzinfo) -> RemoteItem:
+def _read_todo(todo: Properties, zone: tzinfo) -> RemoteItem:
     uid = _uid(todo)
     ours = any(str(k).upper().startswith("X-UNHURRIED-") for k in todo)
     modified = _utc(todo.get("LAST-MODIFIED") or todo.get("DTSTAMP"), zone)
@@ -266,7 +303,7 @@ def _read_todo(todo: Any, zone: tzinfo) -> RemoteItem:
     elif links and description == "\n".join(links):
         description = ""
     fields["body"] = description
-    fields["priority"] = priority_of(int(todo.get("PRIORITY", 0) or 0)).value
+    fields["priority"] = priority_of(int(str(todo.get("PRIORITY") or 0))).value
     fields.update(_read_status(todo, zone))
     reply_by = _xget(todo, "reply-by")
     due_by_hand = _xget(todo, "due-by-hand")
@@ -283,7 +320,7 @@ def _read_todo(todo: Any, zone: tzinfo) -> RemoteItem:
         fields["external_id"] = _xget(todo, "external-id")
         fields["received_at"] = _xget(todo, "received")
         fields["snoozed_until"] = _xget(todo, "snoozed-until")
-        cats = [str(c) for c in (categories.cats if categories is not None else [])]
+        cats = _categories(categories)
         fields["channel"] = next((c for c in cats if c in _CHANNELS), "manual")
     elif todo.get("CREATED") is not None:
         fields["received_at"] = stamp(_utc(todo.get("CREATED"), zone))
@@ -293,7 +330,13 @@ def _read_todo(todo: Any, zone: tzinfo) -> RemoteItem:
 _CHANNELS = ("email", "chat", "tracker", "manual")
 
 
-def _read_status(todo: Any, zone: tzinfo) -> Fields:
+def _categories(value: object) -> list[str]:
+    """The words of a ``CATEGORIES`` value: one property, or several as a list."""
+    entries = value if isinstance(value, list) else [value]
+    return [str(c) for entry in entries if entry is not None for c in getattr(entry, "cats", ())]
+
+
+def _read_status(todo: Properties, zone: tzinfo) -> Fields:
     status = str(todo.get("STATUS", "NEEDS-ACTION")).upper()
     pauses_text = _xget(todo, "pauses")
     pauses: list[list[str | None]] = json.loads(pauses_text) if pauses_text else []
@@ -309,12 +352,8 @@ def _read_status(todo: Any, zone: tzinfo) -> Fields:
     return {"status": [state, None, pauses]}
 
 
-def _read_event(event: Any, zone: tzinfo) -> RemoteItem:
-    categories = event.get("CATEGORIES")
-    cats: list[str] = []
-    for entry in categories if isinstance(categories, list) else [categories]:
-        if entry is not None:
-            cats.extend(str(c) for c in entry.cats)
+def _read_event(event: Properties, zone: tzinfo) -> RemoteItem:
+    cats = _categories(event.get("CATEGORIES"))
     if _xget(event, "kind") != "focus" and FOCUS_CATEGORY not in cats:
         return RemoteItem("other", str(event.get("UID", "")), {}, None)
     start, end = _utc(event.get("DTSTART"), zone), _utc(event.get("DTEND"), zone)
@@ -326,7 +365,7 @@ def _read_event(event: Any, zone: tzinfo) -> RemoteItem:
                       _utc(event.get("LAST-MODIFIED") or event.get("DTSTAMP"), zone))
 
 
-def _read_settings(journal: Any, zone: tzinfo) -> RemoteItem:
+def _read_settings(journal: Properties, zone: tzinfo) -> RemoteItem:
     values: Fields = {}
     prefix = "X-UNHURRIED-SET-"
     for name in journal:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -57,10 +57,8 @@ SettingsChoices = Callable[[], tuple[Sequence[str], Mapping[str, Sequence[str]]]
 class MainWindow(RequestEditing):
     """The queue window.
 
-    Features plug in from their own modules: menus (``file_menu``, ``edit_menu``,
-    ``view_menu``), ``toolbar``, ``top_area`` (a layout above the queue for banners),
-    ``current_request()``, and ``queue_changed``, emitted after the queue was read again or a
-    request changed here.
+    Features plug in from their own modules through what
+    :class:`~desktop.ui.common.host.FeatureWindow` declares.
 
     Args:
         queue: the queue service.
@@ -69,6 +67,8 @@ class MainWindow(RequestEditing):
         data_version: changes when another process (the CLI) changed the store.
         demo: adds the demo requests and returns how many.
         importer: runs an import on a worker thread (File > Import, dropped files).
+        search: ids of the requests matching a search, best first (default: the queue's);
+            asked on a worker.
     """
 
     queue_changed = Signal()
@@ -80,11 +80,15 @@ class MainWindow(RequestEditing):
     def __init__(self, queue: QueueService, formatter: Formatter,
                  settings_choices: SettingsChoices, data_version: Callable[[], int],
                  demo: Callable[[], int], importer: ImportJob | None = None,
-                 parent: Any = None) -> None:
+                 parent: QWidget | None = None,
+                 search: Callable[[str], list[str]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Unhurried"))
         self.setObjectName("mainWindow")
         self._queue = queue
+        # The app's search reads on a connection of its own: on the window's, a slow prefix
+        # ("in": 0.36 s at 200,000) held up every read of the window meanwhile.
+        self._search = search or queue.search
         self._fmt = formatter
         self._settings_choices = settings_choices
         self._data_version = data_version
@@ -322,7 +326,7 @@ class MainWindow(RequestEditing):
         request = self.view.current_request()
         self.detail.show_request(request, index.data(BUCKET_ROLE) if request else None)
 
-    def _on_view_context_menu(self, position: Any) -> None:
+    def _on_view_context_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
         for action in (*self.context_actions, self.done_action, self.wait_action):
             menu.addAction(action)
@@ -337,7 +341,7 @@ class MainWindow(RequestEditing):
             self._searching.forget()  # an answer still on its way is for older text
             self._show_found(None)
             return
-        self._searching.start(lambda _step: self._queue.search(text), done=self._show_found,
+        self._searching.start(lambda _step: self._search(text), done=self._show_found,
                               failed=lambda message: self.statusBar().showMessage(message, 5000),
                               supersede=True)
 

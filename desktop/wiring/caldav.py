@@ -11,8 +11,7 @@ them, not when the window starts or the command line is parsed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from desktop.core.errors import InvalidInput, SecretsUnavailable
@@ -230,55 +229,3 @@ def list_collections(url: str, user: str, password: str, deadline: float = DEFAU
         raise InvalidInput(str(error)) from None
     finally:
         remote.close()
-
-
-def install_sync(window: Any, ctx: Context, paths: AppPaths, clock: Clock,
-                 secrets: SecretStore) -> Any:
-    """Give the window its sync: menu actions, status, automatic and debounced runs."""
-    from desktop.ui.sync.caldav_dialog import AccountForm, CalDavDialog
-    from desktop.ui.sync.status import SyncController, SyncHooks
-
-    def save(form: AccountForm, password: str) -> str | None:
-        try:
-            _account, warning = set_account(ctx, secrets, form.url, form.user, password,
-                                            tasks=form.tasks or None,
-                                            calendar=form.calendar or None)
-        except SyncError as error:
-            raise InvalidInput(str(error)) from None
-        SqliteSettingsStore(ctx.db).put(
-            {r.CALDAV_INTERVAL.key: r.CALDAV_INTERVAL.check(str(form.interval_minutes))})
-        return warning
-
-    def open_dialog(parent: Any) -> bool:
-        account = account_of(ctx)
-        form = AccountForm(account.url, account.user, account.tasks, account.calendar,
-                           account.interval_minutes) if account else AccountForm()
-        listing = partial(list_collections, deadline=ctx.queue.settings.network_deadline)
-        return bool(CalDavDialog(form, listing, save, parent).exec())
-
-    def configured() -> bool:
-        account = account_of(ctx)
-        return account is not None and bool(account.tasks)
-
-    def local_time(moment: Any) -> str:
-        return str(moment.astimezone(ZoneInfo(ctx.queue.settings.timezone)).strftime("%H:%M"))
-
-    hooks = SyncHooks(
-        job=partial(sync_job, paths, clock, secrets), configured=configured,
-        interval_minutes=lambda: (account_of(ctx) or Account("", "")).interval_minutes,
-        pending=lambda: pending_count(ctx), open_dialog=open_dialog, clock=clock.now)
-    controller = SyncController(window, hooks, local_time)
-    state = SqliteSyncState(ctx.db)
-    window.detail.history = partial(state.history, "request")  # values syncs overwrote
-    window.file_menu.insertAction(window.file_menu.actions()[-1], controller.sync_action)
-    window.edit_menu.addAction(controller.account_action)
-    window.queue_changed.connect(controller.local_change)
-
-    def on_finished(_result: object) -> None:  # settings may have come from another device
-        ctx.queue.reload_settings()
-        window.queue_changed.disconnect(controller.local_change)  # a reload is no local change
-        window.apply_settings()
-        window.queue_changed.connect(controller.local_change)
-
-    controller.finished.connect(on_finished)
-    return controller

@@ -1,34 +1,65 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Drafting in the window: drafts, the outbox runner, the SMTP account and the compose dialogs."""
+"""Drafting in the window: drafts, the outbox runner, the SMTP account, the compose dialogs and
+the people directory."""
 
 from __future__ import annotations
 
 import zoneinfo
-from functools import partial
+from dataclasses import dataclass
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from desktop.core.i18n import _
 from desktop.core.settings import registry as setting
-from desktop.platform.clock import SystemClock
-from desktop.platform.paths import AppPaths
 from desktop.platform.timezone import AllZones
-from desktop.wiring.services import Context, decision_service, open_people
+from desktop.wiring.feature import Setup
+from desktop.wiring.services import decision_service, open_people
 
 if TYPE_CHECKING:
     from desktop.core.drafting.outbox import SmtpAccount
     from desktop.core.drafting.secrets import SecretHit
-    from desktop.core.ports import SecretStore
 
-    from desktop.ui.common.formatting import Formatter
+    from desktop.ui.common.host import FeatureWindow
     from desktop.ui.drafting.actions import DraftingController
     from desktop.ui.drafting.compose import Composer
-    from desktop.ui.main_window import MainWindow
 
 DECISION_TEMPLATE = "decision"  # resources/templates/decision.j2
 
-def install_drafting(window: MainWindow, context: Context, paths: AppPaths, clock: SystemClock,
-                     formatter: Formatter, secrets: SecretStore) -> DraftingController:
+
+@dataclass(frozen=True, slots=True)
+class Drafting:
+    """Drafting in the window: its controller (draft windows, the outbox runner)."""
+
+    controller: DraftingController
+
+    def start(self) -> None:
+        """The runner started at install: a reply due while the window was shut goes out."""
+
+    def close(self) -> None:
+        """Close every draft window (each saves first) and stop the outbox runner."""
+        self.controller.close_all()
+        if self.controller.runner is not None:
+            self.controller.runner.stop()
+
+
+def install(window: FeatureWindow, setup: Setup) -> Drafting:
+    """Drafts, the outbox runner, the SMTP account dialog, File > New message from template,
+    Edit > Reply and View > People, in the window's menus."""
+    from desktop.ui.drafting.compose_actions import install_compose
+
+    controller = install_drafting(window, setup)
+    _new, reply = install_compose(window, cache(partial(composer, setup, controller)))
+
+    def reply_to(request_id: str) -> None:  # a notification's Reply
+        window.select_request(request_id)
+        reply.trigger()
+
+    setup.links.reply = reply_to
+    return Drafting(controller)
+
+
+def install_drafting(window: FeatureWindow, setup: Setup) -> DraftingController:
     """Drafts, the outbox runner and the SMTP account dialog, in the window's menus."""
     from PySide6.QtCore import QTimer, QUrl
     from PySide6.QtGui import QDesktopServices
@@ -43,6 +74,7 @@ def install_drafting(window: MainWindow, context: Context, paths: AppPaths, cloc
     from desktop.ui.drafting.outbox_runner import OutboxRunner
     from desktop.ui.people.view import install_people
 
+    context, paths, clock, secrets = setup.context, setup.paths, setup.clock, setup.secrets
     drafting, queue = open_drafting(context), context.queue
 
     def save_account(account: SmtpAccount, password: str | None) -> None:
@@ -70,9 +102,9 @@ def install_drafting(window: MainWindow, context: Context, paths: AppPaths, cloc
 
     people = open_people(context)
     runner = OutboxRunner(partial(deliver_outbox, paths, clock, secrets),
-                          drafting.outbox.next_due, clock.now, window)
+                          drafting.outbox.next_due, clock.now, window.main_window())
     env = DraftEnvironment(
-        drafting.drafts, drafting.outbox, formatter,
+        drafting.drafts, drafting.outbox, setup.formatter,
         user_zone=lambda: queue.settings.timezone, hours=lambda: queue.settings.working_hours,
         busy=lambda start, end: [(span.start, span.end)  # never into a focus block
                                  for span in StoreFocusHistory(context.db).spans(start, end)],
@@ -90,13 +122,13 @@ def install_drafting(window: MainWindow, context: Context, paths: AppPaths, cloc
         open_url=lambda url: QDesktopServices.openUrl(QUrl(url)),
         secret_scanner=scan_secrets,
         post_place=lambda request_id: post_place_name(context, request_id))
-    controller = DraftingController(window, env, runner, edit_account,
+    controller = DraftingController(window.main_window(), env, runner, edit_account,
                                     undo_stack=window.undo_stack)
     controller.install(window.file_menu, window.edit_menu)
     window.detail.person = people.find
     window.detail.reply_scheduled = lambda request_id: (
         (d.retry_at or d.send_at) if (d := drafting.outbox.scheduled_reply(request_id)) else None)
-    window.model.set_scheduled_replies(drafting.outbox.scheduled_replies)
+    window.set_scheduled_replies(drafting.outbox.scheduled_replies)
     runner.delivered.connect(lambda _report: window.reload())  # delivered replies close
     controller.outbox_changed = window.reload
     install_people(window, people)
@@ -107,8 +139,7 @@ def install_drafting(window: MainWindow, context: Context, paths: AppPaths, cloc
     return controller
 
 
-def composer(context: Context, paths: AppPaths, language: str,
-             drafting: DraftingController) -> Composer:
+def composer(setup: Setup, drafting: DraftingController) -> Composer:
     """The compose dialogs' maker, built when first used: Jinja2 and the form widgets cost
     0.1 s that the window's start does without. "Edit as draft" goes on in the draft editor;
     a decision proposal drafted there starts the clock on that decision."""
@@ -116,6 +147,7 @@ def composer(context: Context, paths: AppPaths, language: str,
 
     from desktop.ui.drafting.compose import ComposedMessage, Composer
 
+    context = setup.context
     people = open_people(context)
 
     def open_draft(message: ComposedMessage) -> None:
@@ -129,7 +161,8 @@ def composer(context: Context, paths: AppPaths, language: str,
 
     settings = context.queue.settings
     return Composer(
-        open_library(paths.config_dir, language, settings.timezone), context.clock.now,
+        open_library(setup.paths.config_dir, setup.language, settings.timezone),
+        context.clock.now,
         own_zone=lambda: context.queue.settings.timezone,
         zones=lambda: sorted(zoneinfo.available_timezones()),
         people=context.requests.senders, open_draft=open_draft, zone_of=people.zone_of)

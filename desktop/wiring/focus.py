@@ -4,27 +4,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop import APP_NAME
-from desktop.wiring.services import Context, open_focus
+from desktop.wiring.feature import Setup
+from desktop.wiring.services import open_focus
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.platform.single_instance import InstanceServer
-
-    from desktop.ui.common.formatting import Formatter
+    from desktop.ui.common.host import FeatureWindow
     from desktop.ui.focus.controller import FocusController
-    from desktop.ui.main_window import MainWindow
+
+START_DELAY_MS = 300
 
 
-def install_focus(app: QApplication, window: MainWindow, context: Context,
-                  formatter: Formatter, server: InstanceServer,
-                  reply_action: QAction) -> FocusController:
-    """Focus blocks in the window: the service, the notifier chain and the controller."""
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """Focus blocks in the window."""
+
+    controller: FocusController
+    close_notifications: Callable[[], None]
+
+    def start(self) -> None:
+        """Focus reads every request's version to spot new ones: once the window painted."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(START_DELAY_MS, self.controller.start)
+
+    def close(self) -> None:
+        """Put the desktop's own notifications back and leave the notification bus."""
+        self.controller.shut_down()
+        self.controller.follow_desktop(False)
+        self.close_notifications()
+
+
+def install(window: FeatureWindow, setup: Setup) -> Focus:
+    """Focus blocks in the window: the service, the notifier chain and the controller; the
+    running window also answers ``unhurried focus …`` from a later start."""
     from babel.dates import format_datetime
 
     from PySide6.QtWidgets import QApplication
@@ -49,9 +67,11 @@ def install_focus(app: QApplication, window: MainWindow, context: Context,
     def style() -> str:  # read at every notification: a change applies at once
         return queue.settings.notification_style
 
+    app, context, formatter = setup.app, setup.context, setup.formatter
     queue = context.queue
     chain = NotifierChain([Gate(PlyerNotifier(APP_NAME), lambda: style() != "window")])
-    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()))
+    service = open_focus(context, chain, lambda t: clock_text(formatter, t, context.clock.now()),
+                         reader=True)
 
     def status_text() -> str:
         session = service.current()
@@ -69,18 +89,13 @@ def install_focus(app: QApplication, window: MainWindow, context: Context,
     def snooze(ids: tuple[str, ...]) -> None:  # a notification's "Snooze 1 h", undoable
         window.snooze_by_ids(ids, context.clock.now() + SNOOZE_FOR)
 
-    def reply(request_id: str) -> None:  # a notification's "Reply"
-        window.view.select_request(request_id)
-        reply_action.trigger()
-
-    controller = FocusController(window, service, formatter, chain, app.windowIcon(),
+    controller = FocusController(window.main_window(), service, formatter, chain, app.windowIcon(),
                                  close_to_tray, status_text,
                                  quieter=desktop_quieter(context, detect), snooze=snooze,
-                                 reply=reply, look_in_background=True)
+                                 reply=lambda request_id: setup.links.reply(request_id),
+                                 look_in_background=True)
     actions = DBusNotifier(APP_NAME, controller.on_notification_action)
     chain.add(Gate(actions, lambda: style() == "actions"), 0)  # plyer: no actions, no urgency
-    app.aboutToQuit.connect(actions.close)
-    app.aboutToQuit.connect(lambda: controller.follow_desktop(False))  # put the desktop back
     service.notifier = controller
     if controller.tray is not None:
         chain.add(Gate(TrayNotifier(controller.tray, controller.show_requests),
@@ -98,5 +113,7 @@ def install_focus(app: QApplication, window: MainWindow, context: Context,
         controller.wake.replan()
         return answer
 
-    server.set_executor(execute)
-    return controller
+    if setup.server is not None:
+        setup.server.set_executor(execute)
+    setup.links.book_focus = controller.book
+    return Focus(controller, actions.close)

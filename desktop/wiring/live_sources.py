@@ -21,8 +21,9 @@ from desktop.wiring.services import Context, open_context
 from desktop.wiring.source_report import SourceReport
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow
+    from desktop.wiring.feature import Setup
 
+    from desktop.ui.common.host import FeatureWindow
     from desktop.ui.importing.live_source import LiveSource, LiveSourceController
 
 GITHUB_MINUTES = 2
@@ -170,17 +171,16 @@ def matrix_source(context: Context, paths: AppPaths, clock: Clock,
                       api_label=_("&Homeserver"))
 
 
-def install_live_sources(window: QMainWindow, file_menu: Any, before: Any, context: Context,
-                         paths: AppPaths, clock: Clock,
-                         secrets: SecretStore) -> list[LiveSourceController]:
-    """GitHub, Slack and Matrix controllers, installed in the File menu and the status
-    bar."""
+def install_live_sources(window: FeatureWindow, setup: Setup) -> list[LiveSourceController]:
+    """GitHub, Slack and Matrix controllers, installed in the File menu (before Load demo
+    data) and the status bar."""
     from desktop.ui.importing.live_source import LiveSourceController
 
+    context, paths, clock, secrets = setup.context, setup.paths, setup.clock, setup.secrets
     controllers = []
     for make in (github_source, slack_source, matrix_source):
         controller = LiveSourceController(context.queue, make(context, paths, clock, secrets),
-                                          window)
-        controller.install(file_menu, before)
+                                          window.main_window(), clock_text=setup.formatter.clock)
+        controller.install(window.file_menu, window.demo_action)
         controllers.append(controller)
     return controllers

@@ -9,13 +9,16 @@ Which route a reply takes follows its request's source (see
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.core.drafting.outbox import MailTransport
 from desktop.core.drafting.routes import CHAT_SOURCES, ReplyPlace, RoutedTransport
 from desktop.core.errors import CoreError
 from desktop.core.ports import SecretStore
 from desktop.wiring.services import Context
+
+if TYPE_CHECKING:
+    from desktop.sources.slack_api import Open
 
 
 def source_of(context: Context, request_id: str) -> str | None:
@@ -69,7 +72,7 @@ def posts_back(context: Context, request_id: str) -> bool:
 
 
 def routed_transport(context: Context, secrets: SecretStore, mail: MailTransport | None,
-                     *, slack_opener: Any = None) -> RoutedTransport | None:
+                     *, slack_opener: Open | None = None) -> RoutedTransport | None:
     """Every route that has an account (``None``: none has)."""
     from desktop.core.importing.slack_messages import DEFAULT_API, SOURCE
     from desktop.sources.slack_api import SlackClient

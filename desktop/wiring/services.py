@@ -40,7 +40,7 @@ from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
 from desktop.platform.timezone import system_zone
 from desktop.store.calendar_repository import SqliteCalendarRepository
-from desktop.store.db import open_database, transaction, tune_for_bulk_writes
+from desktop.store.db import open_database, open_reader, transaction, tune_for_bulk_writes
 from desktop.store.decision_repository import SqliteDecisionRepository
 from desktop.store.diagnosis import explain
 from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
@@ -113,14 +113,28 @@ def open_context(
 
 
 def open_focus(context: Context, notifier: Notifier,
-               moment: Moment | None = None) -> FocusService:
-    """The focus service on the context's store; settings are read afresh at every event."""
+               moment: Moment | None = None, *, reader: bool = False) -> FocusService:
+    """The focus service on the context's store; settings are read afresh at every event.
+    With ``reader`` it reads the queue on a connection of its own (:func:`open_reader`), as
+    the window's focus controller does on its workers."""
     store = SqliteSettingsStore(context.db)
     zone = context.queue.settings.timezone
     records = SqliteQuietRecords(context.db)
-    return FocusService(SqliteFocusRepository(context.db), context.requests, context.clock,
+    requests = SqliteRequestRepository(open_reader(context.db)) if reader else context.requests
+    return FocusService(SqliteFocusRepository(context.db), requests, context.clock,
                         notifier, lambda: focus_settings(store.values(), zone), moment,
                         desktop_quieted=lambda: quieted_by(records.get()))
+
+
+def reading_search(context: Context) -> Callable[[str], list[str]]:
+    """:meth:`QueueService.search` on a connection of its own (:func:`open_reader`), for the
+    window's search worker: a slow prefix search no longer holds up the window's reads."""
+    repository = SqliteRequestRepository(open_reader(context.db))
+
+    def search(query: str) -> list[str]:
+        return repository.search(query, 500) if query.strip() else []
+
+    return search
 
 
 def desktop_quieter(context: Context,

@@ -42,7 +42,7 @@ from desktop.core.importing.slack_messages import (
     ts_after,
 )
 from desktop.core.ports import SecretStore
-from desktop.sources.slack_api import Cancelled, SlackClient, SlackError
+from desktop.sources.slack_api import Cancelled, Open, SlackClient, SlackError
 from desktop.store.reply_places import SqliteReplyPlaces
 from desktop.store.source_accounts import SqlitePeopleZones, SqliteSourceAccounts
 from desktop.wiring.services import Context, people_learner
@@ -93,7 +93,7 @@ def remove_account(context: Context, secrets: SecretStore) -> bool:
                           lambda old: secret_key(str(old.get("api") or DEFAULT_API)))
 
 
-def sync(context: Context, secrets: SecretStore, *, opener: Any = None,
+def sync(context: Context, secrets: SecretStore, *, opener: Open | None = None,
          sleep: Callable[[float], None] = time.sleep, progress: Progress | None = None,
          cancelled: Callable[[], bool] = lambda: False) -> SourceReport:
     """One sync of the Slack account (see the module docstring).

@@ -17,7 +17,7 @@ from desktop.platform.i18n import formatting_locale
 from desktop.platform.paths import AppPaths
 from desktop.store.prefetch import QueuePrefetch
 from desktop.wiring.demo import load_demo
-from desktop.wiring.services import Context, run_import_job
+from desktop.wiring.services import Context, reading_search, run_import_job
 
 if TYPE_CHECKING:
     from desktop.core.ports import Clock
@@ -86,5 +86,6 @@ def build_window(context: Context, paths: AppPaths, clock: Clock,
         data_version=context.requests.data_version,
         demo=lambda: load_demo(context),
         importer=partial(run_import_job, paths, clock),
+        search=reading_search(context),
     )
     return window, formatter

@@ -104,8 +104,15 @@ def _buckets():
 
 
 def _shown(window) -> int:
-    model = window.model
-    return sum(model.rowCount(model.index(group, 0)) for group in range(model.rowCount()))
+    """Requests up to the lowest row on screen: how far down the queue the view has got."""
+    from desktop.core.queue.buckets import Bucket
+
+    view, model = window.view, window.model
+    bottom = view.rowAt(view.viewport().height() - 1)
+    if bottom < 0:  # below the last row (or nothing shown): all of it is on screen
+        bottom = model.rowCount() - 1
+    titles = sum(1 for b in Bucket if 0 <= model.group_index(b).row() <= bottom)
+    return bottom + 1 - titles
 
 
 def measure(n: int) -> None:

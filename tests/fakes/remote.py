@@ -25,6 +25,10 @@ class MemoryRemote:
         self.auth_type: str | None = "basic"
         self.closed = False
         self.puts: list[str] = []
+        self.fetches: list[list[str]] = []
+        """The hrefs of each ``fetch`` (one multiget each)."""
+        self.gets: list[str] = []
+        """The href of each ``get`` (one request each)."""
         self._version = 0
         self._changed: dict[str, int] = {}  # href to the version it last changed (or went)
         self._races: dict[str, bytes] = {}
@@ -62,9 +66,14 @@ class MemoryRemote:
                        str(self._version), complete=False)
 
     def fetch(self, collection: str, hrefs: Sequence[str]) -> list[Fetched]:
-        return [self.get(href) for href in hrefs]
+        self.fetches.append(list(hrefs))
+        return [self._read(href) for href in hrefs]
 
     def get(self, href: str) -> Fetched:
+        self.gets.append(href)
+        return self._read(href)
+
+    def _read(self, href: str) -> Fetched:
         if href not in self.items:
             return Fetched(href, None, None, "404 Not Found")
         etag, data = self.items[href]

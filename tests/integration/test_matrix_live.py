@@ -13,10 +13,13 @@ from typing import Any
 
 import pytest
 
+from PySide6.QtWidgets import QApplication
+
 from desktop.core.queue.buckets import Bucket
 from desktop.platform.paths import resolve_paths
 from desktop.platform.secrets import SessionSecrets
 from desktop.wiring import matrix
+from desktop.wiring.feature import Setup
 from desktop.wiring.live_sources import install_live_sources, matrix_source
 from desktop.wiring.matrix_live import matrix_live_job
 from desktop.wiring.services import open_context
@@ -69,8 +72,9 @@ def test_a_new_dm_reaches_the_open_window_at_once_and_closing_does_not_hang(
     bob, dm, paths, context, _ann, secrets = _setup(tmp_path, clock, synapse)
     try:
         window = _window(qtbot, context)
-        [*_others, live] = install_live_sources(window, window.file_menu, window.demo_action,
-                                                context, paths, clock, secrets)
+        setup = Setup(QApplication.instance(), context, paths, clock, window._fmt, "en",
+                      secrets)
+        [*_others, live] = install_live_sources(window, setup)
         live.synced.connect(window.reload)
         qtbot.waitUntil(lambda: live.label.text().startswith("Matrix synced"), timeout=20_000)
         assert live.running  # the loop holds a long-poll now
@@ -107,7 +111,8 @@ def test_a_server_restart_during_the_long_poll_is_waited_out_and_nothing_comes_t
     try:
         window = _window(qtbot, context)
         source = dataclasses.replace(matrix_source(context, paths, clock, secrets), live=live)
-        controller = LiveSourceController(context.queue, source, window)
+        controller = LiveSourceController(context.queue, source, window,
+                                          clock_text=window._fmt.clock)
         controller.install(window.file_menu, window.demo_action)
         controller.synced.connect(window.reload)
         qtbot.waitUntil(lambda: bool(told), timeout=20_000)

@@ -30,6 +30,10 @@ def _private_qsettings(qapp, tmp_path: Path) -> None:
         QSettings.setPath(form, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
 
 
+CLOCK_TEXT = Formatter(safe_locale("en_GB"), BERLIN).clock
+"""Times in the sources' status labels, in the test queue's zone."""
+
+
 @pytest.fixture
 def formatter() -> Formatter:
     return Formatter(safe_locale("en_GB"), BERLIN)

@@ -48,6 +48,39 @@ def test_typing_is_autosaved_with_history(qtbot, env):
     assert env.drafts.history(draft_id)[0].body == "Please approve"
 
 
+def test_a_full_disk_keeps_the_text_and_says_so(qtbot, env, monkeypatch):
+    from desktop.core.errors import StorageFailed
+    from desktop.store.errors import StorageFull
+
+    assert issubclass(StorageFull, StorageFailed)  # a window names it without the store
+    window = open_window(qtbot, env)
+    window._autosave.setInterval(60_000)
+
+    def full(*_args, **_fields):
+        raise StorageFull("The disk is full. Free some space; nothing was lost.")
+
+    monkeypatch.setattr(env.drafts, "autosave", full)
+    window.editor.setPlainText("the reply I spent an hour on")
+    window.save_now()
+    assert "could not be saved" in window.message.text()
+    assert "The disk is full" in window.message.text()
+    assert window.editor.toPlainText() == "the reply I spent an hour on"
+
+
+def test_a_bug_in_saving_is_not_passed_off_as_a_full_disk(qtbot, env, monkeypatch):
+    window = open_window(qtbot, env)
+    window._autosave.setInterval(60_000)
+
+    def broken(*_args, **_fields):
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(env.drafts, "autosave", broken)
+    window.editor.setPlainText("text")
+    with pytest.raises(TypeError):  # to the crash dialog, with its report
+        window.save_now()
+    monkeypatch.undo()
+
+
 def test_closing_saves_what_the_timer_has_not(qtbot, env):
     window = open_window(qtbot, env)
     window._autosave.setInterval(60_000)

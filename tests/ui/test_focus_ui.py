@@ -240,4 +240,99 @@ def test_the_first_look_on_a_worker_still_notices_what_comes_after_it(
     focus_service.start(length=30 * M)
     service.add("Prod is down", sender="ops", priority=Priority.URGENT)
     window.reload()
+    qtbot.waitUntil(lambda: not controller._look.running, timeout=5000)
     assert desktop.titles() == ["ops: Prod is down"]  # not the one that was there before
+
+
+class ThreadNoting:
+    """The queue's requests, noting which threads run the queries over the whole queue."""
+
+    def __init__(self, requests) -> None:
+        self._requests = requests
+        self.version_readers: list[str] = []
+        self.due_readers: list[str] = []
+
+    def versions(self):
+        self.version_readers.append(threading.current_thread().name)
+        return self._requests.versions()
+
+    def next_due(self, now):
+        self.due_readers.append(threading.current_thread().name)
+        return self._requests.next_due(now)
+
+    def __getattr__(self, name):
+        return getattr(self._requests, name)
+
+
+def test_after_a_change_in_the_window_the_versions_are_read_off_the_gui_thread(
+        qtbot, window, service: QueueService, repository, clock, formatter, desktop):
+    # Every change in the window (an undo, a reload) looks for new requests: reading every
+    # request's version held the window 0.5 s at 200,000.
+    requests = ThreadNoting(repository)
+    focus_service = FocusService(MemoryFocusRepository(), requests, clock, desktop,
+                                 lambda: FocusSettings(zone="Europe/Berlin"))
+    controller = FocusController(window, focus_service, formatter, desktop, QIcon(),
+                                 lambda: True, look_in_background=True)
+    focus_service.notifier = controller
+    window.load()
+    controller.start()
+    qtbot.waitUntil(lambda: not controller._first_look.running, timeout=5000)
+    focus_service.start(length=30 * M)
+    service.add("Prod is down", sender="ops", priority=Priority.URGENT)
+    service.add("Budget", sender="ann")  # due tomorrow: held for the digest
+    requests.version_readers.clear()
+    window.reload()
+    window.reload()  # a second change while the first look reads: its answer covers both
+    qtbot.waitUntil(lambda: not controller._look.running, timeout=5000)
+    assert requests.version_readers
+    assert threading.main_thread().name not in requests.version_readers
+    assert desktop.titles() == ["ops: Prod is down"]  # told once
+    assert len(focus_service.held_ids()) == 1
+
+
+def test_the_next_request_due_is_read_off_the_gui_thread_and_then_shown(
+        qtbot, window, service: QueueService, repository, clock, formatter, desktop):
+    # The focus state names the next request due: a query over the whole queue (35-100 ms at
+    # 200,000), asked at start, every minute and after every change.
+    requests = ThreadNoting(repository)
+    focus_service = FocusService(MemoryFocusRepository(), requests, clock, desktop,
+                                 lambda: FocusSettings(zone="Europe/Berlin"))
+    controller = FocusController(window, focus_service, formatter, desktop, QIcon(),
+                                 lambda: True, look_in_background=True)
+    focus_service.notifier = controller
+    service.add("Budget", sender="ann", due=clock.now() + 50 * M)
+    window.load()
+    with qtbot.waitSignal(controller.state_changed, timeout=5000):
+        controller.start()
+    assert requests.due_readers
+    assert threading.main_thread().name not in requests.due_readers
+    assert not controller.stop_action.isEnabled()
+    focus_service.start(length=90 * M)
+    with qtbot.waitSignal(controller.state_changed, timeout=5000):
+        controller.refresh()
+    assert controller.stop_action.isEnabled()
+    assert controller.banner.isVisibleTo(window)
+
+
+def test_an_answer_from_a_worker_after_shut_down_goes_nowhere(
+        qtbot, window, service: QueueService, repository, clock, formatter, desktop):
+    # The app quits (and closes the store) while the next request due is still being read:
+    # showing that answer would read the closed store's settings.
+    release = threading.Event()
+
+    class Slow(ThreadNoting):
+        def next_due(self, now):
+            release.wait(5)
+            return super().next_due(now)
+
+    focus_service = FocusService(MemoryFocusRepository(), Slow(repository), clock, desktop,
+                                 lambda: FocusSettings(zone="Europe/Berlin"))
+    controller = FocusController(window, focus_service, formatter, desktop, QIcon(),
+                                 lambda: True, look_in_background=True)
+    focus_service.notifier = controller
+    controller.refresh()  # the worker now waits in next_due
+    release.set()  # it answers; the answer waits for the event loop
+    controller.shut_down()
+    with qtbot.assertNotEmitted(controller.state_changed):
+        QApplication.processEvents()
+    assert not controller._due.running

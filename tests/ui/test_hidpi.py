@@ -11,10 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage
 
 from desktop import APP_ID
+from desktop.core.queue.buckets import Bucket
 from desktop.platform.resources import resource_path
 
 from desktop.ui.queue.model import Column
@@ -56,12 +57,11 @@ def crisp(icon: QIcon) -> bool:
 def _window_icons(window) -> list[QIcon]:
     model = window.model
     icons = []
-    for group in range(model.rowCount(QModelIndex())):
-        parent = model.index(group, 0, QModelIndex())
-        if model.rowCount(parent):
-            icon = model.index(0, Column.TIME_LEFT, parent).data(Qt.ItemDataRole.DecorationRole)
-            if icon is not None:
-                icons.append(icon)
+    for bucket in Bucket:  # the first request of each bucket shows its bucket's icon
+        icon = model.request_index(bucket, 0, Column.TIME_LEFT).data(
+            Qt.ItemDataRole.DecorationRole)
+        if icon is not None:
+            icons.append(icon)
     return icons
 
 

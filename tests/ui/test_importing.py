@@ -121,6 +121,18 @@ def test_an_unreadable_source_is_a_message_not_a_crash(qtbot, window, tmp_path,
     assert shown == ["not a Maildir"]
 
 
+def test_a_file_the_user_can_fix_is_named_without_calling_it_a_bug(qtbot, window, tmp_path,
+                                                                  monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    window.importer._job = FakeJob(error=PermissionError(13, "Permission denied", "inbox.mbox"))
+    window.importer._job.release.set()
+    window.importer.start("mbox", tmp_path / "inbox.mbox")
+    qtbot.waitUntil(lambda: not window.importer.running, timeout=5000)
+    assert shown == ["The import stopped: [Errno 13] Permission denied: 'inbox.mbox'"]
+    assert window.importer._dialog is None  # the progress is gone
+
+
 def test_a_dropped_maildir_is_imported(qtbot, window, job, tmp_path) -> None:
     (tmp_path / "Mail" / "new").mkdir(parents=True)
     data = QMimeData()

@@ -18,7 +18,7 @@ from desktop.core.errors import SecretsUnavailable
 from desktop.core.importing.items import Problem
 from desktop.wiring.live_sources import SourceFailed
 from desktop.wiring.source_report import SourceReport
-from tests.ui.conftest import REGIONS, ZONES
+from tests.ui.conftest import CLOCK_TEXT, REGIONS, ZONES
 
 from desktop.ui.importing.live_source import (
     MINUTE_MS,
@@ -78,7 +78,7 @@ def window(qtbot, service, formatter) -> MainWindow:
 def make(window, service, job, account, switch: str = "Mark done on GitHub"):
     source = LiveSource("GitHub", job, account.account, account.save, "https://api.github.com",
                         switch, 2)
-    controller = LiveSourceController(service, source, window)
+    controller = LiveSourceController(service, source, window, clock_text=CLOCK_TEXT)
     controller.install(window.file_menu, window.demo_action)
     controller.synced.connect(window.reload)
     return controller
@@ -242,7 +242,7 @@ class FakeLive:
 def make_live(window, service, live, account):
     source = LiveSource("Matrix", FakeJob(), account.account, account.save,
                         "https://matrix.org", "", 1, "&User id", "&Password", live)
-    controller = LiveSourceController(service, source, window)
+    controller = LiveSourceController(service, source, window, clock_text=CLOCK_TEXT)
     controller.install(window.file_menu, window.demo_action)
     controller.synced.connect(window.reload)
     return controller

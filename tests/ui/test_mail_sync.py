@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from desktop.core.importing.items import ImportReport
 from desktop.core.importing.mail_account import MailServerError, Security
 from tests.fakes import FakeSecrets
-from tests.ui.conftest import REGIONS, ZONES
+from tests.ui.conftest import CLOCK_TEXT, REGIONS, ZONES
 
 from desktop.ui.importing.imap_dialog import MailAccountDialog
 from desktop.ui.importing.mail_sync import MINUTE_MS, MailSyncController
@@ -158,7 +158,8 @@ def window(qtbot, service, formatter) -> MainWindow:
 def controller(window, service, job) -> MailSyncController:
     service.update_settings({"imap.host": "localhost", "imap.user": "ann",
                              "imap.security": "plain", "imap.interval": "5"})
-    made = MailSyncController(service, job, FakeSecrets(), FolderLister(), window)
+    made = MailSyncController(service, job, FakeSecrets(), FolderLister(), window,
+                              clock_text=CLOCK_TEXT)
     made.install(window.file_menu, window.demo_action)
     made.synced.connect(window.reload)
     return made
@@ -213,7 +214,8 @@ def test_an_error_is_shown_once_while_it_lasts_but_always_when_asked(qtbot, cont
 
 
 def test_no_account_no_sync(qtbot, window, service, job) -> None:
-    made = MailSyncController(service, job, FakeSecrets(), FolderLister(), window)
+    made = MailSyncController(service, job, FakeSecrets(), FolderLister(), window,
+                              clock_text=CLOCK_TEXT)
     made.install(window.file_menu, window.demo_action)
     assert not made.sync_action.isEnabled()
     assert not made.sync(asked=True)

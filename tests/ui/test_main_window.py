@@ -9,6 +9,7 @@ The window runs on the in-memory fakes with a FakeClock that starts on Wednesday
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -37,8 +38,8 @@ def shown_bucket(window: MainWindow, request_id: str) -> Bucket | None:
 
 def shown_subjects(window: MainWindow, bucket: Bucket) -> list[str]:
     model = window.model
-    group = model.group_index(bucket)
-    return [model.index(r, Column.SUBJECT, group).data() for r in range(model.rowCount(group))]
+    return [model.request_index(bucket, r, Column.SUBJECT).data()
+            for r in range(model.count(bucket))]
 
 
 def select(window: MainWindow, *request_ids: str) -> None:
@@ -91,11 +92,9 @@ def test_load_shows_the_stored_requests_and_counts_them(loaded, three):
     assert shown_subjects(loaded, Bucket.TOMORROW) == ["plan review"]
     assert loaded.status.text() == "3 in queue · 1 overdue · 0 at risk"
     assert loaded.wake.planned_for == berlin(25, 11)  # when "noon call" turns at risk
-    overdue_row = loaded.model.group_index(Bucket.OVERDUE).row()
-    assert not loaded.view.isRowHidden(overdue_row, loaded.model.group_index(Bucket.OVERDUE)
-                                       .parent())
-    at_risk_row = loaded.model.group_index(Bucket.AT_RISK).row()
-    assert loaded.view.isRowHidden(at_risk_row, loaded.model.group_index(Bucket.AT_RISK).parent())
+    overdue = loaded.model.group_index(Bucket.OVERDUE)
+    assert loaded.view.columnSpan(overdue.row(), 0) == len(Column)  # the title spans the row
+    assert not loaded.model.group_index(Bucket.AT_RISK).isValid()  # empty: no title row
 
 
 def test_offer_demo_on_an_empty_store_adds_the_demo_when_accepted(
@@ -208,8 +207,8 @@ def test_wait_and_resume_toggle_the_waiting_group(loaded, service, clock, three,
     assert service.get(three["plan"]).state is State.WAITING
     assert shown_subjects(loaded, Bucket.WAITING) == ["plan review"]
     assert shown_subjects(loaded, Bucket.TOMORROW) == []
-    assert loaded.model.index(0, Column.TIME_LEFT, loaded.model.group_index(
-        Bucket.WAITING)).data() == "paused, 7h 30m left"
+    assert loaded.model.request_index(Bucket.WAITING, 0, Column.TIME_LEFT).data() == (
+        "paused, 7h 30m left")
 
     clock.advance(hours=2)  # the paused clock keeps its 7.5 business hours
     select(loaded, three["plan"])
@@ -338,6 +337,24 @@ def test_search_filters_after_the_debounce(qtbot, loaded, three):
     qtbot.waitUntil(lambda: sum(loaded.model.count(b) for b in Bucket) == 3, timeout=2000)
 
 
+def test_the_window_searches_with_the_search_it_is_given_on_a_worker(
+        qtbot, service, formatter, three):
+    asked: list[tuple[str, str]] = []
+
+    def search(text: str) -> list[str]:  # the app's reads on a connection of its own
+        asked.append((text, threading.current_thread().name))
+        return [three["noon"]]
+
+    window = MainWindow(service, formatter, settings_choices=lambda: (ZONES, REGIONS),
+                        data_version=lambda: 0, demo=lambda: 0, search=search)
+    qtbot.addWidget(window)
+    window.load()
+    window.search.setText("anything")
+    qtbot.waitUntil(lambda: sum(window.model.count(b) for b in Bucket) == 1, timeout=2000)
+    assert shown_subjects(window, Bucket.TODAY) == ["noon call"]
+    assert asked == [("anything", "unhurried-search")]
+
+
 def test_an_answer_for_text_since_cleared_is_dropped(qtbot, loaded, three):
     # The query runs on a worker: its answer must not filter a box that was cleared meanwhile.
     loaded.search.setText("REVIEW")
@@ -453,23 +470,17 @@ def test_the_wake_timer_plans_the_next_bucket_change(loaded, clock, three):
     assert loaded.wake.planned_for == berlin(25, 16, 30)
 
 
-def test_a_group_longer_than_a_page_opens_expanded_and_pages_in_as_needed(
-        window, service, qtbot, monkeypatch):
-    """Bug: each page fetched re-ran the view's group handler, whose layout fetched the next
-    page, recursing until every row was in (or the recursion limit hit, with 100k requests)."""
-    from desktop.ui.queue import model as queue_model
-
-    monkeypatch.setattr(queue_model, "PAGE", 5)
+def test_a_long_group_shows_every_row_and_a_request_far_down_can_be_selected(
+        window, service, qtbot):
     made = [service.add(f"late-{n:03}", due=berlin(24, 9) + timedelta(minutes=n)).id
             for n in range(600)]
     window.show()
     qtbot.waitExposed(window)
     window.load()
-    group = window.model.group_index(Bucket.OVERDUE)
-    assert window.view.isExpanded(group)
-    assert window.model.rowCount(group) < 100  # a screenful, not the whole group
+    assert window.model.rowCount() == 601  # the title row and every request, up front
     window.view.select_request(made[-1])
     assert window.view.current_request().id == made[-1]
+    assert window.view.rowAt(window.view.viewport().height() // 2) >= 0  # scrolled to it
 
 
 def test_an_empty_queue_says_how_to_fill_it_and_a_search_says_it_found_nothing(window):

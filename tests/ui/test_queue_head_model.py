@@ -56,9 +56,8 @@ def filled(service: QueueService) -> list[Request]:
 def _rows(model: QueueModel) -> list[tuple[Bucket, str]]:
     found = []
     for bucket in Bucket:
-        group = model.group_index(bucket)
-        found += [(bucket, model.index(row, Column.SUBJECT, group).data())
-                  for row in range(model.rowCount(group))]
+        found += [(bucket, model.request_index(bucket, row, Column.SUBJECT).data())
+                  for row in range(model.count(bucket))]
     return found
 
 
@@ -66,8 +65,8 @@ def test_the_top_shows_without_reading_the_rest(qtmodeltester, service, formatte
     rest = Rest(service)
     model = QueueModel(service, formatter, {})
     model.load_head(_head(service), rest)
-    group = model.group_index(next(b for b in Bucket if model.count(b)))  # the top group
-    texts = [model.index(row, Column.SUBJECT, group).data() for row in range(HEAD_ROWS)]
+    top = next(b for b in Bucket if model.count(b))
+    texts = [model.request_index(top, row, Column.SUBJECT).data() for row in range(HEAD_ROWS)]
     assert all(texts)
     assert [model.count(b) for b in Bucket] == [len(b_rows) for b_rows in _groups(service)]
     assert rest.reads == 0
@@ -147,5 +146,5 @@ def test_the_window_reads_the_rest_when_told_from_another_thread(qtbot, window: 
     threading.Thread(target=window.rest_read.emit).start()
     qtbot.waitUntil(window._poll.isActive)  # the timers run once the whole queue is there
     assert rest.reads == 1
-    first = window.model.index(0, 0, window.model.group_index(Bucket.WAITING))
+    first = window.model.request_index(Bucket.WAITING, 0)
     assert first.siblingAtColumn(Column.SUBJECT).data(Qt.ItemDataRole.DisplayRole) == "waiting"

@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Tests for ``desktop.ui.queue.model.QueueModel``: the two-level tree, its roles, and
-moving requests between buckets as the (fake) clock advances.
+"""Tests for ``desktop.ui.queue.model.QueueModel``: the flat rows (each bucket's title row,
+then its requests), their roles, folding, and moving requests between buckets as the (fake)
+clock advances.
 
 The ``service`` fixture runs on in-memory fakes; the clock starts on Wednesday 25 November 2026
 at 10:00 in Berlin, with the default Mon-Fri 09:00-17:00 week, 1bd targets and 60 minutes at risk.
@@ -50,8 +51,14 @@ def build_model(service: QueueService) -> QueueModel:
 
 
 def subjects(model: QueueModel, bucket: Bucket) -> list[str]:
-    group = model.group_index(bucket)
-    return [model.index(row, Column.SUBJECT, group).data() for row in range(model.rowCount(group))]
+    return [model.request_index(bucket, row, Column.SUBJECT).data()
+            for row in range(model.count(bucket))]
+
+
+def flat(model: QueueModel) -> list[str]:
+    """Every row top to bottom: a title row's text, or a request's subject."""
+    return [model.index(row, Column.SUBJECT).data() or model.index(row, 0).data()
+            for row in range(model.rowCount())]
 
 
 def bucket_shown(model: QueueModel, request_id: str) -> Bucket | None:
@@ -132,15 +139,18 @@ def test_the_python_model_tester_accepts_the_filled_model(qtmodeltester, model, 
 
 
 def test_every_bucket_holds_its_requests_in_reply_by_order(model):
-    assert [model.index(row, 0).data(BUCKET_ROLE) for row in range(model.rowCount())] == list(
-        GROUPS)
+    assert [model.group_index(bucket).data(BUCKET_ROLE) for bucket in Bucket] == list(GROUPS)
     assert {bucket: subjects(model, bucket) for bucket in Bucket} == EXPECTED
+    assert flat(model) == [row for bucket, names in EXPECTED.items()
+                           for row in [model.group_index(bucket).data(), *names]]
+    for row in range(model.rowCount()):  # every cell of a row is in the same bucket
+        assert len({model.index(row, c).data(BUCKET_ROLE) for c in Column}) == 1
     assert {bucket: model.count(bucket) for bucket in Bucket} == {
         bucket: len(names) for bucket, names in EXPECTED.items()}
 
 
 def test_group_rows_show_label_and_count(model):
-    texts = [model.index(row, 0).data() for row in range(model.rowCount())]
+    texts = [model.group_index(bucket).data() for bucket in Bucket]
     assert texts == ["Overdue (3)", "At risk (2)", "Today (2)", "Tomorrow (2)", "This week (2)",
                      "Later (2)", "Snoozed (2)", "Waiting on others (2)", "Follow up (1)"]
     header = model.group_index(Bucket.OVERDUE)
@@ -148,7 +158,9 @@ def test_group_rows_show_label_and_count(model):
     assert header.data(Qt.ItemDataRole.AccessibleTextRole) == "Overdue"
     assert header.siblingAtColumn(Column.SUBJECT).data() is None
     assert not header.parent().isValid()
-    assert model.parent(model.index(0, 0, header)) == header
+    assert model.rowCount(header) == 0  # flat: a title row has no children
+    assert not model.index(0, 0, header).isValid()
+    assert model.bucket_at(header.row()) == (Bucket.OVERDUE, -1)
 
 
 def test_headers_name_the_columns(model):
@@ -162,7 +174,7 @@ def test_roles_of_a_request_row(service, clock):
                         channel=Channel.EMAIL, priority=Priority.HIGH, due=berlin(25, 9, 59))
     model = build_model(service)
     row = model.index_of(added.id)
-    assert row.parent() == model.group_index(Bucket.OVERDUE)
+    assert model.bucket_at(row.row()) == (Bucket.OVERDUE, 0)
     shown = [at(model, added.id, c) for c in Column]
     assert shown == ["overdue 1m", "Wed 25 Nov, 09:59", "Ann\ufffdX",
                      "Budget <b>question</b> second line", "Email", "High"]
@@ -285,8 +297,9 @@ def test_persistent_indexes_follow_their_request_across_a_regroup(qtbot, service
     assert subjects(model, Bucket.OVERDUE) == ["risky"]
     assert on_noon.data(ITEM_ROLE).id == noon.id
     assert on_noon.column() == Column.SUBJECT
-    assert on_noon.parent() == model.group_index(Bucket.AT_RISK)
-    assert (on_late.data(ITEM_ROLE).id, on_late.row()) == (late.id, 0)
+    assert model.bucket_at(on_noon.row()) == (Bucket.AT_RISK, 1)
+    assert on_late.data(ITEM_ROLE).id == late.id
+    assert model.bucket_at(on_late.row()) == (Bucket.TODAY, 0)
     assert on_header.data() == "Today (1)"
     assert [i.data(ITEM_ROLE).id for i in selection.selectedRows()] == [noon.id]
 
@@ -308,7 +321,7 @@ def test_an_expiring_snooze_moves_the_request_into_the_timed_buckets(qtbot, serv
     assert subjects(model, Bucket.OVERDUE) == ["late"]
     assert subjects(model, Bucket.SNOOZED) == ["ahead"]
     assert on_late.data(ITEM_ROLE).id == late.id
-    assert on_late.parent() == model.group_index(Bucket.OVERDUE)
+    assert model.bucket_at(on_late.row()) == (Bucket.OVERDUE, 0)
     assert model.snooze_ends() == [berlin(25, 14, 30)]
 
     clock.set(berlin(25, 15))
@@ -326,15 +339,20 @@ def test_upsert_inserts_a_new_request_at_its_row_in_its_group(qtbot, model, serv
     with qtbot.waitSignal(model.rowsInserted, timeout=100) as inserted:
         model.upsert(added)
     parent, first, last = inserted.args
-    assert (parent.data(BUCKET_ROLE), first, last) == (Bucket.TOMORROW, 1, 1)
+    assert not parent.isValid()
+    assert first == last == model.group_index(Bucket.TOMORROW).row() + 2
+    assert model.bucket_at(first) == (Bucket.TOMORROW, 1)
     assert subjects(model, Bucket.TOMORROW) == ["m-0000", "m-1200", "m-1700"]
     assert model.group_index(Bucket.TOMORROW).data() == "Tomorrow (3)"
 
 
 def test_upsert_moves_a_changed_request_to_its_new_group(qtbot, model, service, ids):
     removed, inserted = [], []
-    model.rowsRemoved.connect(lambda p, a, b: removed.append((p.data(BUCKET_ROLE), a, b)))
-    model.rowsInserted.connect(lambda p, a, b: inserted.append((p.data(BUCKET_ROLE), a, b)))
+    # (bucket, first and last row within it) of the rows going and coming
+    model.rowsAboutToBeRemoved.connect(lambda _p, a, b: removed.append(
+        (*model.bucket_at(a), model.bucket_at(b)[1])))
+    model.rowsInserted.connect(lambda _p, a, b: inserted.append(
+        (*model.bucket_at(a), model.bucket_at(b)[1])))
     with qtbot.assertNotEmitted(model.modelReset):
         model.upsert(service.wait(ids["t-2359"]))
     assert removed == [(Bucket.TODAY, 1, 1)]
@@ -354,9 +372,9 @@ def test_upsert_moves_a_changed_request_to_its_new_group(qtbot, model, service, 
 
 def test_upsert_of_a_done_or_deleted_request_only_removes_it(qtbot, model, service, ids):
     with qtbot.assertNotEmitted(model.rowsInserted), qtbot.waitSignal(
-            model.rowsRemoved, timeout=100) as removed:
+            model.rowsAboutToBeRemoved, timeout=100) as removed:
         model.upsert(service.done(ids["o-tue"]))
-    assert (removed.args[0].data(BUCKET_ROLE), removed.args[1]) == (Bucket.OVERDUE, 1)
+    assert removed.args[1] == removed.args[2] == model.group_index(Bucket.OVERDUE).row() + 2
     assert model.group_index(Bucket.OVERDUE).data() == "Overdue (2)"
     model.upsert(service.delete(ids["s-thu"]))
     assert subjects(model, Bucket.SNOOZED) == ["s-1400"]
@@ -430,38 +448,97 @@ def test_refreshed_buckets_match_the_core(qapp, offsets, snoozes, advances):
         assert sum(model.count(b) for b in Bucket) == len(requests)
 
 
-# -- paging ---------------------------------------------------------------------------------
+# -- long groups, title rows, folding ------------------------------------------------------------
 
 
 @pytest.fixture
 def long_model(service: QueueService) -> QueueModel:
-    """More overdue requests than one page holds."""
+    """More overdue requests than one page of reading holds."""
     from desktop.ui.queue.model import PAGE
 
-    for n in range(PAGE + 50):
+    assert PAGE < 250
+    for n in range(250):
         service.add(f"late-{n:03}", due=berlin(24, 9) + timedelta(minutes=n))
     return build_model(service)
 
 
-def test_a_long_group_shows_one_page_and_pages_in_the_rest(long_model, qtmodeltester):
-    from desktop.ui.queue.model import PAGE
-
-    group = long_model.group_index(Bucket.OVERDUE)
-    assert long_model.rowCount(group) == PAGE
-    assert long_model.canFetchMore(group)
-    long_model.fetchMore(group)
-    assert long_model.rowCount(group) == PAGE + 50
-    assert not long_model.canFetchMore(group)
+def test_a_long_group_has_every_row_from_the_start(long_model, qtmodeltester):
+    """No paging: the row count is known up front, so a view never lays out again as it
+    scrolls (each page fetched made the tree lay out every row again)."""
+    assert long_model.rowCount() == 1 + 250  # the title row and every request
+    assert not long_model.canFetchMore(QModelIndex())
     assert subjects(long_model, Bucket.OVERDUE)[-1] == "late-249"
     qtmodeltester.check(long_model)
 
 
-def test_a_row_beyond_the_page_is_found_by_id(long_model, service):
-    """Selecting a request far down a long group (after an undo, say) pages it in."""
+def test_a_row_far_down_is_found_by_id(long_model, service):
     last = next(r for r in service.active() if r.subject == "late-249")
     index = long_model.index_of(last.id)
-    assert index.isValid()
+    assert index.row() == long_model.rowCount() - 1
     assert index.siblingAtColumn(Column.SUBJECT).data() == "late-249"
+
+
+def test_rows_are_read_a_page_at_a_time_and_only_a_few_pages_are_kept(clock):
+    from desktop.ui.queue.model import CACHE_PAGES, PAGE
+
+    class CountingRepository(MemoryRequestRepository):
+        def __init__(self) -> None:
+            super().__init__()
+            self.reads: list[int] = []
+
+        def get_many(self, request_ids):
+            request_ids = list(request_ids)
+            self.reads.append(len(request_ids))
+            return super().get_many(request_ids)
+
+    repository = CountingRepository()
+    service = QueueService(repository, MemorySettingsStore({"timezone": "Europe/Berlin"}),
+                           clock, no_holidays, "Europe/Berlin")
+    total = PAGE * (CACHE_PAGES + 2)
+    for n in range(total):
+        service.add(f"r-{n:05}", due=berlin(24, 9) + timedelta(seconds=n))
+    model = QueueModel(service, Formatter(safe_locale("en_GB"), BERLIN), {})
+    model.load_entries(service.entries(), service.now())
+    assert subjects(model, Bucket.OVERDUE) == [f"r-{n:05}" for n in range(total)]
+    assert repository.reads == [PAGE] * (CACHE_PAGES + 2)  # each row read once, by the page
+    assert len(model._cache) <= CACHE_PAGES * PAGE
+
+
+def test_a_bucket_gets_its_title_row_with_its_first_request_and_loses_it_with_its_last(
+        qtbot, qtmodeltester, model, service, ids):
+    qtmodeltester.check(model)
+    for name in ("f-0900",):
+        with qtbot.waitSignal(model.rowsRemoved, timeout=100) as removed:
+            model.upsert(service.done(ids[name]))
+    assert removed.args[2] - removed.args[1] == 1  # the title row and the request
+    assert not model.group_index(Bucket.FOLLOW_UP).isValid()
+    assert flat(model)[-1] == "p-0945"
+    with qtbot.waitSignal(model.rowsInserted, timeout=100) as inserted:
+        model.upsert(service.add("a-1030", due=berlin(25, 10, 30)))
+    assert subjects(model, Bucket.AT_RISK) == ["a-1015", "a-1030", "a-1059"]
+    assert inserted.args[1] == inserted.args[2]  # a bucket already shown: only the request
+
+
+def test_folding_a_bucket_hides_its_requests_until_opened(qtbot, qtmodeltester, model, ids):
+    qtmodeltester.check(model)
+    rows = model.rowCount()
+    with qtbot.waitSignal(model.rowsRemoved, timeout=100):
+        model.set_folded(Bucket.TODAY, True)
+    assert model.rowCount() == rows - 2
+    assert model.folded(Bucket.TODAY)
+    assert model.count(Bucket.TODAY) == 2  # still counted, and still titled with the count
+    assert model.group_index(Bucket.TODAY).data() == "Today (2)"
+    assert not model.index_of(ids["t-1100"]).isValid()
+    assert subjects(model, Bucket.TOMORROW) == EXPECTED[Bucket.TOMORROW]
+    model.upsert(model._queue.get(ids["t-1100"]))  # a change inside a folded bucket
+    assert model.rowCount() == rows - 2
+    model.load(model._queue.active(), model.now)  # a reload keeps it folded
+    assert model.folded(Bucket.TODAY)
+    assert model.rowCount() == rows - 2
+    index = model.reveal(ids["t-2359"])  # selecting a request in it opens it
+    assert not model.folded(Bucket.TODAY)
+    assert index.siblingAtColumn(Column.SUBJECT).data() == "t-2359"
+    assert model.rowCount() == rows
 
 
 def test_a_request_to_follow_up_shows_its_clock_paused_even_with_a_deadline(

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 from desktop.core.queue.buckets import Bucket
 from desktop.core.sync.items import SyncReport
 from desktop.platform.paths import resolve_paths
-from desktop.wiring.caldav import install_sync
+from desktop.wiring import sync
+from desktop.wiring.feature import Setup
 from desktop.wiring.services import open_context
 from tests.fakes import FakeClock, FakeSecrets
 
@@ -23,7 +24,7 @@ from desktop.ui.queue.model import BUCKET_ROLE
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # Wednesday, 10:00 in Berlin
 
 
-def test_settings_a_sync_brought_apply_to_the_open_window(qtbot, tmp_path: Path) -> None:
+def test_settings_a_sync_brought_apply_to_the_open_window(qtbot, qapp, tmp_path: Path) -> None:
     clock = FakeClock(NOW)
     paths = resolve_paths(tmp_path)
     ctx = open_context(paths, clock)
@@ -33,7 +34,8 @@ def test_settings_a_sync_brought_apply_to_the_open_window(qtbot, tmp_path: Path)
     window = MainWindow(ctx.queue, formatter, settings_choices=lambda: ([], {}),
                         data_version=ctx.requests.data_version, demo=lambda: 0)
     qtbot.addWidget(window)
-    controller = install_sync(window, ctx, paths, clock, FakeSecrets())
+    controller = sync.install(window, Setup(qapp, ctx, paths, clock, formatter, "en",
+                                            FakeSecrets())).controller
     window.load()
     assert window.model.index_of(request.id).data(BUCKET_ROLE) is Bucket.TOMORROW
 

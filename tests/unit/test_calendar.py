@@ -9,12 +9,12 @@ Sunday 29 March 2026 (02:00 → 03:00) and back on Sunday 25 October 2026 (03:00
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.core.calendar import BusinessCalendar
+from desktop.core.calendar import _CHUNK, _VECTOR_MIN, BusinessCalendar
 from desktop.core.errors import NoBusinessTime
 from desktop.core.working_hours import WorkingHours, parse_working_hours
 
@@ -114,6 +114,30 @@ def test_add_many_gives_the_same_results_as_add():
     for duration in (timedelta(seconds=1), 90 * timedelta(minutes=1), 3 * 8 * H, 200 * H):
         assert cal.add_many(starts, duration) == [cal.add(s, duration) for s in starts]
     assert cal.add_many([], H) == []
+
+
+def test_add_many_array_path_over_several_chunks_gives_the_same_results_as_add():
+    """The array path takes its starts ``_CHUNK`` at a time; a call of more than two chunks,
+    unsorted, in every kind of zone, over several years (so the timeline grows within the
+    call) must still answer each start as ``add`` does, in UTC."""
+    rng = random.Random(11)
+    zones = [UTC, BERLIN, SYDNEY, timezone(timedelta(hours=-7)), timezone(timedelta(hours=5,
+             minutes=30))]
+    base = datetime(2024, 1, 1, tzinfo=UTC)
+    starts = [
+        (base + timedelta(seconds=rng.randrange(0, 3 * 365 * 86_400),
+                          microseconds=rng.choice((0, rng.randrange(10**6)))))
+        .astimezone(rng.choice(zones))
+        for _ in range(2 * _CHUNK + 123)
+    ]
+    # the repeated hour of a fall-back change, both passes
+    starts[5:7] = [datetime(2026, 10, 25, 2, 30, tzinfo=BERLIN, fold=f) for f in (0, 1)]
+    assert len(starts) > 2 * _CHUNK > _VECTOR_MIN
+    cal = calendar("mon-thu 08:00-12:00,13:00-17:30; fri 22:00-06:00", holidays=_fixed_holidays)
+    for duration in (timedelta(seconds=1), 3 * 8 * H):
+        got = cal.add_many(starts, duration)
+        assert got == [cal.add(s, duration) for s in starts]
+        assert all(end.tzinfo is UTC for end in got)
 
 
 def _fixed_holidays(year: int) -> list[date]:

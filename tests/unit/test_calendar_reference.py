@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.calendar import _VECTOR_MIN, BusinessCalendar
+from desktop.core.epoch_arrays import utc_datetimes
 from desktop.core.working_hours import MINUTES_PER_DAY, TimeRange, WorkingHours
 
 MINUTE = timedelta(minutes=1)
@@ -159,6 +160,9 @@ def test_add_matches_reference(scenario, data):
     many = [start, start - MINUTE] * (_VECTOR_MIN // 2)
     earlier = calendar.add(many[1], n * MINUTE)
     assert calendar.add_many(many, n * MINUTE) == [expected, earlier] * (_VECTOR_MIN // 2)
+    # and in chunks that split the starts unevenly (a million starts go through in chunks)
+    chunked = calendar._ends_vectorized(many[:9], (n * MINUTE).total_seconds(), chunk=4)
+    assert chunked == [expected, earlier] * 4 + [expected]
 
 
 @REFERENCE_SETTINGS
@@ -197,6 +201,24 @@ def test_is_business_time_and_next_opening_match_reference(scenario, data):
     if following:
         expected = moment if flags[i] else start + following[0] * MINUTE
         assert calendar.next_opening(moment) == expected
+
+
+# Instants from year 1 to 9998, the span the timeline can cover.
+INSTANTS = st.floats(min_value=-62_135_596_800.0, max_value=253_370_764_799.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(INSTANTS, min_size=1, max_size=40), st.integers(-(10**6), 10**6))
+def test_utc_datetimes_match_fromtimestamp(stamps, whole):
+    """The array path builds its datetimes without ``fromtimestamp``; the rounding to
+    microseconds (half to even, carried into the seconds) must match it on every float,
+    including exact half microseconds on either side of zero."""
+    np = pytest.importorskip("numpy")
+    ties = [whole + k * 0.5e-6 for k in (-3, -1, 1, 3)] + [whole + 0.9999995, whole - 0.9999995]
+    values = stamps + ties
+    built = utc_datetimes(np.array(values)).tolist()
+    assert built == [datetime.fromtimestamp(t, UTC) for t in values]
+    assert all(d.tzinfo is UTC for d in built)
 
 
 # -- exactness against businesstimedelta ---------------------------------------------------

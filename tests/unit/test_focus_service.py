@@ -261,3 +261,41 @@ def test_every_request_is_told_exactly_once_at_the_first_look_after_it_is_due(it
     for rid, when in told.items():
         assert when == [min(t for t in looks if t >= expected[rid])]
     assert sorted(e.request_id for e in world.repo.log) == sorted(expected)
+
+
+# -- looking at the queue on a worker ---------------------------------------------------------
+
+
+def test_changes_read_on_a_worker_are_acted_on_when_applied_and_not_before(world):
+    """The window reads versions off its thread (read_changes) and acts later (apply_changes):
+    nothing is decided in between, and what changes after the read is found next time."""
+    world.service.start(length=90 * M)
+    now = world.clock.now()
+    world.requests.save(Request("urgent", "Prod down", now, now, priority=Priority.URGENT,
+                                reply_by=now + 600 * M))
+    found = world.service.read_changes()
+    assert (found.fresh, found.new) == (("urgent",), frozenset({"urgent"}))
+    assert world.notifier.sent == []  # reading decides nothing
+    world.requests.save(Request("later", "Offsite", now, now, reply_by=now + 24 * 60 * M))
+    assert world.service.apply_changes(found) == 1
+    assert [n.request_ids for n in world.notifier.sent] == [("urgent",)]
+    assert world.service.held_ids() == []  # "later" came after the read
+    assert world.service.sync_requests() == 1
+    assert world.service.held_ids() == ["later"]
+
+
+def test_changes_compared_with_an_older_note_are_compared_again(world):
+    """A look that compared with versions since replaced (the first look came back while it
+    read) compares again with the ones noted, so nothing is told twice or missed."""
+    fresh = FocusService(world.repo, world.requests, world.clock, world.notifier,
+                         lambda: world.settings)
+    now = world.clock.now()
+    world.requests.save(Request("there", "Old", now, now, reply_by=now + 60 * M))
+    first = fresh.read_versions()  # the first look, on its worker
+    world.requests.save(Request("new", "New", now, now, priority=Priority.URGENT,
+                                reply_by=now + 60 * M))
+    found = fresh.read_changes()  # compared with nothing noted yet
+    assert found.base is None
+    fresh.first_look(first)  # the first look comes back meanwhile
+    assert fresh.apply_changes(found) == 1  # compared again: "new" is new, "there" is not
+    assert [n.request_ids for n in world.notifier.sent] == [("new",)]

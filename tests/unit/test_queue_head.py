@@ -5,6 +5,7 @@ grouping of every entry, and the prefetch that reads head and entries from one s
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -126,3 +127,79 @@ def test_a_head_of_no_rows_still_counts_every_bucket(tmp_path: Path, bucket: Buc
     assert head.counts[GROUPS.index(bucket)] >= 1
     assert sum(head.counts) == 2
     assert not any(head.first)
+
+
+def test_the_prefetch_reads_and_places_the_rest_without_collector_pauses(
+        tmp_path: Path) -> None:
+    """Reading 200,000 entries set off cyclic collections of 40-75 ms on the reading thread,
+    each one a stall of the window (a collection holds Python's lock). None happens while the
+    rest is read and placed, and what was made is frozen, so no later one scans it."""
+    import gc
+
+    database = _store(tmp_path, [f"r{k}" for k in range(300)])
+    collections: list[str] = []
+
+    def note(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(threading.current_thread().name)
+
+    thresholds = gc.get_threshold()
+    gc.set_threshold(5, 1, 1)  # collect at the slightest allocation
+    gc.callbacks.append(note)
+    frozen = gc.get_freeze_count()
+    try:
+        prefetch = QueuePrefetch(database, EDGES)
+        assert prefetch.head() is not None  # the reading thread now waits to read the rest
+        collections.clear()
+        seen_inside: list[bool] = []
+        prefetch.read_rest(then=lambda: seen_inside.append(gc.isenabled()))
+        entries = prefetch.entries()
+    finally:
+        gc.callbacks.remove(note)
+        gc.set_threshold(*thresholds)
+    assert entries is not None
+    assert len(entries) == 300
+    assert seen_inside == [False]  # placing them (the window's read_rest) is covered too
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > frozen
+    assert "queue-prefetch" not in collections
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(stored=requests)
+def test_entries_read_in_order_are_the_entries_and_place_the_same_rows(
+        tmp_path_factory, stored):
+    """The prefetch reads the entries in the timed rows' order (SQLite sorts them without
+    holding Python's lock); they are the same entries and the rows placed are the same."""
+    db = open_database(tmp_path_factory.mktemp("ordered") / "q.sqlite3", NOW)
+    try:
+        repository = SqliteRequestRepository(db)
+        repository.save_many(stored)
+        plain, ordered = repository.entries(), repository.entries(ordered=True)
+    finally:
+        db.conn.close()
+    assert sorted(ordered) == sorted(plain)
+    timed = [(e.reply_by, e.id) for e in ordered if e.reply_by is not None]
+    assert timed == sorted(timed)
+    from_plain, from_ordered = QueueRows(EDGES), QueueRows(EDGES)
+    from_plain.reset(plain, EDGES)
+    from_ordered.reset(ordered, EDGES)
+    for group in range(len(GROUPS)):
+        assert from_ordered.ids(group, 0, from_ordered.count(group)) == from_plain.ids(
+            group, 0, from_plain.count(group))
+
+
+def test_versions_are_read_in_batches_and_complete(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "q.sqlite3", NOW)
+    try:
+        repository = SqliteRequestRepository(db)
+        repository.save_many([Request(f"{n:032x}", "s", NOW, NOW + timedelta(seconds=n))
+                              for n in range(25_000)])  # two and a half batches
+        repository.save_many([Request("f" * 32, "done", NOW, NOW, state=State.DONE)])
+        versions = repository.versions()
+        assert len(versions) == 25_000
+        assert versions[f"{24_999:032x}"] == (NOW + timedelta(seconds=24_999)).isoformat()
+        assert "f" * 32 not in versions
+    finally:
+        db.conn.close()

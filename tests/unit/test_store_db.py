@@ -19,6 +19,7 @@ from desktop.store.db import (
     BUSY_TIMEOUT_MS,
     connect,
     open_database,
+    open_reader,
     transaction,
     tune_for_bulk_writes,
 )
@@ -360,3 +361,34 @@ def test_an_error_that_already_ended_the_transaction_is_not_masked(db) -> None:
         )
     assert not db.conn.in_transaction
     assert setting_keys(db) == []
+
+
+# -- a second connection for reading on a worker -------------------------------------------
+
+
+def test_a_reader_on_an_in_memory_database_is_the_database_itself() -> None:
+    db = open_database(":memory:", NOW)
+    assert open_reader(db) is db
+
+
+def test_a_reader_sees_what_the_store_wrote_reads_beside_it_and_writes_nothing(
+        tmp_path: Path) -> None:
+    db = open_database(tmp_path / "unhurried.sqlite3", NOW)
+    reader = open_reader(db)
+    try:
+        assert reader is not db
+        write(db, "INSERT INTO settings (key, value) VALUES ('a', '1')")
+        assert setting_keys(reader) == ["a"]
+        # A read the reader keeps open (a long query on a worker) holds up neither the
+        # store's reads nor its writes.
+        reader.conn.execute("BEGIN")
+        assert setting_keys(reader) == ["a"]
+        write(db, "INSERT INTO settings (key, value) VALUES ('b', '2')")
+        assert setting_keys(db) == ["a", "b"]
+        reader.conn.execute("COMMIT")
+        assert setting_keys(reader) == ["a", "b"]
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.conn.execute("DELETE FROM settings")
+    finally:
+        reader.conn.close()
+        db.conn.close()

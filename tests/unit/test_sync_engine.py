@@ -6,6 +6,8 @@ in ``tests/integration``."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,8 +15,10 @@ import pytest
 from desktop.core.sync.items import FocusRecord, Side
 from desktop.store.sync_repository import SqliteSyncState
 from desktop.sync.bindings import FocusBinding
-from desktop.sync.engine import SyncEngine
+from desktop.sync.engine import BATCH, SyncEngine
+from desktop.sync.errors import ServerUnreachable
 from desktop.sync.ical import focus_to_ical
+from desktop.sync.ports import Fetched
 from tests.fakes.remote import MemoryRemote
 
 CAL = "/cal/"
@@ -131,3 +135,110 @@ def test_deleted_here_is_deleted_on_the_server(sync, blocks, remote, clock) -> N
     blocks.tombstone("f1", clock.now())
     assert sync().deleted_there == 1
     assert HREF not in remote.items
+
+
+def made_elsewhere(remote: MemoryRemote, count: int) -> None:
+    start = datetime(2026, 11, 26, 9, tzinfo=UTC)
+    for n in range(count):
+        at = start + timedelta(hours=n)
+        remote.edit(f"{CAL}b{n:04}.ics", focus_to_ical(
+            FocusRecord(f"b{n:04}", at, at + timedelta(minutes=30), at, "Deep work"), at))
+
+
+def engine(remote, state, clock, blocks, cancelled=lambda: False) -> SyncEngine:
+    return SyncEngine(remote, state, clock, {CAL: [FocusBinding(blocks, lambda: None)]}, UTC,
+                      cancelled=cancelled)
+
+
+def test_a_first_sync_asks_for_the_items_in_batches(sync, blocks, remote) -> None:
+    made_elsewhere(remote, 450)
+    assert sync().received == 450
+    assert [len(hrefs) for hrefs in remote.fetches] == [BATCH, BATCH, 50]
+    assert sorted(h for hrefs in remote.fetches for h in hrefs) == sorted(remote.items)
+    assert remote.gets == []  # no request per item
+    assert len(blocks.blocks) == 450
+
+
+class LostAfter(MemoryRemote):
+    """A server that stops answering after ``batches`` multigets."""
+
+    def __init__(self, batches: int) -> None:
+        super().__init__()
+        self.left = batches
+
+    def fetch(self, collection: str, hrefs: Sequence[str]) -> list[Fetched]:
+        if self.left == 0:
+            raise ServerUnreachable("gone")
+        self.left -= 1
+        return super().fetch(collection, hrefs)
+
+
+def test_a_server_lost_mid_way_keeps_what_was_taken_in(db, clock, blocks) -> None:
+    remote = LostAfter(1)
+    made_elsewhere(remote, 450)
+    state = SqliteSyncState(db)
+    report = engine(remote, state, clock, blocks).run()
+    assert report.offline
+    assert len(blocks.blocks) == BATCH  # the batch read before the loss is stored
+    assert state.token(CAL) is None  # the rest is still to come
+    remote.left = 10
+    remote.fetches.clear()
+    assert engine(remote, state, clock, blocks).run().received == 250  # only the rest
+    assert [len(hrefs) for hrefs in remote.fetches] == [BATCH, 50]
+
+
+class Hooked(MemoryFocusBlocks):
+    """Focus blocks that call ``before`` ahead of each store."""
+
+    def __init__(self, before: Callable[[Hooked], None]) -> None:
+        super().__init__()
+        self.before = before
+
+    def upsert(self, record: FocusRecord) -> None:
+        self.before(self)
+        super().upsert(record)
+
+
+def test_a_cancelled_sync_reads_at_most_one_batch_ahead(db, clock, remote) -> None:
+    made_elsewhere(remote, 1000)
+    state = SqliteSyncState(db)
+    cancel: list[bool] = []
+    blocks = Hooked(lambda _blocks: cancel.append(True))  # cancelled while the first is stored
+    engine(remote, state, clock, blocks, cancelled=lambda: bool(cancel)).run()
+    assert len(blocks.blocks) == BATCH
+    assert len(remote.fetches) <= 2  # the first batch, and at most the one read ahead
+    assert state.token(CAL) is None
+
+
+def test_cancelled_before_it_starts_reads_nothing(db, clock, blocks, remote) -> None:
+    made_elsewhere(remote, 450)
+    engine(remote, SqliteSyncState(db), clock, blocks, cancelled=lambda: True).run()
+    assert remote.fetches == []
+    assert blocks.blocks == {}
+
+
+class Watched(MemoryRemote):
+    """Says when a multiget after the first has begun."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.second = threading.Event()
+
+    def fetch(self, collection: str, hrefs: Sequence[str]) -> list[Fetched]:
+        if self.fetches:
+            self.second.set()
+        return super().fetch(collection, hrefs)
+
+
+def test_the_next_batch_is_read_while_this_one_is_stored(db, clock) -> None:
+    remote = Watched()
+    made_elsewhere(remote, 450)
+    overlapped: list[bool] = []
+
+    def before(blocks: Hooked) -> None:
+        if not blocks.blocks:  # storing the first batch: the second is asked for meanwhile
+            overlapped.append(remote.second.wait(timeout=10))
+
+    blocks = Hooked(before)
+    assert engine(remote, SqliteSyncState(db), clock, blocks).run().received == 450
+    assert overlapped == [True]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from typing import Any
 
 from desktop.core.drafting.templates import (
     Field,
@@ -60,7 +59,7 @@ def parse_template(text: str, origin: str, default_id: str) -> Template:
                     subject=subject, body=text, origin=origin)
 
 
-def _read_field(raw: Any, origin: str, line: int) -> Field:
+def _read_field(raw: object, origin: str, line: int) -> Field:
     if not isinstance(raw, dict):
         raise TemplateBroken(origin, line, _("A field must be a [[fields]] table."))
     name = raw.get("name")

@@ -28,7 +28,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.core.errors import CoreError, InvalidInput
@@ -85,7 +84,7 @@ class Moment:
         return f"{self.local:%Y-%m-%d %H:%M} {self.zone}"
 
 
-Value = str | bool | tuple[Any, ...] | Moment | None
+Value = str | bool | tuple[str | dict[str, str], ...] | Moment | None
 """A read value: ``str`` (text kinds), ``bool`` (section), ``Moment`` or ``None`` (date-time),
 ``tuple[str, ...]`` (multi-choice, list) or ``tuple[dict[str, str], ...]`` (list with parts)."""
 

@@ -24,7 +24,9 @@ from desktop.core.focus.blocks import (
     Reason,
     suggested_length,
 )
+from desktop.core.focus.changes import RequestChanges, compare
 from desktop.core.focus.log import HeldEntry, Interruption, InterruptionKind
+from desktop.core.focus.schedules import FocusSchedules
 from desktop.core.focus.state import FocusSettings as FocusSettings
 from desktop.core.focus.state import FocusState as FocusState
 from desktop.core.focus.state import focus_settings as focus_settings
@@ -36,7 +38,7 @@ from desktop.core.requests import Request, State
 BATCH = 3
 """More requests than this let through at one moment go out as one notification."""
 
-class FocusService:
+class FocusService(FocusSchedules):
     """Focus blocks and the notifications held during them.
 
     Args:
@@ -105,9 +107,18 @@ class FocusService:
 
     def state(self) -> FocusState:
         """The block, how many are held and when the next reply falls due."""
+        return self.state_with(self.next_due())
+
+    def next_due(self) -> Request | None:
+        """The open request whose reply-by comes next: one query, but over the whole queue
+        (35-100 ms at 200,000), so the window asks it on a worker and hands the answer to
+        :meth:`state_with`."""
+        return self._requests.next_due(self._clock.now())
+
+    def state_with(self, first: Request | None) -> FocusState:
+        """:meth:`state`, with the next request due (:meth:`next_due`) read already."""
         now = self._clock.now()
         margin = self._settings().margin
-        first = self._requests.next_due(now)  # one indexed query, not the whole queue
         length, bound = suggested_length([first] if first else [], now, margin)
         breach = None if bound is None or bound.reply_by is None else bound.reply_by - margin
         quieted = self._desktop_quieted() if self._desktop_quieted is not None else None
@@ -178,42 +189,6 @@ class FocusService:
             self._save(session)
         return sessions
 
-    def check_schedule(self, text: str, zone: str | None = None) -> plan.FocusSchedule:
-        """What :meth:`add_schedule` would add, without adding it.
-
-        Raises:
-            InvalidInput: as :meth:`add_schedule`.
-        """
-        return plan.parse_schedule(text, zone or self._settings().zone, self._clock.now(),
-                                   self.schedules)
-
-    def add_schedule(self, text: str, zone: str | None = None) -> plan.FocusSchedule:
-        """Add a recurring block such as ``mon-fri 09:00-11:00`` (in ``zone`` or the user's).
-
-        Raises:
-            InvalidInput: not that form, an unknown zone, or it overlaps another schedule.
-        """
-        schedule = self.check_schedule(text, zone)
-        self._repo.save_schedule(schedule)
-        self.schedules.append(schedule)
-        return schedule
-
-    def remove_schedule(self, prefix: str) -> plan.FocusSchedule:
-        """Delete the schedule whose id starts with ``prefix`` (kept as a tombstone).
-
-        Raises:
-            InvalidInput: no schedule, or more than one, has that id.
-        """
-        found = [s for s in self.schedules if s.id.startswith(prefix.strip().lower())]
-        if len(found) != 1 or not prefix.strip():
-            raise InvalidInput(_("No focus schedule with id '{id}'; 'unhurried focus schedule "
-                                 "list' shows the ids.").format(id=prefix))
-        gone = plan.FocusSchedule(found[0].id, found[0].weekdays, found[0].span, found[0].zone,
-                                  self._clock.now(), deleted_at=self._clock.now())
-        self._repo.save_schedule(gone)
-        self.schedules = [s for s in self.schedules if s.id != gone.id]
-        return gone
-
     def minutes_today(self) -> int:
         """Minutes of focus so far on the user's current day."""
         now = self._clock.now()
@@ -250,18 +225,28 @@ class FocusService:
 
         The first call only takes note of what is there. Returns how many were new or changed.
         """
-        versions = self._requests.versions()
-        if self._seen is None:
-            self._seen = versions
+        return self.apply_changes(self.read_changes())
+
+    def read_changes(self) -> RequestChanges:
+        """Read every active request's version and compare it with the versions noted: the
+        slow half of :meth:`sync_requests`, safe to run on a worker (the noted versions are
+        replaced, never changed). Hand the answer to :meth:`apply_changes`."""
+        return compare(self._seen, self._requests.versions())
+
+    def apply_changes(self, found: RequestChanges) -> int:
+        """Act on what :meth:`read_changes` found and note its versions; returns how many
+        requests were new or changed. If other versions were noted after it compared (the
+        first look came back meanwhile), it compares again with those."""
+        if found.base is not self._seen:
+            found = compare(self._seen, found.versions)
+        self._seen = found.versions
+        if found.base is None:  # the first look: only note what is there
             return 0
-        fresh = [i for i, stamp in versions.items() if self._seen.get(i) != stamp]
-        new = {i for i in fresh if i not in self._seen}
-        gone = [i for i in set(self._held.ids()) if i not in versions]
-        self._seen = versions
-        changed = self._requests.get_many(fresh) if fresh else []
-        self.observe([r for r in changed if r.id in new],
-                     [r for r in changed if r.id not in new], gone)
-        return len(fresh)
+        gone = [i for i in set(self._held.ids()) if i not in found.versions]
+        changed = self._requests.get_many(found.fresh) if found.fresh else []
+        self.observe([r for r in changed if r.id in found.new],
+                     [r for r in changed if r.id not in found.new], gone)
+        return len(found.fresh)
 
     def observe(self, new: Sequence[Request], changed: Sequence[Request] = (),
                 gone: Iterable[str] = ()) -> None:

@@ -40,7 +40,7 @@ class Event:
     """User ids in ``m.mentions``."""
 
 
-def read_event(room: str, data: Any) -> Event | None:
+def read_event(room: str, data: object) -> Event | None:
     """A message event someone wrote (text, notice, emote), or ``None``."""
     if not isinstance(data, dict) or data.get("type") != "m.room.message":
         return None

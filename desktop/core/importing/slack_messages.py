@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from desktop.core.importing.items import Incoming, plausible
 from desktop.core.requests import Channel
@@ -45,7 +44,7 @@ class Message:
         return f"{self.channel}/{self.ts}"
 
 
-def read_message(channel: str, data: Any) -> Message | None:
+def read_message(channel: str, data: object) -> Message | None:
     """A message that a person wrote and that is still there, or ``None``."""
     if not isinstance(data, dict) or data.get("type", "message") != "message":
         return None

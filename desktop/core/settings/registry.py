@@ -9,9 +9,10 @@ CalDAV sync of settings are generated from these entries and their flags.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from datetime import timedelta
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop.core.errors import InvalidInput
 from desktop.core.focus.plan import parse_clock_times
@@ -25,6 +26,8 @@ from desktop.core.settings.parsers import APPEARANCES, NOTIFICATION_STYLES
 from desktop.core.settings.spec import SettingSpec
 from desktop.core.sync import account as caldav
 from desktop.core.working_hours import format_working_hours, parse_working_hours
+
+T = TypeVar("T")
 
 ASK_CHOICES = ("ask", "yes", "no")
 
@@ -41,12 +44,13 @@ def _switch(key: str, attr: str, default: str, label: str, group: str,
 
 
 def _span(key: str, attr: str, default: str, label: str, group: str,
-          help: str = "") -> SettingSpec[Any]:
+          help: str = "") -> SettingSpec[timedelta]:
     return SettingSpec(key, attr, default, label, group, p.parse_span, p.format_span, help)
 
 
 def _account(key: str, attr: str, default: str, label: str, group: str,
-             parse: Any = p.parse_text, format: Any = str, help: str = "") -> SettingSpec[Any]:
+             parse: Callable[[str], T], format: Callable[[T], str] = str,
+             help: str = "") -> SettingSpec[T]:
     """An entry of an account on this device: not synced, edited by the account's dialog."""
     return SettingSpec(key, attr, default, label, group, parse, format, help,
                        synced=False, visible=False)
@@ -145,17 +149,19 @@ CALDAV_URL = _account("caldav.url", "caldav_url", "", N_("Server"), CALENDAR_SYN
                       caldav.parse_url)
 CALDAV_USER = _account("caldav.user", "caldav_user", "", N_("User"), CALENDAR_SYNC,
                        caldav.parse_user)
-CALDAV_TASKS = _account("caldav.tasks", "caldav_tasks", "", N_("Task list"), CALENDAR_SYNC)
+CALDAV_TASKS = _account("caldav.tasks", "caldav_tasks", "", N_("Task list"), CALENDAR_SYNC,
+                        p.parse_text)
 CALDAV_CALENDAR = _account("caldav.calendar", "caldav_calendar", "", N_("Calendar"),
-                           CALENDAR_SYNC)
+                           CALENDAR_SYNC, p.parse_text)
 CALDAV_INTERVAL = _account("caldav.interval_minutes", "caldav_interval", "15",
                            N_("Sync every (minutes)"), CALENDAR_SYNC, p.parse_interval, str)
-CALDAV_AUTH = _account("caldav.auth", "caldav_auth", "", N_("Login scheme"), CALENDAR_SYNC)
+CALDAV_AUTH = _account("caldav.auth", "caldav_auth", "", N_("Login scheme"), CALENDAR_SYNC,
+                       p.parse_text)
 """The login scheme the server took (``basic``, ``digest``), sent up front next time."""
 CALDAV_LAST_SYNC = _account("caldav.last_sync", "caldav_last_sync", "", N_("Last sync"),
-                            CALENDAR_SYNC)
+                            CALENDAR_SYNC, p.parse_text)
 CALDAV_LAST_ERROR = _account("caldav.last_error", "caldav_last_error", "",
-                             N_("Last sync failed"), CALENDAR_SYNC)
+                             N_("Last sync failed"), CALENDAR_SYNC, p.parse_text)
 # -- run state of this device --------------------------------------------------------------------
 DERIVED_WITH = SettingSpec("_derived_with", "derived_with", "",
                            N_("Rules the reply-by times were derived with"), POLICY, p.parse_text,

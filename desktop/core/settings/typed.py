@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop.core.errors import InvalidInput
 from desktop.core.policy import DEFAULT_TARGETS, ResponsePolicy, Target
@@ -18,6 +18,7 @@ from desktop.core.settings.registry import REGISTRY, TIMEZONE, policy_key
 from desktop.core.settings.spec import SettingSpec
 from desktop.core.working_hours import WorkingHours
 
+T = TypeVar("T")
 _POLICY_PAIRS = {policy_key(*pair): pair for pair in DEFAULT_TARGETS}
 
 
@@ -99,12 +100,12 @@ class Settings:
         return cls(policy=ResponsePolicy(MappingProxyType(targets)),
                    values=MappingProxyType(parsed), **typed)
 
-    def text(self, spec: SettingSpec[Any]) -> str:
+    def text(self, spec: SettingSpec[T]) -> str:
         """The canonical text of ``spec``'s value in force (what ``config get`` prints)."""
         return spec.format(self.values[spec.key])
 
 
-def _read(spec: SettingSpec[Any], text: str | None, default_zone: str) -> Any:
+def _read(spec: SettingSpec[T], text: str | None, default_zone: str) -> T:
     default = default_zone if spec is TIMEZONE else spec.default
     try:
         return spec.parse(text if text is not None else default)

@@ -28,13 +28,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from desktop.core.requests import Channel, Pause, Priority, Request, State
 
 RESTORE_DAYS = 30
 RESTORE_WINDOW = timedelta(days=RESTORE_DAYS)
 
+E = TypeVar("E", bound=Enum)
 Fields = dict[str, Any]
 """Field name to a JSON-able value (times as ISO 8601 text, UTC)."""
 
@@ -106,7 +107,7 @@ def request_from_fields(request_id: str, values: Mapping[str, Any], modified_at:
     )
 
 
-def _enum(kind: Any, value: Any, default: Any) -> Any:
+def _enum(kind: type[E], value: object, default: E) -> E:
     try:
         return kind(value)
     except ValueError:
@@ -177,8 +178,8 @@ class Conflict:
     """A field changed on both sides; ``kept`` won, ``lost`` goes into the history."""
 
     field: str
-    kept: Any
-    lost: Any
+    kept: object
+    lost: object
     winner: Side
 
 
@@ -285,8 +286,8 @@ class HistoryEntry:
     kind: str
     item_id: str
     field: str
-    kept: Any
-    lost: Any
+    kept: object
+    lost: object
     lost_side: Side
     at: datetime
 

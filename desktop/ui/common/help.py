@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,7 +78,7 @@ def collect_shortcuts(window: QMainWindow) -> list[Shortcut]:
 class ShortcutsModel(QAbstractTableModel):
     """The shortcuts as a table: action (with its menu) and keys."""
 
-    def __init__(self, shortcuts: list[Shortcut], parent: Any = None) -> None:
+    def __init__(self, shortcuts: list[Shortcut], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows = shortcuts
 
@@ -90,7 +89,7 @@ class ShortcutsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
                                                Qt.ItemDataRole.AccessibleTextRole):
             return None
@@ -100,7 +99,7 @@ class ShortcutsModel(QAbstractTableModel):
         return f"{row.menu} > {row.action}" if row.menu else row.action
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _(HEADERS[section])
         return None
@@ -136,7 +135,8 @@ class ShortcutsDialog(QDialog):
 class AboutDialog(QDialog):
     """Help > About: name, version, licence and where the data is."""
 
-    def __init__(self, name: str, version: str, data_dir: Path, parent: Any = None) -> None:
+    def __init__(self, name: str, version: str, data_dir: Path,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("About {name}").format(name=name))
         layout = QVBoxLayout(self)

@@ -25,7 +25,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
 
@@ -35,13 +35,14 @@ from desktop.core.i18n import _
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+P = TypeVar("P")
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
     """What the work may use: tell progress (a line, a count), ask whether it was cancelled."""
 
-    progress: Callable[[Any], None]
+    progress: Callable[[object], None]
     cancelled: Callable[[], bool]
 
 
@@ -50,11 +51,16 @@ class _Failed:
     message: str
 
 
-class _Run(Generic[T]):
-    """One start: its callbacks and its cancellation flag."""
+class _Run:
+    """One start: its callbacks and its cancellation flag.
 
-    def __init__(self, generation: int, done: Callable[[T], None],
-                 failed: Callable[[str], None], progress: Callable[[Any], None]) -> None:
+    The result and the progress reach the GUI thread through ``Signal(int, object)``, which
+    forgets their types; ``done`` and ``progress`` here take ``object`` and :meth:`start`
+    restores the caller's types in the one place that knows them.
+    """
+
+    def __init__(self, generation: int, done: Callable[[object], None],
+                 failed: Callable[[str], None], progress: Callable[[object], None]) -> None:
         self.generation = generation
         self.done = done
         self.failed = failed
@@ -85,7 +91,7 @@ class Operation(QObject):
         self._name = name
         self._threaded = threaded
         self._generation = 0
-        self._runs: dict[int, _Run[Any]] = {}
+        self._runs: dict[int, _Run] = {}
         self._finished.connect(self._on_finished)
         self._progressed.connect(self._on_progressed)
 
@@ -96,7 +102,7 @@ class Operation(QObject):
 
     def start(self, work: Callable[[Step], T], *, done: Callable[[T], None],
               failed: Callable[[str], None], describe: Callable[[Exception], str] = _bug,
-              progress: Callable[[Any], None] = lambda _step: None,
+              progress: Callable[[P], None] = lambda _step: None,
               supersede: bool = False) -> bool:
         """Run ``work`` off the GUI thread; ``done(result)`` or ``failed(message)`` follows.
 
@@ -107,7 +113,10 @@ class Operation(QObject):
         if self.running:
             self._runs[self._generation].cancel.set()
         self._generation += 1
-        run: _Run[T] = _Run(self._generation, done, failed, progress)
+        # Only work's own result (a T) reaches done, and only what it told step.progress
+        # (meant for this progress) reaches progress: the casts restore what the signal forgot.
+        run = _Run(self._generation, lambda result: done(cast(T, result)), failed,
+                   lambda value: progress(cast(P, value)))
         self._runs[run.generation] = run
         def tell(value: object) -> None:
             with contextlib.suppress(RuntimeError):  # the owner was closed meanwhile

@@ -11,7 +11,7 @@ command line takes, and checked by the entry's own parser on OK.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,17 +42,19 @@ from desktop.ui.common.settings_fields import RegistryPage
 
 _DAY_LABELS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
                N_("Saturday"), N_("Sunday"))
+T = TypeVar("T")
+
 # Language names stay in their own language, so anyone can find theirs; the code is the setting.
 LANGUAGES = (("", N_("System language")), ("en", "English"), ("de", "Deutsch"),
              ("en_XA", N_("Pseudo (layout check)")))
 
 
-def _label(spec: SettingSpec[Any]) -> str:
+def _label(spec: SettingSpec[T]) -> str:
     """The translated label of a setting (a variable, so extraction sees no key as text)."""
     return _(spec.label)
 
 
-def _help(spec: SettingSpec[Any]) -> str:
+def _help(spec: SettingSpec[T]) -> str:
     """The translated help text of a setting."""
     return _(spec.help)
 
@@ -81,7 +83,7 @@ class SettingsDialog(QDialog):
     """
 
     def __init__(self, queue: SettingsAccess, zones: Sequence[str],
-                 regions: Mapping[str, Sequence[str]], parent: Any = None) -> None:
+                 regions: Mapping[str, Sequence[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))
         self._queue = queue

@@ -24,7 +24,7 @@ class RegistryPage(QWidget):
     """
 
     def __init__(self, entries: Sequence[SettingSpec[Any]],
-                 current: Callable[[SettingSpec[Any]], str], parent: Any = None) -> None:
+                 current: Callable[[SettingSpec[Any]], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         self.fields: dict[str, QWidget] = {}

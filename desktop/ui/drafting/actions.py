@@ -7,11 +7,11 @@ message)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from desktop.core.drafting.drafts import Draft
 from desktop.core.drafting.outbox import DeliveryReport
@@ -42,7 +42,7 @@ class DraftingController(QObject):
 
     def __init__(self, window: QMainWindow, env: DraftEnvironment,
                  runner: OutboxRunner | None = None,
-                 edit_account: Callable[[Any], bool] | None = None, *,
+                 edit_account: Callable[[QWidget], bool] | None = None, *,
                  undo_stack: QUndoStack | None = None) -> None:
         super().__init__(window)
         self._window = window

@@ -22,7 +22,6 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -34,7 +33,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop.core.drafting.checker import Finding, Severity, check
 from desktop.core.drafting.quickfix import FixContext, FixKind, QuickFix, fixes_for, zone_label
@@ -113,7 +112,8 @@ class CheckedEditor(QPlainTextEdit):
     findingsChanged = Signal(list)  # noqa: N815  (the name the drafting API promises)
     secretsScanned = Signal()  # noqa: N815  (a scan's hits have joined the findings)
 
-    def __init__(self, parent: Any = None, *, fix_context: Callable[[], FixContext] | None = None,
+    def __init__(self, parent: QWidget | None = None, *,
+                 fix_context: Callable[[], FixContext] | None = None,
                  delay_ms: int = CHECK_DELAY_MS, secret_scanner: SecretScanner | None = None,
                  language: str | None = None) -> None:
         super().__init__(parent)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -44,7 +44,7 @@ from desktop.core.drafting.replies import (
     follow_up_values,
     reply_values,
 )
-from desktop.core.drafting.templates import RawValue, Template, TemplateBroken
+from desktop.core.drafting.templates import RawValue, Template, TemplateBroken, Value
 from desktop.core.i18n import N_, _
 from desktop.core.requests import Request
 
@@ -57,6 +57,16 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
+class Rendered(Protocol):
+    """A rendered message (``platform.templates.Rendered``)."""
+
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def body(self) -> str: ...
+
+
 class Library(Protocol):
     """What the dialog needs of the template library (``platform.templates``)."""
 
@@ -67,7 +77,7 @@ class Library(Protocol):
 
     def templates(self) -> list[Template]: ...
 
-    def render(self, template: Template, values: Mapping[str, Any]) -> Any: ...
+    def render(self, template: Template, values: Mapping[str, Value]) -> Rendered: ...
 
 
 class Column(IntEnum):
@@ -94,7 +104,7 @@ class TemplateListModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
@@ -109,7 +119,7 @@ class TemplateListModel(QAbstractListModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and section == Column.TITLE:
             return _(HEADERS[Column.TITLE])
         return None
@@ -258,7 +268,7 @@ class ComposeDialog(QDialog):
                 empty[0].setFocus()
         form.refresh()
 
-    def _render(self, template: Template, values: Mapping[str, Any]) -> tuple[str, str]:
+    def _render(self, template: Template, values: Mapping[str, Value]) -> tuple[str, str]:
         rendered = self._library.render(template, values)
         return rendered.subject, rendered.body
 

@@ -9,40 +9,41 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
 
 from desktop.core.i18n import _
+
+from desktop.ui.common.host import FeatureWindow
 
 if TYPE_CHECKING:
     from desktop.ui.drafting.compose import Composer
 
 
 def install_compose(
-    window: QMainWindow, composer: Callable[[], Composer]
+    window: FeatureWindow, composer: Callable[[], Composer]
 ) -> tuple[QAction, QAction]:
     """Add File > New message from template… and Edit > Reply to ``window``.
 
     ``composer`` is called when an action is first used, so Jinja2 and the form widgets are
     not imported while the window starts.
     """
-    new = QAction(_("New message from &template…"), window)
+    parent = window.main_window()
+    new = QAction(_("New message from &template…"), parent)
     new.setShortcut(QKeySequence("Ctrl+Shift+N"))
-    new.triggered.connect(lambda _c=False: composer().dialog(window).open())
-    reply = QAction(_("Repl&y…"), window)
+    new.triggered.connect(lambda _c=False: composer().dialog(parent).open())
+    reply = QAction(_("Repl&y…"), parent)
     reply.setShortcut(QKeySequence("R"))
     reply.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def on_reply() -> None:
-        request = window.current_request()  # type: ignore[attr-defined]
+        request = window.current_request()
         if request is None:
             window.statusBar().showMessage(_("Select a request first."), 3000)
             return
-        composer().reply_dialog(window, request).open()
+        composer().reply_dialog(parent, request).open()
 
     reply.triggered.connect(lambda _c=False: on_reply())
-    window.view.addAction(reply)  # type: ignore[attr-defined]
-    file_menu = window.file_menu  # type: ignore[attr-defined]
-    file_menu.insertAction(file_menu.actions()[1], new)
-    window.edit_menu.insertAction(window.done_action, reply)  # type: ignore[attr-defined]
-    window.context_actions.insert(0, reply)  # type: ignore[attr-defined]
+    window.queue_view.addAction(reply)
+    window.file_menu.insertAction(window.file_menu.actions()[1], new)
+    window.edit_menu.insertAction(window.done_action, reply)
+    window.context_actions.insert(0, reply)
     return new, reply

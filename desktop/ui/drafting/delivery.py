@@ -42,7 +42,8 @@ class DraftDelivery(QMainWindow):
     """The outputs and delivery of :class:`~desktop.ui.drafting.window.DraftWindow`, which
     sets the attributes declared here."""
 
-    saved = Signal(object)  # the Draft as stored
+    saved = Signal(Draft)
+    """The draft as stored, after each save."""
 
     env: DraftEnvironment
     delivery: DeliveryTexts

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QDate,
     QDateTime,
     QModelIndex,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.drafting.drafts import Draft, DraftVersion
@@ -43,6 +44,7 @@ from desktop.ui.drafting.models import (
     SORT_ROLE,
     DraftColumn,
     DraftsModel,
+    Index,
     VersionsModel,
 )
 
@@ -50,7 +52,7 @@ from desktop.ui.drafting.models import (
 class _SortProxy(QSortFilterProxyModel):
     """Sorts by the models' SORT_ROLE values, compared in Python."""
 
-    def lessThan(self, left: Any, right: Any) -> bool:
+    def lessThan(self, left: Index, right: Index) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         try:
             return bool(a < b)
@@ -58,7 +60,7 @@ class _SortProxy(QSortFilterProxyModel):
             return str(a) < str(b)
 
 
-def _table(model: Any, parent: Any) -> QTableView:
+def _table(model: QAbstractItemModel, parent: QWidget | None) -> QTableView:
     view = QTableView(parent)
     proxy = _SortProxy(view)
     proxy.setSourceModel(model)
@@ -76,7 +78,7 @@ class HistoryDialog(QDialog):
     """The saved versions of a draft, newest first; Restore picks one (``chosen``)."""
 
     def __init__(self, versions: Sequence[DraftVersion], formatter: Formatter,
-                 parent: Any = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("History"))
         self.chosen: DraftVersion | None = None
@@ -126,7 +128,7 @@ class SendLaterDialog(QDialog):
     """
 
     def __init__(self, suggested: datetime, formatter: Formatter, recipient_zone: str,
-                 parent: Any = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Send later"))
         self._zone = ZoneInfo(recipient_zone) if recipient_zone else formatter.zone
@@ -192,7 +194,7 @@ class DraftsDialog(QDialog):
     def __init__(self, drafts: Callable[[], Sequence[Draft]], formatter: Formatter,
                  open_draft: Callable[[Draft], object],
                  delete_draft: Callable[[Draft], Callable[[], None]],
-                 parent: Any = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Drafts"))
         self._drafts = drafts

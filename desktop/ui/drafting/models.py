@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import IntEnum
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
 from desktop.core.drafting.checker import Finding, Severity
@@ -29,7 +29,7 @@ class _ListModel(QAbstractTableModel, Generic[T]):
 
     headers: Sequence[str] = ()
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.items: list[T] = []
 
@@ -46,13 +46,13 @@ class _ListModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if (orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.headers)):
             return _(self.headers[section])
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
         item = self.items[index.row()]
@@ -60,7 +60,7 @@ class _ListModel(QAbstractTableModel, Generic[T]):
             return item
         return self.cell(item, index.column(), role)
 
-    def cell(self, item: T, column: int, role: int) -> Any:
+    def cell(self, item: T, column: int, role: int) -> object:
         raise NotImplementedError
 
 
@@ -75,11 +75,11 @@ class FindingsModel(_ListModel[Finding]):
 
     headers = (N_("Finding"),)
 
-    def __init__(self, icons: dict[Severity, QIcon], parent: Any = None) -> None:
+    def __init__(self, icons: dict[Severity, QIcon], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._icons = icons
 
-    def cell(self, item: Finding, column: int, role: int) -> Any:
+    def cell(self, item: Finding, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return item.message
         if role == Qt.ItemDataRole.DecorationRole:
@@ -103,11 +103,11 @@ class VersionsModel(_ListModel[DraftVersion]):
 
     headers = (N_("Saved"), N_("Begins with"))
 
-    def __init__(self, moment: Callable[[datetime], str], parent: Any = None) -> None:
+    def __init__(self, moment: Callable[[datetime], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._moment = moment
 
-    def cell(self, item: DraftVersion, column: int, role: int) -> Any:
+    def cell(self, item: DraftVersion, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == VersionColumn.SAVED:
                 return self._moment(item.saved_at)
@@ -131,11 +131,11 @@ class DraftsModel(_ListModel[Draft]):
 
     headers = (N_("Changed"), N_("State"), N_("To"), N_("Subject"))
 
-    def __init__(self, moment: Callable[[datetime], str], parent: Any = None) -> None:
+    def __init__(self, moment: Callable[[datetime], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._moment = moment
 
-    def cell(self, item: Draft, column: int, role: int) -> Any:
+    def cell(self, item: Draft, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DraftColumn.CHANGED:
                 return self._moment(item.modified_at)

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.drafting.drafts import Draft
 from desktop.core.drafting.outbox import Outbox
@@ -45,11 +44,11 @@ class OutboxModel(_ListModel[Draft]):
 
     headers = (N_("Goes out"), N_("State"), N_("To"), N_("Subject"), N_("Reason"))
 
-    def __init__(self, moment: Callable[[datetime], str], parent: Any = None) -> None:
+    def __init__(self, moment: Callable[[datetime], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._moment = moment
 
-    def cell(self, item: Draft, column: int, role: int) -> Any:
+    def cell(self, item: Draft, column: int, role: int) -> object:
         when = item.retry_at or item.send_at
         if role == SORT_ROLE:
             return ((when or _EPOCH).timestamp(), item.state.value, item.recipient,
@@ -71,8 +70,8 @@ class OutboxDialog(QDialog):
         changed: called after a cancel or a reschedule (the queue shows reply states).
     """
 
-    def __init__(self, outbox: Outbox, formatter: Formatter, open_draft: Callable[[Draft], Any],
-                 changed: Callable[[], None] = lambda: None, parent: Any = None) -> None:
+    def __init__(self, outbox: Outbox, formatter: Formatter, open_draft: Callable[[Draft], object],
+                 changed: Callable[[], None] = lambda: None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Outbox"))
         self._outbox = outbox

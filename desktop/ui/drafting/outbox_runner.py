@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -37,12 +36,12 @@ class OutboxRunner(QObject):
         threaded: run ``deliver`` on a worker thread (tests pass ``False``).
     """
 
-    delivered = Signal(object)  # DeliveryReport
+    delivered = Signal(DeliveryReport)
     failed = Signal(str)  # a delivery round broke: the message for the user
 
     def __init__(self, deliver: Callable[[], DeliveryReport],
                  next_due: Callable[[], datetime | None], now: Callable[[], datetime],
-                 parent: Any = None, *, threaded: bool = True,
+                 parent: QObject | None = None, *, threaded: bool = True,
                  max_wait_ms: int = MAX_WAIT_MS) -> None:
         super().__init__(parent)
         self._deliver = deliver

@@ -6,15 +6,8 @@ goes to the keyring through the save function, never to the database)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QLineEdit,
-    QSpinBox,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from desktop.core.drafting.outbox import Security, SmtpAccount, check_security
 from desktop.core.errors import InvalidInput, SecretsUnavailable
@@ -39,7 +32,7 @@ class SmtpAccountDialog(QDialog):
     """
 
     def __init__(self, account: SmtpAccount | None, save: SaveAccount,
-                 parent: Any = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("SMTP account"))
         self._save = save

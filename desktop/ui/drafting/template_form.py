@@ -24,6 +24,7 @@ from desktop.core.drafting.templates import (
     RawValue,
     Template,
     TemplateBroken,
+    Value,
     fill,
 )
 from desktop.core.errors import InvalidInput
@@ -34,7 +35,7 @@ from desktop.ui.common.error_text import show_as_error
 from desktop.ui.drafting.field_widgets import FieldWidget, make_field_widget
 
 RENDER_DELAY_MS = 250
-Renderer = Callable[[Template, Mapping[str, object]], tuple[str, str]]
+Renderer = Callable[[Template, Mapping[str, Value]], tuple[str, str]]
 
 
 class TemplateForm(QWidget):

@@ -11,12 +11,12 @@ setting says so, with Undo in the message bar.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,7 +39,7 @@ from desktop.core.drafting.checker import Finding, Severity
 from desktop.core.drafting.drafts import Draft, DraftState, DraftVersion
 from desktop.core.drafting.outbox import INTERRUPTED
 from desktop.core.drafting.quickfix import FixContext
-from desktop.core.errors import InvalidInput
+from desktop.core.errors import InvalidInput, StorageFailed
 from desktop.core.i18n import _, ngettext
 
 from desktop.ui.common.accessibility import describe
@@ -66,7 +66,7 @@ class DraftWindow(DraftDelivery):
 
     closed = Signal(str)  # the draft id
 
-    def __init__(self, env: DraftEnvironment, draft: Draft, parent: Any = None, *,
+    def __init__(self, env: DraftEnvironment, draft: Draft, parent: QWidget | None = None, *,
                  autosave_ms: int = AUTOSAVE_MS) -> None:
         super().__init__(parent)
         self.setObjectName("draftWindow")
@@ -176,7 +176,7 @@ class DraftWindow(DraftDelivery):
         self.zone.currentTextChanged.connect(lambda _text: self._update_their_time())
         self.editor.findingsChanged.connect(self._on_editor_findings_changed)
 
-    def _action(self, text: str, slot: Any,
+    def _action(self, text: str, slot: Callable[[], object],
                 shortcut: str | QKeySequence | QKeySequence.StandardKey = "") -> QAction:
         action = QAction(text, self)
         if shortcut:
@@ -288,8 +288,8 @@ class DraftWindow(DraftDelivery):
                 recipient=self.recipient.text().strip(), recipient_zone=self.recipient_zone())
         except InvalidInput as error:
             self.show_message(error.message)
-        except Exception as error:  # the store's errors cannot be named here (layering)
-            logger.exception("autosave failed")
+        except StorageFailed as error:  # a full disk: the text stays, the user copies it
+            logger.warning("autosave failed: %s", error)
             self.show_message(_("The draft could not be saved ({reason}). Your text is still "
                                 "here; copy it somewhere safe.").format(reason=error))
         else:
@@ -373,7 +373,7 @@ class DraftWindow(DraftDelivery):
             " · " + ngettext("{n} error", "{n} errors", errors).format(n=errors)
             if errors else ""))
 
-    def _on_findings_view_clicked(self, index: Any) -> None:
+    def _on_findings_view_clicked(self, index: QModelIndex) -> None:
         finding = index.data(ITEM_ROLE)
         if isinstance(finding, Finding):
             self.editor.select_span(finding.start, finding.end)

@@ -7,7 +7,6 @@ digest, so a click always opens its requests)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from babel.dates import format_datetime
 
@@ -58,7 +57,7 @@ class FocusBanner(QWidget):
     stop_requested = Signal()
     extend_requested = Signal()
 
-    def __init__(self, formatter: Formatter, parent: Any = None) -> None:
+    def __init__(self, formatter: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fmt = formatter
         outer = QHBoxLayout(self)
@@ -98,7 +97,7 @@ class NoticeBanner(QWidget):
 
     show_requested = Signal(tuple)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

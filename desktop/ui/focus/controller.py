@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
@@ -22,10 +21,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 
 from desktop.core.errors import InvalidInput
 from desktop.core.focus import notices
+from desktop.core.focus.changes import RequestChanges
 from desktop.core.focus.quiet import DesktopQuieter, Outcome
 from desktop.core.focus.service import FocusService
 from desktop.core.i18n import _, ngettext
 from desktop.core.ports import Notification, Notifier
+from desktop.core.requests import Request
 
 from desktop.ui.common.formatting import Formatter
 from desktop.ui.common.operation import Operation
@@ -54,13 +55,16 @@ class FocusController(QObject):
         quieter: quiets the desktop's own notifications during a block (``None``: never).
         snooze: hides requests for :data:`notices.SNOOZE_FOR` (a notification's "Snooze 1 h").
         reply: opens the reply to one request (a notification's "Reply").
+        look_in_background: read every request's version (the first look, and the look
+            after each change in the window) and the next request due on a worker; tests
+            look at once.
     """
 
     state_changed = Signal()
 
     def __init__(self, window: QMainWindow, service: FocusService, formatter: Formatter,
                  desktop: Notifier, icon: QIcon, close_to_tray: Callable[[], bool],
-                 status_text: Callable[[], str] | None = None, parent: Any = None,
+                 status_text: Callable[[], str] | None = None, parent: QObject | None = None,
                  quieter: DesktopQuieter | None = None,
                  snooze: Callable[[tuple[str, ...]], None] | None = None,
                  reply: Callable[[str], None] | None = None,
@@ -70,6 +74,9 @@ class FocusController(QObject):
         # would stand still for right after its first paint. The app reads it on a worker.
         self._first_look = Operation(self, "unhurried-focus-first-look",
                                      threaded=look_in_background)
+        # So does every later look, after each change in the window (an undo, a reload).
+        self._look = Operation(self, "unhurried-focus-look", threaded=look_in_background)
+        self._due = Operation(self, "unhurried-focus-due", threaded=look_in_background)
         self.quieter = quieter
         self._snooze = snooze
         self._reply = reply
@@ -232,6 +239,14 @@ class FocusController(QObject):
             "Showing the {count} requests from the focus digest.",
             len(request_ids)).format(count=len(request_ids)))
 
+    def shut_down(self) -> None:
+        """Stop the timer and the reads of the queue on the workers (the app is quitting):
+        an answer coming after the store is closed goes nowhere."""
+        self.wake.stop()
+        for operation in (self._first_look, self._look, self._due):
+            operation.forget()
+            operation.wait()
+
     def quit(self) -> None:
         """Quit for real, even when closing the window would only hide it."""
         self._quitting = True
@@ -264,9 +279,14 @@ class FocusController(QObject):
 
     def refresh(self) -> None:
         """Quiet or restore the desktop as the block says; show the current state in the
-        banner, the status bar, the menu and the tray."""
+        banner, the status bar, the menu and the tray (once the next request due is read,
+        on the worker: a query over the whole queue)."""
         self.follow_desktop(self.service.current() is not None)
-        state = self.service.state()
+        self._due.start(lambda _step: self.service.next_due(), done=self._show_state,
+                        failed=logger.warning, supersede=True)
+
+    def _show_state(self, first: Request | None) -> None:
+        state = self.service.state_with(first)
         self.quiet_label.setVisible(state.desktop_quieted is not None)
         if state.desktop_quieted is not None:
             self.quiet_label.setText(_("Desktop notifications held ({backend})").format(
@@ -312,7 +332,12 @@ class FocusController(QObject):
 
     def _on_window_queue_changed(self) -> None:
         self.service.reload()
-        self.service.sync_requests()
+        # A newer change supersedes a look still reading: its answer covers both.
+        self._look.start(lambda _step: self.service.read_changes(),
+                         done=self._on_look_done, failed=logger.warning, supersede=True)
+
+    def _on_look_done(self, found: RequestChanges) -> None:
+        self.service.apply_changes(found)
         self.refresh()
         self.wake.replan()
 

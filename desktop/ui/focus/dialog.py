@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.errors import InvalidInput
@@ -61,7 +61,7 @@ class StartFocusDialog(QDialog):
     """Asks how long to focus, proposing the time until the next reply falls due."""
 
     def __init__(self, state: FocusState, formatter: Formatter, now: datetime,
-                 parent: Any = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Start focus"))
         self.setObjectName("startFocusDialog")
@@ -112,7 +112,7 @@ class StartFocusDialog(QDialog):
 class ScheduleModel(QAbstractListModel):
     """The recurring schedules, one row each."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[FocusSchedule] = []
 
@@ -126,7 +126,7 @@ class ScheduleModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         schedule = self._rows[index.row()]
@@ -142,7 +142,7 @@ class ScheduleDialog(QDialog):
 
     def __init__(self, schedules: Callable[[], list[FocusSchedule]],
                  add: Callable[[str], object], remove: Callable[[str], object],
-                 parent: Any = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Focus schedule"))
         self._schedules, self._add, self._remove = schedules, add, remove

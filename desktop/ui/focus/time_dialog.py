@@ -6,12 +6,12 @@ check box, and "Schedule as focus blocks" for the ones ticked."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from datetime import tzinfo
 
 from babel import Locale
 from babel.dates import format_datetime
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,7 +41,7 @@ class StretchModel(QAbstractListModel):
     """Free stretches, each checkable; all checked to begin with."""
 
     def __init__(self, stretches: Sequence[Interval], text: Callable[[Interval], str],
-                 parent: Any = None) -> None:
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stretches = list(stretches)
         self._checked = [True] * len(self._stretches)
@@ -50,7 +50,7 @@ class StretchModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._stretches)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         row = index.row()
@@ -64,7 +64,7 @@ class StretchModel(QAbstractListModel):
             return self._stretches[row][0].timestamp()
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
         state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(value)
@@ -85,7 +85,7 @@ class FocusTimeDialog(QDialog):
     """Lists free stretches; "Schedule as focus blocks" hands the ticked ones to ``schedule``."""
 
     def __init__(self, stretches: Sequence[Interval], schedule: ScheduleFocus | None,
-                 locale: Locale, zone: Any, parent: QWidget | None = None) -> None:
+                 locale: Locale, zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("focusTimeDialog")
         self.setWindowTitle(_("Find focus time"))

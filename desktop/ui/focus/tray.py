@@ -6,8 +6,8 @@ stop focus, open the window, quit."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -28,7 +28,7 @@ class FocusTray(QSystemTrayIcon):
     """
 
     def __init__(self, icon: QIcon, start: QAction, stop: QAction, extend: QAction,
-                 open_window: QAction, quit_app: QAction, parent: Any = None) -> None:
+                 open_window: QAction, quit_app: QAction, parent: QObject | None = None) -> None:
         super().__init__(icon, parent)
         self.setObjectName("focusTray")
         menu = QMenu()

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from datetime import tzinfo
 from pathlib import Path
-from typing import Any
 
 import pyqtgraph as pg
 from babel import Locale
@@ -132,7 +132,7 @@ class HealthView(QWidget):
     computed = Signal()  # the charts show a fresh result
 
     def __init__(self, compute: ComputeWeeks, free_time: FreeTime,
-                 schedule: ScheduleFocus | None, locale: Locale, zone: Any,
+                 schedule: ScheduleFocus | None, locale: Locale, zone: tzinfo,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("healthView")

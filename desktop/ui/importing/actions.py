@@ -13,9 +13,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,15 +30,14 @@ from desktop.core.importing.items import ImportReport
 from desktop.core.queue.service import QueueService
 from desktop.core.settings import registry as setting
 
-from desktop.ui.common.operation import Operation, Step
+from desktop.ui.common.host import CsvColumnsChoice
+from desktop.ui.common.operation import Operation
 
 logger = logging.getLogger(__name__)
 
 ImportJob = Callable[..., ImportReport]
 """Runs one import: (kind, path, progress(items read), cancelled()[, mapping=]) -> report; a
 CSV's column ``mapping`` is passed only when there is one."""
-CsvColumnsChoice = Callable[[Path, bool], tuple[bool, dict[str, str] | None]]
-"""(path, always ask) -> (go on?, the CSV's column mapping or None for its preset)."""
 
 _SHOWN_PROBLEMS = 200
 
@@ -66,7 +64,10 @@ class ImportController(QObject):
     """Owns the import actions and runs one import at a time."""
 
     progressed = Signal(int)
-    done = Signal(object)  # ImportReport, or the error message (str)
+    done = Signal(ImportReport)
+    """An import ran to its end (or was cancelled): what it read, kept and skipped."""
+    failed = Signal(str)
+    """An import stopped early; the message says why, for the user."""
     imported = Signal()
 
     def __init__(self, job: ImportJob, parent: QWidget,
@@ -83,6 +84,7 @@ class ImportController(QObject):
         """Decides a CSV file's columns before the import (may ask); set by the app."""
         self.progressed.connect(self._on_progressed)
         self.done.connect(self._on_done)
+        self.failed.connect(self._on_failed)
         self.actions = [
             self._action(_("Import mail &folder (Maildir)…"), self._choose_maildir),
             self._action(_("Import mail&box or .eml file…"), self._choose_mail_file),
@@ -124,17 +126,16 @@ class ImportController(QObject):
         self._dialog = dialog
         extra = {"mapping": mapping} if mapping else {}
 
-        def work(step: Step) -> object:
-            try:
-                return self._job(kind, path, step.progress, step.cancelled, **extra)
-            except OSError as error:  # a file or disk the user can fix, not a bug
+        def describe(error: Exception) -> str:
+            if isinstance(error, OSError):  # a file or disk the user can fix
                 return _("The import stopped: {error}").format(error=error)
+            return _("The import stopped because of an error: {error}. What was imported "
+                     "before it stays; the log has the details.").format(error=error)
 
         return self._op.start(
-            work, done=self.done.emit, failed=self.done.emit, progress=self.progressed.emit,
-            describe=lambda error: _("The import stopped because of an error: {error}. What "
-                                     "was imported before it stays; the log has the "
-                                     "details.").format(error=error))
+            lambda step: self._job(kind, path, step.progress, step.cancelled, **extra),
+            done=self.done.emit, failed=self.failed.emit, progress=self.progressed.emit,
+            describe=describe)
 
     def drop(self, paths: Iterable[Path]) -> bool:
         """Import the first dropped path that is mail or CSV; says so if none is."""
@@ -194,16 +195,20 @@ class ImportController(QObject):
             self._dialog.setLabelText(ngettext("{count} item read…", "{count} items read…",
                                                count).format(count=count))
 
-    def _on_done(self, report: object) -> None:
+    def _on_done(self, report: ImportReport) -> None:
+        self._close_progress()
+        self.imported.emit()
+        self._show_report(report)
+
+    def _on_failed(self, message: str) -> None:
+        self._close_progress()
+        QMessageBox.warning(self._window, _("Import"), message)
+
+    def _close_progress(self) -> None:
         if self._dialog is not None:
             self._dialog.reset()
             self._dialog.deleteLater()
             self._dialog = None
-        if isinstance(report, ImportReport):
-            self.imported.emit()
-            self._show_report(report)
-        else:
-            QMessageBox.warning(self._window, _("Import"), str(report))
 
     def _show_report(self, report: ImportReport) -> None:
         box = QMessageBox(self._window)
@@ -257,6 +262,6 @@ def know_user(queue: QueueService, parent: QWidget) -> bool:
     return True
 
 
-def dropped_paths(urls: Iterable[Any]) -> list[Path]:
+def dropped_paths(urls: Iterable[QUrl]) -> list[Path]:
     """Local file paths from dropped URLs."""
     return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]

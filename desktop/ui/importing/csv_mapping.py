@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -59,7 +58,7 @@ class CsvMappingDialog(QDialog):
     """
 
     def __init__(self, name: str, header: Sequence[str], rows: Sequence[Sequence[str]],
-                 mapping: Mapping[str, str], parent: Any = None) -> None:
+                 mapping: Mapping[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("CSV columns"))
         self.setObjectName("csvMappingDialog")

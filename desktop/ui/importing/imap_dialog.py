@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from itertools import pairwise
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListView,
     QMessageBox,
@@ -71,7 +71,7 @@ class MailAccountDialog(QDialog):
     """
 
     def __init__(self, queue: QueueService, secrets: SecretStore, load_folders: FolderLoader,
-                 parent: Any = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Mail account"))
         self.setObjectName("mailAccountDialog")
@@ -158,7 +158,7 @@ class MailAccountDialog(QDialog):
         return label
 
     @staticmethod
-    def _wrap(layout: Any) -> QWidget:
+    def _wrap(layout: QLayout) -> QWidget:
         widget = QWidget()
         layout.setContentsMargins(0, 0, 0, 0)
         widget.setLayout(layout)

@@ -14,10 +14,10 @@ dialog hands the token straight to the injected ``save`` (the keyring); it is ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import CoreError, SecretsUnavailable
 from desktop.core.i18n import _, ngettext
+from desktop.core.importing.items import Problem
 from desktop.core.queue.service import QueueService
 
 from desktop.ui.common.accessibility import describe, describe_buttons
@@ -50,7 +52,7 @@ class Report(Protocol):
 
     received: int
     answered: int
-    failed: list[Any]
+    failed: list[Problem]
     cancelled: bool
     wait_seconds: int
 
@@ -165,15 +167,36 @@ class SourceAccountDialog(QDialog):
         self.error.show()
 
 
+def outcome_text(answered: int, failed: Sequence[Problem], cancelled: bool = False) -> str:
+    """What a sync's status line adds after "{count} new": `` · 1 answered · 2 problems``."""
+    parts = []
+    if answered:
+        parts.append(ngettext("{count} answered", "{count} answered",
+                              answered).format(count=answered))
+    if failed:
+        parts.append(ngettext("{count} problem", "{count} problems",
+                              len(failed)).format(count=len(failed)))
+    if cancelled:
+        parts.append(_("cancelled"))
+    return "".join(" · " + part for part in parts)
+
+
+def problems_text(failed: Sequence[Problem], shown: int = 20) -> str:
+    """The first problems of a sync, one a line, for the status line's tooltip."""
+    return "\n".join(f"{p.where}: {p.reason}" for p in failed[:shown])
+
+
 class LiveSourceController(QObject):
     """Owns one source's actions, its sync timer and its status-bar label."""
 
     synced = Signal()
     """Emitted after a sync that changed the queue."""
 
-    def __init__(self, queue: QueueService, source: LiveSource, window: QMainWindow) -> None:
+    def __init__(self, queue: QueueService, source: LiveSource, window: QMainWindow, *,
+                 clock_text: Callable[[datetime], str]) -> None:
         super().__init__(window)
         self._queue = queue
+        self._clock_text = clock_text
         self.source = source
         self._window = window
         self._op = Operation(self, f"{source.name} sync")
@@ -193,7 +216,7 @@ class LiveSourceController(QObject):
         self.cancel_action.setEnabled(False)
         self.cancel_action.triggered.connect(lambda _checked=False: self._op.cancel())
 
-    def install(self, file_menu: Any, before: QAction | None = None) -> None:
+    def install(self, file_menu: QMenu, before: QAction) -> None:
         """Add the actions to the File menu and the label to the status bar; start the timer."""
         file_menu.insertActions(before, [self.account_action, self.sync_action,
                                          self.cancel_action])
@@ -236,7 +259,7 @@ class LiveSourceController(QObject):
         self.cancel_action.setEnabled(True)
         self.label.setText(_("Syncing {name}…").format(name=self.source.name))
         work = self._live if self.source.live is not None else self._work
-        return self._op.start(work, done=self._on_finished, failed=self._on_finished,
+        return self._op.start(work, done=self._on_finished, failed=self._on_failed,
                               describe=self._describe, progress=self._on_progressed,
                               supersede=restart)
 
@@ -272,25 +295,24 @@ class LiveSourceController(QObject):
         self.label.setText(_("Syncing {name}… {done} of {total}").format(
             name=self.source.name, done=done, total=total))
 
-    def _on_finished(self, result: object) -> None:
+    def _on_failed(self, message: str) -> None:
         self.cancel_action.setEnabled(False)
-        name = self.source.name
-        clock = self._queue.now().astimezone(ZoneInfo(self._queue.settings.timezone))
-        time = clock.strftime("%H:%M")
-        if isinstance(result, str):
-            self.label.setText(_("{name} sync failed {time}").format(name=name, time=time))
-            self.label.setToolTip(result)
-            if self._asked or result != self._last_error:
-                self._show_error(result)
-            self._last_error = result
-            return
+        time = self._clock_text(self._queue.now())
+        self.label.setText(_("{name} sync failed {time}").format(name=self.source.name,
+                                                                 time=time))
+        self.label.setToolTip(message)
+        if self._asked or message != self._last_error:
+            self._show_error(message)
+        self._last_error = message
+
+    def _on_finished(self, report: Report) -> None:
+        self.cancel_action.setEnabled(False)
         # A live loop's totals at its end: each page was shown and reloaded when it came.
-        self._show_report(result, reload=self.source.live is None)  # type: ignore[arg-type]
+        self._show_report(report, reload=self.source.live is None)
 
     def _show_report(self, report: Report, *, reload: bool = True) -> None:
         name = self.source.name
-        clock = self._queue.now().astimezone(ZoneInfo(self._queue.settings.timezone))
-        time = clock.strftime("%H:%M")
+        time = self._clock_text(self._queue.now())
         self._last_error = None
         if report.wait_seconds and not report.received:
             text = _("{name} asked to wait {seconds} s").format(name=name,
@@ -299,16 +321,8 @@ class LiveSourceController(QObject):
             text = ngettext("{name} synced {time} — {count} new",
                             "{name} synced {time} — {count} new", report.received).format(
                 name=name, time=time, count=report.received)
-        if report.answered:
-            text += " · " + ngettext("{count} answered", "{count} answered",
-                                     report.answered).format(count=report.answered)
-        if report.failed:
-            text += " · " + ngettext("{count} problem", "{count} problems",
-                                     len(report.failed)).format(count=len(report.failed))
-        if report.cancelled:
-            text += " · " + _("cancelled")
-        self.label.setText(text)
-        self.label.setToolTip("\n".join(f"{p.where}: {p.reason}" for p in report.failed[:20]))
+        self.label.setText(text + outcome_text(report.answered, report.failed, report.cancelled))
+        self.label.setToolTip(problems_text(report.failed))
         if reload and (report.received or report.answered):
             self.synced.emit()
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
@@ -29,6 +29,7 @@ from desktop.core.ports import SecretStore
 from desktop.core.queue.service import QueueService
 
 from desktop.ui.common.operation import Operation
+from desktop.ui.importing.live_source import outcome_text, problems_text
 
 if TYPE_CHECKING:
     from desktop.ui.importing.imap_dialog import FolderLoader
@@ -53,13 +54,18 @@ class MailSyncController(QObject):
     """
 
     progressed = Signal(int)
-    finished = Signal(object)  # ImportReport, or the error message (str)
+    finished = Signal(ImportReport)
+    """A sync ran to its end (its report may name messages that could not be read)."""
+    failed = Signal(str)
+    """A sync stopped early; the message says why, for the user."""
     synced = Signal()
     """Emitted after a sync that changed the queue."""
 
     def __init__(self, queue: QueueService, job: SyncJob, secrets: SecretStore,
-                 load_folders: FolderLoader, window: QMainWindow) -> None:
+                 load_folders: FolderLoader, window: QMainWindow, *,
+                 clock_text: Callable[[datetime], str]) -> None:
         super().__init__(window)
+        self._clock_text = clock_text
         self._queue = queue
         self._job = job
         self._secrets = secrets
@@ -82,8 +88,9 @@ class MailSyncController(QObject):
         self.sync_action.triggered.connect(lambda _checked=False: self.sync(asked=True))
         self.progressed.connect(self._on_progressed)
         self.finished.connect(self._on_finished)
+        self.failed.connect(self._on_failed)
 
-    def install(self, file_menu: Any, before: QAction | None = None) -> None:
+    def install(self, file_menu: QMenu, before: QAction) -> None:
         """Add the actions to the File menu (before ``before``) and the label to the status
         bar, and start the timer."""
         file_menu.insertActions(before, [self.account_action, self.sync_action])
@@ -133,7 +140,7 @@ class MailSyncController(QObject):
         self.label.setText(_("Syncing mail…"))
         return self._op.start(
             lambda step: self._job(step.progress, step.cancelled),
-            done=self.finished.emit, failed=self.finished.emit, progress=self.progressed.emit,
+            done=self.finished.emit, failed=self.failed.emit, progress=self.progressed.emit,
             describe=lambda error: _("The mail sync stopped because of an error: {error}. What "
                                      "was synced before it stays; the log has the "
                                      "details.").format(error=error))
@@ -151,30 +158,24 @@ class MailSyncController(QObject):
                                     "Syncing mail… {count} messages read", count)
                            .format(count=count))
 
-    def _on_finished(self, result: object) -> None:
-        at = self._queue.now().astimezone(ZoneInfo(self._queue.settings.timezone))
-        clock = at.strftime("%H:%M")
-        if isinstance(result, ImportReport):
-            self._last_error = None
-            text = ngettext("Mail synced {time} — {count} new", "Mail synced {time} — {count} new",
-                            result.imported).format(time=clock, count=result.imported)
-            if result.answered:
-                text += " · " + ngettext("{count} answered", "{count} answered",
-                                         result.answered).format(count=result.answered)
-            if result.failed:
-                text += " · " + ngettext("{count} problem", "{count} problems",
-                                         len(result.failed)).format(count=len(result.failed))
-            self.label.setText(text)
-            self.label.setToolTip("\n".join(f"{p.where}: {p.reason}" for p in result.failed[:20]))
-            if result.imported or result.answered:
-                self.synced.emit()
-            return
-        message = str(result)
-        self.label.setText(_("Mail sync failed {time}").format(time=clock))
+    def _on_finished(self, report: ImportReport) -> None:
+        self._last_error = None
+        text = ngettext("Mail synced {time} — {count} new", "Mail synced {time} — {count} new",
+                        report.imported).format(time=self._now_text(), count=report.imported)
+        self.label.setText(text + outcome_text(report.answered, report.failed))
+        self.label.setToolTip(problems_text(report.failed))
+        if report.imported or report.answered:
+            self.synced.emit()
+
+    def _on_failed(self, message: str) -> None:
+        self.label.setText(_("Mail sync failed {time}").format(time=self._now_text()))
         self.label.setToolTip(message)
         if self._asked or message != self._last_error:
             self._show_error(message)
         self._last_error = message
+
+    def _now_text(self) -> str:
+        return self._clock_text(self._queue.now())
 
     def _show_error(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Mail sync"), message,

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import N_, _
@@ -44,7 +50,7 @@ class PeopleModel(QAbstractTableModel):
 
     problem = Signal(str)  # an edit was refused: the reason, for the user
 
-    def __init__(self, save: Save, parent: Any = None) -> None:
+    def __init__(self, save: Save, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._save = save
         self._people: list[Person] = []
@@ -66,7 +72,7 @@ class PeopleModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(PeopleColumn)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if (orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(_HEADERS)):
             return _(_HEADERS[section])
@@ -80,7 +86,7 @@ class PeopleModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
                                                 Qt.ItemDataRole.EditRole):
             return None
@@ -95,7 +101,7 @@ class PeopleModel(QAbstractTableModel):
             return _("unknown")
         return value
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         field = _FIELDS.get(PeopleColumn(index.column()))

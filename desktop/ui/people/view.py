@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -13,10 +13,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMainWindow,
-    QMenu,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.i18n import _
@@ -24,6 +23,7 @@ from desktop.core.people import Person
 
 from desktop.ui.common.accessibility import describe, describe_buttons
 from desktop.ui.common.error_text import error_label
+from desktop.ui.common.host import FeatureWindow
 from desktop.ui.people.model import PeopleModel
 
 
@@ -39,7 +39,7 @@ class Directory(Protocol):
 class PeopleDialog(QDialog):
     """Everyone the directory knows, editable."""
 
-    def __init__(self, people: Directory, parent: Any = None) -> None:
+    def __init__(self, people: Directory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("People"))
         self.resize(860, 420)
@@ -86,15 +86,13 @@ class PeopleDialog(QDialog):
         self.problem.show()
 
 
-def install_people(window: QMainWindow, people: Directory) -> QAction:
-    """Add View > People… to ``window`` (its ``view_menu``)."""
-    action = QAction(_("&People…"), window)
+def install_people(window: FeatureWindow, people: Directory) -> QAction:
+    """Add View > People… to ``window``."""
+    action = QAction(_("&People…"), window.main_window())
 
     def show() -> None:
-        PeopleDialog(people, window).exec()
+        PeopleDialog(people, window.main_window()).exec()
 
     action.triggered.connect(show)
-    menu = getattr(window, "view_menu", None)
-    if isinstance(menu, QMenu):
-        menu.addAction(action)
+    window.view_menu.addAction(action)
     return action

@@ -8,13 +8,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _
@@ -30,7 +24,7 @@ from desktop.ui.common.form_dialog import lay_out_form
 class AddRequestDialog(QDialog):
     """Collects a new request; :attr:`values` holds what :meth:`QueueService.add` takes."""
 
-    def __init__(self, queue: QueueService, parent: Any = None) -> None:
+    def __init__(self, queue: QueueService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Add request"))
         self._queue = queue

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
@@ -78,7 +77,7 @@ class QueueCells(QAbstractItemModel):
             texts += [_(priority.label) for priority in Priority]
         return texts
 
-    def _group_data(self, group: int, column: int, role: int) -> Any:
+    def _group_data(self, group: int, column: int, role: int) -> object:
         bucket = GROUPS[group]
         if role == BUCKET_ROLE:
             return bucket
@@ -93,7 +92,7 @@ class QueueCells(QAbstractItemModel):
             return _(bucket.label)
         return None
 
-    def _item_data(self, item: Request, bucket: Bucket, column: Column, role: int) -> Any:
+    def _item_data(self, item: Request, bucket: Bucket, column: Column, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, bucket, column)
         if role == ITEM_ROLE:
@@ -156,7 +155,7 @@ class QueueCells(QAbstractItemModel):
                                                                      self._now))
         return time_left_text(self._queue, self._fmt, item, self._now)
 
-    def _sort_value(self, item: Request, column: Column) -> Any:
+    def _sort_value(self, item: Request, column: Column) -> float | str:
         if column in (Column.TIME_LEFT, Column.REPLY_BY):
             return item.reply_by.timestamp() if item.reply_by else float("inf")
         if column is Column.SENDER:

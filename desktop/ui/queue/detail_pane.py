@@ -7,9 +7,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.core.i18n import _
 from desktop.core.people import Person, local_clock
@@ -34,7 +34,8 @@ class DetailPane(QTextBrowser):
     reply goes out.
     """
 
-    def __init__(self, queue: QueueService, formatter: Formatter, parent: Any = None) -> None:
+    def __init__(self, queue: QueueService, formatter: Formatter,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._queue = queue
         self._fmt = formatter

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from desktop.core.errors import InvalidInput
 from desktop.core.i18n import _, ngettext
@@ -23,13 +23,14 @@ from desktop.core.requests import Priority, Request, State, snooze_hides_latenes
 
 from desktop.ui.common.formatting import Formatter
 from desktop.ui.common.undo import Undo, push, request_command
+from desktop.ui.queue.plug_in import PlugIn
 from desktop.ui.queue.view import QueueView
 
 if TYPE_CHECKING:
     from desktop.ui.queue.trash import DeletedDialog
 
 
-class RequestEditing(QMainWindow):
+class RequestEditing(PlugIn):
     """The request actions of :class:`~desktop.ui.main_window.MainWindow`, which sets the
     attributes declared here and applies each change to its rows in ``_on_command_applied``."""
 

@@ -1,26 +1,27 @@
 # SPDX-FileCopyrightText: 2026 Unhurried developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The queue as a two-level tree: bucket rows, each holding its requests.
+"""The queue as one flat list: each bucket's title row, then that bucket's requests.
 
 Where each request sits is :class:`~desktop.ui.queue.rows.QueueRows`' business; this
 model turns it into Qt rows. Full requests are read from the queue a page at a time, only for
-rows the view asks about, so a queue of 100,000 opens as fast as one of a hundred.
+rows the view asks about (and only a few pages are kept), so a queue of 200,000 opens and
+scrolls as fast as one of a hundred.
 
-A group shows its first :data:`PAGE` rows and pages in more as the view scrolls
-(``canFetchMore``/``fetchMore``), so the tree never lays out 100,000 rows through Python.
+The rows are flat and all there from the start (no ``fetchMore``): a ``QTreeView`` lays out each
+row through the Python model (2-4 s at 200,000, at every fetch, insert or reset); a ``QTableView``
+does it in C++ from the row count. An empty bucket has no title row; a folded one only that.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from desktop.core.i18n import _
-from desktop.core.queue.buckets import Bucket, BucketEdges, QueueEntry, QueueHead
+from desktop.core.queue.buckets import Bucket, QueueEntry, QueueHead
 from desktop.core.queue.service import QueueService
 from desktop.core.requests import Request, State
 
@@ -32,23 +33,35 @@ from desktop.ui.queue.cells import ITEM_ROLE as ITEM_ROLE
 from desktop.ui.queue.cells import SORT_ROLE as SORT_ROLE
 from desktop.ui.queue.cells import Column as Column
 from desktop.ui.queue.cells import time_left_text as time_left_text
+from desktop.ui.queue.flat_rows import FlatRows
 from desktop.ui.queue.head_rows import HeadRows
 from desktop.ui.queue.rows import GROUPS, QueueRows
+from desktop.ui.queue.wake_times import WakeTimes
 
-PAGE = 200
+PAGE = 50
+"""Requests read from the queue at once, for the rows around the one asked for: a screenful
+(reading 200 took 5 ms of a jump to the end of 200,000; 50 take 0.5 ms)."""
+CACHE_PAGES = 40
+"""Pages of whole requests kept; scrolling through 200,000 keeps no more than these."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-# Computed once: the tree view asks flags() for every row it lays out, and or-ing two Qt
-# enums in Python costs more than the rest of the call (1.5 s of a scroll through 200,000).
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# Computed once: or-ing two Qt enums in Python costs more than the rest of flags().
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+    Qt.ItemFlag.ItemNeverHasChildren
+_COLUMNS = tuple(Column)
+# The roles any row answers (QueueCells words them); the rest are answered None at once.
+_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole, SORT_ROLE, ITEM_ROLE, BUCKET_ROLE))
 
 
-class QueueModel(QueueCells):
+class QueueModel(QueueCells, WakeTimes):
     """Requests grouped by bucket. Items are core ``Request`` objects (``ITEM_ROLE``)."""
 
     def __init__(self, queue: QueueService, formatter: Formatter, icons: dict[Bucket, QIcon],
-                 parent: Any = None) -> None:
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._queue = queue
         self._fmt = formatter
@@ -58,7 +71,11 @@ class QueueModel(QueueCells):
         self._cache: dict[str, Request] = {}
         self._scheduled_source: Callable[[], dict[str, datetime]] = dict
         self._scheduled: dict[str, datetime] = {}
-        self._fetched = [PAGE] * len(GROUPS)
+        self._fold_icons: tuple[QIcon | None, QIcon | None] = (None, None)
+        self._flat = FlatRows(len(GROUPS))
+        # The counts the title rows show: updated after rows come or go, not while (a view
+        # and the model tester read the row before an insertion as it was).
+        self._titles = [0] * len(GROUPS)
         self._bold = QFont()
         self._bold.setBold(True)
         self.colours: dict[Bucket, QColor] = queue_colours(dark=False)
@@ -67,20 +84,18 @@ class QueueModel(QueueCells):
     def set_dark(self, dark: bool) -> None:
         """Use the overdue and at-risk colours chosen for the dark or the light scheme."""
         self.colours = queue_colours(dark)
-        for group in range(len(GROUPS)):
-            shown = self._shown(group)
-            if shown:
-                parent = self.index(group, 0)
-                self.dataChanged.emit(self.index(0, Column.TIME_LEFT, parent),
-                                      self.index(shown - 1, Column.TIME_LEFT, parent),
-                                      [Qt.ItemDataRole.ForegroundRole])
+        self._touch_column(Column.TIME_LEFT, Qt.ItemDataRole.ForegroundRole)
 
     def set_scheduled_replies(self, source: Callable[[], dict[str, datetime]]) -> None:
         """Show "Reply scheduled" on requests with a queued reply: ``source`` gives the send
         time by request id (the outbox's). It is read now and on every load, never per row."""
         self._scheduled_source = source
         self._scheduled = source()
-        self._touch_times()
+        self._touch_column(Column.TIME_LEFT, Qt.ItemDataRole.DisplayRole)
+
+    def set_fold_icons(self, unfolded: QIcon, folded: QIcon) -> None:
+        """The marks a title row shows for an open and for a folded bucket (the view's)."""
+        self._fold_icons = (unfolded, folded)
 
     # -- loading and changing ----------------------------------------------------------------
 
@@ -101,7 +116,7 @@ class QueueModel(QueueCells):
         self._cache = {}
         self._scheduled = self._scheduled_source()
         self._rows = HeadRows(head, lambda: self._full_rows(rest))
-        self._fetched = [PAGE] * len(GROUPS)
+        self._lay_out()
         self.endResetModel()
 
     def complete(self) -> None:
@@ -121,7 +136,7 @@ class QueueModel(QueueCells):
         """Show only the requests with these ids (``None`` shows all)."""
         self.beginResetModel()
         self._rows.show_only(ids, self._queue.edges(self._now))
-        self._fetched = [PAGE] * len(GROUPS)
+        self._lay_out()
         self.endResetModel()
 
     def refresh(self, now: datetime) -> bool:
@@ -137,11 +152,12 @@ class QueueModel(QueueCells):
             self.layoutAboutToBeChanged.emit()
             before = [(p, self._address(p)) for p in self.persistentIndexList()]
             self._rows.move_clock(edges)
+            self._lay_out()
             self._relocate(before)
             self.layoutChanged.emit()
         else:
             self._rows.move_clock(edges)
-        self._touch_times()
+        self._touch_column(Column.TIME_LEFT, Qt.ItemDataRole.DisplayRole)
         return moved
 
     def upsert(self, request: Request) -> None:
@@ -149,12 +165,28 @@ class QueueModel(QueueCells):
         self._remove(request.id)
         if request.state is State.DONE or request.deleted_at is not None:
             return
-        self._cache[request.id] = request
+        self._remember({request.id: request})
         self._insert(QueueEntry.of(request))
 
     def remove(self, request_id: str) -> None:
         """Drop a request from the view."""
         self._remove(request_id)
+
+    def set_folded(self, bucket: Bucket, folded: bool) -> None:
+        """Fold a bucket to its title row, or open it again (kept across reloads)."""
+        group = GROUPS.index(bucket)
+        if (group in self._flat.folded) == folded:
+            return
+        rows = self._flat.folding(group)
+        if rows is not None:
+            (self.beginRemoveRows if folded else self.beginInsertRows)(_ROOT, *rows)
+        (self._flat.folded.add if folded else self._flat.folded.discard)(group)
+        if rows is None:  # nothing shown to fold: only remembered
+            return
+        self._lay_out()
+        (self.endRemoveRows if folded else self.endInsertRows)()
+        title = self.createIndex(rows[0] - 1, 0, 0)
+        self.dataChanged.emit(title, title, [Qt.ItemDataRole.DecorationRole])
 
     # -- questions -----------------------------------------------------------------------------
 
@@ -169,92 +201,62 @@ class QueueModel(QueueCells):
         return self._rows.filtered
 
     def count(self, bucket: Bucket) -> int:
-        """How many requests are shown in ``bucket``."""
-        return self._row_count(GROUPS.index(bucket))
+        """How many requests are shown in ``bucket`` (folded or not)."""
+        return self._rows.count(GROUPS.index(bucket))
 
-    def overdue_count(self) -> int:
-        """Overdue requests shown, snoozed ones included: the status bar counts them all."""
-        return self.count(Bucket.OVERDUE) + self._rows.snoozed_overdue(self._now.timestamp())
-
-    def reply_bys(self, edges: BucketEdges) -> list[datetime]:
-        """Reply-bys of shown open requests that the next bucket change at ``edges`` can
-        depend on (for the next-wake timer): those ahead, up to the first not yet at risk."""
-        return [datetime.fromtimestamp(t, UTC) for t in self._rows.reply_bys_ahead(edges)]
-
-    def snooze_ends(self) -> list[datetime]:
-        """Ends of the running snoozes."""
-        return [datetime.fromtimestamp(t, UTC) for t in self._rows.snooze_ends()]
-
-    def snoozed_reply_bys(self) -> list[datetime]:
-        """Reply-bys of snoozed requests still ahead: the overdue count changes then."""
-        now = self._now.timestamp()
-        return [datetime.fromtimestamp(t, UTC) for t in self._rows.snoozed_reply_bys_ahead(now)]
-
-    def follow_ups(self) -> list[datetime]:
-        """Follow-up times of the waiting requests shown: each then moves to Follow up."""
-        return [datetime.fromtimestamp(t, UTC) for t in self._rows.follow_ups_ahead()]
+    def folded(self, bucket: Bucket) -> bool:
+        """Whether ``bucket`` is folded to its title row."""
+        return GROUPS.index(bucket) in self._flat.folded
 
     def group_index(self, bucket: Bucket) -> QModelIndex:
-        """The header row of ``bucket``."""
-        return self.createIndex(GROUPS.index(bucket), 0, 0)
+        """The title row of ``bucket`` (invalid while the bucket is empty)."""
+        head = self._flat.title(GROUPS.index(bucket))
+        return self.createIndex(head, 0, 0) if head >= 0 else QModelIndex()
+
+    def request_index(self, bucket: Bucket, row: int, column: int = 0) -> QModelIndex:
+        """The ``row``-th request of ``bucket`` (invalid if there is none, or it is folded)."""
+        at = self._flat.request(GROUPS.index(bucket), row)
+        return self.createIndex(at, column, 0) if at >= 0 else QModelIndex()
 
     def index_of(self, request_id: str) -> QModelIndex:
-        """The row of a shown request (invalid if it is not shown)."""
-        address = self._locate(request_id)
+        """The row of a shown request (invalid if it is not shown, or its bucket is folded)."""
+        address = self._rows.locate(request_id)
         if address is None:
             return QModelIndex()
-        group, row = address
-        while row >= self._fetched[group]:  # page in far enough to show it
-            self.fetchMore(self.createIndex(group, 0, 0))
-        return self.createIndex(row, 0, group + 1)
+        return self.request_index(GROUPS[address[0]], address[1])
+
+    def reveal(self, request_id: str) -> QModelIndex:
+        """:meth:`index_of`, opening the request's bucket if it is folded."""
+        address = self._rows.locate(request_id)
+        if address is not None:
+            self.set_folded(GROUPS[address[0]], False)
+        return self.index_of(request_id)
+
+    def bucket_at(self, row: int) -> tuple[Bucket, int]:
+        """The bucket a row belongs to, and the row within it (-1 for its title row)."""
+        group, offset = self._flat.place(row)
+        return GROUPS[group], offset
 
     # -- Qt model interface --------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
         # Checked here rather than by hasIndex(), which would call rowCount() and
-        # columnCount() back: a view laying out thousands of rows asks this for each.
-        if not 0 <= column < COLUMN_COUNT:
+        # columnCount() back: a view asks this for every cell it paints.
+        if parent.isValid() or not 0 <= column < COLUMN_COUNT or not 0 <= row < self._flat.total:
             return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if 0 <= row < len(GROUPS) else QModelIndex()
-        group = parent.row()
-        # row < fetched first: it is the cheap test, and the one a view laying out rows passes
-        if (parent.internalId() != 0 or parent.column() != 0 or not 0 <= row < self._fetched[group]
-                or row >= self._rows.count(group)):
-            return QModelIndex()
-        return self.createIndex(row, column, group + 1)
+        return self.createIndex(row, column, 0)
 
     def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        return QModelIndex()
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        if not parent.isValid():
-            return len(GROUPS)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return self._shown(parent.row())
-        return 0
-
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        return (parent.isValid() and parent.internalId() == 0
-                and self._row_count(parent.row()) > self._fetched[parent.row()])
-
-    def fetchMore(self, parent: AnyIndex) -> None:
-        if not self.canFetchMore(parent):
-            return
-        group = parent.row()
-        first = self._fetched[group]
-        last = min(self._row_count(group), first + PAGE) - 1
-        self.beginInsertRows(self.createIndex(group, 0, 0), first, last)
-        self._fetched[group] = last + 1
-        self.endInsertRows()
+        return 0 if parent.isValid() else self._flat.total
 
     def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return len(Column)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _(HEADERS[section])
         return None
@@ -264,25 +266,30 @@ class QueueModel(QueueCells):
             return Qt.ItemFlag.NoItemFlags
         return _ROW_FLAGS
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # A delegate asks seven roles of every cell it paints, three of which no row has.
+        if role not in _ROLES or not index.isValid() or index.row() >= self._flat.total:
             return None
-        if index.internalId() == 0:
-            return self._group_data(index.row(), index.column(), role)
-        group = index.internalId() - 1
-        if index.row() >= self._shown(group):
-            return None
-        return self._item_data(self._request_at(group, index.row()), GROUPS[group],
-                               Column(index.column()), role)
+        group, offset = self._flat.place(index.row())
+        if offset < 0:
+            if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+                return self._fold_icons[group in self._flat.folded]
+            return self._group_data(group, index.column(), role)
+        return self._item_data(self._request_at(group, offset), GROUPS[group],
+                               _COLUMNS[index.column()], role)
 
     # -- internals -------------------------------------------------------------------------------
 
     def _row_count(self, group: int) -> int:
-        return self._rows.count(group)
+        return self._titles[group]
 
-    def _shown(self, group: int) -> int:
-        """Rows of ``group`` the view has been given so far."""
-        return min(self._rows.count(group), self._fetched[group])
+    def _lay_out(self, titles: bool = True) -> None:
+        """Place the flat rows for the groups' counts (after any change to them), and with
+        ``titles`` update the counts the title rows show."""
+        counts = [self._rows.count(group) for group in range(len(GROUPS))]
+        self._flat.lay_out(counts)
+        if titles:
+            self._titles = counts
 
     def _request_at(self, group: int, row: int) -> Request:
         """The whole request on a row, read from the queue with the rest of its page."""
@@ -292,13 +299,20 @@ class QueueModel(QueueCells):
             start = row - row % PAGE
             wanted = [i for i in self._rows.ids(group, start, start + PAGE)
                       if i not in self._cache]
-            self._cache.update(self._queue.get_many(wanted))
+            self._remember(self._queue.get_many(wanted))
             request = self._cache.get(request_id)
         if request is None:  # deleted behind our back (another process); shown until reload
             entry = self._rows.entries[request_id]
             request = Request(request_id, "", datetime.fromtimestamp(entry.received_at, UTC),
                               datetime.fromtimestamp(entry.received_at, UTC))
         return request
+
+    def _remember(self, requests: dict[str, Request]) -> None:
+        """Keep these requests for painting; start afresh when the cache is full (a scroll
+        through 200,000 rows would otherwise keep every request it passed)."""
+        if len(self._cache) + len(requests) > CACHE_PAGES * PAGE:
+            self._cache = {}
+        self._cache.update(requests)
 
     def _full_rows(self, rest: Callable[[], list[QueueEntry]]) -> QueueRows:
         """The full rows behind a head (read from the same snapshot, so every count and
@@ -318,7 +332,7 @@ class QueueModel(QueueCells):
         if isinstance(self._rows, HeadRows):  # no need to read what is replaced anyway
             self._rows = QueueRows(edges)
         self._rows.reset(entries, edges)
-        self._fetched = [PAGE] * len(GROUPS)
+        self._lay_out()
         self.endResetModel()
 
     def _insert(self, entry: QueueEntry) -> None:
@@ -327,15 +341,14 @@ class QueueModel(QueueCells):
             self._rows.place(entry)  # kept for when the filter is lifted
             return
         group, row = address
-        parent = self.createIndex(group, 0, 0)
-        visible = row < self._fetched[group]  # on a page the view has: tell it
-        if visible:
-            self.beginInsertRows(parent, row, row)
-            self._fetched[group] += 1
+        rows = self._flat.coming(group, row)
+        if rows is not None:
+            self.beginInsertRows(_ROOT, *rows)
         self._rows.place(entry)
-        if visible:
+        self._lay_out(titles=False)
+        if rows is not None:
             self.endInsertRows()
-        self.dataChanged.emit(parent, parent, [Qt.ItemDataRole.DisplayRole])
+        self._touch_title(group)
 
     def _remove(self, request_id: str) -> None:
         address = self._rows.locate(request_id)
@@ -344,42 +357,44 @@ class QueueModel(QueueCells):
             self._rows.take(request_id)
             return
         group, row = address
-        visible = row < self._shown(group)
-        if visible:
-            self.beginRemoveRows(self.createIndex(group, 0, 0), row, row)
+        rows = self._flat.going(group, row)
+        if rows is not None:
+            self.beginRemoveRows(_ROOT, *rows)
         self._rows.take(request_id)
-        if visible:
-            self._fetched[group] -= 1  # the shown count drops by exactly this row
+        self._lay_out(titles=False)
+        if rows is not None:
             self.endRemoveRows()
-        header = self.createIndex(group, 0, 0)
-        self.dataChanged.emit(header, header, [Qt.ItemDataRole.DisplayRole])
+        self._touch_title(group)
 
-    def _locate(self, request_id: str) -> tuple[int, int] | None:
-        return self._rows.locate(request_id)
+    def _touch_title(self, group: int) -> None:
+        """The title row of ``group`` counts its requests: say it changed."""
+        self._titles[group] = self._rows.count(group)
+        head = self._flat.title(group)
+        if head >= 0:
+            title = self.createIndex(head, 0, 0)
+            self.dataChanged.emit(title, title, [Qt.ItemDataRole.DisplayRole])
 
     def _address(self, index: QModelIndex) -> tuple[str | int, int]:
-        """What a persistent index points at: a request id, or a group row."""
-        if index.internalId() == 0:
-            return index.row(), index.column()
-        group = index.internalId() - 1
-        if index.row() >= self._shown(group):
+        """What a persistent index points at: a request id, or a group's title row."""
+        if not index.isValid() or index.row() >= self._flat.total:
             return -1, index.column()
-        return self._rows.id_at(group, index.row()), index.column()
+        group, offset = self._flat.place(index.row())
+        if offset < 0:
+            return group, index.column()
+        return self._rows.id_at(group, offset), index.column()
 
     def _relocate(self, before: list[tuple[QModelIndex, tuple[str | int, int]]]) -> None:
         for old, (target, column) in before:
             if isinstance(target, int):
-                new = self.createIndex(target, column, 0) if target >= 0 else QModelIndex()
+                head = self._flat.title(target) if target >= 0 else -1
+                new = self.createIndex(head, column, 0) if head >= 0 else QModelIndex()
             else:
                 found = self.index_of(target)
                 new = found.siblingAtColumn(column) if found.isValid() else QModelIndex()
             self.changePersistentIndex(old, new)
 
-    def _touch_times(self) -> None:
-        for group in range(len(GROUPS)):
-            count = self._shown(group)
-            if count:
-                parent = self.createIndex(group, 0, 0)
-                self.dataChanged.emit(self.index(0, Column.TIME_LEFT, parent),
-                                      self.index(count - 1, Column.TIME_LEFT, parent),
-                                      [Qt.ItemDataRole.DisplayRole])
+    def _touch_column(self, column: Column, role: int) -> None:
+        """Repaint one column on every row (one signal: the view repaints what it shows)."""
+        if self._flat.total:
+            self.dataChanged.emit(self.createIndex(0, column, 0),
+                                  self.createIndex(self._flat.total - 1, column, 0), [role])

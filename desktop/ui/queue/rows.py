@@ -25,6 +25,8 @@ FOLLOW_UP = GROUPS.index(Bucket.FOLLOW_UP)
 TIMED = len(TIMED_BUCKETS)
 _TIMED_LIST = -1  # where an entry sits: the timed list, SNOOZED or WAITING
 
+_SLICE = 10_000  # entries handled per call in loops long enough to stall other threads
+
 Key = tuple[float, str]
 _Grouping = tuple[list[Key], dict[int, list[Key]], dict[str, int], list[int], BucketEdges]
 
@@ -47,7 +49,12 @@ class QueueRows:
     def reset(self, entries: Iterable[QueueEntry], edges: BucketEdges) -> None:
         """Start over with these entries."""
         entries = entries if isinstance(entries, list) else list(entries)
-        self.entries = dict(zip(map(itemgetter(0), entries), entries, strict=True))
+        # In slices: building a dict of 200,000 in one call held Python's lock for 0.1 s,
+        # and the window's loop with it (this runs on the reading thread at the start).
+        self.entries = {}
+        for start in range(0, len(entries), _SLICE):
+            part = entries[start:start + _SLICE]
+            self.entries.update(zip(map(itemgetter(0), part), part, strict=True))
         self._unfiltered = None
         self.regroup_all(edges)
 

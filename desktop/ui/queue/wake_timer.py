@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -33,7 +32,7 @@ class WakeTimer(QObject):
     ticked = Signal()
 
     def __init__(self, now: Callable[[], datetime], next_change: Callable[[], datetime],
-                 parent: Any = None) -> None:
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._now = now
         self._next_change = next_change
@@ -48,6 +47,11 @@ class WakeTimer(QObject):
         """Plan the first wake-up and start the minute tick."""
         self.replan()
         self._arm_tick()
+
+    def stop(self) -> None:
+        """Wake no more (until :meth:`start`)."""
+        self._wake.stop()
+        self._tick.stop()
 
     def replan(self) -> None:
         """Compute the next bucket change again and arm the timer for it."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.errors import CoreError
@@ -71,7 +71,7 @@ class CalDavDialog(QDialog):
     """Set up (or change) the CalDAV account."""
 
     def __init__(self, form: AccountForm, collections: Collections, save: Save,
-                 parent: Any = None, *, confirm: Confirm = ask_user) -> None:
+                 parent: QWidget | None = None, *, confirm: Confirm = ask_user) -> None:
         super().__init__(parent)
         self._confirm = confirm
         self._cleartext_ok = form.url if is_cleartext_remote(form.url) else ""

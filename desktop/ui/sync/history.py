@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
 
 from desktop.core.i18n import N_, _
 from desktop.core.requests import Channel, Priority, State
@@ -43,14 +42,14 @@ def history_lines(entries: Sequence[HistoryEntry], fmt: Formatter) -> list[str]:
     return lines
 
 
-def value_text(field: str, value: Any, fmt: Formatter) -> str:
+def value_text(field: str, value: object, fmt: Formatter) -> str:
     """A synced field's value as the user reads it (one line, never markup)."""
     text = _value_text(field, value, fmt)
     shown = plain(text)
     return shown if len(shown) <= MAX_VALUE_CHARS else shown[:MAX_VALUE_CHARS] + "\u2026"
 
 
-def _value_text(field: str, value: Any, fmt: Formatter) -> str:
+def _value_text(field: str, value: object, fmt: Formatter) -> str:
     if value is None or value == "" or value == []:
         return _("(none)")
     if field == "deleted":
@@ -72,7 +71,7 @@ def _value_text(field: str, value: Any, fmt: Formatter) -> str:
     return str(value)
 
 
-def _label(enum: Any, value: Any) -> str:
+def _label(enum: type[Priority] | type[Channel], value: object) -> str:
     try:
         return _(enum(value).label)
     except ValueError:

@@ -13,11 +13,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from desktop.core.i18n import _, ngettext
 from desktop.core.sync.items import SyncReport
@@ -46,14 +45,17 @@ class SyncHooks:
     configured: Callable[[], bool]
     interval_minutes: Callable[[], int]
     pending: Callable[[], int]
-    open_dialog: Callable[[Any], bool]
+    open_dialog: Callable[[QWidget], bool]
     clock: Callable[[], datetime]
 
 
 class SyncController(QObject):
     """Runs one sync at a time off the GUI thread and shows how it went."""
 
-    finished = Signal(object)  # SyncReport, or an error message (str)
+    finished = Signal(SyncReport)
+    """A sync ran to its end (its report may still name items that failed)."""
+    failed = Signal(str)
+    """A sync stopped early; the message says why, for the user."""
 
     def __init__(self, window: QMainWindow, hooks: SyncHooks,
                  format_time: Callable[[datetime], str],
@@ -79,6 +81,7 @@ class SyncController(QObject):
         self._every = QTimer(self)
         self._every.timeout.connect(self.sync_now)
         self.finished.connect(self._on_finished)
+        self.failed.connect(self._on_failed)
         self.replan()
 
     @property
@@ -111,7 +114,7 @@ class SyncController(QObject):
         self.label.setText(_("Syncing…"))
         return self._op.start(
             lambda step: self._hooks.job(step.progress, step.cancelled),
-            done=self.finished.emit, failed=self.finished.emit, progress=self._on_progressed,
+            done=self.finished.emit, failed=self.failed.emit, progress=self._on_progressed,
             describe=lambda error: _("The sync stopped because of an error: {error}. Nothing "
                                      "was lost; the log has the details.").format(error=error))
 
@@ -130,15 +133,19 @@ class SyncController(QObject):
     def _on_progressed(self, text: str) -> None:
         self.label.setText(_("Syncing… {step}").format(step=text))
 
-    def _on_finished(self, result: object) -> None:
-        if isinstance(result, SyncReport):
-            self.last_report = result
-            self.label.setText(self.status_text(result))
-            show_as_error(self.label, bool(result.error and not result.offline))
-            self.label.setToolTip("\n".join(f"{f.item}: {f.reason}" for f in result.failed))
-        else:
-            self.label.setText(_("Sync failed: {reason}").format(reason=result))
-            show_as_error(self.label)
+    def _on_finished(self, report: SyncReport) -> None:
+        self.last_report = report
+        self.label.setText(self.status_text(report))
+        show_as_error(self.label, bool(report.error and not report.offline))
+        self.label.setToolTip("\n".join(f"{f.item}: {f.reason}" for f in report.failed))
+        self._again_if_asked()
+
+    def _on_failed(self, message: str) -> None:
+        self.label.setText(_("Sync failed: {reason}").format(reason=message))
+        show_as_error(self.label)
+        self._again_if_asked()
+
+    def _again_if_asked(self) -> None:
         if self._again:
             self._again = False
             self.sync_now()

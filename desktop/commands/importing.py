@@ -17,6 +17,7 @@ from desktop.core.settings import parse_zone
 from desktop.core.text import one_line
 from desktop.sources import KINDS, csv_columns, read_source
 from desktop.sources.runner import run_import
+from desktop.store.db import tune_for_bulk_writes
 from desktop.wiring.demo import load_demo
 from desktop.wiring.services import Context, people_learner, slack_items
 
@@ -77,6 +78,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context, *, checked_only: bool) -
     if checked_only:  # reading the first item raises for a path that is not of this kind
         next(iter(items), None)
         return 0
+    tune_for_bulk_writes(ctx.db)
     report = run_import(ctx.queue, items, learn=people_learner(ctx), atomic=ctx.atomic)
     if args.json:
         print(json.dumps({**report.to_json(), **({"mapping": mapping} if mapping else {})},

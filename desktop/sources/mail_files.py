@@ -66,8 +66,7 @@ def _read_files(paths: list[Path]) -> list[Item]:
 def read_eml(path: Path) -> Iterator[Item]:
     """One message file."""
     try:
-        with path.open("rb") as file:  # never more than the budget, whatever the file's size
-            data = file.read(MAX_MESSAGE_BYTES + 1)
+        data = read_capped(path, MAX_MESSAGE_BYTES)
     except OSError as error:
         yield Problem(str(path), _("The file could not be read: {error}").format(error=error))
         return
@@ -75,6 +74,24 @@ def read_eml(path: Path) -> Iterator[Item]:
         yield Problem(str(path), too_large().reason())
         return
     yield from read_message(data, str(path), lambda: _file_time(path))
+
+
+def read_capped(path: Path, cap: int) -> bytes:
+    """The file's bytes, but never more than ``cap + 1`` (one more shows it is over).
+
+    Sized from ``fstat``: ``read(cap + 1)`` on a buffered file allocates the whole 64 MiB
+    first, which cost more than reading and parsing a small mail.
+    """
+    with path.open("rb", buffering=0) as file:
+        size = os.fstat(file.fileno()).st_size
+        chunks = []
+        total = 0
+        want = min(size, cap) + 1  # a file that grew since, or reports no size, reads on
+        while total <= cap and (chunk := file.read(min(want, cap + 1 - total))):
+            chunks.append(chunk)
+            total += len(chunk)
+            want = 2**16
+        return b"".join(chunks)
 
 
 def read_mbox(path: Path) -> Iterator[Item]:

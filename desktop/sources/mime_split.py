@@ -6,8 +6,10 @@ The standard feed parser reads a mail line by line through generators and compil
 expression for every multipart boundary; that was most of an import's time. Well-formed mail
 (LF line ends, headers without defects, every multipart with its boundaries) is split here with
 string searches into exactly the tree ``BytesFeedParser(policy=compat32)`` builds: the same
-``Message`` objects, headers (``set_raw``, in order), payload strings, preambles and epilogues,
-so everything read from it afterwards is unchanged. Anything else (a CR anywhere, a defect the
+headers (in order), payload strings, preambles and epilogues, held in
+:class:`~desktop.sources.mail_part.MailPart` objects that answer as the standard ``Message``
+would (and build it on demand: ``as_message``), so everything read from it is unchanged.
+Anything else (a CR anywhere, a defect the
 standard parser would record, ``message/*`` parts, a digest, nesting or part counts over the
 budget) returns ``None``, and the standard parser reads that mail as before, defects and all.
 
@@ -18,21 +20,26 @@ The rules followed are those of ``email.feedparser.FeedParser._parsegen`` and
 from __future__ import annotations
 
 import re
-from email import policy
-from email.message import Message
 
-_HEADER_LINE = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
-"""A header or continuation line: ``email.feedparser.headerRE`` (not in the type stubs)."""
+from desktop.sources.mail_part import MailPart
+
+_NAME = r"[\041-\071\073-\176]+"
+_HEADER_BLOCK = re.compile(rf"(?:{_NAME}:[^\n]*\n(?:[\t ][^\n]*\n)*)*")
+"""Header lines, each with its continuation lines: ``email.feedparser.headerRE`` for each line
+(not in the type stubs), less the lines it lets through and ``_parse_headers`` then treats as
+defects or envelopes: a continuation first, ``From `` and an empty name."""
+_FIELD = re.compile(rf"({_NAME}):[ \t]*([^\n]*(?:\n[\t ][^\n]*)*)\n")
+"""One header: its name and its value as ``header_source_parse`` leaves it (blanks before the
+value and the final newline removed, continuation lines kept)."""
 _TAIL = re.compile(r"(--)?[ \t]*")
 """What may follow ``--boundary`` on a boundary line (``boundaryre`` in ``_parsegen``)."""
-_SOURCE = policy.compat32.header_source_parse
 
 
 class _Unusual(Exception):
     """The mail needs the standard parser."""
 
 
-def split_message(data: bytes, *, max_parts: int, max_depth: int) -> Message | None:
+def split_message(data: bytes, *, max_parts: int, max_depth: int) -> MailPart | None:
     """The message tree of ``data`` as the standard ``compat32`` parser builds it, or ``None``
     when the mail is not plain enough for this path (or over ``max_parts`` / ``max_depth``)."""
     if b"\r" in data:
@@ -52,13 +59,13 @@ class _Splitter:
         self.max_parts = max_parts
         self.max_depth = max_depth
 
-    def part(self, start: int, end: int, depth: int) -> Message:
+    def part(self, start: int, end: int, depth: int) -> MailPart:
         """The part in ``text[start:end]``, with ``depth`` parts open around it."""
         self.parts += 1
         if self.parts > self.max_parts or depth >= self.max_depth:
             raise _Unusual  # the standard parser names the breached budget
-        message = Message()
-        body = self._headers(message, start, end)
+        headers, body = self._headers(start, end)
+        message = MailPart(headers)
         maintype = message.get_content_maintype()
         if maintype == "message":  # delivery-status and rfc822 nest messages: not here
             raise _Unusual
@@ -72,36 +79,29 @@ class _Splitter:
                 message.epilogue = message.epilogue[:-1]
         else:
             payload = self.text[body:end]
-            message.set_payload(payload[:-1] if depth and payload.endswith("\n") else payload)
+            message.payload = payload[:-1] if depth and payload.endswith("\n") else payload
         return message
 
-    def _headers(self, message: Message, pos: int, end: int) -> int:
-        """Set the headers found from ``pos``; return where the body starts."""
+    def _headers(self, pos: int, end: int) -> tuple[list[tuple[str, str]], int]:
+        """The headers found from ``pos`` (name and value as ``compat32.header_source_parse``
+        gives them), and where the body starts (after the empty line, thrown away)."""
         text = self.text
-        lines: list[str] = []
-        while pos < end:
-            newline = text.find("\n", pos, end)
-            stop = end if newline < 0 else newline + 1
-            line = text[pos:stop]
-            if line == "\n":  # the separator, thrown away
-                pos = stop
-                break
-            if not _HEADER_LINE.match(line):
-                raise _Unusual  # MissingHeaderBodySeparatorDefect
-            if line[0] in " \t":
-                if not lines:
-                    raise _Unusual  # FirstHeaderLineIsContinuationDefect
-                lines[-1] += line
-            elif line.startswith("From ") or line.find(":") == 0:
-                raise _Unusual  # unix-from or misplaced envelope; InvalidHeaderDefect
-            else:
-                lines.append(line)
-            pos = stop
-        for source in lines:
-            message.set_raw(*_SOURCE([source]))
-        return pos
+        if pos < end and text[pos] == "\n":
+            return [], pos + 1
+        blank = text.find("\n\n", pos, end)
+        body = end if blank < 0 else blank + 2
+        block = text[pos:body - 1 if blank >= 0 else end]
+        if block and not block.endswith("\n"):
+            block += "\n"  # the last line of a part that is all headers; never in a value
+        # Every line a header or the continuation of one. Else: a line that is neither
+        # (MissingHeaderBodySeparatorDefect), a continuation first
+        # (FirstHeaderLineIsContinuationDefect), a unix-from or misplaced envelope ("From "),
+        # or a line starting with ":" (InvalidHeaderDefect).
+        if not _HEADER_BLOCK.fullmatch(block):
+            raise _Unusual
+        return _FIELD.findall(block), body
 
-    def _multipart(self, message: Message, pos: int, end: int, depth: int) -> None:
+    def _multipart(self, message: MailPart, pos: int, end: int, depth: int) -> None:
         boundary = message.get_boundary()
         if boundary is None:
             raise _Unusual  # NoBoundaryInMultipartDefect
@@ -118,16 +118,18 @@ class _Splitter:
         if line_start > pos:  # the newline before a boundary belongs to the boundary
             preamble = self.text[pos:line_start]
             message.preamble = preamble[:-1] if preamble.endswith("\n") else preamble
+        children: list[MailPart] = []
         while True:
             following = self._boundary(separator, line_end, end)
             if following is None:
                 raise _Unusual  # CloseBoundaryNotFoundDefect
             if following[0] == line_end:
                 raise _Unusual  # repeated boundary lines: the parser swallows them
-            message.attach(self.part(line_end, following[0], depth + 1))
+            children.append(self.part(line_end, following[0], depth + 1))
             line_start, line_end, close = following
             if close:
                 break
+        message.payload = children
         # after the close boundary: the epilogue ('' when the boundary line ended the text)
         message.epilogue = self.text[line_end:end]
 

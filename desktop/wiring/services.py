@@ -40,7 +40,7 @@ from desktop.platform.holidays import cached_holiday_lookup, holiday_lookup
 from desktop.platform.paths import AppPaths
 from desktop.platform.timezone import system_zone
 from desktop.store.calendar_repository import SqliteCalendarRepository
-from desktop.store.db import open_database, open_reader, transaction
+from desktop.store.db import open_database, open_reader, transaction, tune_for_bulk_writes
 from desktop.store.decision_repository import SqliteDecisionRepository
 from desktop.store.diagnosis import explain
 from desktop.store.draft_repository import SqliteDraftRepository, SqliteSmtpAccountStore
@@ -191,6 +191,7 @@ def run_import_job(
         else:
             items = read_source(kind, path, mapping=mapping,
                                 zone=ZoneInfo(context.queue.settings.timezone))
+        tune_for_bulk_writes(context.db)
         return run_import(context.queue, items, progress=progress, cancelled=cancelled,
                           learn=people_learner(context), atomic=context.atomic)
     finally:

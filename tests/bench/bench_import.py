@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Importing a Maildir beside ``notmuch new`` on the same files, and full-text search (top 50
 with snippets) beside ``notmuch search``, in the same run: at 20,000 and at 200,000 mails, so
-the lines show how time and memory grow (``python bench_import.py N ...`` picks the sizes).
+the lines show how time and memory grow (``python bench_import.py N ...`` or, through
+``run.py``, ``BENCH_IMPORT_SIZES=20000`` picks the sizes).
 
 Targets: import at least 3x notmuch's rate within 300 MB peak RSS, the RSS flat in the number
 of mails; search median <= 20 ms. The corpus is generated once into the cache folder (see
@@ -24,7 +25,9 @@ from pathlib import Path
 
 from common import ROOT, Timer, load, maildir, report
 
-SIZES = [int(arg) for arg in sys.argv[1:]] or [20_000, 200_000]
+SIZES = ([int(arg) for arg in sys.argv[1:]]
+         or [int(n) for n in os.environ.get("BENCH_IMPORT_SIZES", "").split(",") if n]
+         or [20_000, 200_000])
 REPS = 7
 QUERIES = {"word": "invoice", "rare_word": "warranty"}
 NOTMUCH_CONFIG = """[database]

@@ -76,6 +76,22 @@ def test_a_file_over_the_size_budget_is_not_read_whole(tmp_path: Path,
     assert "size of a mail" in problem.reason
 
 
+@pytest.mark.parametrize(("size", "read"), [(0, 0), (1, 1), (999, 999), (1_000, 1_000),
+                                             (1_001, 1_001), (70_000, 1_001)])
+def test_a_file_is_read_whole_up_to_one_byte_over_the_cap(tmp_path: Path, size: int,
+                                                          read: int) -> None:
+    path = tmp_path / "m.eml"
+    path.write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+    assert mail_files.read_capped(path, 1_000) == path.read_bytes()[:read]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_a_file_that_reports_no_size_is_read_all_the_same() -> None:
+    status = mail_files.read_capped(Path("/proc/self/status"), 100_000)
+    assert b"VmHWM" in status  # st_size is 0 for /proc files
+    assert len(mail_files.read_capped(Path("/proc/self/status"), 10)) == 11
+
+
 def test_a_maildir_import_goes_past_a_hostile_mail(tmp_path: Path) -> None:
     box = tmp_path / "Maildir"
     for folder in ("cur", "new", "tmp"):

@@ -40,7 +40,8 @@ def shape(message: Message) -> tuple[object, ...]:
 
 
 def split(data: bytes) -> Message | None:
-    return split_message(data, max_parts=50, max_depth=8)
+    fast = split_message(data, max_parts=50, max_depth=8)
+    return None if fast is None else fast.as_message()
 
 
 def alternative(boundary: str = "b1", *, close: str = "--b1--\n", preamble: str = "",

@@ -5,10 +5,11 @@ a manager thread left running printed "Bad file descriptor" at exit)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from collections.abc import Iterator
 
-from desktop.sources.parallel import CHUNK, SERIAL_BELOW, ordered_map
+from desktop.sources.parallel import AHEAD, CHUNK, SERIAL_BELOW, ordered_map
 
 
 def doubled(chunk: list[int]) -> list[int]:
@@ -41,9 +42,19 @@ def test_tasks_are_read_as_they_are_needed_not_all_at_once() -> None:
             yield n
 
     results = ordered_map(doubled, tasks(), workers=2)
-    assert next(results) == 0
-    # the serial check's look-ahead and the chunks in flight, not the 4,000 tasks
-    assert len(taken) <= SERIAL_BELOW + 4 * CHUNK
+    for _n in range(CHUNK + 1):  # past the first chunk: the workers have started
+        next(results)
+    # the first chunk, the chunks in flight and the one sent after the first came back, not
+    # the 4,000 tasks
+    assert len(taken) <= (1 + AHEAD * 2 + 1) * CHUNK < SERIAL_BELOW * 10
+    results.close()
+
+
+def test_a_check_of_the_first_item_starts_no_worker() -> None:
+    results = ordered_map(doubled, list(range(SERIAL_BELOW * 3)), workers=2)
+    assert [next(results) for _n in range(CHUNK)] == [n * 2 for n in range(CHUNK)]
+    assert multiprocessing.active_children() == []
+    assert _pool_threads() == []
     results.close()
 
 

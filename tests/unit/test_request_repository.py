@@ -443,3 +443,32 @@ def test_search_hits_rank_subject_over_body_and_mark_the_words(tmp_path) -> None
     assert [h[0] for h in hits] == ["s", "b"]
     assert hits[0][1] == "[Invoice] 4711 overdue"
     assert "[invoice]" in hits[1][1]
+
+
+# -- insert_new (the import's write) ----------------------------------------------------------
+
+
+def test_insert_new_stores_only_unknown_ids_across_several_statements(repo, db) -> None:
+    """Over 500 rows go in several multi-row statements; each row is stored whole, found by
+    search, and a stored row (edited by the user meanwhile) is neither replaced nor counted."""
+    edited = replace(req("r0007", "user's own subject"), state=State.DONE, done_at=at(1))
+    repo.save(edited)
+    fresh = [req(f"r{n:04}", f"Invoice {n} zebra", body=f"body word{n}", sender=f"s{n}@x.org",
+                 links=(f"https://x.org/{n}",), received_at=at(n / 100))
+             for n in range(1_203)]
+    assert repo.insert_new([*fresh, fresh[5]]) == 1_202  # r0007 was there; r0005 twice
+    assert repo.get("r0007") == edited
+    for request in (fresh[0], fresh[499], fresh[500], fresh[1_000], fresh[1_202]):
+        assert repo.get(request.id) == request
+    assert len(repo.search("zebra", 2_000)) == 1_202
+    assert repo.search("word1202") == ["r1202"]
+    assert db.conn.execute("SELECT count(*) FROM requests").fetchone()[0] == 1_203
+
+
+def test_insert_new_is_one_transaction(repo, db) -> None:
+    repo.save(req("taken", external_id="<a@x>", source="mail"))
+    clash = [req("n1"), req("n2", external_id="<a@x>", source="mail")]  # same source + id
+    with pytest.raises(sqlite3.IntegrityError):
+        repo.insert_new([*clash, *[req(f"m{n}") for n in range(600)]])
+    assert repo.get("n1") is None
+    assert repo.insert_new([]) == 0

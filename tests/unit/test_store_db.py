@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop.store.db import BUSY_TIMEOUT_MS, connect, open_database, open_reader, transaction
+from desktop.store.db import (
+    BULK_CHECKPOINT_PAGES,
+    BUSY_TIMEOUT_MS,
+    connect,
+    open_database,
+    open_reader,
+    transaction,
+    tune_for_bulk_writes,
+)
 from desktop.store.errors import DatabaseUnreadable, NewerDatabase, StorageFull, StoreError
 from desktop.store.migrations import known_names
 
@@ -60,6 +68,18 @@ def test_file_database_uses_wal_and_safe_pragmas(db) -> None:
     assert pragma(db, "foreign_keys") == 1
     assert pragma(db, "synchronous") == 1  # NORMAL
     assert db.conn.isolation_level is None  # autocommit; writes go through transaction()
+
+
+def test_an_importing_connection_checkpoints_less_and_caches_as_much(db, db_path: Path) -> None:
+    other = open_database(db_path, NOW)  # the window's connection, say
+    try:
+        tune_for_bulk_writes(db)
+        assert pragma(db, "wal_autocheckpoint") == BULK_CHECKPOINT_PAGES
+        assert pragma(db, "synchronous") == 1  # as safe as before
+        assert pragma(db, "cache_size") == -2000  # memory stays flat in the store's size
+        assert pragma(other, "wal_autocheckpoint") == 1000  # SQLite's default elsewhere
+    finally:
+        other.conn.close()
 
 
 def test_memory_database_opens_migrated_with_foreign_keys_on() -> None:

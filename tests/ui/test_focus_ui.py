@@ -264,16 +264,23 @@ class ThreadNoting:
         return getattr(self._requests, name)
 
 
-def test_after_a_change_in_the_window_the_versions_are_read_off_the_gui_thread(
-        qtbot, window, service: QueueService, repository, clock, formatter, desktop):
-    # Every change in the window (an undo, a reload) looks for new requests: reading every
-    # request's version held the window 0.5 s at 200,000.
+def _looking_in_background(window, repository, clock, formatter, desktop):
+    """Focus over a repository that notes the threads it is read on, looking on a worker."""
     requests = ThreadNoting(repository)
     focus_service = FocusService(MemoryFocusRepository(), requests, clock, desktop,
                                  lambda: FocusSettings(zone="Europe/Berlin"))
     controller = FocusController(window, focus_service, formatter, desktop, QIcon(),
                                  lambda: True, look_in_background=True)
     focus_service.notifier = controller
+    return requests, focus_service, controller
+
+
+def test_after_a_change_in_the_window_the_versions_are_read_off_the_gui_thread(
+        qtbot, window, service: QueueService, repository, clock, formatter, desktop):
+    # Every change in the window (an undo, a reload) looks for new requests: reading every
+    # request's version held the window 0.5 s at 200,000.
+    requests, focus_service, controller = _looking_in_background(window, repository, clock,
+                                                                 formatter, desktop)
     window.load()
     controller.start()
     qtbot.waitUntil(lambda: not controller._first_look.running, timeout=5000)
@@ -294,12 +301,8 @@ def test_the_next_request_due_is_read_off_the_gui_thread_and_then_shown(
         qtbot, window, service: QueueService, repository, clock, formatter, desktop):
     # The focus state names the next request due: a query over the whole queue (35-100 ms at
     # 200,000), asked at start, every minute and after every change.
-    requests = ThreadNoting(repository)
-    focus_service = FocusService(MemoryFocusRepository(), requests, clock, desktop,
-                                 lambda: FocusSettings(zone="Europe/Berlin"))
-    controller = FocusController(window, focus_service, formatter, desktop, QIcon(),
-                                 lambda: True, look_in_background=True)
-    focus_service.notifier = controller
+    requests, focus_service, controller = _looking_in_background(window, repository, clock,
+                                                                 formatter, desktop)
     service.add("Budget", sender="ann", due=clock.now() + 50 * M)
     window.load()
     with qtbot.waitSignal(controller.state_changed, timeout=5000):

@@ -14,10 +14,11 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from desktop.sources.runner import BATCH
 from desktop.store import migrations
 
 ME = "me@example.org"
-CSV_ROWS = 1600  # four import batches of 500
+CSV_ROWS = 3 * BATCH + BATCH // 5  # four import batches, the last one short
 MAILS = 300  # under the parallel parser's threshold: parsed in the importing process
 REPLIES = 40
 FIRST_SCHEMA_ROWS = 300

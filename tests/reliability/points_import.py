@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.sources.runner import BATCH
 from tests.reliability.corpus import ME
 from tests.reliability.kill_points import Inputs, KillPoint, register
 
@@ -48,7 +49,7 @@ for name, trigger, nth in (
     ("csv-before-second-commit", r"^COMMIT", 2),
     ("csv-after-second-commit", r"^BEGIN IMMEDIATE", 3),
     ("csv-before-last-commit", r"^COMMIT", 4),
-    ("csv-inside-a-batch", _ROW, 1234),  # mid-statement: row 234 of batch 3
+    ("csv-inside-a-batch", _ROW, 2 * BATCH + 234),  # mid-statement: row 234 of batch 3
 ):
     register(KillPoint(f"import-{name}", "import", _csv, trigger, nth, prepare=_fresh,
                        resume=True))

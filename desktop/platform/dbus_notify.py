@@ -25,7 +25,7 @@ from desktop import APP_ID
 from desktop.core.focus.notices import actions_for
 from desktop.core.i18n import _
 from desktop.core.ports import Notification
-from desktop.platform.dbus_read import drain
+from desktop.platform.dbus_read import drain, open_session
 from desktop.platform.dbus_types import Connection, Filter, Message
 from desktop.platform.notify import NotifierUnavailable
 
@@ -106,15 +106,11 @@ class DBusNotifier:
         if self._conn is not None:
             return self._conn
         from jeepney import MatchRule, message_bus, new_method_call
-        from jeepney.io.blocking import open_dbus_connection
 
         from PySide6.QtCore import QSocketNotifier
 
-        try:
-            conn: Connection = open_dbus_connection(bus="SESSION")
-        except (OSError, KeyError, ValueError) as error:
-            raise NotifierUnavailable(_("no session bus: {reason}").format(
-                reason=error)) from None
+        conn = open_session(lambda error: NotifierUnavailable(
+            _("no session bus: {reason}").format(reason=error)))
         rule = MatchRule(type="signal", interface="org.freedesktop.Notifications",
                          path="/org/freedesktop/Notifications")
         try:

@@ -23,6 +23,7 @@ from typing import Any
 from desktop import APP_ID
 from desktop.core.focus.quiet import DesktopQuiet, QuietUnavailable
 from desktop.core.i18n import _
+from desktop.platform.dbus_read import open_session
 from desktop.platform.dbus_types import Connection, Message
 from desktop.platform.dunst_quiet import DunstQuiet as DunstQuiet  # its home; found here
 from desktop.platform.dunst_quiet import default_dunst_quiet
@@ -132,15 +133,8 @@ def _call(conn: Connection, message: Message) -> tuple[Any, ...]:
 
 
 def _connect() -> Connection:
-    from jeepney.io.blocking import open_dbus_connection
-
-    try:
-        conn: Connection = open_dbus_connection(bus="SESSION")
-        return conn
-    except (OSError, KeyError, ValueError) as error:
-        logger.info("no session bus: %s", error)
-        raise QuietUnavailable(_("There is no desktop session bus to quiet notifications "
-                                 "through.")) from None
+    return open_session(lambda _error: QuietUnavailable(_(
+        "There is no desktop session bus to quiet notifications through.")))
 
 
 class KdeQuiet:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import CoreError
 from desktop.core.i18n import _
-from desktop.platform.dbus_read import drain
+from desktop.platform.dbus_read import drain, open_session
 from desktop.platform.dbus_types import Connection, Filter, Message
 
 if TYPE_CHECKING:
@@ -74,15 +74,8 @@ def _address(interface: str) -> object:
 
 
 def _connect() -> Connection:
-    from jeepney.io.blocking import open_dbus_connection
-
-    try:
-        conn: Connection = open_dbus_connection(bus="SESSION")
-        return conn
-    except (OSError, KeyError, ValueError) as error:
-        logger.info("no session bus: %s", error)
-        raise PortalUnavailable(_("There is no desktop session bus to reach the desktop "
-                                  "portal through.")) from None
+    return open_session(lambda _error: PortalUnavailable(_(
+        "There is no desktop session bus to reach the desktop portal through.")))
 
 
 def _call(conn: Connection, message: Message) -> tuple[Any, ...]:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from desktop.core.queue.service import QueueService
 from desktop.wiring.demo import demo_requests
 from tests.ui.drafting_fixtures import calls, draft_env  # noqa: F401  (fixtures)
+from tests.ui.main_window_fixtures import loaded, snooze_anyway, three  # noqa: F401  (fixtures)
 
 from desktop.ui.common.formatting import Formatter, safe_locale
 from desktop.ui.main_window import MainWindow

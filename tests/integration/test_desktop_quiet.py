@@ -8,7 +8,6 @@ that behaves as Plasma's does (an inhibition ends when its caller's connection c
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from desktop.platform.single_instance import server_path
 from tests.fakes import FakeClock, MemoryQuietRecords
 from tests.integration.conftest import need
 from tests.integration.notify_server import notification_server, notifications  # noqa: F401
+from tests.integration.private_bus import bus_with_service
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -204,25 +204,9 @@ _KDE_SERVICE = ROOT / "tests" / "integration" / "kde_notifications.py"
 @pytest.fixture
 def kde_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
     """A private session bus with the KDE-style notification service on it."""
-    need("dbus-daemon", "dbus")
-    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--nopidfile",
-                            "--print-address=1"], stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True)
-    assert bus.stdout is not None
-    address = bus.stdout.readline().strip()
-    env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address, PYTHONPATH=str(ROOT))
-    service = subprocess.Popen([sys.executable, str(_KDE_SERVICE)], env=env,
-                               stdout=subprocess.PIPE, text=True)
-    assert service.stdout is not None
-    assert service.stdout.readline().strip() == "ready"
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
-    yield env
-    service.terminate()
-    service.wait(10)
-    service.stdout.close()
-    bus.terminate()
-    bus.wait(10)
-    bus.stdout.close()
+    with bus_with_service(_KDE_SERVICE) as env:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", env["DBUS_SESSION_BUS_ADDRESS"])
+        yield env
 
 
 def _inhibited(env: dict[str, str]) -> str:

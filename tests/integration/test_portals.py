@@ -7,9 +7,6 @@ of a desktop without the shortcut portal or a user who says no."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,7 +22,7 @@ from desktop.platform.portals import (
     request_path,
 )
 from desktop.platform.quick_capture import QUICK_CAPTURE, quick_capture_shortcuts
-from tests.integration.conftest import need
+from tests.integration.private_bus import bus_with_service
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,25 +32,9 @@ _TEST = DBusAddress("/org/freedesktop/portal/desktop", bus_name="org.freedesktop
 
 
 def _start_portal(args: list[str], monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    need("dbus-daemon", "dbus")
-    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--nopidfile",
-                            "--print-address=1"], stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True)
-    assert bus.stdout is not None
-    address = bus.stdout.readline().strip()
-    env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address, PYTHONPATH=str(ROOT))
-    service = subprocess.Popen([sys.executable, str(_SERVICE), *args], env=env,
-                               stdout=subprocess.PIPE, text=True)
-    assert service.stdout is not None
-    assert service.stdout.readline().strip() == "ready"
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
-    yield
-    service.terminate()
-    service.wait(10)
-    service.stdout.close()
-    bus.terminate()
-    bus.wait(10)
-    bus.stdout.close()
+    with bus_with_service(_SERVICE, *args) as env:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", env["DBUS_SESSION_BUS_ADDRESS"])
+        yield
 
 
 @pytest.fixture
